@@ -1,0 +1,454 @@
+package directory
+
+import (
+	"fmt"
+	"net/mail"
+	"strings"
+	"time"
+)
+
+// FieldError is one problem with one field of an input. Field is a path in
+// the input's own (GraphQL/JSON) names: "title", "languages[2]", "location.lat".
+type FieldError struct {
+	Field   string `json:"field"`
+	Message string `json:"message"`
+}
+
+func (e FieldError) Error() string { return e.Field + ": " + e.Message }
+
+// ValidationError collects every problem of one input, so that a user can
+// correct them all at once.
+type ValidationError struct {
+	Problems []FieldError
+}
+
+func (e *ValidationError) Error() string {
+	parts := make([]string, len(e.Problems))
+	for i, p := range e.Problems {
+		parts[i] = p.Error()
+	}
+	return strings.Join(parts, "; ")
+}
+
+// Problems accumulates FieldErrors under an optional path prefix.
+type Problems struct {
+	prefix string
+	list   *[]FieldError
+}
+
+// NewProblems starts an empty collection.
+func NewProblems() Problems { return Problems{list: &[]FieldError{}} }
+
+// At returns a view that prefixes fields with path ("offers[3]").
+func (p Problems) At(path string) Problems {
+	if p.prefix != "" {
+		path = p.prefix + "." + path
+	}
+	return Problems{prefix: path, list: p.list}
+}
+
+// Add records a problem with field.
+func (p Problems) Add(field, format string, args ...any) {
+	if p.prefix != "" {
+		if field == "" {
+			field = p.prefix
+		} else {
+			field = p.prefix + "." + field
+		}
+	}
+	*p.list = append(*p.list, FieldError{Field: field, Message: fmt.Sprintf(format, args...)})
+}
+
+// Err returns a *ValidationError when problems were recorded, nil otherwise.
+func (p Problems) Err() error {
+	if len(*p.list) == 0 {
+		return nil
+	}
+	return &ValidationError{Problems: append([]FieldError(nil), *p.list...)}
+}
+
+// Len is the number of problems recorded so far.
+func (p Problems) Len() int { return len(*p.list) }
+
+// MaxTextLen bounds free-text fields so that no single record can bloat the store.
+const MaxTextLen = 5000
+
+func (p Problems) required(field, v string, max int) {
+	switch {
+	case strings.TrimSpace(v) == "":
+		p.Add(field, "must not be empty")
+	case len(v) > max:
+		p.Add(field, "must be at most %d characters", max)
+	}
+}
+
+func (p Problems) optional(field, v string, max int) {
+	if len(v) > max {
+		p.Add(field, "must be at most %d characters", max)
+	}
+}
+
+// ID checks an identifier: 1–100 characters of letters, digits, '-', '_', '.', ':'.
+func (p Problems) ID(field, id string, required bool) {
+	if id == "" {
+		if required {
+			p.Add(field, "must not be empty")
+		}
+		return
+	}
+	if len(id) > 100 {
+		p.Add(field, "must be at most 100 characters")
+		return
+	}
+	for _, r := range id {
+		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || strings.ContainsRune("-_.:", r)) {
+			p.Add(field, "%q may only contain letters, digits, '-', '_', '.' and ':'", id)
+			return
+		}
+	}
+}
+
+// Point checks a geo position.
+func (p Problems) Point(field string, g *GeoPoint) {
+	if g == nil {
+		return
+	}
+	if !(g.Lat >= -90 && g.Lat <= 90) {
+		p.Add(field+".lat", "must be between -90 and 90")
+	}
+	if !(g.Lon >= -180 && g.Lon <= 180) {
+		p.Add(field+".lon", "must be between -180 and 180")
+	}
+}
+
+// Languages checks a list of ISO 639-1 codes.
+func (p Problems) Languages(field string, codes []string) {
+	seen := map[string]bool{}
+	for i, c := range codes {
+		f := fmt.Sprintf("%s[%d]", field, i)
+		switch {
+		case !ValidLanguage(c):
+			p.Add(f, "%q is not an ISO 639-1 code", c)
+		case seen[c]:
+			p.Add(f, "%q is listed twice", c)
+		}
+		seen[c] = true
+	}
+}
+
+func checkEnum[T ~string](p Problems, field string, list []T, valid func(T) bool) {
+	seen := map[T]bool{}
+	for i, v := range list {
+		f := fmt.Sprintf("%s[%d]", field, i)
+		switch {
+		case !valid(v):
+			p.Add(f, "%q is not a known value", v)
+		case seen[v]:
+			p.Add(f, "%q is listed twice", v)
+		}
+		seen[v] = true
+	}
+}
+
+// Date checks an ISO date (YYYY-MM-DD).
+func (p Problems) Date(field, v string, required bool) {
+	if v == "" {
+		if required {
+			p.Add(field, "must not be empty")
+		}
+		return
+	}
+	if _, err := time.Parse(time.DateOnly, v); err != nil {
+		p.Add(field, "%q is not a date of the form YYYY-MM-DD", v)
+	}
+}
+
+// Validate checks an organisation.
+func (o Organisation) Validate() error {
+	p := NewProblems()
+	o.ValidateInto(p)
+	return p.Err()
+}
+
+// ValidateInto records the organisation's problems in p.
+func (o Organisation) ValidateInto(p Problems) {
+	p.ID("id", o.ID, true)
+	p.required("name", o.Name, 300)
+	if !o.Kind.Valid() {
+		p.Add("kind", "%q is not a known organisation kind", o.Kind)
+	}
+	p.optional("description", o.Description, MaxTextLen)
+	p.ID("parentId", o.ParentID, false)
+	if o.ParentID != "" && o.ParentID == o.ID {
+		p.Add("parentId", "an organisation cannot be part of itself")
+	}
+	p.ID("districtId", o.DistrictID, false)
+	p.optional("municipality", o.Municipality, 200)
+	p.optional("address", o.Address, 500)
+	p.Point("location", o.Location)
+	p.optional("website", o.Website, 500)
+	if o.Website != "" && !strings.HasPrefix(o.Website, "https://") && !strings.HasPrefix(o.Website, "http://") {
+		p.Add("website", "must start with http:// or https://")
+	}
+	if o.Email != "" {
+		if _, err := mail.ParseAddress(o.Email); err != nil || strings.ContainsAny(o.Email, "<> ") {
+			p.Add("email", "%q is not an e-mail address", o.Email)
+		}
+	}
+	p.optional("phone", o.Phone, 50)
+	seen := map[string]bool{}
+	for i, id := range o.WorkingGroupIDs {
+		f := fmt.Sprintf("workingGroupIds[%d]", i)
+		p.ID(f, id, true)
+		if seen[id] {
+			p.Add(f, "%q is listed twice", id)
+		}
+		seen[id] = true
+	}
+}
+
+// Validate checks an offer.
+func (o Offer) Validate() error {
+	p := NewProblems()
+	o.ValidateInto(p)
+	return p.Err()
+}
+
+// ValidateInto records the offer's problems in p.
+func (o Offer) ValidateInto(p Problems) {
+	p.ID("id", o.ID, true)
+	p.ID("providerId", o.ProviderID, true)
+	p.required("title", o.Title, 300)
+	p.optional("description", o.Description, MaxTextLen)
+	if !o.Category.Valid() {
+		p.Add("category", "%q is not a known offer category", o.Category)
+	}
+	switch {
+	case o.CourseType != "" && !o.CourseType.Valid():
+		p.Add("courseType", "%q is not a known course type", o.CourseType)
+	case o.CourseType != "" && o.Category != CategoryIntegrationCourse:
+		p.Add("courseType", "only integration courses have a course type")
+	}
+	if len(o.Needs) == 0 {
+		p.Add("needs", "must name at least one need area")
+	}
+	checkEnum(p, "needs", o.Needs, NeedArea.Valid)
+	checkEnum(p, "targetGroups", o.TargetGroups, TargetGroup.Valid)
+	if len(o.Languages) == 0 {
+		p.Add("languages", "must name at least one language")
+	}
+	p.Languages("languages", o.Languages)
+	checkEnum(p, "legalCircuits", o.LegalCircuits, LegalCircuit.Valid)
+	if !o.Cost.Valid() {
+		p.Add("cost", "%q is not a known cost", o.Cost)
+	}
+	if o.Capacity != nil && *o.Capacity < 0 {
+		p.Add("capacity", "must not be negative")
+	}
+	if o.FreePlaces != nil {
+		switch {
+		case *o.FreePlaces < 0:
+			p.Add("freePlaces", "must not be negative")
+		case o.Capacity != nil && *o.FreePlaces > *o.Capacity:
+			p.Add("freePlaces", "must not exceed capacity (%d)", *o.Capacity)
+		}
+	}
+	p.optional("schedule", o.Schedule, 1000)
+	for _, a := range []struct {
+		f string
+		v *int
+	}{{"ageMin", o.AgeMin}, {"ageMax", o.AgeMax}} {
+		if a.v != nil && (*a.v < 0 || *a.v > 130) {
+			p.Add(a.f, "must be between 0 and 130")
+		}
+	}
+	if o.AgeMin != nil && o.AgeMax != nil && *o.AgeMin > *o.AgeMax {
+		p.Add("ageMin", "must not exceed ageMax")
+	}
+	if !o.Funding.Valid() {
+		p.Add("funding", "%q is not a known funding state", o.Funding)
+	}
+	if !o.Status.Valid() {
+		p.Add("status", "%q is not a known status", o.Status)
+	}
+	p.optional("address", o.Address, 500)
+	p.Point("location", o.Location)
+	p.ID("districtId", o.DistrictID, false)
+	if !o.Digital && o.Location == nil && o.DistrictID == "" {
+		p.Add("location", "an offer that is not digital needs a location or a districtId")
+	}
+	p.optional("contact", o.Contact, 500)
+}
+
+// Validate checks a district.
+func (d District) Validate() error {
+	p := NewProblems()
+	d.ValidateInto(p)
+	return p.Err()
+}
+
+// ValidateInto records the district's problems in p.
+func (d District) ValidateInto(p Problems) {
+	p.ID("id", d.ID, true)
+	p.required("name", d.Name, 200)
+	p.required("municipality", d.Municipality, 200)
+	if d.Population < 0 {
+		p.Add("population", "must not be negative")
+	}
+	p.Point("centre", d.Centre)
+	if d.RadiusKm < 0 {
+		p.Add("radiusKm", "must not be negative")
+	}
+}
+
+// Validate checks a cooperation.
+func (c Cooperation) Validate() error {
+	p := NewProblems()
+	c.ValidateInto(p)
+	return p.Err()
+}
+
+// ValidateInto records the cooperation's problems in p.
+func (c Cooperation) ValidateInto(p Problems) {
+	p.ID("a", c.A, true)
+	p.ID("b", c.B, true)
+	if c.A != "" && c.A == c.B {
+		p.Add("b", "an organisation cannot cooperate with itself")
+	}
+	p.Date("since", c.Since, false)
+	for i, t := range c.Topics {
+		p.required(fmt.Sprintf("topics[%d]", i), t, 200)
+	}
+}
+
+// Validate checks a working group.
+func (w WorkingGroup) Validate() error {
+	p := NewProblems()
+	w.ValidateInto(p)
+	return p.Err()
+}
+
+// ValidateInto records the working group's problems in p.
+func (w WorkingGroup) ValidateInto(p Problems) {
+	p.ID("id", w.ID, true)
+	p.required("name", w.Name, 300)
+	p.optional("municipality", w.Municipality, 200)
+	p.optional("description", w.Description, MaxTextLen)
+}
+
+// Validate checks an unmet need.
+func (u UnmetNeed) Validate() error {
+	p := NewProblems()
+	u.ValidateInto(p)
+	return p.Err()
+}
+
+// ValidateInto records the unmet need's problems in p.
+func (u UnmetNeed) ValidateInto(p Problems) {
+	p.ID("id", u.ID, true)
+	if !u.Need.Valid() {
+		p.Add("need", "%q is not a known need area", u.Need)
+	}
+	p.ID("districtId", u.DistrictID, true)
+	if u.Language != "" && !ValidLanguage(u.Language) {
+		p.Add("language", "%q is not an ISO 639-1 code", u.Language)
+	}
+	if u.TargetGroup != "" && !u.TargetGroup.Valid() {
+		p.Add("targetGroup", "%q is not a known target group", u.TargetGroup)
+	}
+	p.Date("recordedOn", u.RecordedOn, true)
+}
+
+// Validate checks a whole snapshot: every record, and every reference
+// between records, with paths such as "offers[17].languages[0]".
+func (s Snapshot) Validate() error {
+	p := NewProblems()
+	if s.Format != SnapshotFormat {
+		p.Add("format", "must be %q, got %q", SnapshotFormat, s.Format)
+	}
+	districts := map[string]bool{}
+	for i, d := range s.Districts {
+		at := p.At(fmt.Sprintf("districts[%d]", i))
+		d.ValidateInto(at)
+		if districts[d.ID] {
+			at.Add("id", "%q appears twice", d.ID)
+		}
+		districts[d.ID] = true
+	}
+	groups := map[string]bool{}
+	for i, w := range s.WorkingGroups {
+		at := p.At(fmt.Sprintf("workingGroups[%d]", i))
+		w.ValidateInto(at)
+		if groups[w.ID] {
+			at.Add("id", "%q appears twice", w.ID)
+		}
+		groups[w.ID] = true
+	}
+	orgs := map[string]bool{}
+	for _, o := range s.Organisations {
+		orgs[o.ID] = true
+	}
+	seen := map[string]bool{}
+	for i, o := range s.Organisations {
+		at := p.At(fmt.Sprintf("organisations[%d]", i))
+		o.ValidateInto(at)
+		if seen[o.ID] {
+			at.Add("id", "%q appears twice", o.ID)
+		}
+		seen[o.ID] = true
+		if o.ParentID != "" && !orgs[o.ParentID] {
+			at.Add("parentId", "no organisation %q in this document", o.ParentID)
+		}
+		if o.DistrictID != "" && !districts[o.DistrictID] {
+			at.Add("districtId", "no district %q in this document", o.DistrictID)
+		}
+		for j, g := range o.WorkingGroupIDs {
+			if !groups[g] {
+				at.Add(fmt.Sprintf("workingGroupIds[%d]", j), "no working group %q in this document", g)
+			}
+		}
+	}
+	offers := map[string]bool{}
+	for i, o := range s.Offers {
+		at := p.At(fmt.Sprintf("offers[%d]", i))
+		o.ValidateInto(at)
+		if offers[o.ID] {
+			at.Add("id", "%q appears twice", o.ID)
+		}
+		offers[o.ID] = true
+		if o.ProviderID != "" && !orgs[o.ProviderID] {
+			at.Add("providerId", "no organisation %q in this document", o.ProviderID)
+		}
+		if o.DistrictID != "" && !districts[o.DistrictID] {
+			at.Add("districtId", "no district %q in this document", o.DistrictID)
+		}
+	}
+	pairs := map[[2]string]bool{}
+	for i, c := range s.Cooperations {
+		at := p.At(fmt.Sprintf("cooperations[%d]", i))
+		c.ValidateInto(at)
+		for _, e := range []struct{ f, id string }{{"a", c.A}, {"b", c.B}} {
+			if e.id != "" && !orgs[e.id] {
+				at.Add(e.f, "no organisation %q in this document", e.id)
+			}
+		}
+		n := c.Normalized()
+		if pairs[[2]string{n.A, n.B}] {
+			at.Add("", "cooperation between %q and %q appears twice", n.A, n.B)
+		}
+		pairs[[2]string{n.A, n.B}] = true
+	}
+	needs := map[string]bool{}
+	for i, u := range s.UnmetNeeds {
+		at := p.At(fmt.Sprintf("unmetNeeds[%d]", i))
+		u.ValidateInto(at)
+		if needs[u.ID] {
+			at.Add("id", "%q appears twice", u.ID)
+		}
+		needs[u.ID] = true
+		if u.DistrictID != "" && !districts[u.DistrictID] {
+			at.Add("districtId", "no district %q in this document", u.DistrictID)
+		}
+	}
+	return p.Err()
+}

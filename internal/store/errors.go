@@ -1,0 +1,59 @@
+package store
+
+import (
+	"errors"
+
+	"github.com/lotse-kim/lotse/internal/directory"
+)
+
+var (
+	// ErrNotFound: the record (or a record it refers to) does not exist.
+	ErrNotFound = errors.New("not found")
+	// ErrConflict: the write would break uniqueness or a rule that protects
+	// stored data (a duplicate id, deleting an organisation that still has offers).
+	ErrConflict = errors.New("conflict")
+	// ErrUnavailable: the database cannot be reached right now; retry later.
+	ErrUnavailable = errors.New("store unavailable")
+)
+
+// ValidationError is the domain's validation error; stores return it for
+// input they refuse for its content (for example a reference to an unknown district).
+type ValidationError = directory.ValidationError
+
+// FieldError is one problem with one field.
+type FieldError = directory.FieldError
+
+// NotFound wraps ErrNotFound with the field and id it is about, so that the
+// API can name the field: `providerId: organisation "x" not found`.
+type NotFound struct {
+	Field  string // may be empty when the missing record is the one asked for
+	Entity string // "organisation", "offer", ...
+	ID     string
+}
+
+func (e *NotFound) Error() string {
+	msg := e.Entity + " " + `"` + e.ID + `" not found`
+	if e.Field != "" {
+		return e.Field + ": " + msg
+	}
+	return msg
+}
+
+// Unwrap makes errors.Is(err, ErrNotFound) hold.
+func (e *NotFound) Unwrap() error { return ErrNotFound }
+
+// Conflict wraps ErrConflict with the field it is about and a reason.
+type Conflict struct {
+	Field  string
+	Reason string
+}
+
+func (e *Conflict) Error() string {
+	if e.Field != "" {
+		return e.Field + ": " + e.Reason
+	}
+	return e.Reason
+}
+
+// Unwrap makes errors.Is(err, ErrConflict) hold.
+func (e *Conflict) Unwrap() error { return ErrConflict }

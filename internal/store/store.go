@@ -1,0 +1,130 @@
+// Package store is the one seam between Lotse's domain and its databases.
+// Every backend implements Store and passes the conformance suite in
+// storetest. Methods are coarse: each answers one request in one round trip.
+package store
+
+import (
+	"context"
+	"time"
+
+	"github.com/lotse-kim/lotse/internal/access"
+	"github.com/lotse-kim/lotse/internal/directory"
+)
+
+// Store is everything Lotse keeps.
+type Store interface {
+	Directory
+	Steering
+	Access
+	// Ping reports whether the database answers.
+	Ping(ctx context.Context) error
+	Close() error
+}
+
+// Directory is the partner directory: districts, organisations, offers,
+// cooperations, working groups.
+//
+// Writes check references: an unknown providerId, parentId, districtId or
+// working group yields a *NotFound naming the field. Writes never change
+// UpdatedAt themselves; the caller sets it, so export → import is lossless.
+// Every write also stores the audit entry carried by ctx (WithAudit), in the
+// same transaction.
+type Directory interface {
+	// PutDistricts inserts or replaces districts by id.
+	PutDistricts(ctx context.Context, ds []directory.District) error
+	// Districts lists the districts of a municipality ("" = all), by municipality then name.
+	Districts(ctx context.Context, municipality string) ([]directory.District, error)
+	// DistrictsByID returns the districts that exist among ids, in any order.
+	DistrictsByID(ctx context.Context, ids []string) ([]directory.District, error)
+
+	// PutWorkingGroups inserts or replaces working groups by id.
+	PutWorkingGroups(ctx context.Context, ws []directory.WorkingGroup) error
+	// WorkingGroupsByID returns the working groups that exist among ids.
+	WorkingGroupsByID(ctx context.Context, ids []string) ([]directory.WorkingGroup, error)
+
+	// CreateOrganisation stores a new organisation; a taken id is a *Conflict on "id".
+	CreateOrganisation(ctx context.Context, o directory.Organisation) error
+	// UpdateOrganisation replaces every field of an existing organisation.
+	UpdateOrganisation(ctx context.Context, o directory.Organisation) error
+	// DeleteOrganisation removes an organisation and its cooperations. It is a
+	// *Conflict while the organisation still provides offers or has parts.
+	DeleteOrganisation(ctx context.Context, id string) error
+	// OrganisationsByID returns the organisations that exist among ids.
+	OrganisationsByID(ctx context.Context, ids []string) ([]directory.Organisation, error)
+	// Organisations lists organisations matching f, ordered by name then id.
+	Organisations(ctx context.Context, f OrganisationFilter, p Page) (OrganisationPage, error)
+
+	// CreateOffer stores a new offer; a taken id is a *Conflict on "id".
+	CreateOffer(ctx context.Context, o directory.Offer) error
+	// UpdateOffer replaces every field of an existing offer.
+	UpdateOffer(ctx context.Context, o directory.Offer) error
+	// DeleteOffer removes an offer.
+	DeleteOffer(ctx context.Context, id string) error
+	// OffersByID returns the offers that exist among ids.
+	OffersByID(ctx context.Context, ids []string) ([]directory.Offer, error)
+	// OffersByProvider returns every offer of the given providers, by title then id.
+	OffersByProvider(ctx context.Context, providerIDs []string) ([]directory.Offer, error)
+	// SearchOffers filters, orders and pages offers; see OfferQuery.
+	SearchOffers(ctx context.Context, q OfferQuery) (OfferPage, error)
+
+	// AddCooperation records a cooperation; an existing one between the same
+	// pair is a *Conflict.
+	AddCooperation(ctx context.Context, c directory.Cooperation) error
+	// RemoveCooperation deletes the cooperation between a and b, in either order.
+	RemoveCooperation(ctx context.Context, a, b string) error
+	// CooperationsOf returns every cooperation that touches one of ids, normalized (A < B).
+	CooperationsOf(ctx context.Context, ids []string) ([]directory.Cooperation, error)
+
+	// Import upserts a whole (already validated) snapshot in one transaction:
+	// all of it or nothing.
+	Import(ctx context.Context, s directory.Snapshot) error
+	// Export returns everything, each list ordered by id (cooperations by A, B),
+	// so that two exports of the same data are byte-identical.
+	Export(ctx context.Context) (directory.Snapshot, error)
+	// Counts says how much is stored.
+	Counts(ctx context.Context) (Counts, error)
+}
+
+// Steering is what case management records and strategic steering reads.
+type Steering interface {
+	// RecordUnmetNeeds stores unmet needs; an unknown district is a *NotFound on "districtId".
+	RecordUnmetNeeds(ctx context.Context, us []directory.UnmetNeed) error
+	// UnmetNeedCounts counts unmet needs grouped by district, need, language and target group.
+	UnmetNeedCounts(ctx context.Context, f UnmetNeedFilter) ([]UnmetNeedCount, error)
+	// GapFacts gathers, in one call, what the gap rules of internal/gaps need.
+	GapFacts(ctx context.Context, q GapQuery) (GapFacts, error)
+	// CooperationGraph returns the organisations of a municipality ("" = all)
+	// and the cooperations among them.
+	CooperationGraph(ctx context.Context, municipality string) (Graph, error)
+	// Neighbourhood returns the organisations within depth cooperation hops of
+	// id (including it) and the cooperations among them. Unknown id: *NotFound.
+	Neighbourhood(ctx context.Context, id string, depth int) (Graph, error)
+}
+
+// Access keeps API tokens and the audit log.
+type Access interface {
+	// CreateToken stores a token (its hash, never the secret).
+	CreateToken(ctx context.Context, t access.Token) error
+	// TokenByHash finds a token, revoked or not; unknown: ErrNotFound.
+	TokenByHash(ctx context.Context, hash string) (access.Token, error)
+	// Tokens lists every token by creation time then id.
+	Tokens(ctx context.Context) ([]access.Token, error)
+	// RevokeToken marks a token revoked at the given time.
+	RevokeToken(ctx context.Context, id string, at time.Time) error
+	// AuditLog lists audit entries matching f, newest first.
+	AuditLog(ctx context.Context, f AuditFilter, p Page) (AuditPage, error)
+}
+
+type auditKey struct{}
+
+// WithAudit attaches an audit entry to ctx; the next store write made with
+// that ctx stores it in the same transaction, so no change goes unrecorded.
+func WithAudit(ctx context.Context, e access.AuditEntry) context.Context {
+	return context.WithValue(ctx, auditKey{}, e)
+}
+
+// AuditFrom returns the audit entry attached to ctx, if any.
+func AuditFrom(ctx context.Context) (access.AuditEntry, bool) {
+	e, ok := ctx.Value(auditKey{}).(access.AuditEntry)
+	return e, ok
+}

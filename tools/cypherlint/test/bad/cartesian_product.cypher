@@ -1,0 +1,1 @@
+MATCH (a:User {id: $u}), (b:Offer {id: $o}) MERGE (a)-[:LIKES]->(b)

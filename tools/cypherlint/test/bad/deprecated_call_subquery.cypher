@@ -1,0 +1,1 @@
+MATCH (n) CALL { WITH n RETURN n AS m } RETURN m

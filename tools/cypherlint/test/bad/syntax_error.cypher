@@ -1,0 +1,2 @@
+// syntax error
+MATCH (o:Offer WHERE RETURN o

@@ -1,0 +1,2 @@
+MATCH (n:Offer) RETURN n;
+MATCH (n:User) RETURN n

@@ -1,0 +1,1 @@
+RETURN foo.bar(1)
