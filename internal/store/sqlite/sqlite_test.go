@@ -1,0 +1,25 @@
+package sqlite_test
+
+import (
+	"context"
+	"path/filepath"
+	"testing"
+
+	"github.com/lotse-kim/lotse/internal/store"
+	"github.com/lotse-kim/lotse/internal/store/sqlite"
+	"github.com/lotse-kim/lotse/internal/store/storetest"
+)
+
+var _ store.Store = (*sqlite.Store)(nil)
+
+func newStore(t *testing.T) store.Store {
+	t.Helper()
+	s, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "lotse.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s
+}
+
+func TestConformance(t *testing.T) { storetest.Run(t, newStore) }
