@@ -20,13 +20,19 @@ func (s *Store) Districts(ctx context.Context, municipality string) ([]directory
 func (s *Store) DistrictsByID(ctx context.Context, ids []string) ([]directory.District, error) {
 	return nil, errTodo
 }
-func (s *Store) PutWorkingGroups(ctx context.Context, ws []directory.WorkingGroup) error { return errTodo }
+func (s *Store) PutWorkingGroups(ctx context.Context, ws []directory.WorkingGroup) error {
+	return errTodo
+}
 func (s *Store) WorkingGroupsByID(ctx context.Context, ids []string) ([]directory.WorkingGroup, error) {
 	return nil, errTodo
 }
-func (s *Store) CreateOrganisation(ctx context.Context, o directory.Organisation) error { return errTodo }
-func (s *Store) UpdateOrganisation(ctx context.Context, o directory.Organisation) error { return errTodo }
-func (s *Store) DeleteOrganisation(ctx context.Context, id string) error                { return errTodo }
+func (s *Store) CreateOrganisation(ctx context.Context, o directory.Organisation) error {
+	return errTodo
+}
+func (s *Store) UpdateOrganisation(ctx context.Context, o directory.Organisation) error {
+	return errTodo
+}
+func (s *Store) DeleteOrganisation(ctx context.Context, id string) error { return errTodo }
 func (s *Store) OrganisationsByID(ctx context.Context, ids []string) ([]directory.Organisation, error) {
 	return nil, errTodo
 }
