@@ -1,0 +1,56 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/lotse-kim/lotse/internal/store"
+	"github.com/lotse-kim/lotse/internal/store/sqlite"
+)
+
+// storeFlags select the store: the embedded SQLite file, or Neo4j when a URI is given.
+type storeFlags struct {
+	data          string
+	neo4jURI      string
+	neo4jUser     string
+	neo4jPassword string
+	neo4jDatabase string
+	neo4jPool     int
+	neo4jTimeout  time.Duration
+}
+
+var storeEnvAliases = map[string][]string{
+	"neo4j-uri":      {"NEO4J_URI"},
+	"neo4j-username": {"NEO4J_USERNAME"},
+	"neo4j-password": {"NEO4J_PASSWORD"},
+	"neo4j-database": {"NEO4J_DATABASE"},
+}
+
+func (f *storeFlags) register(cmd *cobra.Command) {
+	fl := cmd.Flags()
+	fl.StringVar(&f.data, "data", "./lotse.db", "path of the embedded store (SQLite file)")
+	fl.StringVar(&f.neo4jURI, "neo4j-uri", "", "use Neo4j at this URI instead of the embedded store (bolt://, neo4j://, neo4j+s://)")
+	fl.StringVar(&f.neo4jUser, "neo4j-username", "neo4j", "Neo4j user")
+	fl.StringVar(&f.neo4jPassword, "neo4j-password", "", "Neo4j password (prefer the environment variable NEO4J_PASSWORD)")
+	fl.StringVar(&f.neo4jDatabase, "neo4j-database", "neo4j", "Neo4j database name")
+	fl.IntVar(&f.neo4jPool, "neo4j-pool-size", 100, "maximum Neo4j connections")
+	fl.DurationVar(&f.neo4jTimeout, "neo4j-timeout", 10*time.Second, "deadline of each Neo4j call")
+}
+
+func (f *storeFlags) open(ctx context.Context) (store.Store, string, error) {
+	if f.neo4jURI != "" {
+		s, err := openNeo4j(ctx, f)
+		if err != nil {
+			return nil, "", fmt.Errorf("neo4j %s: %w", f.neo4jURI, err)
+		}
+		return s, "neo4j " + f.neo4jURI, nil
+	}
+	s, err := sqlite.Open(ctx, f.data)
+	if err != nil {
+		return nil, "", err
+	}
+	return s, "sqlite " + f.data, nil
+}

@@ -1,0 +1,171 @@
+package main
+
+import (
+	"bufio"
+	"encoding/json"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/lotse-kim/lotse/internal/demo"
+	"github.com/lotse-kim/lotse/internal/directory"
+)
+
+func newExport() *cobra.Command {
+	var sf storeFlags
+	var out string
+	cmd := &cobra.Command{
+		Use:   "export",
+		Short: "Write the whole directory as one JSON document (to stdout or --out)",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if err := bindEnv(cmd, storeEnvAliases); err != nil {
+				return err
+			}
+			st, _, err := sf.open(cmd.Context())
+			if err != nil {
+				return err
+			}
+			defer st.Close()
+			snap, err := st.Export(cmd.Context())
+			if err != nil {
+				return err
+			}
+			return writeSnapshot(out, snap)
+		},
+	}
+	sf.register(cmd)
+	cmd.Flags().StringVarP(&out, "out", "o", "-", "output file; - for stdout")
+	return cmd
+}
+
+// writeSnapshot writes snap as indented JSON, so that exports diff well.
+func writeSnapshot(path string, snap directory.Snapshot) error {
+	var w io.Writer = os.Stdout
+	if path != "-" {
+		f, err := os.Create(path)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		w = f
+	}
+	bw := bufio.NewWriterSize(w, 1<<20)
+	enc := json.NewEncoder(bw)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(snap); err != nil {
+		return err
+	}
+	return bw.Flush()
+}
+
+func newImport() *cobra.Command {
+	var sf storeFlags
+	var quiet bool
+	cmd := &cobra.Command{
+		Use:   "import FILE",
+		Short: "Load a JSON document written by export (or gen) into the store: all of it, or nothing",
+		Args:  cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if err := bindEnv(cmd, storeEnvAliases); err != nil {
+				return err
+			}
+			snap, err := readSnapshot(args[0], !quiet && isTerminal(os.Stderr))
+			if err != nil {
+				return err
+			}
+			if err := snap.Validate(); err != nil {
+				return importProblems(err)
+			}
+			st, desc, err := sf.open(cmd.Context())
+			if err != nil {
+				return err
+			}
+			defer st.Close()
+			start := time.Now()
+			if err := st.Import(cmd.Context(), snap); err != nil {
+				return fmt.Errorf("import into %s: nothing was written: %w", desc, err)
+			}
+			slog.Info("imported", "store", desc, "districts", len(snap.Districts), "organisations", len(snap.Organisations),
+				"offers", len(snap.Offers), "cooperations", len(snap.Cooperations), "took", time.Since(start).Round(time.Millisecond))
+			return nil
+		},
+	}
+	sf.register(cmd)
+	cmd.Flags().BoolVarP(&quiet, "quiet", "q", false, "no progress bar")
+	return cmd
+}
+
+// importProblems lists every bad record with its path, one per line.
+func importProblems(err error) error {
+	ve, ok := err.(*directory.ValidationError)
+	if !ok {
+		return err
+	}
+	for _, p := range ve.Problems {
+		fmt.Fprintln(os.Stderr, "  "+p.Error())
+	}
+	return fmt.Errorf("%d problems in the document; nothing was written", len(ve.Problems))
+}
+
+// readSnapshot decodes a snapshot file, with a progress bar on a terminal.
+func readSnapshot(path string, progress bool) (directory.Snapshot, error) {
+	var snap directory.Snapshot
+	f, err := os.Open(path)
+	if err != nil {
+		return snap, err
+	}
+	defer f.Close()
+	var r io.Reader = bufio.NewReaderSize(f, 1<<20)
+	if progress {
+		if fi, err := f.Stat(); err == nil && fi.Size() > 0 {
+			bar := newProgressBar(os.Stderr, "reading "+path, fi.Size())
+			defer bar.done()
+			r = io.TeeReader(r, bar)
+		}
+	}
+	dec := json.NewDecoder(r)
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&snap); err != nil {
+		return snap, fmt.Errorf("%s: not a Lotse directory document: %w", path, err)
+	}
+	return snap, nil
+}
+
+func newGen() *cobra.Command {
+	var (
+		seed  int64
+		scale int
+		nrw   bool
+		out   string
+	)
+	cmd := &cobra.Command{
+		Use:   "gen",
+		Short: "Generate a synthetic network as a JSON document (for benchmarks: import it with lotse import)",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if err := bindEnv(cmd, nil); err != nil {
+				return err
+			}
+			if scale < 1 {
+				return fmt.Errorf("--scale: must be at least 1")
+			}
+			var snap directory.Snapshot
+			if nrw {
+				snap = demo.NRW(seed)
+			} else {
+				snap = demo.Generate(demo.Options{Seed: seed, Scale: scale})
+			}
+			return writeSnapshot(out, snap)
+		},
+	}
+	cmd.Flags().Int64Var(&seed, "seed", 1, "random seed; the same seed gives the same network")
+	cmd.Flags().IntVar(&scale, "scale", 1, "size relative to the demo (Solingen and Wuppertal)")
+	cmd.Flags().BoolVar(&nrw, "nrw", false, "an NRW-scale network: 54 municipalities, ≥15,000 organisations, ≥150,000 offers")
+	cmd.Flags().StringVarP(&out, "out", "o", "-", "output file; - for stdout")
+	return cmd
+}

@@ -1,0 +1,95 @@
+package graph
+
+import (
+	"context"
+	"net/http"
+	"time"
+
+	"github.com/vikstrous/dataloadgen"
+
+	"github.com/lotse-kim/lotse/internal/directory"
+	"github.com/lotse-kim/lotse/internal/store"
+)
+
+// Loaders batch the nested fields of one request: every organisation,
+// district, provider's offers and partner list asked for while resolving a
+// level of the query is fetched with one store call.
+type Loaders struct {
+	Organisation *dataloadgen.Loader[string, *directory.Organisation]
+	District     *dataloadgen.Loader[string, *directory.District]
+	WorkingGroup *dataloadgen.Loader[string, *directory.WorkingGroup]
+	Offers       *dataloadgen.Loader[string, []directory.Offer]       // by provider id
+	Partners     *dataloadgen.Loader[string, []directory.Cooperation] // by organisation id
+}
+
+// byID turns a store's "the records that exist among ids" into a loader
+// fetch: one value per key, nil for an unknown id.
+func byID[T any](get func(context.Context, []string) ([]T, error), id func(*T) string) func(context.Context, []string) ([]*T, []error) {
+	return func(ctx context.Context, keys []string) ([]*T, []error) {
+		list, err := get(ctx, keys)
+		if err != nil {
+			return nil, []error{err}
+		}
+		m := make(map[string]*T, len(list))
+		for i := range list {
+			m[id(&list[i])] = &list[i]
+		}
+		out := make([]*T, len(keys))
+		for i, k := range keys {
+			out[i] = m[k]
+		}
+		return out, nil
+	}
+}
+
+// groupBy turns a store's "all records for these keys" into a loader fetch.
+func groupBy[T any](get func(context.Context, []string) ([]T, error), keysOf func(*T) []string) func(context.Context, []string) ([][]T, []error) {
+	return func(ctx context.Context, keys []string) ([][]T, []error) {
+		list, err := get(ctx, keys)
+		if err != nil {
+			return nil, []error{err}
+		}
+		m := make(map[string][]T, len(keys))
+		for i := range list {
+			for _, k := range keysOf(&list[i]) {
+				m[k] = append(m[k], list[i])
+			}
+		}
+		out := make([][]T, len(keys))
+		for i, k := range keys {
+			out[i] = m[k]
+		}
+		return out, nil
+	}
+}
+
+// NewLoaders returns fresh loaders over st; make one set per request.
+func NewLoaders(st store.Store) *Loaders {
+	opts := []dataloadgen.Option{dataloadgen.WithWait(time.Millisecond), dataloadgen.WithBatchCapacity(500)}
+	return &Loaders{
+		Organisation: dataloadgen.NewLoader(byID(st.OrganisationsByID, func(o *directory.Organisation) string { return o.ID }), opts...),
+		District:     dataloadgen.NewLoader(byID(st.DistrictsByID, func(d *directory.District) string { return d.ID }), opts...),
+		WorkingGroup: dataloadgen.NewLoader(byID(st.WorkingGroupsByID, func(w *directory.WorkingGroup) string { return w.ID }), opts...),
+		Offers: dataloadgen.NewLoader(groupBy(st.OffersByProvider, func(o *directory.Offer) []string {
+			return []string{o.ProviderID}
+		}), opts...),
+		Partners: dataloadgen.NewLoader(groupBy(st.CooperationsOf, func(c *directory.Cooperation) []string {
+			return []string{c.A, c.B}
+		}), opts...),
+	}
+}
+
+type loadersKey struct{}
+
+// For returns the loaders of the request in ctx.
+func For(ctx context.Context) *Loaders {
+	return ctx.Value(loadersKey{}).(*Loaders)
+}
+
+// WithLoaders attaches fresh loaders to every request.
+func WithLoaders(st store.Store, next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		ctx := context.WithValue(r.Context(), loadersKey{}, NewLoaders(st))
+		next.ServeHTTP(w, r.WithContext(ctx))
+	})
+}

@@ -1,0 +1,227 @@
+package service
+
+import (
+	"context"
+	"errors"
+
+	"github.com/lotse-kim/lotse/internal/access"
+	"github.com/lotse-kim/lotse/internal/directory"
+	"github.com/lotse-kim/lotse/internal/store"
+)
+
+// audited attaches the audit entry of a mutation to ctx; the store writes it
+// in the same transaction as the change.
+func (s *Service) audited(ctx context.Context, action, entityType, id string, old, new any) context.Context {
+	p := access.FromContext(ctx)
+	actor, name := p.TokenID, p.Name
+	if actor == "" {
+		actor, name = "anonymous", "anonymous"
+	}
+	return store.WithAudit(ctx, access.AuditEntry{
+		ID: NewID("aud-"), At: s.Now(), ActorID: actor, ActorName: name, Role: p.Role,
+		Action: action, EntityType: entityType, EntityID: id, Changes: access.Diff(old, new),
+	})
+}
+
+func first[T any](list []T, err error) (*T, error) {
+	if err != nil || len(list) == 0 {
+		return nil, err
+	}
+	return &list[0], nil
+}
+
+// Organisation returns the organisation with id, or nil.
+func (s *Service) Organisation(ctx context.Context, id string) (*directory.Organisation, error) {
+	return first(s.Store.OrganisationsByID(ctx, []string{id}))
+}
+
+// Organisations lists organisations.
+func (s *Service) Organisations(ctx context.Context, f store.OrganisationFilter, p store.Page) (store.OrganisationPage, error) {
+	if _, _, err := p.Window(); err != nil {
+		return store.OrganisationPage{}, err
+	}
+	return s.Store.Organisations(ctx, f, p)
+}
+
+// Offer returns the offer with id, or nil.
+func (s *Service) Offer(ctx context.Context, id string) (*directory.Offer, error) {
+	return first(s.Store.OffersByID(ctx, []string{id}))
+}
+
+// SearchOffers runs an offer search.
+func (s *Service) SearchOffers(ctx context.Context, q store.OfferQuery) (store.OfferPage, error) {
+	if err := q.Validate(); err != nil {
+		return store.OfferPage{}, err
+	}
+	return s.Store.SearchOffers(ctx, q)
+}
+
+// Districts lists the districts of a municipality ("" = all).
+func (s *Service) Districts(ctx context.Context, municipality string) ([]directory.District, error) {
+	return s.Store.Districts(ctx, municipality)
+}
+
+// CreateOrganisation validates and stores a new organisation.
+func (s *Service) CreateOrganisation(ctx context.Context, o directory.Organisation) (directory.Organisation, error) {
+	if err := access.Require(access.FromContext(ctx), "createOrganisation", access.DirectoryEditor...); err != nil {
+		return o, err
+	}
+	if o.ID == "" {
+		o.ID = NewID("org-")
+	}
+	o.UpdatedAt = s.Now()
+	if err := o.Validate(); err != nil {
+		return o, err
+	}
+	if err := s.Store.CreateOrganisation(s.audited(ctx, "createOrganisation", "Organisation", o.ID, nil, o), o); err != nil {
+		return o, err
+	}
+	return o, nil
+}
+
+// UpdateOrganisation applies a partial change to an organisation.
+func (s *Service) UpdateOrganisation(ctx context.Context, id string, apply func(*directory.Organisation)) (directory.Organisation, error) {
+	p := access.FromContext(ctx)
+	if err := access.RequireOrganisation(p, "updateOrganisation", id); err != nil {
+		return directory.Organisation{}, err
+	}
+	old, err := s.Organisation(ctx, id)
+	if err != nil {
+		return directory.Organisation{}, err
+	}
+	if old == nil {
+		return directory.Organisation{}, &store.NotFound{Field: "id", Entity: "organisation", ID: id}
+	}
+	o := *old
+	o.WorkingGroupIDs = append([]string(nil), old.WorkingGroupIDs...)
+	apply(&o)
+	o.ID, o.UpdatedAt = id, s.Now()
+	if err := o.Validate(); err != nil {
+		return o, err
+	}
+	if err := s.Store.UpdateOrganisation(s.audited(ctx, "updateOrganisation", "Organisation", id, *old, o), o); err != nil {
+		return o, err
+	}
+	return o, nil
+}
+
+// DeleteOrganisation removes an organisation that provides no offers.
+func (s *Service) DeleteOrganisation(ctx context.Context, id string) error {
+	if err := access.Require(access.FromContext(ctx), "deleteOrganisation", access.DirectoryEditor...); err != nil {
+		return err
+	}
+	old, err := s.Organisation(ctx, id)
+	if err != nil {
+		return err
+	}
+	if old == nil {
+		return &store.NotFound{Field: "id", Entity: "organisation", ID: id}
+	}
+	return s.Store.DeleteOrganisation(s.audited(ctx, "deleteOrganisation", "Organisation", id, *old, nil), id)
+}
+
+// CreateOffer validates and stores a new offer.
+func (s *Service) CreateOffer(ctx context.Context, o directory.Offer) (directory.Offer, error) {
+	if err := access.RequireOrganisation(access.FromContext(ctx), "createOffer", o.ProviderID); err != nil {
+		return o, err
+	}
+	if o.ID == "" {
+		o.ID = NewID("off-")
+	}
+	o.UpdatedAt = s.Now()
+	if err := o.Validate(); err != nil {
+		return o, err
+	}
+	if err := s.Store.CreateOffer(s.audited(ctx, "createOffer", "Offer", o.ID, nil, o), o); err != nil {
+		return o, err
+	}
+	return o, nil
+}
+
+// UpdateOffer applies a partial change to an offer. A PARTNER must own the
+// offer both before and after the change.
+func (s *Service) UpdateOffer(ctx context.Context, id string, apply func(*directory.Offer)) (directory.Offer, error) {
+	p := access.FromContext(ctx)
+	if err := access.RequireOrganisation(p, "updateOffer"); err != nil && p.Role != access.RolePartner {
+		return directory.Offer{}, err
+	}
+	old, err := s.Offer(ctx, id)
+	if err != nil {
+		return directory.Offer{}, err
+	}
+	if old == nil {
+		if p.Role == access.RolePartner {
+			// Do not tell a partner which ids exist elsewhere.
+			return directory.Offer{}, access.RequireOrganisation(p, "updateOffer", "")
+		}
+		return directory.Offer{}, &store.NotFound{Field: "id", Entity: "offer", ID: id}
+	}
+	o := *old
+	o.Needs = append([]directory.NeedArea(nil), old.Needs...)
+	o.TargetGroups = append([]directory.TargetGroup(nil), old.TargetGroups...)
+	o.Languages = append([]string(nil), old.Languages...)
+	o.LegalCircuits = append([]directory.LegalCircuit(nil), old.LegalCircuits...)
+	apply(&o)
+	o.ID, o.UpdatedAt = id, s.Now()
+	if err := access.RequireOrganisation(p, "updateOffer", old.ProviderID, o.ProviderID); err != nil {
+		return directory.Offer{}, err
+	}
+	if err := o.Validate(); err != nil {
+		return o, err
+	}
+	if err := s.Store.UpdateOffer(s.audited(ctx, "updateOffer", "Offer", id, *old, o), o); err != nil {
+		return o, err
+	}
+	return o, nil
+}
+
+// DeleteOffer removes an offer.
+func (s *Service) DeleteOffer(ctx context.Context, id string) error {
+	p := access.FromContext(ctx)
+	if err := access.RequireOrganisation(p, "deleteOffer"); err != nil && p.Role != access.RolePartner {
+		return err
+	}
+	old, err := s.Offer(ctx, id)
+	if err != nil {
+		return err
+	}
+	if old == nil {
+		if p.Role == access.RolePartner {
+			return access.RequireOrganisation(p, "deleteOffer", "")
+		}
+		return &store.NotFound{Field: "id", Entity: "offer", ID: id}
+	}
+	if err := access.RequireOrganisation(p, "deleteOffer", old.ProviderID); err != nil {
+		return err
+	}
+	return s.Store.DeleteOffer(s.audited(ctx, "deleteOffer", "Offer", id, *old, nil), id)
+}
+
+// AddCooperation records a cooperation between two organisations.
+func (s *Service) AddCooperation(ctx context.Context, c directory.Cooperation) (directory.Cooperation, error) {
+	if err := access.RequireAnyOrganisation(access.FromContext(ctx), "addCooperation", c.A, c.B); err != nil {
+		return c, err
+	}
+	if err := c.Validate(); err != nil {
+		return c, err
+	}
+	c = c.Normalized()
+	if err := s.Store.AddCooperation(s.audited(ctx, "addCooperation", "Cooperation", c.A+"|"+c.B, nil, c), c); err != nil {
+		return c, err
+	}
+	return c, nil
+}
+
+// RemoveCooperation deletes the cooperation between a and b.
+func (s *Service) RemoveCooperation(ctx context.Context, a, b string) error {
+	if err := access.RequireAnyOrganisation(access.FromContext(ctx), "removeCooperation", a, b); err != nil {
+		return err
+	}
+	c := directory.Cooperation{A: a, B: b}.Normalized()
+	err := s.Store.RemoveCooperation(s.audited(ctx, "removeCooperation", "Cooperation", c.A+"|"+c.B, c, nil), a, b)
+	var nf *store.NotFound
+	if errors.As(err, &nf) && nf.Field == "" {
+		nf.Field = "b"
+	}
+	return err
+}
