@@ -2,12 +2,14 @@ package main
 
 import (
 	"context"
-	"errors"
 
 	"github.com/lotse-kim/lotse/internal/store"
+	"github.com/lotse-kim/lotse/internal/store/neo4j"
 )
 
-// openNeo4j is filled in when the Neo4j store lands.
 func openNeo4j(ctx context.Context, f *storeFlags) (store.Store, error) {
-	return nil, errors.New("the Neo4j store is not built into this binary yet")
+	return neo4j.Open(ctx, neo4j.Config{
+		URI: f.neo4jURI, Username: f.neo4jUser, Password: f.neo4jPassword, Database: f.neo4jDatabase,
+		MaxPoolSize: f.neo4jPool, Timeout: f.neo4jTimeout,
+	})
 }

@@ -1,0 +1,13 @@
+// Newest (last written) first.
+MATCH (e:AuditEntry)
+// filter:begin
+WHERE ($actorId IS NULL OR e.actorId = $actorId)
+  AND ($entityType IS NULL OR e.entityType = $entityType)
+  AND ($entityId IS NULL OR e.entityId = $entityId)
+  AND ($action IS NULL OR e.action = $action)
+// filter:end
+WITH e
+ORDER BY e.seq DESC
+SKIP $skip
+LIMIT $limit
+RETURN e {.*} AS entry

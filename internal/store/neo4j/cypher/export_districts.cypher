@@ -1,0 +1,3 @@
+MATCH (d:District)
+RETURN d {.*} AS district
+ORDER BY d.id

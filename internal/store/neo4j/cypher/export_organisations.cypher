@@ -1,0 +1,7 @@
+MATCH (g:Organisation)
+RETURN g {.*,
+          parentId: [(g)-[:PART_OF]->(p:Organisation) | p.id][0],
+          districtId: [(g)-[:BASED_IN]->(d:District) | d.id][0],
+          workingGroups: [(g)-[m:MEMBER_OF]->(w:WorkingGroup) | {id: w.id, position: m.position}]
+       } AS organisation
+ORDER BY g.id

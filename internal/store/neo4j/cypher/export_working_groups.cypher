@@ -1,0 +1,3 @@
+MATCH (w:WorkingGroup)
+RETURN w {.*} AS workingGroup
+ORDER BY w.id

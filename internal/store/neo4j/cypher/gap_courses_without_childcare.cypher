@@ -1,0 +1,19 @@
+// Active integration and language courses without childcare of their own
+// and with no active CHILDCARE or PASSAGE_GROUP offer within $radiusKm.
+// The distance bound is in metres on Neo4j's sphere (see search_offers_page),
+// in the form the point index can answer.
+MATCH (d:District)
+WHERE $municipality IS NULL OR d.municipality = $municipality
+MATCH (d)<-[:LOCATED_IN]-(o:Offer {status: 'ACTIVE'})
+WHERE o.category IN ['INTEGRATION_COURSE', 'LANGUAGE_COURSE']
+  AND NOT o.childcare
+  AND NOT EXISTS {
+    MATCH (c:Offer {status: 'ACTIVE'})
+    WHERE c.category IN ['CHILDCARE', 'PASSAGE_GROUP']
+      AND point.distance(c.location, o.location) <= $radiusKm * $metresPerKm
+  }
+RETURN o {.*,
+          providerId: [(p:Organisation)-[:PROVIDES]->(o) | p.id][0],
+          districtId: [(o)-[:LOCATED_IN]->(d:District) | d.id][0]
+       } AS offer
+ORDER BY o.id

@@ -1,0 +1,3 @@
+MATCH (o:Offer {id: $id})
+DETACH DELETE o
+RETURN count(*) AS deleted

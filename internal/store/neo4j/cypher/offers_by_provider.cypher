@@ -1,0 +1,8 @@
+UNWIND $providerIds AS providerId
+MATCH (:Organisation {id: providerId})-[:PROVIDES]->(o:Offer)
+WITH DISTINCT o
+RETURN o {.*,
+          providerId: [(p:Organisation)-[:PROVIDES]->(o) | p.id][0],
+          districtId: [(o)-[:LOCATED_IN]->(d:District) | d.id][0]
+       } AS offer
+ORDER BY o.title, o.id

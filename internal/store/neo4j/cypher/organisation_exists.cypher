@@ -1,0 +1,2 @@
+OPTIONAL MATCH (g:Organisation {id: $id})
+RETURN g IS NOT NULL AS found

@@ -1,0 +1,13 @@
+// Counts what organisations_page pages through: the filter block must stay
+// identical (TestFilterBlocksAgree).
+MATCH (g:Organisation)
+// filter:begin
+WHERE ($terms IS NULL OR all(t IN $terms WHERE g.searchText CONTAINS t))
+  AND ($kinds IS NULL OR g.kind IN $kinds)
+  AND ($districtIds IS NULL OR EXISTS { (g)-[:BASED_IN]->(d:District) WHERE d.id IN $districtIds })
+  AND ($municipality IS NULL OR g.municipality = $municipality
+       OR EXISTS { (g)-[:BASED_IN]->(:District {municipality: $municipality}) })
+  AND ($workingGroupId IS NULL OR EXISTS { (g)-[:MEMBER_OF]->(:WorkingGroup {id: $workingGroupId}) })
+  AND ($parentId IS NULL OR EXISTS { (g)-[:PART_OF]->(:Organisation {id: $parentId}) })
+// filter:end
+RETURN count(*) AS total

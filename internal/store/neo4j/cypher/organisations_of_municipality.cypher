@@ -1,0 +1,11 @@
+// The organisations of a municipality ($municipality null = all): their own
+// municipality, or the one of the district they are based in.
+MATCH (g:Organisation)
+WHERE $municipality IS NULL OR g.municipality = $municipality
+   OR EXISTS { (g)-[:BASED_IN]->(:District {municipality: $municipality}) }
+RETURN g {.*,
+          parentId: [(g)-[:PART_OF]->(p:Organisation) | p.id][0],
+          districtId: [(g)-[:BASED_IN]->(d:District) | d.id][0],
+          workingGroups: [(g)-[m:MEMBER_OF]->(w:WorkingGroup) | {id: w.id, position: m.position}]
+       } AS organisation
+ORDER BY g.id

@@ -1,0 +1,19 @@
+MATCH (g:Organisation)
+// filter:begin
+WHERE ($terms IS NULL OR all(t IN $terms WHERE g.searchText CONTAINS t))
+  AND ($kinds IS NULL OR g.kind IN $kinds)
+  AND ($districtIds IS NULL OR EXISTS { (g)-[:BASED_IN]->(d:District) WHERE d.id IN $districtIds })
+  AND ($municipality IS NULL OR g.municipality = $municipality
+       OR EXISTS { (g)-[:BASED_IN]->(:District {municipality: $municipality}) })
+  AND ($workingGroupId IS NULL OR EXISTS { (g)-[:MEMBER_OF]->(:WorkingGroup {id: $workingGroupId}) })
+  AND ($parentId IS NULL OR EXISTS { (g)-[:PART_OF]->(:Organisation {id: $parentId}) })
+// filter:end
+WITH g
+ORDER BY g.name, g.id
+SKIP $skip
+LIMIT $limit
+RETURN g {.*,
+          parentId: [(g)-[:PART_OF]->(p:Organisation) | p.id][0],
+          districtId: [(g)-[:BASED_IN]->(d:District) | d.id][0],
+          workingGroups: [(g)-[m:MEMBER_OF]->(w:WorkingGroup) | {id: w.id, position: m.position}]
+       } AS organisation

@@ -1,0 +1,1 @@
+CREATE CONSTRAINT working_group_id IF NOT EXISTS FOR (n:WorkingGroup) REQUIRE n.id IS UNIQUE

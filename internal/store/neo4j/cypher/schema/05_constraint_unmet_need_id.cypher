@@ -1,0 +1,1 @@
+CREATE CONSTRAINT unmet_need_id IF NOT EXISTS FOR (n:UnmetNeed) REQUIRE n.id IS UNIQUE

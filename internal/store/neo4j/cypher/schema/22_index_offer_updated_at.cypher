@@ -1,0 +1,1 @@
+CREATE INDEX offer_updated_at IF NOT EXISTS FOR (n:Offer) ON (n.updatedAt)

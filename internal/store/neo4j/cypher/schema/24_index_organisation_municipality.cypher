@@ -1,0 +1,1 @@
+CREATE INDEX organisation_municipality IF NOT EXISTS FOR (n:Organisation) ON (n.municipality)

@@ -1,0 +1,1 @@
+CREATE INDEX district_municipality IF NOT EXISTS FOR (n:District) ON (n.municipality)

@@ -1,0 +1,1 @@
+CREATE INDEX unmet_need_recorded_on IF NOT EXISTS FOR (n:UnmetNeed) ON (n.recordedOn)

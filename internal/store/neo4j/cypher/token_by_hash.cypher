@@ -1,0 +1,2 @@
+MATCH (t:Token {hash: $hash})
+RETURN t {.*} AS token

@@ -1,0 +1,2 @@
+CREATE (t:Token)
+SET t = $props

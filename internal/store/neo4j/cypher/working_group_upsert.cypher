@@ -1,0 +1,3 @@
+UNWIND $rows AS row
+MERGE (w:WorkingGroup {id: row.id})
+SET w = row

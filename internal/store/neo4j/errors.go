@@ -1,0 +1,121 @@
+package neo4j
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"regexp"
+	"strings"
+	"syscall"
+
+	"github.com/lotse-kim/lotse/internal/directory"
+	"github.com/lotse-kim/lotse/internal/store"
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+)
+
+// codeConstraint is Neo4j's code for a write that breaks a constraint (here:
+// a uniqueness constraint on id, hash or code).
+const codeConstraint = "Neo.ClientError.Schema.ConstraintValidationFailed"
+
+// Neo4j's codes that mean "this server cannot serve the request right now",
+// though they are not classified as transient.
+var unavailableCodes = map[string]bool{
+	"Neo.ClientError.Cluster.NotALeader":                  true,
+	"Neo.ClientError.General.ForbiddenOnReadOnlyDatabase": true,
+	"Neo.ClientError.Transaction.TransactionTimedOut":     true,
+	"Neo.ClientError.Transaction.LockClientStopped":       true,
+	"Neo.ClientError.Transaction.Terminated":              true,
+	"Neo.ClientError.Security.AuthorizationExpired":       true,
+	"Neo.ClientError.Database.DatabaseUnavailable":        true,
+}
+
+// mapError turns what the driver reports into the store's errors, in this
+// one place: the store's own errors pass unchanged; a server that cannot be
+// reached, is unavailable or busy, a full pool and a passed deadline wrap
+// store.ErrUnavailable; a constraint violation is a *store.Conflict.
+// Anything else is returned wrapped with "neo4j:".
+func mapError(err error) error {
+	if err == nil {
+		return nil
+	}
+	var (
+		nf *store.NotFound
+		cf *store.Conflict
+		ve *directory.ValidationError
+	)
+	if errors.As(err, &nf) || errors.As(err, &cf) || errors.As(err, &ve) ||
+		errors.Is(err, store.ErrUnavailable) || errors.Is(err, store.ErrNotFound) || errors.Is(err, store.ErrConflict) {
+		return err
+	}
+	// The driver gives up on a retried transaction with the errors of
+	// every attempt; the last one says why.
+	var limit *neo4j.TransactionExecutionLimit
+	if errors.As(err, &limit) {
+		if len(limit.Errors) > 0 {
+			if last := mapError(limit.Errors[len(limit.Errors)-1]); errors.Is(last, store.ErrUnavailable) ||
+				errors.Is(last, store.ErrConflict) || errors.Is(last, store.ErrNotFound) {
+				return last
+			}
+		}
+		// Retrying stopped on time or connection attempts: the database is
+		// not answering in time.
+		return unavailable(err)
+	}
+	var n4 *neo4j.Neo4jError
+	// (A TokenExpiredError unwraps to its cause, which may be a nil *Neo4jError.)
+	if errors.As(err, &n4) && n4 != nil {
+		switch {
+		case n4.Code == codeConstraint:
+			return &store.Conflict{Field: constraintField(n4.Msg), Reason: "already exists (" + n4.Msg + ")"}
+		case strings.HasPrefix(n4.Code, "Neo.TransientError."), unavailableCodes[n4.Code]:
+			return unavailable(err)
+		}
+		return fmt.Errorf("neo4j: %w", err)
+	}
+	if isUnavailable(err) {
+		return unavailable(err)
+	}
+	return fmt.Errorf("neo4j: %w", err)
+}
+
+// isUnavailable reports whether err says that the server could not be
+// reached in time.
+func isUnavailable(err error) bool {
+	var (
+		conn  *neo4j.ConnectivityError
+		netE  net.Error
+		token *neo4j.TokenExpiredError
+	)
+	switch {
+	case errors.As(err, &conn), errors.As(err, &netE), errors.As(err, &token):
+		return true
+	case errors.Is(err, context.DeadlineExceeded),
+		errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF),
+		errors.Is(err, syscall.ECONNREFUSED), errors.Is(err, syscall.ECONNRESET),
+		errors.Is(err, syscall.EPIPE), errors.Is(err, net.ErrClosed):
+		return true
+	}
+	// The driver's pool errors are internal types; their messages are stable.
+	msg := err.Error()
+	return strings.Contains(msg, "Timeout while waiting for connection") ||
+		strings.Contains(msg, "No idle connections") ||
+		strings.Contains(msg, "ServiceUnavailable")
+}
+
+// unavailable wraps err with store.ErrUnavailable.
+func unavailable(err error) error {
+	return fmt.Errorf("%w: %v", store.ErrUnavailable, err)
+}
+
+var constraintPropRE = regexp.MustCompile("property `([^`]+)`")
+
+// constraintField names the property of a violated uniqueness constraint
+// ("Node(12) already exists with label `Offer` and property `id` = 'o1'").
+func constraintField(msg string) string {
+	if m := constraintPropRE.FindStringSubmatch(msg); m != nil {
+		return m[1]
+	}
+	return ""
+}

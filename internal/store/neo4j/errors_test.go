@@ -1,0 +1,111 @@
+package neo4j
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"syscall"
+	"testing"
+
+	"github.com/lotse-kim/lotse/internal/directory"
+	"github.com/lotse-kim/lotse/internal/store"
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+)
+
+// TestMapError checks the one mapping from driver errors to store errors
+// with constructed driver error values; no server needed.
+func TestMapError(t *testing.T) {
+	type want int
+	const (
+		unavailable want = iota
+		conflict
+		other
+	)
+	refused := &net.OpError{Op: "dial", Net: "tcp", Err: &net.AddrError{Err: "refused"}}
+	for _, c := range []struct {
+		name string
+		err  error
+		want want
+	}{
+		{"constraint violation", &neo4j.Neo4jError{Code: codeConstraint,
+			Msg: "Node(7) already exists with label `Offer` and property `id` = 'off-1'"}, conflict},
+		{"wrapped constraint violation", fmt.Errorf("x: %w", &neo4j.Neo4jError{Code: codeConstraint}), conflict},
+		{"database unavailable", &neo4j.Neo4jError{Code: "Neo.TransientError.General.DatabaseUnavailable"}, unavailable},
+		{"deadlock (after retries)", &neo4j.Neo4jError{Code: "Neo.TransientError.Transaction.DeadlockDetected"}, unavailable},
+		{"not a leader", &neo4j.Neo4jError{Code: "Neo.ClientError.Cluster.NotALeader"}, unavailable},
+		{"transaction timed out", &neo4j.Neo4jError{Code: "Neo.ClientError.Transaction.TransactionTimedOut"}, unavailable},
+		{"connectivity", &neo4j.ConnectivityError{Inner: errors.New("dial tcp 10.0.0.1:7687: i/o timeout")}, unavailable},
+		{"connectivity, pool timeout text", &neo4j.ConnectivityError{Inner: errors.New("Timeout while waiting for connection to any of [db:7687]")}, unavailable},
+		{"pool acquisition timeout, unwrapped", errors.New("Timeout while waiting for connection to any of [db:7687]: context deadline exceeded"), unavailable},
+		{"service unavailable text", errors.New("ServiceUnavailable: no routing servers"), unavailable},
+		{"deadline", context.DeadlineExceeded, unavailable},
+		{"wrapped deadline", fmt.Errorf("run: %w", context.DeadlineExceeded), unavailable},
+		{"retries exhausted on connectivity", &neo4j.TransactionExecutionLimit{Cause: "timeout (exceeded max retry time: 10s)",
+			Errors: []error{&neo4j.ConnectivityError{Inner: io.EOF}, &neo4j.ConnectivityError{Inner: io.EOF}}}, unavailable},
+		{"retries exhausted, no errors", &neo4j.TransactionExecutionLimit{Cause: "context deadline exceeded"}, unavailable},
+		{"net error", refused, unavailable},
+		{"connection refused", fmt.Errorf("dial: %w", syscall.ECONNREFUSED), unavailable},
+		{"connection reset", syscall.ECONNRESET, unavailable},
+		{"eof", io.EOF, unavailable},
+		{"token expired", &neo4j.TokenExpiredError{Code: "Neo.ClientError.Security.TokenExpired"}, unavailable},
+		{"syntax error", &neo4j.Neo4jError{Code: "Neo.ClientError.Statement.SyntaxError", Msg: "Invalid input"}, other},
+		{"unauthorized", &neo4j.Neo4jError{Code: "Neo.ClientError.Security.Unauthorized"}, other},
+		{"database not found", &neo4j.Neo4jError{Code: "Neo.ClientError.Database.DatabaseNotFound"}, other},
+		{"usage", &neo4j.UsageError{Message: "Trying to create session on closed driver"}, other},
+		{"canceled by the caller", context.Canceled, other},
+	} {
+		got := mapError(c.err)
+		isU, isC := errors.Is(got, store.ErrUnavailable), errors.Is(got, store.ErrConflict)
+		switch c.want {
+		case unavailable:
+			if !isU || isC {
+				t.Errorf("%s: %v → %v, want ErrUnavailable", c.name, c.err, got)
+			}
+		case conflict:
+			if !isC || isU {
+				t.Errorf("%s: %v → %v, want ErrConflict", c.name, c.err, got)
+			}
+		case other:
+			if isU || isC || errors.Is(got, store.ErrNotFound) {
+				t.Errorf("%s: %v → %v, want neither unavailable nor conflict", c.name, c.err, got)
+			}
+			if !errors.Is(got, c.err) {
+				t.Errorf("%s: %v does not wrap %v", c.name, got, c.err)
+			}
+		}
+	}
+
+	var cf *store.Conflict
+	if err := mapError(&neo4j.Neo4jError{Code: codeConstraint,
+		Msg: "Node(7) already exists with label `Token` and property `hash` = 'h'"}); !errors.As(err, &cf) || cf.Field != "hash" {
+		t.Errorf("constraint on hash: %#v, want a *store.Conflict on hash", err)
+	}
+	if mapError(nil) != nil {
+		t.Error("mapError(nil) != nil")
+	}
+}
+
+// TestMapErrorKeepsStoreErrors: the store's own errors, returned from inside
+// a transaction function, come out as they went in.
+func TestMapErrorKeepsStoreErrors(t *testing.T) {
+	nf := &store.NotFound{Field: "providerId", Entity: "organisation", ID: "org-x"}
+	cf := &store.Conflict{Field: "id", Reason: "exists"}
+	ve := &directory.ValidationError{Problems: []directory.FieldError{{Field: "title", Message: "must not be empty"}}}
+	for _, err := range []error{nf, cf, ve} {
+		if got := mapError(err); got != err {
+			t.Errorf("mapError(%#v) = %#v, want it unchanged", err, got)
+		}
+	}
+	wrapped := fmt.Errorf("import: %w", nf)
+	if got := mapError(wrapped); got != wrapped {
+		t.Errorf("mapError(wrapped NotFound) = %v", got)
+	}
+	// A refused write inside a retried transaction surfaces as itself.
+	limit := &neo4j.TransactionExecutionLimit{Cause: "x", Errors: []error{cf}}
+	var c *store.Conflict
+	if got := mapError(limit); !errors.As(got, &c) || c != cf {
+		t.Errorf("mapError(limit with conflict) = %v", got)
+	}
+}

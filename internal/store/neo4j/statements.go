@@ -1,0 +1,118 @@
+package neo4j
+
+import (
+	"embed"
+	"fmt"
+	"regexp"
+	"sort"
+	"strings"
+)
+
+// Every statement is one file in cypher/; the schema statements are in
+// cypher/schema/ and run by Open in file order.
+//
+//go:embed cypher/*.cypher cypher/schema/*.cypher
+var cypherFS embed.FS
+
+// statement is one embedded Cypher statement and the parameters it uses.
+type statement struct {
+	name   string
+	text   string
+	params []string // every $name in text, sorted
+}
+
+// statements holds every statement of cypher/ by name.
+var statements = map[string]*statement{}
+
+var paramRE = regexp.MustCompile(`\$([A-Za-z_][A-Za-z0-9_]*)`)
+
+// parameters returns the $names a statement uses, sorted, ignoring // comments.
+func parameters(text string) []string {
+	seen := map[string]bool{}
+	for _, line := range strings.Split(text, "\n") {
+		if i := strings.Index(line, "//"); i >= 0 {
+			line = line[:i]
+		}
+		for _, m := range paramRE.FindAllStringSubmatch(line, -1) {
+			seen[m[1]] = true
+		}
+	}
+	out := make([]string, 0, len(seen))
+	for p := range seen {
+		out = append(out, p)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// load returns the statement in cypher/<name>.cypher; a missing file is a
+// programming error and panics at start-up.
+func load(name string) *statement {
+	b, err := cypherFS.ReadFile("cypher/" + name + ".cypher")
+	if err != nil {
+		panic(fmt.Sprintf("neo4j: statement %s: %v", name, err))
+	}
+	st := &statement{name: name, text: string(b), params: parameters(string(b))}
+	statements[name] = st
+	return st
+}
+
+var (
+	stDistrictUpsert      = load("district_upsert")
+	stDistricts           = load("districts")
+	stDistrictsByID       = load("districts_by_id")
+	stWorkingGroupUpsert  = load("working_group_upsert")
+	stWorkingGroupsByID   = load("working_groups_by_id")
+	stOrganisationExists  = load("organisation_exists")
+	stOrganisationUpsert  = load("organisation_upsert")
+	stOrganisationParents = load("organisation_link_parents")
+	stOrganisationDeps    = load("organisation_dependents")
+	stOrganisationDelete  = load("organisation_delete")
+	stOrganisationsByID   = load("organisations_by_id")
+	stOrganisationsCount  = load("organisations_count")
+	stOrganisationsPage   = load("organisations_page")
+	stOfferExists         = load("offer_exists")
+	stOfferUpsert         = load("offer_upsert")
+	stOfferDelete         = load("offer_delete")
+	stOffersByID          = load("offers_by_id")
+	stOffersByProvider    = load("offers_by_provider")
+	stSearchOffersCount   = load("search_offers_count")
+	stSearchOffersPage    = load("search_offers_page")
+	stCooperationCheck    = load("cooperation_check")
+	stCooperationUpsert   = load("cooperation_upsert")
+	stCooperationDelete   = load("cooperation_delete")
+	stCooperationsOf      = load("cooperations_of")
+	stCooperationsAmong   = load("cooperations_among")
+	stCounts              = load("counts")
+	stExportDistricts     = load("export_districts")
+	stExportWorkingGroups = load("export_working_groups")
+	stExportOrganisations = load("export_organisations")
+	stExportOffers        = load("export_offers")
+	stExportCooperations  = load("export_cooperations")
+	stExportUnmetNeeds    = load("export_unmet_needs")
+
+	stUnmetNeedsTaken     = load("unmet_needs_taken")
+	stUnmetNeedUpsert     = load("unmet_need_upsert")
+	stUnmetNeedCounts     = load("unmet_need_counts")
+	stGapSupply           = load("gap_supply")
+	stGapCategories       = load("gap_categories")
+	stGapLanguages        = load("gap_languages")
+	stGapCourses          = load("gap_courses_without_childcare")
+	stGapAlwaysFull       = load("gap_always_full")
+	stGapUnfunded         = load("gap_unfunded")
+	stOrganisationsOfMuni = load("organisations_of_municipality")
+	// stNeighbourhood[k] finds the organisations within k hops; Cypher 5
+	// takes no parameter as a path length bound, so each depth is a file.
+	stNeighbourhood = [...]*statement{1: load("neighbourhood_1"), 2: load("neighbourhood_2"), 3: load("neighbourhood_3")}
+
+	stTokenTaken  = load("token_taken")
+	stTokenCreate = load("token_create")
+	stTokenByHash = load("token_by_hash")
+	stTokens      = load("tokens")
+	stTokenRevoke = load("token_revoke")
+	stAuditInsert = load("audit_insert")
+	stAuditCount  = load("audit_count")
+	stAuditPage   = load("audit_page")
+
+	stWipe = load("wipe")
+)

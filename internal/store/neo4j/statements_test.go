@@ -1,0 +1,304 @@
+package neo4j
+
+import (
+	"io/fs"
+	"reflect"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/lotse-kim/lotse/internal/access"
+	"github.com/lotse-kim/lotse/internal/directory"
+	"github.com/lotse-kim/lotse/internal/store"
+)
+
+// paramsOf is, for every statement, the parameter map the Go code sends
+// with it, made by the same builder the code calls.
+func paramsOf(t *testing.T) map[*statement]map[string]any {
+	audit, err := auditInsertParams(access.AuditEntry{ID: "a"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows := rowsParam(nil)
+	tok := access.Token{ID: "t", Hash: "h", RevokedAt: &time.Time{}}
+	m := map[*statement]map[string]any{
+		stDistrictUpsert: rows, stDistricts: municipalityParam(""), stDistrictsByID: idsParam(nil),
+		stWorkingGroupUpsert: rows, stWorkingGroupsByID: idsParam(nil),
+		stOrganisationExists: idParam("x"), stOrganisationUpsert: rows, stOrganisationParents: rows,
+		stOrganisationDeps: idParam("x"), stOrganisationDelete: idParam("x"), stOrganisationsByID: idsParam(nil),
+		stOrganisationsCount: organisationFilterParams(store.OrganisationFilter{}),
+		stOrganisationsPage:  pageParams(organisationFilterParams(store.OrganisationFilter{}), 0, 1),
+		stOfferExists:        idParam("x"), stOfferUpsert: rows, stOfferDelete: idParam("x"),
+		stOffersByID: idsParam(nil), stOffersByProvider: providerIDsParam(nil),
+		stSearchOffersCount: offerFilterParams(store.OfferFilter{}),
+		stSearchOffersPage:  searchPageParams(store.OfferQuery{}, 0, 1),
+		stCooperationCheck:  pairParams("a", "b"), stCooperationUpsert: rows, stCooperationDelete: pairParams("a", "b"),
+		stCooperationsOf: idsParam(nil), stCooperationsAmong: idsParam(nil),
+		stCounts: noParams(), stExportDistricts: noParams(), stExportWorkingGroups: noParams(),
+		stExportOrganisations: noParams(), stExportOffers: noParams(), stExportCooperations: noParams(),
+		stExportUnmetNeeds: noParams(),
+		stUnmetNeedsTaken:  idsParam(nil), stUnmetNeedUpsert: rows,
+		stUnmetNeedCounts: unmetNeedFilterParams(store.UnmetNeedFilter{}),
+		stGapSupply:       gapParams(store.GapQuery{}), stGapCategories: gapParams(store.GapQuery{}),
+		stGapLanguages: gapParams(store.GapQuery{}), stGapCourses: gapParams(store.GapQuery{}),
+		stGapAlwaysFull: gapParams(store.GapQuery{}), stGapUnfunded: gapParams(store.GapQuery{}),
+		stOrganisationsOfMuni: municipalityParam(""),
+		stTokenTaken:          tokenTakenParams(tok), stTokenCreate: tokenCreateParams(tok), stTokenByHash: hashParam("h"),
+		stTokens: noParams(), stTokenRevoke: revokeParams("t", time.Time{}),
+		stAuditInsert: audit, stAuditCount: auditFilterParams(store.AuditFilter{}),
+		stAuditPage: pageParams(auditFilterParams(store.AuditFilter{}), 0, 1),
+		stWipe:      noParams(),
+	}
+	for d := 1; d <= maxNeighbourhoodDepth; d++ {
+		m[stNeighbourhood[d]] = idParam("x")
+	}
+	return m
+}
+
+// rowsOf is, for every statement that UNWINDs $rows, a row as the Go code
+// builds it.
+func rowsOf() map[*statement]map[string]any {
+	one := 1
+	return map[*statement]map[string]any{
+		stDistrictUpsert:      districtProps(directory.District{ID: "d"}),
+		stWorkingGroupUpsert:  workingGroupProps(directory.WorkingGroup{ID: "w"}),
+		stOrganisationUpsert:  organisationRow(directory.Organisation{ID: "o"}),
+		stOrganisationParents: organisationRow(directory.Organisation{ID: "o"}),
+		stOfferUpsert:         offerRow(directory.Offer{ID: "o", Capacity: &one}),
+		stCooperationUpsert:   cooperationRow(directory.Cooperation{A: "a", B: "b"}),
+		stUnmetNeedUpsert:     unmetNeedRow(directory.UnmetNeed{ID: "u"}),
+	}
+}
+
+// TestStatementsEmbedded: every .cypher file is non-empty and every file of
+// cypher/ is a registered statement (no stale files, no typos in names).
+func TestStatementsEmbedded(t *testing.T) {
+	files, err := fs.Glob(cypherFS, "cypher/*.cypher")
+	if err != nil {
+		t.Fatal(err)
+	}
+	schema, err := fs.Glob(cypherFS, "cypher/schema/*.cypher")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(files) == 0 || len(schema) == 0 {
+		t.Fatalf("embedded: %d statements, %d schema statements", len(files), len(schema))
+	}
+	for _, f := range append(files, schema...) {
+		b, err := fs.ReadFile(cypherFS, f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		body := 0
+		for _, line := range strings.Split(string(b), "\n") {
+			if l := strings.TrimSpace(line); l != "" && !strings.HasPrefix(l, "//") {
+				body++
+			}
+		}
+		if body == 0 {
+			t.Errorf("%s has no statement", f)
+		}
+	}
+	for _, f := range files {
+		name := strings.TrimSuffix(strings.TrimPrefix(f, "cypher/"), ".cypher")
+		if statements[name] == nil {
+			t.Errorf("%s is embedded but no statement loads it", f)
+		}
+	}
+	for _, f := range schema {
+		b, _ := fs.ReadFile(cypherFS, f)
+		if p := parameters(string(b)); len(p) > 0 {
+			t.Errorf("schema statement %s uses parameters %v", f, p)
+		}
+		if !strings.Contains(string(b), "IF NOT EXISTS") {
+			t.Errorf("schema statement %s is not IF NOT EXISTS", f)
+		}
+	}
+}
+
+// TestStatementParameters: every $parameter a statement uses is supplied by
+// the builder the Go code runs it with, and every row.field it reads is in
+// the rows the Go code builds — a guard against typos the linter cannot see.
+func TestStatementParameters(t *testing.T) {
+	params := paramsOf(t)
+	for name, st := range statements {
+		p, ok := params[st]
+		if !ok {
+			t.Errorf("statement %s has no entry in paramsOf", name)
+			continue
+		}
+		for _, want := range st.params {
+			if _, ok := p[want]; !ok {
+				t.Errorf("statement %s uses $%s, which its parameter builder does not supply (has %v)", name, want, keys(p))
+			}
+		}
+	}
+	rowField := regexp.MustCompile(`\brow\.([A-Za-z_][A-Za-z0-9_]*)`)
+	for st, row := range rowsOf() {
+		for _, m := range rowField.FindAllStringSubmatch(st.text, -1) {
+			if _, ok := row[m[1]]; !ok {
+				t.Errorf("statement %s reads row.%s, which its rows do not have (have %v)", st.name, m[1], keys(row))
+			}
+		}
+	}
+	if got := parameters("MATCH (n {id: $id}) // not $this\nRETURN $b, $id"); !slices.Equal(got, []string{"b", "id"}) {
+		t.Errorf("parameters() = %v", got)
+	}
+}
+
+func keys(m map[string]any) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	slices.Sort(out)
+	return out
+}
+
+// TestFilterBlocksAgree: a count statement and its page statement must
+// filter alike, or totalCount lies.
+func TestFilterBlocksAgree(t *testing.T) {
+	block := func(st *statement) string {
+		_, rest, ok := strings.Cut(st.text, "// filter:begin\n")
+		filter, _, ok2 := strings.Cut(rest, "// filter:end\n")
+		if !ok || !ok2 {
+			t.Fatalf("%s has no // filter:begin … // filter:end block", st.name)
+		}
+		return filter
+	}
+	for _, pair := range [][2]*statement{
+		{stSearchOffersCount, stSearchOffersPage},
+		{stOrganisationsCount, stOrganisationsPage},
+		{stAuditCount, stAuditPage},
+	} {
+		if a, b := block(pair[0]), block(pair[1]); a != b {
+			t.Errorf("filters of %s and %s differ:\n%s\n---\n%s", pair[0].name, pair[1].name, a, b)
+		}
+	}
+}
+
+// asStored turns a property map as the Go code writes it into what the
+// driver hands back when it is read: lists as []any, ints as int64.
+func asStored(props map[string]any) map[string]any {
+	out := map[string]any{}
+	for k, v := range props {
+		switch x := v.(type) {
+		case []string:
+			l := make([]any, len(x))
+			for i, s := range x {
+				l[i] = s
+			}
+			out[k] = l
+		case int:
+			out[k] = int64(x)
+		default:
+			out[k] = v
+		}
+	}
+	return out
+}
+
+// TestCodecRoundTrip: what the Go code writes as properties reads back as
+// the same domain value (the read side adds the relationship ends).
+func TestCodecRoundTrip(t *testing.T) {
+	at := time.Date(2025, 3, 14, 9, 26, 53, 589793238, time.UTC)
+	capacity, free, lo := 20, 0, 16
+	offer := directory.Offer{ID: "o1", ProviderID: "p1", Title: "Mütter-Café", Description: "Treff",
+		Category: directory.CategoryIntegrationCourse, CourseType: directory.CourseWomen,
+		Needs:        []directory.NeedArea{directory.NeedSocialParticipation, directory.NeedFamilyChildcare},
+		TargetGroups: []directory.TargetGroup{directory.GroupWomen}, Languages: []string{"de", "ar"},
+		LegalCircuits: []directory.LegalCircuit{directory.CircuitSGBII}, Childcare: true, Cost: directory.CostFree,
+		Capacity: &capacity, FreePlaces: &free, Schedule: "Di", AgeMin: &lo, Funding: directory.FundingFunded,
+		Status: directory.StatusActive, Address: "Hauptstraße 1", Location: &directory.GeoPoint{Lat: 51.1657, Lon: 7.0836},
+		DistrictID: "d1", Contact: "c", UpdatedAt: at}
+	r := offerRow(offer)
+	stored := asStored(r["props"].(map[string]any))
+	if stored["searchText"] != "mutter cafe treff" {
+		t.Errorf("searchText = %q", stored["searchText"])
+	}
+	stored["providerId"], stored["districtId"] = r["providerId"], r["districtId"]
+	got, err := decodeOffer(row(stored))
+	if err != nil || !reflect.DeepEqual(got, offer) {
+		t.Errorf("offer round trip:\n got  %+v, %v\n want %+v", got, err, offer)
+	}
+	bare := directory.Offer{ID: "o2", ProviderID: "p1", Title: "T", Digital: true, UpdatedAt: at}
+	r = offerRow(bare)
+	stored = asStored(r["props"].(map[string]any))
+	for _, k := range []string{"capacity", "freePlaces", "ageMin", "ageMax", "location", "courseType", "legalCircuits"} {
+		if _, ok := stored[k]; ok {
+			t.Errorf("unset %s is stored", k)
+		}
+	}
+	stored["providerId"] = r["providerId"]
+	if got, err := decodeOffer(row(stored)); err != nil || !reflect.DeepEqual(got, bare) {
+		t.Errorf("bare offer round trip:\n got  %+v, %v\n want %+v", got, err, bare)
+	}
+
+	org := directory.Organisation{ID: "g1", Name: "AWO", Kind: directory.KindWelfareAssociation, Description: "d",
+		ParentID: "g0", DistrictID: "d1", Municipality: "Solingen", Address: "a", Location: &directory.GeoPoint{Lat: 51, Lon: 7},
+		Website: "https://x", Email: "a@b.c", Phone: "1", WorkingGroupIDs: []string{"w2", "w1"}, UpdatedAt: at}
+	r = organisationRow(org)
+	stored = asStored(r["props"].(map[string]any))
+	stored["parentId"], stored["districtId"] = r["parentId"], r["districtId"]
+	// MEMBER_OF as organisation_upsert writes it: position = index in the list.
+	stored["workingGroups"] = []any{map[string]any{"id": "w1", "position": int64(1)}, map[string]any{"id": "w2", "position": int64(0)}}
+	if got, err := decodeOrganisation(row(stored)); err != nil || !reflect.DeepEqual(got, org) {
+		t.Errorf("organisation round trip:\n got  %+v, %v\n want %+v", got, err, org)
+	}
+
+	d := directory.District{ID: "d1", Name: "Mitte", Municipality: "Solingen", Population: 50000,
+		Centre: &directory.GeoPoint{Lat: 51.1, Lon: 7.1}, RadiusKm: 2.5}
+	if got := decodeDistrict(row(asStored(districtProps(d)))); !reflect.DeepEqual(got, d) {
+		t.Errorf("district round trip: %+v, want %+v", got, d)
+	}
+	w := directory.WorkingGroup{ID: "w", Name: "AG", Municipality: "Solingen"}
+	if got := decodeWorkingGroup(row(asStored(workingGroupProps(w)))); !reflect.DeepEqual(got, w) {
+		t.Errorf("working group round trip: %+v, want %+v", got, w)
+	}
+	u := directory.UnmetNeed{ID: "u", Need: directory.NeedLanguage, DistrictID: "d1", RecordedOn: "2025-01-02"}
+	r = unmetNeedRow(u)
+	stored = asStored(r["props"].(map[string]any))
+	stored["districtId"] = r["districtId"]
+	if got := decodeUnmetNeed(row(stored)); !reflect.DeepEqual(got, u) {
+		t.Errorf("unmet need round trip: %+v, want %+v", got, u)
+	}
+	revoked := at.Add(time.Hour)
+	tok := access.Token{ID: "t", Name: "n", Role: access.RolePartner, OrganisationID: "g1", Hash: "h",
+		CreatedAt: at.In(time.FixedZone("CET", 3600)), RevokedAt: &revoked}
+	gotTok, err := decodeToken(row(asStored(tokenCreateParams(tok)["props"].(map[string]any))))
+	if err != nil || gotTok.ID != tok.ID || !gotTok.CreatedAt.Equal(tok.CreatedAt) || gotTok.RevokedAt == nil ||
+		!gotTok.RevokedAt.Equal(revoked) || gotTok.OrganisationID != "g1" || gotTok.Role != access.RolePartner {
+		t.Errorf("token round trip: %+v, %v", gotTok, err)
+	}
+	// Fixed-width times sort as text in time order, to the nanosecond.
+	if a, b := timeText(at), timeText(at.Add(time.Nanosecond)); !(a < b) || len(a) != len(b) {
+		t.Errorf("timeText not ordered: %s, %s", a, b)
+	}
+}
+
+// TestOfferFilterParams: an empty filter sends nulls (no filtering), a
+// target group filter includes ALL.
+func TestOfferFilterParams(t *testing.T) {
+	p := offerFilterParams(store.OfferFilter{})
+	for _, k := range []string{"terms", "categories", "needs", "targetGroups", "languages", "districtIds", "organisationIds",
+		"municipality", "childcare", "costs", "statuses", "legalCircuits", "age", "lat", "lon", "radiusKm"} {
+		if p[k] != nil {
+			t.Errorf("empty filter: $%s = %v, want null", k, p[k])
+		}
+	}
+	if p["freePlacesOnly"] != false {
+		t.Errorf("empty filter: $freePlacesOnly = %v", p["freePlacesOnly"])
+	}
+	p = offerFilterParams(store.OfferFilter{Text: " Mütter-Café! ", TargetGroups: []directory.TargetGroup{directory.GroupWomen}})
+	if !reflect.DeepEqual(p["terms"], []string{"mutter", "cafe"}) {
+		t.Errorf("terms = %v", p["terms"])
+	}
+	if !reflect.DeepEqual(p["targetGroups"], []string{"WOMEN", "ALL"}) {
+		t.Errorf("targetGroups = %v", p["targetGroups"])
+	}
+	if q := searchPageParams(store.OfferQuery{}, 0, 10); q["order"] != "TITLE" {
+		t.Errorf("default order = %v", q["order"])
+	}
+}

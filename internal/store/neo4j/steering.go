@@ -1,0 +1,279 @@
+package neo4j
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/lotse-kim/lotse/internal/directory"
+	"github.com/lotse-kim/lotse/internal/store"
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+)
+
+// maxNeighbourhoodDepth is the deepest Neighbourhood (the API's limit too);
+// there is one statement per depth.
+const maxNeighbourhoodDepth = 3
+
+// RecordUnmetNeeds stores unmet needs; an unknown district is a *NotFound on
+// "districtId", an id already recorded a *Conflict on "id".
+func (s *Store) RecordUnmetNeeds(ctx context.Context, us []directory.UnmetNeed) error {
+	if len(us) == 0 {
+		return nil
+	}
+	// Problems of one need are named by field ("need"), of several by
+	// index ("[2].need"), as the SQLite store names them.
+	p := directory.NewProblems()
+	seen := map[string]bool{}
+	ids := make([]string, len(us))
+	for i, u := range us {
+		at := p
+		if len(us) > 1 {
+			at = p.At(fmt.Sprintf("[%d]", i))
+		}
+		u.ValidateInto(at)
+		if seen[u.ID] {
+			at.Add("id", "%q appears twice", u.ID)
+		}
+		seen[u.ID] = true
+		ids[i] = u.ID
+	}
+	if err := p.Err(); err != nil {
+		return err
+	}
+	return s.write(ctx, func(ctx context.Context, tx neo4j.ManagedTransaction) error {
+		recs, err := run(ctx, tx, stUnmetNeedsTaken, idsParam(ids))
+		if err != nil {
+			return err
+		}
+		if len(recs) > 0 {
+			id, _ := get(recs[0], "id").(string)
+			return &store.Conflict{Field: "id", Reason: fmt.Sprintf("an unmet need with id %q is recorded", id)}
+		}
+		return putUnmetNeeds(ctx, tx, us, "")
+	})
+}
+
+// putUnmetNeeds upserts unmet needs; a missing district is a *NotFound on
+// "districtId" (prefixed with path, e.g. "unmetNeeds[2]").
+func putUnmetNeeds(ctx context.Context, tx neo4j.ManagedTransaction, us []directory.UnmetNeed, path string) error {
+	rows := make([]any, len(us))
+	index := make(map[string]int, len(us))
+	for i, u := range us {
+		rows[i] = unmetNeedRow(u)
+		index[u.ID] = i
+	}
+	for _, chunk := range chunks(rows) {
+		recs, err := run(ctx, tx, stUnmetNeedUpsert, rowsParam(chunk))
+		if err != nil {
+			return err
+		}
+		if len(recs) == 0 {
+			continue
+		}
+		id, _ := get(recs[0], "id").(string)
+		field := "districtId"
+		if path != "" {
+			field = fmt.Sprintf("%s[%d].districtId", path, index[id])
+		}
+		return &store.NotFound{Field: field, Entity: "district", ID: us[index[id]].DistrictID}
+	}
+	return nil
+}
+
+func unmetNeedFilterParams(f store.UnmetNeedFilter) map[string]any {
+	return map[string]any{
+		"municipality": orNil(f.Municipality), "districtIds": listOrNil(f.DistrictIDs),
+		"needs": listOrNil(f.Needs), "since": orNil(f.Since), "until": orNil(f.Until),
+	}
+}
+
+func readUnmetNeedCounts(recs []*neo4j.Record) []store.UnmetNeedCount {
+	out := make([]store.UnmetNeedCount, 0, len(recs))
+	for _, rec := range recs {
+		d, _ := get(rec, "districtId").(string)
+		n, _ := get(rec, "need").(string)
+		l, _ := get(rec, "language").(string)
+		g, _ := get(rec, "targetGroup").(string)
+		c, _ := get(rec, "occurrences").(int64)
+		out = append(out, store.UnmetNeedCount{
+			DistrictID: d, Need: directory.NeedArea(n), Language: l, TargetGroup: directory.TargetGroup(g), Count: int(c),
+		})
+	}
+	return out
+}
+
+// UnmetNeedCounts counts unmet needs grouped by district, need, language and
+// target group, in Neo4j.
+func (s *Store) UnmetNeedCounts(ctx context.Context, f store.UnmetNeedFilter) ([]store.UnmetNeedCount, error) {
+	p := directory.NewProblems()
+	p.Date("since", f.Since, false)
+	p.Date("until", f.Until, false)
+	needsValid(p, f.Needs)
+	if err := p.Err(); err != nil {
+		return nil, err
+	}
+	var out []store.UnmetNeedCount
+	err := s.read(ctx, func(ctx context.Context, tx neo4j.ManagedTransaction) error {
+		recs, err := run(ctx, tx, stUnmetNeedCounts, unmetNeedFilterParams(f))
+		if err != nil {
+			return err
+		}
+		out = readUnmetNeedCounts(recs)
+		return nil
+	})
+	return out, err
+}
+
+func needsValid(p directory.Problems, needs []directory.NeedArea) {
+	for i, n := range needs {
+		if !n.Valid() {
+			p.Add(fmt.Sprintf("needs[%d]", i), "%q is not a known need area", n)
+		}
+	}
+}
+
+func gapParams(q store.GapQuery) map[string]any {
+	return map[string]any{
+		"municipality": orNil(q.Municipality), "needs": listOrNil(q.Needs),
+		"radiusKm": q.ChildcareRadiusKm, "metresPerKm": metresPerKm,
+	}
+}
+
+// GapFacts gathers what the gap rules read, each fact aggregated in Neo4j,
+// all in one read transaction.
+func (s *Store) GapFacts(ctx context.Context, q store.GapQuery) (store.GapFacts, error) {
+	p := directory.NewProblems()
+	if !(q.ChildcareRadiusKm >= 0 && q.ChildcareRadiusKm <= 1000) {
+		p.Add("childcareRadiusKm", "must be between 0 and 1000")
+	}
+	needsValid(p, q.Needs)
+	if err := p.Err(); err != nil {
+		return store.GapFacts{}, err
+	}
+	var facts store.GapFacts
+	err := s.read(ctx, func(ctx context.Context, tx neo4j.ManagedTransaction) error {
+		facts = store.GapFacts{}
+		recs, err := run(ctx, tx, stDistricts, municipalityParam(q.Municipality))
+		if err != nil {
+			return err
+		}
+		facts.Districts = make([]directory.District, 0, len(recs))
+		for _, rec := range recs {
+			facts.Districts = append(facts.Districts, decodeDistrict(asRow(rec, "district")))
+		}
+
+		if recs, err = run(ctx, tx, stGapSupply, gapParams(q)); err != nil {
+			return err
+		}
+		facts.Supply = make([]store.NeedSupply, 0, len(recs))
+		for _, rec := range recs {
+			d, _ := get(rec, "districtId").(string)
+			n, _ := get(rec, "need").(string)
+			a, _ := get(rec, "activeOffers").(int64)
+			f, _ := get(rec, "freePlaces").(int64)
+			facts.Supply = append(facts.Supply, store.NeedSupply{DistrictID: d, Need: directory.NeedArea(n), ActiveOffers: int(a), FreePlaces: int(f)})
+		}
+
+		if recs, err = run(ctx, tx, stGapCategories, gapParams(q)); err != nil {
+			return err
+		}
+		facts.Categories = make([]store.CategorySupply, 0, len(recs))
+		for _, rec := range recs {
+			d, _ := get(rec, "districtId").(string)
+			c, _ := get(rec, "category").(string)
+			a, _ := get(rec, "activeOffers").(int64)
+			facts.Categories = append(facts.Categories, store.CategorySupply{DistrictID: d, Category: directory.OfferCategory(c), ActiveOffers: int(a)})
+		}
+
+		if recs, err = run(ctx, tx, stGapLanguages, gapParams(q)); err != nil {
+			return err
+		}
+		facts.DistrictLanguages = make([]store.DistrictLanguage, 0, len(recs))
+		for _, rec := range recs {
+			d, _ := get(rec, "districtId").(string)
+			l, _ := get(rec, "language").(string)
+			n, _ := get(rec, "offers").(int64)
+			facts.DistrictLanguages = append(facts.DistrictLanguages, store.DistrictLanguage{DistrictID: d, Language: l, Offers: int(n)})
+		}
+
+		if recs, err = run(ctx, tx, stUnmetNeedCounts, unmetNeedFilterParams(store.UnmetNeedFilter{
+			Municipality: q.Municipality, Needs: q.Needs,
+		})); err != nil {
+			return err
+		}
+		facts.UnmetNeeds = readUnmetNeedCounts(recs)
+
+		for _, l := range []struct {
+			st  *statement
+			out *[]directory.Offer
+		}{
+			{stGapCourses, &facts.CoursesWithoutChildcare},
+			{stGapAlwaysFull, &facts.AlwaysFull},
+			{stGapUnfunded, &facts.Unfunded},
+		} {
+			if recs, err = run(ctx, tx, l.st, gapParams(q)); err != nil {
+				return err
+			}
+			if *l.out, err = readOffers(recs); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	return facts, err
+}
+
+// CooperationGraph returns the organisations of a municipality ("" = all)
+// and the cooperations among them.
+func (s *Store) CooperationGraph(ctx context.Context, municipality string) (store.Graph, error) {
+	var g store.Graph
+	err := s.read(ctx, func(ctx context.Context, tx neo4j.ManagedTransaction) error {
+		recs, err := run(ctx, tx, stOrganisationsOfMuni, municipalityParam(municipality))
+		if err != nil {
+			return err
+		}
+		g, err = graphOf(ctx, tx, recs)
+		return err
+	})
+	return g, err
+}
+
+// graphOf completes a graph from organisation records with the
+// cooperations among them.
+func graphOf(ctx context.Context, tx neo4j.ManagedTransaction, recs []*neo4j.Record) (store.Graph, error) {
+	orgs, err := readOrganisations(recs)
+	if err != nil {
+		return store.Graph{}, err
+	}
+	ids := make([]string, len(orgs))
+	for i, o := range orgs {
+		ids[i] = o.ID
+	}
+	recs, err = run(ctx, tx, stCooperationsAmong, idsParam(ids))
+	if err != nil {
+		return store.Graph{}, err
+	}
+	return store.Graph{Organisations: orgs, Cooperations: readCooperations(recs)}, nil
+}
+
+// Neighbourhood returns the organisations within depth (1..3) cooperation
+// hops of id (including it), by id, and the cooperations among them.
+func (s *Store) Neighbourhood(ctx context.Context, id string, depth int) (store.Graph, error) {
+	if depth < 1 || depth > maxNeighbourhoodDepth {
+		p := directory.NewProblems()
+		p.Add("depth", "must be between 1 and %d", maxNeighbourhoodDepth)
+		return store.Graph{}, p.Err()
+	}
+	var g store.Graph
+	err := s.read(ctx, func(ctx context.Context, tx neo4j.ManagedTransaction) error {
+		recs, err := run(ctx, tx, stNeighbourhood[depth], idParam(id))
+		if err != nil {
+			return err
+		}
+		if len(recs) == 0 {
+			return &store.NotFound{Entity: "organisation", ID: id}
+		}
+		g, err = graphOf(ctx, tx, recs)
+		return err
+	})
+	return g, err
+}
