@@ -1,0 +1,467 @@
+// Package gaps turns the supply facts of a municipality (store.GapFacts) into
+// the gap report of strategic steering: one cell per district × need area and
+// a list of structural gaps, each with a German sentence saying what is
+// missing and where. It does no I/O.
+//
+// # Cells and levels
+//
+// A cell counts the active offers of one need area in one district, their
+// known free places, the active offers per 10,000 inhabitants of the district
+// (OffersPer10k = ActiveOffers × 10,000 / Population) and the unmet needs
+// recorded there. Its level is
+//
+//   - NONE when the district has no active offer in the need area;
+//   - LOW when OffersPer10k < LowOffersPer10k (1.0), or when at least
+//     MinPublicCount (5) unmet needs are recorded and they are at least as many
+//     as the active offers;
+//   - OK otherwise.
+//
+// A district whose population is unknown (0) has OffersPer10k 0 and the
+// density rule does not apply to it: its level says only whether there is an
+// offer and whether recorded needs outnumber offers. The unmet-need rule
+// ignores fewer than MinPublicCount needs, so that the level, which every
+// reader sees, never reveals a count that is suppressed (see below) — and a
+// handful of records is no evidence of a structural shortage anyway.
+//
+// # Structural gaps
+//
+// In the order of GapKinds:
+//
+//   - NEED_WITHOUT_OFFER: a district has no active offer in a need area.
+//   - COURSE_WITHOUT_CHILDCARE: an active integration or language course has no
+//     childcare and there is no active childcare offer or Passagegruppe within
+//     ChildcareRadiusKm (1 km) of it; the store finds these courses
+//     (GapFacts.CoursesWithoutChildcare) when asked with Query.
+//   - NO_PASSAGE_GROUP: a district has no active Passagegruppe (PASSAGE_GROUP).
+//   - LANGUAGE_NOT_COVERED: unmet needs were recorded in a district in a
+//     language that no active offer in that district is held in (one gap per
+//     district and language, summed over need areas and target groups).
+//   - ALWAYS_FULL: an active offer with a capacity has no free places.
+//   - UNFUNDED: a planned or paused offer lacks funding (unfunded or applied for).
+//
+// When the report is asked for some need areas only, a gap is listed when it
+// concerns one of them: NEED_WITHOUT_OFFER its own need area, NO_PASSAGE_GROUP
+// and COURSE_WITHOUT_CHILDCARE FAMILY_CHILDCARE (the course also its own need
+// areas), LANGUAGE_NOT_COVERED the need areas of the unmet needs it counts,
+// ALWAYS_FULL and UNFUNDED the offer's need areas.
+//
+// Gaps are ordered by kind, then district (by name, offers without a known
+// district last), then need area (contract order), language, offer id.
+//
+// # Privacy
+//
+// Unmet-need counts are statistics about clients (§ 35 SGB I, Art. 9 DSGVO).
+// Readers outside case management and steering see a count of 1 to
+// MinPublicCount−1 (1–4) as suppressed: no value, Suppressed true
+// (VisibleCount). Zero is shown: it says that nothing was recorded, which
+// identifies nobody, and steering needs to tell "no need" from "few needs".
+// The German details never contain a count below MinPublicCount, so they
+// can be shown to every reader.
+package gaps
+
+import (
+	"fmt"
+	"math"
+	"slices"
+	"strings"
+
+	"github.com/lotse-kim/lotse/internal/access"
+	"github.com/lotse-kim/lotse/internal/directory"
+	"github.com/lotse-kim/lotse/internal/store"
+)
+
+// Thresholds of the gap rules.
+const (
+	// LowOffersPer10k: a cell with fewer active offers per 10,000 inhabitants is LOW.
+	LowOffersPer10k = 1.0
+	// MinPublicCount is the smallest unmet-need count shown to readers outside
+	// case management and steering, and the smallest that can make a cell LOW.
+	MinPublicCount = 5
+	// ChildcareRadiusKm: childcare or a Passagegruppe this near a course counts
+	// as childcare for it.
+	ChildcareRadiusKm = 1.0
+)
+
+// Level is how well a need area is supplied in a district.
+type Level string
+
+const (
+	LevelNone Level = "NONE" // no active offer
+	LevelLow  Level = "LOW"  // too few offers for the population, or needs outnumber offers
+	LevelOK   Level = "OK"
+)
+
+// GapKind names a structural gap.
+type GapKind string
+
+const (
+	GapNeedWithoutOffer       GapKind = "NEED_WITHOUT_OFFER"
+	GapCourseWithoutChildcare GapKind = "COURSE_WITHOUT_CHILDCARE"
+	GapNoPassageGroup         GapKind = "NO_PASSAGE_GROUP"
+	GapLanguageNotCovered     GapKind = "LANGUAGE_NOT_COVERED"
+	GapAlwaysFull             GapKind = "ALWAYS_FULL"
+	GapUnfunded               GapKind = "UNFUNDED"
+)
+
+// GapKinds lists every kind in report order.
+var GapKinds = []GapKind{
+	GapNeedWithoutOffer, GapCourseWithoutChildcare, GapNoPassageGroup,
+	GapLanguageNotCovered, GapAlwaysFull, GapUnfunded,
+}
+
+// Report is the gap report of one municipality.
+type Report struct {
+	Municipality string // "" when the facts span several municipalities
+	Cells        []Cell
+	Gaps         []Gap
+}
+
+// Cell is the supply of one need area in one district.
+type Cell struct {
+	District     directory.District
+	Need         directory.NeedArea
+	ActiveOffers int
+	FreePlaces   int // sum of the known free places of the active offers
+	OffersPer10k float64
+	// UnmetNeeds is the exact count; show it through VisibleCount.
+	UnmetNeeds int
+	Level      Level
+}
+
+// Gap is one structural gap.
+type Gap struct {
+	Kind       GapKind
+	DistrictID string
+	// Need is the need area the gap is about: the missing one for
+	// NEED_WITHOUT_OFFER, FAMILY_CHILDCARE for NO_PASSAGE_GROUP and
+	// COURSE_WITHOUT_CHILDCARE, the offer's first selected need area for
+	// ALWAYS_FULL and UNFUNDED, "" for LANGUAGE_NOT_COVERED.
+	Need           directory.NeedArea
+	OfferID        string // offer gaps
+	OrganisationID string // offer gaps: the provider
+	Language       string // LANGUAGE_NOT_COVERED
+	// UnmetNeeds is the exact count behind a LANGUAGE_NOT_COVERED gap; show it
+	// through VisibleCount.
+	UnmetNeeds int
+	Detail     string // German sentence, safe for every reader
+}
+
+// Query is the store question whose answer Analyse expects.
+func Query(municipality string, needs []directory.NeedArea) store.GapQuery {
+	return store.GapQuery{Municipality: municipality, Needs: needs, ChildcareRadiusKm: ChildcareRadiusKm}
+}
+
+// Analyse applies the gap rules to f for needs (every need area when empty).
+func Analyse(f store.GapFacts, needs []directory.NeedArea) Report {
+	needs = selectedNeeds(needs)
+	selected := map[directory.NeedArea]bool{}
+	for _, n := range needs {
+		selected[n] = true
+	}
+
+	districts := slices.Clone(f.Districts)
+	slices.SortStableFunc(districts, func(a, b directory.District) int {
+		if c := strings.Compare(a.Name, b.Name); c != 0 {
+			return c
+		}
+		return strings.Compare(a.ID, b.ID)
+	})
+	rank := map[string]int{}
+	byID := map[string]directory.District{}
+	for i, d := range districts {
+		rank[d.ID] = i
+		byID[d.ID] = d
+	}
+
+	type key struct {
+		district string
+		need     directory.NeedArea
+	}
+	supply := map[key]store.NeedSupply{}
+	for _, s := range f.Supply {
+		k := key{s.DistrictID, s.Need}
+		t := supply[k]
+		t.ActiveOffers += s.ActiveOffers
+		t.FreePlaces += s.FreePlaces
+		supply[k] = t
+	}
+	unmet := map[key]int{}
+	type langKey struct{ district, language string }
+	unmetByLang := map[langKey]int{}
+	for _, u := range f.UnmetNeeds {
+		if !selected[u.Need] || u.Count <= 0 {
+			continue
+		}
+		unmet[key{u.DistrictID, u.Need}] += u.Count
+		if u.Language != "" {
+			unmetByLang[langKey{u.DistrictID, u.Language}] += u.Count
+		}
+	}
+	held := map[langKey]bool{}
+	for _, l := range f.DistrictLanguages {
+		if l.Offers > 0 {
+			held[langKey{l.DistrictID, l.Language}] = true
+		}
+	}
+	passage := map[string]bool{}
+	for _, c := range f.Categories {
+		if c.Category == directory.CategoryPassageGroup && c.ActiveOffers > 0 {
+			passage[c.DistrictID] = true
+		}
+	}
+
+	r := Report{Municipality: municipality(districts)}
+	for _, d := range districts {
+		for _, n := range needs {
+			s := supply[key{d.ID, n}]
+			c := Cell{
+				District:     d,
+				Need:         n,
+				ActiveOffers: s.ActiveOffers,
+				FreePlaces:   s.FreePlaces,
+				OffersPer10k: per10k(s.ActiveOffers, d.Population),
+				UnmetNeeds:   unmet[key{d.ID, n}],
+			}
+			c.Level = level(c)
+			r.Cells = append(r.Cells, c)
+			if c.ActiveOffers == 0 {
+				r.Gaps = append(r.Gaps, Gap{
+					Kind: GapNeedWithoutOffer, DistrictID: d.ID, Need: n,
+					Detail: fmt.Sprintf("Im Stadtbezirk %s gibt es kein aktives Angebot im Handlungsfeld %s.", d.Name, NeedName(n)),
+				})
+			}
+		}
+		if selected[directory.NeedFamilyChildcare] && !passage[d.ID] {
+			r.Gaps = append(r.Gaps, Gap{
+				Kind: GapNoPassageGroup, DistrictID: d.ID, Need: directory.NeedFamilyChildcare,
+				Detail: fmt.Sprintf("Im Stadtbezirk %s gibt es keine aktive Passagegruppe.", d.Name),
+			})
+		}
+	}
+
+	for lk, n := range unmetByLang {
+		d, known := byID[lk.district]
+		if !known || held[lk] {
+			continue
+		}
+		lang := directory.LanguageName(lk.language)
+		var what string
+		if n >= MinPublicCount {
+			what = fmt.Sprintf("%d Bedarfe", n)
+		} else {
+			what = "Bedarfe"
+		}
+		r.Gaps = append(r.Gaps, Gap{
+			Kind: GapLanguageNotCovered, DistrictID: d.ID, Language: lk.language, UnmetNeeds: n,
+			Detail: fmt.Sprintf("Im Stadtbezirk %s wurden %s auf %s erfasst, aber kein Angebot dort wird auf %s angeboten.",
+				d.Name, what, lang, lang),
+		})
+	}
+
+	offerGaps := func(kind GapKind, offers []directory.Offer, extra directory.NeedArea, detail func(o directory.Offer, where string) string) {
+		for _, o := range offers {
+			need, ok := firstSelected(o.Needs, selected)
+			if extra != "" && selected[extra] {
+				need, ok = extra, true
+			}
+			if !ok {
+				continue
+			}
+			where := ""
+			if d, known := byID[o.DistrictID]; known {
+				where = d.Name
+			}
+			r.Gaps = append(r.Gaps, Gap{
+				Kind: kind, DistrictID: o.DistrictID, Need: need, OfferID: o.ID, OrganisationID: o.ProviderID,
+				Detail: detail(o, where),
+			})
+		}
+	}
+	offerGaps(GapCourseWithoutChildcare, f.CoursesWithoutChildcare, directory.NeedFamilyChildcare, func(o directory.Offer, where string) string {
+		return fmt.Sprintf("%s „%s“%s hat keine Kinderbetreuung, und im Umkreis von %s gibt es weder Kinderbetreuung noch Passagegruppe.",
+			courseName(o.Category), o.Title, inParens(where), km(ChildcareRadiusKm))
+	})
+	offerGaps(GapAlwaysFull, f.AlwaysFull, "", func(o directory.Offer, where string) string {
+		s := fmt.Sprintf("„%s“%s ist ausgebucht: keine freien Plätze", o.Title, inParens(where))
+		if o.Capacity != nil {
+			s += fmt.Sprintf(" (Kapazität %d)", *o.Capacity)
+		}
+		return s + "."
+	})
+	offerGaps(GapUnfunded, f.Unfunded, "", func(o directory.Offer, where string) string {
+		state := "geplant"
+		if o.Status == directory.StatusPaused {
+			state = "pausiert"
+		}
+		if o.Funding == directory.FundingApplied {
+			return fmt.Sprintf("„%s“%s ist %s, aber noch nicht finanziert (Förderung beantragt).", o.Title, inParens(where), state)
+		}
+		return fmt.Sprintf("„%s“%s ist %s, aber nicht finanziert.", o.Title, inParens(where), state)
+	})
+
+	kindRank := map[GapKind]int{}
+	for i, k := range GapKinds {
+		kindRank[k] = i
+	}
+	districtRank := func(id string) int {
+		if i, ok := rank[id]; ok {
+			return i
+		}
+		return len(districts)
+	}
+	slices.SortStableFunc(r.Gaps, func(a, b Gap) int {
+		if c := kindRank[a.Kind] - kindRank[b.Kind]; c != 0 {
+			return c
+		}
+		if c := districtRank(a.DistrictID) - districtRank(b.DistrictID); c != 0 {
+			return c
+		}
+		if c := strings.Compare(a.DistrictID, b.DistrictID); c != 0 {
+			return c
+		}
+		if c := needRank(a.Need) - needRank(b.Need); c != 0 {
+			return c
+		}
+		if c := strings.Compare(a.Language, b.Language); c != 0 {
+			return c
+		}
+		return strings.Compare(a.OfferID, b.OfferID)
+	})
+	return r
+}
+
+func level(c Cell) Level {
+	switch {
+	case c.ActiveOffers == 0:
+		return LevelNone
+	case c.District.Population > 0 && c.OffersPer10k < LowOffersPer10k:
+		return LevelLow
+	case c.UnmetNeeds >= MinPublicCount && c.UnmetNeeds >= c.ActiveOffers:
+		return LevelLow
+	}
+	return LevelOK
+}
+
+func per10k(offers, population int) float64 {
+	if population <= 0 {
+		return 0
+	}
+	return float64(offers) * 10000 / float64(population)
+}
+
+// selectedNeeds returns needs deduplicated in contract order, or all need areas.
+func selectedNeeds(needs []directory.NeedArea) []directory.NeedArea {
+	if len(needs) == 0 {
+		return directory.NeedAreas
+	}
+	var out []directory.NeedArea
+	for _, n := range directory.NeedAreas {
+		if slices.Contains(needs, n) {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+func needRank(n directory.NeedArea) int {
+	if n == "" {
+		return -1
+	}
+	if i := slices.Index(directory.NeedAreas, n); i >= 0 {
+		return i
+	}
+	return len(directory.NeedAreas)
+}
+
+// firstSelected returns the offer's first need area in contract order that is selected.
+func firstSelected(needs []directory.NeedArea, selected map[directory.NeedArea]bool) (directory.NeedArea, bool) {
+	best, ok := directory.NeedArea(""), false
+	for _, n := range needs {
+		if selected[n] && (!ok || needRank(n) < needRank(best)) {
+			best, ok = n, true
+		}
+	}
+	return best, ok
+}
+
+func municipality(ds []directory.District) string {
+	if len(ds) == 0 {
+		return ""
+	}
+	m := ds[0].Municipality
+	for _, d := range ds[1:] {
+		if d.Municipality != m {
+			return ""
+		}
+	}
+	return m
+}
+
+func inParens(s string) string {
+	if s == "" {
+		return ""
+	}
+	return " (" + s + ")"
+}
+
+func courseName(c directory.OfferCategory) string {
+	if c == directory.CategoryLanguageCourse {
+		return "Sprachkurs"
+	}
+	return "Integrationskurs"
+}
+
+// km writes a distance the German way: "1 km", "1,5 km".
+func km(v float64) string {
+	if v == math.Trunc(v) {
+		return fmt.Sprintf("%d km", int(v))
+	}
+	return strings.Replace(fmt.Sprintf("%g km", v), ".", ",", 1)
+}
+
+var needNames = map[directory.NeedArea]string{
+	directory.NeedLanguage:            "Sprache",
+	directory.NeedWork:                "Arbeit",
+	directory.NeedResidence:           "Aufenthalt",
+	directory.NeedEducation:           "Bildung",
+	directory.NeedHousing:             "Wohnen",
+	directory.NeedHealth:              "Gesundheit",
+	directory.NeedFamilyChildcare:     "Familie und Kinderbetreuung",
+	directory.NeedFinances:            "Finanzen",
+	directory.NeedAuthorities:         "Behörden",
+	directory.NeedSocialParticipation: "Teilhabe",
+}
+
+// NeedName returns the German name of a need area (Handlungsfeld), or its code.
+func NeedName(n directory.NeedArea) string {
+	if s, ok := needNames[n]; ok {
+		return s
+	}
+	return string(n)
+}
+
+// Count is a number as one reader may see it: Value is nil when Suppressed.
+type Count struct {
+	Value      *int
+	Suppressed bool
+}
+
+// SeesSmallCounts reports whether role may see unmet-need counts below
+// MinPublicCount: case management, steering and administrators.
+func SeesSmallCounts(role access.Role) bool {
+	switch role {
+	case access.RoleAdmin, access.RoleSteering, access.RoleCaseManager:
+		return true
+	}
+	return false
+}
+
+// VisibleCount returns n as a reader with role may see it: counts of 1 to
+// MinPublicCount−1 are suppressed for readers outside case management and
+// steering; 0 and counts from MinPublicCount on are shown.
+func VisibleCount(n int, role access.Role) Count {
+	if n > 0 && n < MinPublicCount && !SeesSmallCounts(role) {
+		return Count{Suppressed: true}
+	}
+	return Count{Value: &n}
+}
