@@ -30,6 +30,7 @@ func newServe() *cobra.Command {
 		introspection bool
 		logLevel      string
 		logFormat     string
+		hard          hardening
 	)
 	cmd := &cobra.Command{
 		Use:   "serve",
@@ -41,8 +42,12 @@ func newServe() *cobra.Command {
 			if err := setupLogging(logLevel, logFormat); err != nil {
 				return err
 			}
+			cfg, err := hard.config(cmd, corsOrigins, introspection, withDemo)
+			if err != nil {
+				return err
+			}
 			ctx := cmd.Context()
-			st, desc, err := sf.open(ctx)
+			st, desc, err := sf.openWaiting(ctx)
 			if err != nil {
 				return err
 			}
@@ -53,14 +58,15 @@ func newServe() *cobra.Command {
 					return err
 				}
 			}
-			h := server.New(server.Config{CORSOrigins: corsOrigins, Introspection: introspection, GraphiQL: true}, svc)
+			h := server.New(cfg, svc)
 			srv := &http.Server{
 				Addr:              addr,
 				Handler:           h,
-				ReadHeaderTimeout: 10 * time.Second,
-				ReadTimeout:       30 * time.Second,
-				WriteTimeout:      60 * time.Second,
-				IdleTimeout:       120 * time.Second,
+				ReadHeaderTimeout: hard.readHeaderTimeout,
+				ReadTimeout:       hard.readTimeout,
+				WriteTimeout:      hard.writeTimeout,
+				IdleTimeout:       hard.idleTimeout,
+				MaxHeaderBytes:    hard.maxHeaderBytes,
 			}
 			ln, err := net.Listen("tcp", addr)
 			if err != nil {
@@ -91,6 +97,7 @@ func newServe() *cobra.Command {
 	fl.BoolVar(&introspection, "introspection", true, "allow schema introspection")
 	fl.StringVar(&logLevel, "log-level", "info", "debug, info, warn or error")
 	fl.StringVar(&logFormat, "log-format", "text", "text or json")
+	hard.register(cmd)
 	return cmd
 }
 
@@ -161,4 +168,93 @@ func seedDemo(ctx context.Context, svc *service.Service) error {
 		fmt.Fprintf(os.Stderr, "  %-13s %s%s\n", role, secret, extra)
 	}
 	return nil
+}
+
+// hardening holds the flags of serve that bound what clients may ask of the
+// server (each also LOTSE_<FLAG>, e.g. LOTSE_RATE_LIMIT=0).
+type hardening struct {
+	production        bool
+	graphiql          bool
+	trustProxy        bool
+	maxDepth          int
+	maxComplexity     int
+	maxAliases        int
+	maxBodyBytes      int64
+	maxHeaderBytes    int
+	rateLimit         float64
+	rateBurst         int
+	addressRateLimit  float64
+	addressRateBurst  int
+	requestTimeout    time.Duration
+	readHeaderTimeout time.Duration
+	readTimeout       time.Duration
+	writeTimeout      time.Duration
+	idleTimeout       time.Duration
+}
+
+func (h *hardening) register(cmd *cobra.Command) {
+	fl := cmd.Flags()
+	fl.BoolVar(&h.production, "production", false, "production mode: no introspection, no GraphiQL, and --cors-origins must name origins (not *)")
+	fl.BoolVar(&h.graphiql, "graphiql", true, "serve GraphiQL at / (off with --production)")
+	fl.BoolVar(&h.trustProxy, "trust-proxy", false, "take the client address from X-Forwarded-For (only behind a reverse proxy that sets it)")
+	fl.IntVar(&h.maxDepth, "max-depth", server.DefaultMaxDepth, "deepest field nesting of a query (-1: no limit)")
+	fl.IntVar(&h.maxComplexity, "max-complexity", server.DefaultMaxComplexity, "highest cost of a query; lists count times their size (-1: no limit)")
+	fl.IntVar(&h.maxAliases, "max-aliases", server.DefaultMaxAliases, "most aliased fields in a query (-1: no limit)")
+	fl.Int64Var(&h.maxBodyBytes, "max-body-bytes", server.DefaultMaxBodyBytes, "largest request body in bytes; larger ones get 413 (-1: no limit)")
+	fl.IntVar(&h.maxHeaderBytes, "max-header-bytes", 64<<10, "largest request header (and GET query) in bytes")
+	fl.Float64Var(&h.rateLimit, "rate-limit", 20, "requests per second per token (0: no limit)")
+	fl.IntVar(&h.rateBurst, "rate-burst", 40, "requests a token may send at once before --rate-limit applies")
+	fl.Float64Var(&h.addressRateLimit, "rate-limit-address", 50, "requests per second per client address, with or without a token (0: no limit)")
+	fl.IntVar(&h.addressRateBurst, "rate-burst-address", 100, "requests an address may send at once before --rate-limit-address applies")
+	fl.DurationVar(&h.requestTimeout, "request-timeout", 30*time.Second, "longest work on one GraphQL request (0: none)")
+	fl.DurationVar(&h.readHeaderTimeout, "read-header-timeout", 10*time.Second, "time to read a request's headers")
+	fl.DurationVar(&h.readTimeout, "read-timeout", 30*time.Second, "time to read a whole request")
+	fl.DurationVar(&h.writeTimeout, "write-timeout", 60*time.Second, "time to write a response")
+	fl.DurationVar(&h.idleTimeout, "idle-timeout", 120*time.Second, "time a kept-alive connection may idle")
+}
+
+// config builds the server's configuration and refuses unsafe combinations.
+func (h *hardening) config(cmd *cobra.Command, corsOrigins []string, introspection, demo bool) (server.Config, error) {
+	cfg := server.Config{
+		CORSOrigins:   corsOrigins,
+		Introspection: introspection,
+		GraphiQL:      h.graphiql,
+		Production:    h.production,
+		Limits: server.Limits{
+			MaxDepth: h.maxDepth, MaxComplexity: h.maxComplexity, MaxAliases: h.maxAliases, MaxBodyBytes: h.maxBodyBytes,
+		},
+		TokenRate:      server.RateLimit{PerSecond: h.rateLimit, Burst: h.rateBurst},
+		AddressRate:    server.RateLimit{PerSecond: h.addressRateLimit, Burst: h.addressRateBurst},
+		TrustProxy:     h.trustProxy,
+		RequestTimeout: h.requestTimeout,
+	}
+	for name, v := range map[string]int{"max-depth": h.maxDepth, "max-complexity": h.maxComplexity, "max-aliases": h.maxAliases} {
+		if v == 0 {
+			return cfg, errors.New("--" + name + ": 0 would refuse every query; use -1 for no limit")
+		}
+	}
+	if h.maxBodyBytes == 0 {
+		return cfg, errors.New("--max-body-bytes: 0 would refuse every request; use -1 for no limit")
+	}
+	if h.rateLimit < 0 || h.addressRateLimit < 0 {
+		return cfg, errors.New("--rate-limit, --rate-limit-address: must be ≥ 0 (0: no limit)")
+	}
+	if h.production {
+		fl := cmd.Flags()
+		switch {
+		case fl.Changed("introspection") && introspection:
+			return cfg, errors.New("--introspection: a production server does not answer introspection")
+		case fl.Changed("graphiql") && h.graphiql:
+			return cfg, errors.New("--graphiql: a production server does not serve GraphiQL")
+		case demo:
+			return cfg, errors.New("--demo: a production server does not load demo data or print demo tokens")
+		}
+	}
+	if err := cfg.Check(); err != nil {
+		return cfg, err
+	}
+	if h.rateLimit == 0 || h.addressRateLimit == 0 {
+		slog.Warn("rate limiting is off", "rate-limit", h.rateLimit, "rate-limit-address", h.addressRateLimit)
+	}
+	return cfg, nil
 }

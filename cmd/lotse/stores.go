@@ -2,7 +2,8 @@ package main
 
 import (
 	"context"
-	"fmt"
+	"errors"
+	"log/slog"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -44,7 +45,7 @@ func (f *storeFlags) open(ctx context.Context) (store.Store, string, error) {
 	if f.neo4jURI != "" {
 		s, err := openNeo4j(ctx, f)
 		if err != nil {
-			return nil, "", fmt.Errorf("neo4j %s: %w", f.neo4jURI, err)
+			return nil, "", err
 		}
 		return s, "neo4j " + f.neo4jURI, nil
 	}
@@ -53,4 +54,22 @@ func (f *storeFlags) open(ctx context.Context) (store.Store, string, error) {
 		return nil, "", err
 	}
 	return s, "sqlite " + f.data, nil
+}
+
+// openWaiting opens the store; a Neo4j that is not reachable yet (a cluster
+// still starting, a restart) is retried until it answers or the process is
+// stopped, so that replicas need no start order.
+func (f *storeFlags) openWaiting(ctx context.Context) (store.Store, string, error) {
+	for delay := time.Second; ; delay = min(2*delay, 30*time.Second) {
+		s, desc, err := f.open(ctx)
+		if err == nil || f.neo4jURI == "" || !errors.Is(err, store.ErrUnavailable) {
+			return s, desc, err
+		}
+		slog.Warn("store not reachable yet; retrying", "err", err, "in", delay)
+		select {
+		case <-ctx.Done():
+			return nil, "", err
+		case <-time.After(delay):
+		}
+	}
 }

@@ -1,0 +1,106 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/lotse-kim/lotse/internal/demo"
+	"github.com/lotse-kim/lotse/internal/store/sqlite"
+)
+
+func run(t *testing.T, args ...string) error {
+	t.Helper()
+	root := newRoot()
+	root.SetArgs(args)
+	return root.ExecuteContext(context.Background())
+}
+
+// Export → import into a fresh store → export gives identical output.
+func TestExportImportRoundTrip(t *testing.T) {
+	dir := t.TempDir()
+	src := filepath.Join(dir, "demo.json")
+	f, err := os.Create(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := json.NewEncoder(f).Encode(demo.Demo()); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+
+	a, b := filepath.Join(dir, "a.db"), filepath.Join(dir, "b.db")
+	exA, exB := filepath.Join(dir, "a.json"), filepath.Join(dir, "b.json")
+	for _, args := range [][]string{
+		{"import", "-q", "--data", a, src},
+		{"export", "--data", a, "--out", exA},
+		{"import", "-q", "--data", b, exA},
+		{"export", "--data", b, "--out", exB},
+	} {
+		if err := run(t, args...); err != nil {
+			t.Fatalf("lotse %s: %v", strings.Join(args, " "), err)
+		}
+	}
+	one, _ := os.ReadFile(exA)
+	two, _ := os.ReadFile(exB)
+	if len(one) < 100_000 {
+		t.Fatalf("export is only %d bytes", len(one))
+	}
+	if !bytes.Equal(one, two) {
+		t.Fatal("second export differs from the first")
+	}
+}
+
+// A bad record anywhere means nothing is written, and every bad record is named.
+func TestImportRejectsBadDocumentWhole(t *testing.T) {
+	dir := t.TempDir()
+	snap := demo.Demo()
+	snap.Offers[17].Languages[0] = "xx"
+	snap.Organisations[3].Kind = "BAKERY"
+	src := filepath.Join(dir, "bad.json")
+	data, _ := json.Marshal(snap)
+	os.WriteFile(src, data, 0o644)
+
+	db := filepath.Join(dir, "x.db")
+	stderr := captureStderr(t, func() {
+		err := run(t, "import", "-q", "--data", db, src)
+		if err == nil || !strings.Contains(err.Error(), "nothing was written") {
+			t.Errorf("import error = %v", err)
+		}
+	})
+	for _, want := range []string{`offers[17].languages[0]: "xx" is not an ISO 639-1 code`, `organisations[3].kind: "BAKERY"`} {
+		if !strings.Contains(stderr, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, stderr)
+		}
+	}
+	st, err := sqlite.Open(context.Background(), db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	c, _ := st.Counts(context.Background())
+	if !c.Empty() {
+		t.Errorf("store not empty after a refused import: %+v", c)
+	}
+}
+
+func captureStderr(t *testing.T, fn func()) string {
+	t.Helper()
+	r, w, _ := os.Pipe()
+	old := os.Stderr
+	os.Stderr = w
+	done := make(chan string)
+	go func() {
+		var b bytes.Buffer
+		b.ReadFrom(r)
+		done <- b.String()
+	}()
+	fn()
+	w.Close()
+	os.Stderr = old
+	return <-done
+}
