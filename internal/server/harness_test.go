@@ -1,0 +1,192 @@
+package server_test
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"net/http"
+	"net/http/httptest"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/lotse-kim/lotse/internal/access"
+	"github.com/lotse-kim/lotse/internal/demo"
+	"github.com/lotse-kim/lotse/internal/directory"
+	"github.com/lotse-kim/lotse/internal/server"
+	"github.com/lotse-kim/lotse/internal/service"
+	"github.com/lotse-kim/lotse/internal/store"
+	"github.com/lotse-kim/lotse/internal/store/sqlite"
+)
+
+// env is a real Lotse server over a real embedded store, reached over HTTP.
+type env struct {
+	t      *testing.T
+	url    string
+	store  *countingStore
+	snap   directory.Snapshot
+	tokens map[access.Role]string // bearer secret per role; PUBLIC has none
+}
+
+// newEnv starts a server on a fresh SQLite file filled with the demo network,
+// and issues one token per role (the PARTNER's bound to partnerOrg).
+func newEnv(t *testing.T) *env {
+	t.Helper()
+	ctx := context.Background()
+	st, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "lotse.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	snap := demoSnapshot()
+	if err := st.Import(ctx, snap); err != nil {
+		t.Fatal(err)
+	}
+	cs := &countingStore{Store: st, calls: map[string]int{}}
+	e := &env{t: t, store: cs, snap: snap, tokens: map[access.Role]string{}}
+	for _, role := range []access.Role{access.RoleAdmin, access.RoleSteering, access.RoleCaseManager, access.RolePartner} {
+		secret := access.NewSecret()
+		tok := access.Token{ID: "tok-" + strings.ToLower(string(role)), Name: "test-" + string(role), Role: role,
+			Hash: access.HashSecret(secret), CreatedAt: time.Now().UTC()}
+		if role == access.RolePartner {
+			tok.OrganisationID = partnerOrg(snap)
+		}
+		if err := st.CreateToken(ctx, tok); err != nil {
+			t.Fatal(err)
+		}
+		e.tokens[role] = secret
+	}
+	srv := httptest.NewServer(server.New(server.Config{CORSOrigins: []string{"https://dashboard.example.org"}, Introspection: true, GraphiQL: true}, service.New(cs)))
+	t.Cleanup(srv.Close)
+	e.url = srv.URL
+	return e
+}
+
+var (
+	demoOnce sync.Once
+	demoSnap directory.Snapshot
+)
+
+func demoSnapshot() directory.Snapshot {
+	demoOnce.Do(func() { demoSnap = demo.Demo() })
+	return demoSnap
+}
+
+// partnerOrg is the organisation the test PARTNER token belongs to: the
+// provider of the first offer, so that the partner has offers to edit.
+func partnerOrg(s directory.Snapshot) string { return s.Offers[0].ProviderID }
+
+type gqlError struct {
+	Message    string         `json:"message"`
+	Path       []any          `json:"path"`
+	Extensions map[string]any `json:"extensions"`
+}
+
+type gqlResponse struct {
+	Status int
+	Data   json.RawMessage `json:"data"`
+	Errors []gqlError      `json:"errors"`
+}
+
+// do posts a GraphQL request as role (PUBLIC: no token).
+func (e *env) do(role access.Role, query string, vars map[string]any) gqlResponse {
+	e.t.Helper()
+	body, _ := json.Marshal(map[string]any{"query": query, "variables": vars})
+	req, _ := http.NewRequest(http.MethodPost, e.url+"/graphql", bytes.NewReader(body))
+	req.Header.Set("Content-Type", "application/json")
+	if s := e.tokens[role]; s != "" {
+		req.Header.Set("Authorization", "Bearer "+s)
+	}
+	res, err := http.DefaultClient.Do(req)
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	defer res.Body.Close()
+	var out gqlResponse
+	if err := json.NewDecoder(res.Body).Decode(&out); err != nil {
+		e.t.Fatalf("decode response (status %d): %v", res.StatusCode, err)
+	}
+	out.Status = res.StatusCode
+	return out
+}
+
+// ok posts a request that must succeed and decodes its data into v.
+func (e *env) ok(role access.Role, query string, vars map[string]any, v any) {
+	e.t.Helper()
+	r := e.do(role, query, vars)
+	if len(r.Errors) > 0 {
+		e.t.Fatalf("unexpected errors: %+v", r.Errors)
+	}
+	if v != nil {
+		if err := json.Unmarshal(r.Data, v); err != nil {
+			e.t.Fatalf("decode data: %v\n%s", err, r.Data)
+		}
+	}
+}
+
+// codes returns "CODE field" for every error of r.
+func codes(r gqlResponse) []string {
+	var out []string
+	for _, e := range r.Errors {
+		s, _ := e.Extensions["code"].(string)
+		if f, ok := e.Extensions["field"].(string); ok {
+			s += " " + f
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+// countingStore counts the store calls a request makes, to prove that nested
+// fields are batched. It wraps the real store; every call goes through.
+type countingStore struct {
+	store.Store
+	mu    sync.Mutex
+	calls map[string]int
+}
+
+func (c *countingStore) count(name string) {
+	c.mu.Lock()
+	c.calls[name]++
+	c.mu.Unlock()
+}
+
+func (c *countingStore) reset() map[string]int {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	old := c.calls
+	c.calls = map[string]int{}
+	return old
+}
+
+func (c *countingStore) SearchOffers(ctx context.Context, q store.OfferQuery) (store.OfferPage, error) {
+	c.count("SearchOffers")
+	return c.Store.SearchOffers(ctx, q)
+}
+
+func (c *countingStore) OrganisationsByID(ctx context.Context, ids []string) ([]directory.Organisation, error) {
+	c.count("OrganisationsByID")
+	return c.Store.OrganisationsByID(ctx, ids)
+}
+
+func (c *countingStore) DistrictsByID(ctx context.Context, ids []string) ([]directory.District, error) {
+	c.count("DistrictsByID")
+	return c.Store.DistrictsByID(ctx, ids)
+}
+
+func (c *countingStore) OffersByProvider(ctx context.Context, ids []string) ([]directory.Offer, error) {
+	c.count("OffersByProvider")
+	return c.Store.OffersByProvider(ctx, ids)
+}
+
+func (c *countingStore) CooperationsOf(ctx context.Context, ids []string) ([]directory.Cooperation, error) {
+	c.count("CooperationsOf")
+	return c.Store.CooperationsOf(ctx, ids)
+}
+
+func (c *countingStore) WorkingGroupsByID(ctx context.Context, ids []string) ([]directory.WorkingGroup, error) {
+	c.count("WorkingGroupsByID")
+	return c.Store.WorkingGroupsByID(ctx, ids)
+}
