@@ -1,0 +1,209 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	_ "embed"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/lotse-kim/lotse/internal/access"
+	"github.com/lotse-kim/lotse/internal/directory"
+	"github.com/lotse-kim/lotse/internal/store"
+)
+
+var (
+	//go:embed acc_token_insert.sql
+	accTokenInsertSQL string
+	//go:embed acc_token_taken.sql
+	accTokenTakenSQL string
+	//go:embed acc_token_by_hash.sql
+	accTokenByHashSQL string
+	//go:embed acc_tokens.sql
+	accTokensSQL string
+	//go:embed acc_token_revoke.sql
+	accTokenRevokeSQL string
+	//go:embed acc_audit_list.sql
+	accAuditListSQL string
+	//go:embed acc_audit_count.sql
+	accAuditCountSQL string
+)
+
+// timeLayout is fixed-width (nanoseconds always written), so that stored
+// times compare as text in time order; RFC3339Nano trims zeros and would not.
+const timeLayout = "2006-01-02T15:04:05.000000000Z07:00"
+
+func timeText(t time.Time) string { return t.UTC().Format(timeLayout) }
+
+func parseTime(s string) (time.Time, error) {
+	t, err := time.Parse(time.RFC3339Nano, s)
+	if err != nil {
+		return time.Time{}, fmt.Errorf("stored time %q: %w", s, err)
+	}
+	return t.UTC(), nil
+}
+
+// CreateToken stores a token; a taken id or hash is a *Conflict on that field.
+func (s *Store) CreateToken(ctx context.Context, t access.Token) error {
+	p := directory.NewProblems()
+	p.ID("id", t.ID, true)
+	if t.Name == "" {
+		p.Add("name", "must not be empty")
+	}
+	if !t.Role.Valid() {
+		p.Add("role", "%q is not a known role", t.Role)
+	}
+	if t.Hash == "" {
+		p.Add("hash", "must not be empty")
+	}
+	if err := p.Err(); err != nil {
+		return err
+	}
+	var revoked any
+	if t.RevokedAt != nil {
+		revoked = timeText(*t.RevokedAt)
+	}
+	return s.write(ctx, func(tx *sql.Tx) error {
+		var field string
+		switch err := tx.QueryRowContext(ctx, accTokenTakenSQL, t.ID, t.Hash).Scan(&field); {
+		case err == nil:
+			return &store.Conflict{Field: field, Reason: "a token with this " + field + " exists"}
+		case !errors.Is(err, sql.ErrNoRows):
+			return fmt.Errorf("token %q: %w", t.ID, err)
+		}
+		if _, err := tx.ExecContext(ctx, accTokenInsertSQL, t.ID, t.Name, string(t.Role), t.OrganisationID, t.Hash,
+			timeText(t.CreatedAt), revoked); err != nil {
+			return fmt.Errorf("token %q: %w", t.ID, err)
+		}
+		return nil
+	})
+}
+
+type rowScanner interface{ Scan(dest ...any) error }
+
+func scanToken(r rowScanner) (access.Token, error) {
+	var (
+		t        access.Token
+		role     string
+		created  string
+		revokedS sql.NullString
+	)
+	if err := r.Scan(&t.ID, &t.Name, &role, &t.OrganisationID, &t.Hash, &created, &revokedS); err != nil {
+		return access.Token{}, err
+	}
+	t.Role = access.Role(role)
+	var err error
+	if t.CreatedAt, err = parseTime(created); err != nil {
+		return access.Token{}, err
+	}
+	if revokedS.Valid {
+		at, err := parseTime(revokedS.String)
+		if err != nil {
+			return access.Token{}, err
+		}
+		t.RevokedAt = &at
+	}
+	return t, nil
+}
+
+// TokenByHash finds a token by the hash of its secret, revoked or not.
+func (s *Store) TokenByHash(ctx context.Context, hash string) (access.Token, error) {
+	t, err := scanToken(s.r.QueryRowContext(ctx, accTokenByHashSQL, hash))
+	if errors.Is(err, sql.ErrNoRows) {
+		// The hash is a credential: it is not repeated in the error.
+		return access.Token{}, &store.NotFound{Entity: "token", ID: "(by hash)"}
+	}
+	if err != nil {
+		return access.Token{}, fmt.Errorf("token by hash: %w", err)
+	}
+	return t, nil
+}
+
+// Tokens lists every token by creation time then id.
+func (s *Store) Tokens(ctx context.Context) ([]access.Token, error) {
+	rows, err := s.r.QueryContext(ctx, accTokensSQL)
+	if err != nil {
+		return nil, fmt.Errorf("tokens: %w", err)
+	}
+	defer rows.Close()
+	ts := []access.Token{}
+	for rows.Next() {
+		t, err := scanToken(rows)
+		if err != nil {
+			return nil, fmt.Errorf("tokens: %w", err)
+		}
+		ts = append(ts, t)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("tokens: %w", err)
+	}
+	return ts, nil
+}
+
+// RevokeToken marks a token revoked at the given time. Revoking a revoked
+// token again succeeds and keeps the first revocation time.
+func (s *Store) RevokeToken(ctx context.Context, id string, at time.Time) error {
+	return s.write(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, accTokenRevokeSQL, id, timeText(at))
+		if err != nil {
+			return fmt.Errorf("revoke token %q: %w", id, err)
+		}
+		n, err := res.RowsAffected()
+		if err != nil {
+			return fmt.Errorf("revoke token %q: %w", id, err)
+		}
+		if n == 0 {
+			return &store.NotFound{Field: "id", Entity: "token", ID: id}
+		}
+		return nil
+	})
+}
+
+// AuditLog lists audit entries matching f, newest (last written) first.
+func (s *Store) AuditLog(ctx context.Context, f store.AuditFilter, p store.Page) (store.AuditPage, error) {
+	offset, limit, err := p.Window()
+	if err != nil {
+		return store.AuditPage{}, err
+	}
+	// Count and page in one read transaction, so that they agree.
+	tx, err := s.r.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return store.AuditPage{}, fmt.Errorf("audit log: %w", err)
+	}
+	defer tx.Rollback()
+	page := store.AuditPage{Entries: []access.AuditEntry{}, PageInfo: store.PageInfo{Offset: offset}}
+	if err := tx.QueryRowContext(ctx, accAuditCountSQL, f.ActorID, f.EntityType, f.EntityID, f.Action).Scan(&page.TotalCount); err != nil {
+		return store.AuditPage{}, fmt.Errorf("audit log: %w", err)
+	}
+	rows, err := tx.QueryContext(ctx, accAuditListSQL, f.ActorID, f.EntityType, f.EntityID, f.Action, limit, offset)
+	if err != nil {
+		return store.AuditPage{}, fmt.Errorf("audit log: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var (
+			e       access.AuditEntry
+			at      string
+			role    string
+			changes string
+		)
+		if err := rows.Scan(&e.ID, &at, &e.ActorID, &e.ActorName, &role, &e.Action, &e.EntityType, &e.EntityID, &changes); err != nil {
+			return store.AuditPage{}, fmt.Errorf("audit log: %w", err)
+		}
+		e.Role = access.Role(role)
+		if e.At, err = parseTime(at); err != nil {
+			return store.AuditPage{}, fmt.Errorf("audit log: %w", err)
+		}
+		if err := json.Unmarshal([]byte(changes), &e.Changes); err != nil {
+			return store.AuditPage{}, fmt.Errorf("audit log %q changes: %w", e.ID, err)
+		}
+		page.Entries = append(page.Entries, e)
+	}
+	if err := rows.Err(); err != nil {
+		return store.AuditPage{}, fmt.Errorf("audit log: %w", err)
+	}
+	page.HasNextPage = offset+len(page.Entries) < page.TotalCount
+	return page, nil
+}

@@ -1,0 +1,1 @@
+DELETE FROM cooperations WHERE a = :a AND b = :b

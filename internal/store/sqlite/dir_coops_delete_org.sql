@@ -1,0 +1,1 @@
+DELETE FROM cooperations WHERE a = :id OR b = :id

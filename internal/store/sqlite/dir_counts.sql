@@ -1,0 +1,3 @@
+SELECT (SELECT count(*) FROM districts), (SELECT count(*) FROM working_groups),
+    (SELECT count(*) FROM organisations), (SELECT count(*) FROM offers),
+    (SELECT count(*) FROM cooperations), (SELECT count(*) FROM unmet_needs)

@@ -1,0 +1,1 @@
+DELETE FROM organisations WHERE id = :id

@@ -1,0 +1,1 @@
+DELETE FROM organisation_working_groups WHERE organisation_id = :id

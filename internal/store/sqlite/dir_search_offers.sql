@@ -1,0 +1,82 @@
+-- One page of store.OfferQuery, with the total count of matches.
+-- :driver names the index that yields the candidates (Go picks it from the
+-- filter): 'geo' the covering position index offers_position (bounding box
+-- around :lat/:lon), 'text' the trigram index, 'provider', 'district' and
+-- 'municipality' their b-tree indexes, 'all' a scan. Only the chosen branch
+-- of cand runs (the others are constant-false); every filter is then checked
+-- on each candidate. NULL / 0 parameters do not filter. :terms are folded
+-- words each row must contain that the trigram index did not already check.
+WITH cand (rid) AS MATERIALIZED (
+    -- Geo: the covering position index, with the filters it covers repeated
+    -- here so that candidates are cut inside the index, before any row is read.
+    SELECT rid FROM offers INDEXED BY offers_position
+    WHERE :driver = 'geo' AND lat BETWEEN :min_lat AND :max_lat AND lon BETWEEN :min_lon AND :max_lon
+      AND (:statuses IS NULL OR status IN (SELECT value FROM json_each(:statuses)))
+      AND (:needs_mask = 0 OR needs_mask & :needs_mask <> 0)
+      AND (:target_groups_mask = 0 OR target_groups_mask & :target_groups_mask <> 0)
+      AND (:legal_circuits_mask = 0 OR legal_circuits_mask = 0 OR legal_circuits_mask & :legal_circuits_mask <> 0)
+      AND (:age IS NULL OR ((age_min IS NULL OR age_min <= :age) AND (age_max IS NULL OR age_max >= :age)))
+    UNION ALL
+    SELECT rowid FROM offer_fts WHERE :driver = 'text' AND offer_fts MATCH :fts
+    UNION ALL
+    SELECT rid FROM offers
+    WHERE :driver = 'provider' AND provider_id IN (SELECT value FROM json_each(:organisation_ids))
+    UNION ALL
+    SELECT rid FROM offers
+    WHERE :driver = 'district' AND district_id IN (SELECT value FROM json_each(:district_ids))
+    UNION ALL
+    SELECT rid FROM offers
+    WHERE :driver = 'municipality' AND district_id IN (SELECT id FROM districts WHERE municipality = :municipality)
+    UNION ALL
+    SELECT rid FROM offers WHERE :driver = 'all'
+),
+-- m: the matches, narrow (key, sort keys, distance), computed once for both
+-- the count and the page; only the page's rows are then read whole. (cand is
+-- materialized: otherwise the planner copies this whole filter into each of
+-- its branches, which doubles the time to prepare and to run.)
+m AS MATERIALIZED (
+    SELECT o.rid, o.id, o.title, o.updated_at, o.free_places,
+        CASE WHEN :near_on THEN lotse_distance_km(:lat, :lon, o.lat, o.lon) END AS distance_km
+    FROM cand CROSS JOIN offers o ON o.rid = cand.rid
+    WHERE (:near_on = 0 OR (o.lat BETWEEN :min_lat AND :max_lat AND o.lon BETWEEN :min_lon AND :max_lon))
+      AND (:categories IS NULL OR o.category IN (SELECT value FROM json_each(:categories)))
+      AND (:needs_mask = 0 OR o.needs_mask & :needs_mask <> 0)
+      AND (:target_groups_mask = 0 OR o.target_groups_mask & :target_groups_mask <> 0)
+      AND (:languages IS NULL OR EXISTS (SELECT 1 FROM offer_languages l
+           WHERE l.rid = o.rid AND l.lang IN (SELECT value FROM json_each(:languages))))
+      AND (:district_ids IS NULL OR o.district_id IN (SELECT value FROM json_each(:district_ids)))
+      AND (:organisation_ids IS NULL OR o.provider_id IN (SELECT value FROM json_each(:organisation_ids)))
+      AND (:municipality IS NULL OR o.district_id IN (SELECT id FROM districts WHERE municipality = :municipality))
+      AND (:childcare IS NULL OR o.childcare = :childcare)
+      AND (:free_only = 0 OR o.free_places > 0)
+      AND (:costs IS NULL OR o.cost IN (SELECT value FROM json_each(:costs)))
+      AND (:statuses IS NULL OR o.status IN (SELECT value FROM json_each(:statuses)))
+      AND (:legal_circuits_mask = 0 OR o.legal_circuits_mask = 0 OR o.legal_circuits_mask & :legal_circuits_mask <> 0)
+      AND (:age IS NULL OR ((o.age_min IS NULL OR o.age_min <= :age) AND (o.age_max IS NULL OR o.age_max >= :age)))
+      AND (:terms IS NULL OR NOT EXISTS (SELECT 1 FROM json_each(:terms) t WHERE instr(o.search_text, t.value) = 0))
+),
+page AS (
+    SELECT * FROM m
+    WHERE :near_on = 0 OR distance_km <= :radius_km
+    ORDER BY
+        CASE WHEN :order = 'DISTANCE' THEN distance_km END,
+        CASE WHEN :order = 'UPDATED_AT' THEN updated_at END DESC,
+        CASE WHEN :order = 'FREE_PLACES' THEN free_places IS NULL END,
+        CASE WHEN :order = 'FREE_PLACES' THEN free_places END DESC,
+        CASE WHEN :order = 'TITLE' THEN title END,
+        id
+    LIMIT :limit OFFSET :offset
+)
+SELECT o.id, o.provider_id, o.title, o.description, o.category, o.course_type, o.needs, o.target_groups,
+    o.languages, o.legal_circuits, o.childcare, o.cost, o.capacity, o.free_places, o.schedule, o.age_min,
+    o.age_max, o.funding, o.status, o.digital, o.address, o.lat, o.lon, o.district_id, o.contact, o.updated_at,
+    p.distance_km, (SELECT count(*) FROM m WHERE :near_on = 0 OR distance_km <= :radius_km) AS total
+FROM page p JOIN offers o ON o.rid = p.rid
+-- the page's order again (the join need not keep it)
+ORDER BY
+    CASE WHEN :order = 'DISTANCE' THEN p.distance_km END,
+    CASE WHEN :order = 'UPDATED_AT' THEN p.updated_at END DESC,
+    CASE WHEN :order = 'FREE_PLACES' THEN p.free_places IS NULL END,
+    CASE WHEN :order = 'FREE_PLACES' THEN p.free_places END DESC,
+    CASE WHEN :order = 'TITLE' THEN p.title END,
+    p.id

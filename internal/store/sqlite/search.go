@@ -1,0 +1,155 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/lotse-kim/lotse/internal/directory"
+	"github.com/lotse-kim/lotse/internal/store"
+)
+
+// textDrivesAboveKm: with both text and a radius larger than this, the
+// trigram index yields fewer candidates than the bounding box, so it drives.
+const textDrivesAboveKm = 25
+
+// SearchOffers filters, orders and pages offers in one statement
+// (dir_search_offers.sql); see store.OfferQuery.
+func (s *Store) SearchOffers(ctx context.Context, q store.OfferQuery) (store.OfferPage, error) {
+	if err := q.Validate(); err != nil {
+		return store.OfferPage{}, err
+	}
+	offset, limit, _ := q.Page.Window() // validated above
+	args := searchArgs(q)
+	page, err := s.searchOffers(ctx, append(args, sql.Named("offset", offset), sql.Named("limit", limit)))
+	if err != nil {
+		return page, err
+	}
+	if len(page.Hits) == 0 && (offset > 0 || limit == 0) {
+		// Past the end (or an empty page): the window count has no row to ride on.
+		first, err := s.searchOffers(ctx, append(args, sql.Named("offset", 0), sql.Named("limit", 1)))
+		if err != nil {
+			return page, err
+		}
+		page.TotalCount = first.TotalCount
+	}
+	page.Offset = offset
+	page.HasNextPage = offset+len(page.Hits) < page.TotalCount
+	return page, nil
+}
+
+func (s *Store) searchOffers(ctx context.Context, args []any) (store.OfferPage, error) {
+	page := store.OfferPage{Hits: []store.OfferHit{}}
+	st, err := s.readStmt(ctx, dirSearchOffersSQL)
+	if err != nil {
+		return page, fmt.Errorf("search offers: %w", err)
+	}
+	rows, err := st.QueryContext(ctx, args...)
+	if err != nil {
+		return page, fmt.Errorf("search offers: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var dist sql.NullFloat64
+		o, err := scanOffer(rows, &dist, &page.TotalCount)
+		if err != nil {
+			return page, err
+		}
+		h := store.OfferHit{Offer: o}
+		if dist.Valid {
+			d := dist.Float64
+			h.DistanceKm = &d
+		}
+		page.Hits = append(page.Hits, h)
+	}
+	if err := rows.Err(); err != nil {
+		return page, fmt.Errorf("search offers: %w", err)
+	}
+	return page, nil
+}
+
+// searchArgs binds every parameter of dir_search_offers.sql but the window.
+func searchArgs(q store.OfferQuery) []any {
+	f := q.Filter
+	order := q.Order
+	if order == "" {
+		order = store.OrderTitle
+	}
+
+	// Words of three or more characters go to the trigram index (a phrase
+	// each; folded words hold only letters and digits, so no quoting issue);
+	// shorter ones it cannot answer are checked with instr.
+	var indexed, short []string
+	for _, t := range directory.SearchTerms(f.Text) {
+		if utf8.RuneCountInString(t) >= 3 {
+			indexed = append(indexed, `"`+t+`"`)
+		} else {
+			short = append(short, t)
+		}
+	}
+	var fts any
+	if len(indexed) > 0 {
+		fts = strings.Join(indexed, " AND ")
+	}
+
+	var driver string
+	switch {
+	case f.Near != nil && (fts == nil || f.Near.RadiusKm <= textDrivesAboveKm):
+		driver = "geo"
+	case fts != nil:
+		driver = "text"
+	case len(f.OrganisationIDs) > 0:
+		driver = "provider"
+	case len(f.DistrictIDs) > 0:
+		driver = "district"
+	case f.Municipality != "":
+		driver = "municipality"
+	default:
+		driver = "all"
+	}
+	terms := short
+	if driver != "text" {
+		terms = directory.SearchTerms(f.Text)
+	}
+
+	var nearOn int64
+	var lat, lon, radius, minLat, maxLat, minLon, maxLon float64
+	if n := f.Near; n != nil {
+		nearOn, lat, lon, radius = 1, n.Lat, n.Lon, n.RadiusKm
+		minLat, maxLat, minLon, maxLon = directory.BoundingBox(directory.GeoPoint{Lat: n.Lat, Lon: n.Lon}, n.RadiusKm)
+		if minLon < -180 || maxLon > 180 {
+			// The box crosses the antimeridian: narrow by latitude only.
+			minLon, maxLon = -180, 180
+		}
+	}
+
+	var childcare any
+	if f.Childcare != nil {
+		childcare = boolInt(*f.Childcare)
+	}
+	groups := mask(directory.TargetGroups, f.TargetGroups)
+	if groups != 0 {
+		groups |= mask(directory.TargetGroups, []directory.TargetGroup{directory.GroupAll})
+	}
+	return []any{
+		sql.Named("driver", driver), sql.Named("fts", fts), sql.Named("terms", filterList(terms)),
+		sql.Named("near_on", nearOn), sql.Named("lat", lat), sql.Named("lon", lon), sql.Named("radius_km", radius),
+		sql.Named("min_lat", minLat), sql.Named("max_lat", maxLat), sql.Named("min_lon", minLon), sql.Named("max_lon", maxLon),
+		sql.Named("categories", filterList(f.Categories)),
+		sql.Named("needs_mask", mask(directory.NeedAreas, f.Needs)),
+		sql.Named("target_groups_mask", groups),
+		sql.Named("languages", filterList(f.Languages)),
+		sql.Named("district_ids", filterList(f.DistrictIDs)),
+		sql.Named("organisation_ids", filterList(f.OrganisationIDs)),
+		sql.Named("municipality", nullString(f.Municipality)),
+		sql.Named("childcare", childcare),
+		sql.Named("free_only", boolInt(f.FreePlacesOnly)),
+		sql.Named("costs", filterList(f.Cost)),
+		sql.Named("statuses", filterList(f.Status)),
+		sql.Named("legal_circuits_mask", mask(directory.LegalCircuits, f.LegalCircuits)),
+		sql.Named("age", nullInt(f.Age)),
+		sql.Named("order", string(order)),
+	}
+}

@@ -1,0 +1,8 @@
+-- Active offers per district and language; :district_ids as in steer_gap_supply.sql.
+SELECT o.district_id, l.lang, count(*)
+FROM offers o
+JOIN offer_languages l ON l.rid = o.rid
+WHERE o.district_id IN (SELECT value FROM json_each(:district_ids))
+  AND o.status = 'ACTIVE'
+GROUP BY o.district_id, l.lang
+ORDER BY o.district_id, l.lang

@@ -1,0 +1,400 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	_ "embed"
+	"encoding/json"
+	"fmt"
+	"sort"
+
+	"github.com/lotse-kim/lotse/internal/directory"
+	"github.com/lotse-kim/lotse/internal/store"
+)
+
+var (
+	//go:embed steer_unmet_insert.sql
+	steerUnmetInsertSQL string
+	//go:embed steer_unmet_taken.sql
+	steerUnmetTakenSQL string
+	//go:embed steer_district_exists.sql
+	steerDistrictExistsSQL string
+	//go:embed steer_unmet_counts.sql
+	steerUnmetCountsSQL string
+	//go:embed steer_gap_districts.sql
+	steerGapDistrictsSQL string
+	//go:embed steer_gap_supply.sql
+	steerGapSupplySQL string
+	//go:embed steer_gap_categories.sql
+	steerGapCategoriesSQL string
+	//go:embed steer_gap_languages.sql
+	steerGapLanguagesSQL string
+	//go:embed steer_gap_offers.sql
+	steerGapOffersSQL string
+	//go:embed steer_coops_all.sql
+	steerCoopsAllSQL string
+	//go:embed steer_org_exists.sql
+	steerOrgExistsSQL string
+	//go:embed steer_neighbourhood_ids.sql
+	steerNeighbourhoodIDsSQL string
+	//go:embed steer_coops_among.sql
+	steerCoopsAmongSQL string
+)
+
+// RecordUnmetNeeds stores unmet needs, all or none. Problems of one need are
+// named by field ("need"), of several by index ("[2].need").
+func (s *Store) RecordUnmetNeeds(ctx context.Context, us []directory.UnmetNeed) error {
+	if len(us) == 0 {
+		return nil
+	}
+	p := directory.NewProblems()
+	seen := map[string]bool{}
+	for i, u := range us {
+		at := p
+		if len(us) > 1 {
+			at = p.At(fmt.Sprintf("[%d]", i))
+		}
+		u.ValidateInto(at)
+		if seen[u.ID] {
+			at.Add("id", "%q appears twice", u.ID)
+		}
+		seen[u.ID] = true
+	}
+	if err := p.Err(); err != nil {
+		return err
+	}
+	return s.write(ctx, func(tx *sql.Tx) error {
+		districts := map[string]bool{}
+		for _, u := range us {
+			known, checked := districts[u.DistrictID]
+			if !checked {
+				if err := tx.QueryRowContext(ctx, steerDistrictExistsSQL, sql.Named("id", u.DistrictID)).Scan(&known); err != nil {
+					return fmt.Errorf("unmet need %q: %w", u.ID, err)
+				}
+				districts[u.DistrictID] = known
+			}
+			if !known {
+				return &store.NotFound{Field: "districtId", Entity: "district", ID: u.DistrictID}
+			}
+			var taken bool
+			if err := tx.QueryRowContext(ctx, steerUnmetTakenSQL, sql.Named("id", u.ID)).Scan(&taken); err != nil {
+				return fmt.Errorf("unmet need %q: %w", u.ID, err)
+			}
+			if taken {
+				return &store.Conflict{Field: "id", Reason: fmt.Sprintf("unmet need %q exists", u.ID)}
+			}
+			if _, err := tx.ExecContext(ctx, steerUnmetInsertSQL, sql.Named("id", u.ID), sql.Named("need", string(u.Need)),
+				sql.Named("district_id", u.DistrictID), sql.Named("language", u.Language),
+				sql.Named("target_group", string(u.TargetGroup)), sql.Named("recorded_on", u.RecordedOn)); err != nil {
+				return fmt.Errorf("unmet need %q: %w", u.ID, err)
+			}
+		}
+		return nil
+	})
+}
+
+// UnmetNeedCounts counts unmet needs grouped by district, need, language and
+// target group, ordered by those four.
+func (s *Store) UnmetNeedCounts(ctx context.Context, f store.UnmetNeedFilter) ([]store.UnmetNeedCount, error) {
+	p := directory.NewProblems()
+	p.Date("since", f.Since, false)
+	p.Date("until", f.Until, false)
+	for i, n := range f.Needs {
+		if !n.Valid() {
+			p.Add(fmt.Sprintf("needs[%d]", i), "%q is not a known need area", n)
+		}
+	}
+	if err := p.Err(); err != nil {
+		return nil, err
+	}
+	return unmetNeedCounts(ctx, s.r, f)
+}
+
+func unmetNeedCounts(ctx context.Context, q queryer, f store.UnmetNeedFilter) ([]store.UnmetNeedCount, error) {
+	districts, needs := filterList(f.DistrictIDs), filterList(f.Needs)
+	rows, err := q.QueryContext(ctx, steerUnmetCountsSQL, sql.Named("municipality", f.Municipality),
+		sql.Named("district_ids", districts), sql.Named("needs", needs), sql.Named("since", f.Since), sql.Named("until", f.Until))
+	if err != nil {
+		return nil, fmt.Errorf("unmet need counts: %w", err)
+	}
+	defer rows.Close()
+	out := []store.UnmetNeedCount{}
+	for rows.Next() {
+		var c store.UnmetNeedCount
+		if err := rows.Scan(&c.DistrictID, &c.Need, &c.Language, &c.TargetGroup, &c.Count); err != nil {
+			return nil, fmt.Errorf("unmet need counts: %w", err)
+		}
+		out = append(out, c)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("unmet need counts: %w", err)
+	}
+	return out, nil
+}
+
+// GapFacts gathers the facts of one municipality's gap report. Offers count
+// for a municipality through their district; offers without a district
+// (digital ones, say) are in no municipality's facts, not even in those of
+// "" (all). Courses without a location count as without childcare nearby.
+func (s *Store) GapFacts(ctx context.Context, q store.GapQuery) (store.GapFacts, error) {
+	p := directory.NewProblems()
+	if !(q.ChildcareRadiusKm >= 0 && q.ChildcareRadiusKm <= 1000) {
+		p.Add("childcareRadiusKm", "must be between 0 and 1000")
+	}
+	for i, n := range q.Needs {
+		if !n.Valid() {
+			p.Add(fmt.Sprintf("needs[%d]", i), "%q is not a known need area", n)
+		}
+	}
+	if err := p.Err(); err != nil {
+		return store.GapFacts{}, err
+	}
+	needs := filterList(q.Needs)
+	// One read transaction, so that all facts describe the same moment.
+	tx, err := s.r.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return store.GapFacts{}, fmt.Errorf("gap facts: %w", err)
+	}
+	defer tx.Rollback()
+	m := sql.Named("municipality", q.Municipality)
+	f := store.GapFacts{
+		Districts: []directory.District{}, Supply: []store.NeedSupply{}, Categories: []store.CategorySupply{},
+		DistrictLanguages: []store.DistrictLanguage{}, CoursesWithoutChildcare: []directory.Offer{},
+		AlwaysFull: []directory.Offer{}, Unfunded: []directory.Offer{},
+	}
+	if err := eachRow(ctx, tx, steerGapDistrictsSQL, []any{m}, func(r *sql.Rows) error {
+		var (
+			d        directory.District
+			lat, lon sql.NullFloat64
+		)
+		if err := r.Scan(&d.ID, &d.Name, &d.Municipality, &d.Population, &lat, &lon, &d.RadiusKm); err != nil {
+			return err
+		}
+		if lat.Valid && lon.Valid {
+			d.Centre = &directory.GeoPoint{Lat: lat.Float64, Lon: lon.Float64}
+		}
+		f.Districts = append(f.Districts, d)
+		return nil
+	}); err != nil {
+		return store.GapFacts{}, fmt.Errorf("gap facts, districts: %w", err)
+	}
+	// The offer queries find offers through their districts' ids.
+	districtIDs := make([]string, len(f.Districts))
+	for i, d := range f.Districts {
+		districtIDs[i] = d.ID
+	}
+	dj, err := json.Marshal(districtIDs)
+	if err != nil {
+		return store.GapFacts{}, err
+	}
+	ds := sql.Named("district_ids", string(dj))
+	if err := eachRow(ctx, tx, steerGapSupplySQL, []any{ds, sql.Named("needs", needs)}, func(r *sql.Rows) error {
+		var n store.NeedSupply
+		if err := r.Scan(&n.DistrictID, &n.Need, &n.ActiveOffers, &n.FreePlaces); err != nil {
+			return err
+		}
+		f.Supply = append(f.Supply, n)
+		return nil
+	}); err != nil {
+		return store.GapFacts{}, fmt.Errorf("gap facts, supply: %w", err)
+	}
+	if err := eachRow(ctx, tx, steerGapCategoriesSQL, []any{ds}, func(r *sql.Rows) error {
+		var c store.CategorySupply
+		if err := r.Scan(&c.DistrictID, &c.Category, &c.ActiveOffers); err != nil {
+			return err
+		}
+		f.Categories = append(f.Categories, c)
+		return nil
+	}); err != nil {
+		return store.GapFacts{}, fmt.Errorf("gap facts, categories: %w", err)
+	}
+	if err := eachRow(ctx, tx, steerGapLanguagesSQL, []any{ds}, func(r *sql.Rows) error {
+		var l store.DistrictLanguage
+		if err := r.Scan(&l.DistrictID, &l.Language, &l.Offers); err != nil {
+			return err
+		}
+		f.DistrictLanguages = append(f.DistrictLanguages, l)
+		return nil
+	}); err != nil {
+		return store.GapFacts{}, fmt.Errorf("gap facts, languages: %w", err)
+	}
+	if f.UnmetNeeds, err = unmetNeedCounts(ctx, tx, store.UnmetNeedFilter{Municipality: q.Municipality, Needs: q.Needs}); err != nil {
+		return store.GapFacts{}, fmt.Errorf("gap facts: %w", err)
+	}
+	// The box's half height in degrees; the SQL widens it by latitude for longitude.
+	_, dLat, _, _ := directory.BoundingBox(directory.GeoPoint{}, q.ChildcareRadiusKm)
+	// The offers come whole in the same query (scanOffer reads them as
+	// OffersByID does), so listing them costs no second lookup.
+	if err := eachRow(ctx, tx, steerGapOffersSQL, []any{ds, sql.Named("dlat", dLat), sql.Named("radius_km", q.ChildcareRadiusKm)}, func(r *sql.Rows) error {
+		var rule string
+		o, err := scanOffer(r, &rule)
+		if err != nil {
+			return err
+		}
+		switch rule {
+		case "C":
+			f.CoursesWithoutChildcare = append(f.CoursesWithoutChildcare, o)
+		case "F":
+			f.AlwaysFull = append(f.AlwaysFull, o)
+		case "U":
+			f.Unfunded = append(f.Unfunded, o)
+		}
+		return nil
+	}); err != nil {
+		return store.GapFacts{}, fmt.Errorf("gap facts, offers: %w", err)
+	}
+	// Sorting here, not in SQL, spares SQLite sorting whole offer rows.
+	f.CoursesWithoutChildcare, f.AlwaysFull, f.Unfunded = byOfferID(f.CoursesWithoutChildcare), byOfferID(f.AlwaysFull), byOfferID(f.Unfunded)
+	return f, nil
+}
+
+// byOfferID returns the offers ordered by id; it sorts indexes, so that each
+// (large) offer is copied once instead of on every swap.
+func byOfferID(l []directory.Offer) []directory.Offer {
+	idx := make([]int, len(l))
+	for i := range idx {
+		idx[i] = i
+	}
+	sort.Slice(idx, func(a, b int) bool { return l[idx[a]].ID < l[idx[b]].ID })
+	out := make([]directory.Offer, len(l))
+	for k, i := range idx {
+		out[k] = l[i]
+	}
+	return out
+}
+
+// eachRow runs a query and calls fn for every row.
+func eachRow(ctx context.Context, q queryer, query string, args []any, fn func(*sql.Rows) error) error {
+	rows, err := q.QueryContext(ctx, query, args...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		if err := fn(rows); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
+}
+
+// CooperationGraph returns the organisations of a municipality ("" = all),
+// by id, and the cooperations with both ends among them, by A then B. An
+// organisation belongs to a municipality as OrganisationFilter.Municipality
+// says (its own municipality or its district's): the directory's query decides.
+func (s *Store) CooperationGraph(ctx context.Context, municipality string) (store.Graph, error) {
+	var m any
+	if municipality != "" {
+		m = municipality
+	}
+	page, err := s.organisations(ctx, s.r, orgQuery{municipality: m, byID: true, limit: -1})
+	if err != nil {
+		return store.Graph{}, fmt.Errorf("cooperation graph: %w", err)
+	}
+	orgs := page.Organisations
+	if len(orgs) == 0 {
+		return store.Graph{Organisations: []directory.Organisation{}, Cooperations: []directory.Cooperation{}}, nil
+	}
+	var coops []directory.Cooperation
+	if municipality == "" {
+		coops, err = cooperations(ctx, s.r, steerCoopsAllSQL)
+	} else {
+		ids := make([]string, len(orgs))
+		for i, o := range orgs {
+			ids[i] = o.ID
+		}
+		coops, err = cooperationsAmong(ctx, s.r, ids)
+	}
+	if err != nil {
+		return store.Graph{}, fmt.Errorf("cooperation graph: %w", err)
+	}
+	return completeGraph(orgs, coops), nil
+}
+
+// Neighbourhood returns the organisations within depth (1..3) cooperation
+// hops of id, including it, by id, and the cooperations among them.
+func (s *Store) Neighbourhood(ctx context.Context, id string, depth int) (store.Graph, error) {
+	if depth < 1 || depth > 3 {
+		p := directory.NewProblems()
+		p.Add("depth", "must be between 1 and 3")
+		return store.Graph{}, p.Err()
+	}
+	var known bool
+	if err := s.r.QueryRowContext(ctx, steerOrgExistsSQL, sql.Named("id", id)).Scan(&known); err != nil {
+		return store.Graph{}, fmt.Errorf("neighbourhood of %q: %w", id, err)
+	}
+	if !known {
+		return store.Graph{}, &store.NotFound{Entity: "organisation", ID: id}
+	}
+	var ids []string
+	if err := eachRow(ctx, s.r, steerNeighbourhoodIDsSQL, []any{sql.Named("id", id), sql.Named("depth", depth)}, func(r *sql.Rows) error {
+		var id string
+		if err := r.Scan(&id); err != nil {
+			return err
+		}
+		ids = append(ids, id)
+		return nil
+	}); err != nil {
+		return store.Graph{}, fmt.Errorf("neighbourhood of %q: %w", id, err)
+	}
+	coops, err := cooperationsAmong(ctx, s.r, ids)
+	if err != nil {
+		return store.Graph{}, fmt.Errorf("neighbourhood of %q: %w", id, err)
+	}
+	orgs, err := s.OrganisationsByID(ctx, ids)
+	if err != nil {
+		return store.Graph{}, fmt.Errorf("neighbourhood of %q: %w", id, err)
+	}
+	return completeGraph(orgs, coops), nil
+}
+
+// completeGraph orders the organisations by id and keeps the cooperations
+// whose both ends are among them (an organisation deleted between two reads
+// takes its cooperations along).
+func completeGraph(orgs []directory.Organisation, coops []directory.Cooperation) store.Graph {
+	sort.Slice(orgs, func(i, j int) bool { return orgs[i].ID < orgs[j].ID })
+	have := make(map[string]bool, len(orgs))
+	for _, o := range orgs {
+		have[o.ID] = true
+	}
+	kept := coops[:0]
+	for _, c := range coops {
+		if have[c.A] && have[c.B] {
+			kept = append(kept, c)
+		}
+	}
+	return store.Graph{Organisations: orgs, Cooperations: kept}
+}
+
+func cooperationsAmong(ctx context.Context, q queryer, ids []string) ([]directory.Cooperation, error) {
+	list, err := json.Marshal(ids)
+	if err != nil {
+		return nil, err
+	}
+	return cooperations(ctx, q, steerCoopsAmongSQL, sql.Named("ids", string(list)))
+}
+
+func cooperations(ctx context.Context, q queryer, query string, args ...any) ([]directory.Cooperation, error) {
+	out := []directory.Cooperation{}
+	err := eachRow(ctx, q, query, args, func(r *sql.Rows) error {
+		var (
+			c      directory.Cooperation
+			topics string
+		)
+		if err := r.Scan(&c.A, &c.B, &c.Since, &topics); err != nil {
+			return err
+		}
+		// Most cooperations name no topics; "[]" needs no JSON decoder.
+		if topics != "[]" && topics != "" {
+			if err := json.Unmarshal([]byte(topics), &c.Topics); err != nil {
+				return fmt.Errorf("cooperation %s–%s topics: %w", c.A, c.B, err)
+			}
+			if len(c.Topics) == 0 {
+				c.Topics = nil
+			}
+		}
+		out = append(out, c)
+		return nil
+	})
+	return out, err
+}
