@@ -1,5 +1,5 @@
--- Organisations matching a store.OrganisationFilter (or, with :ids, those
--- among the ids), by name then id (:by_id: by id), with the total count.
+-- Organisations matching a store.OrganisationFilter, by name then id (:by_id: by id),
+-- with the total count.
 -- An organisation lies in a municipality when its own municipality field
 -- says so or its district belongs to it.
 SELECT o.id, o.name, o.kind, o.description, o.parent_id, o.district_id, o.municipality, o.address,
@@ -8,8 +8,7 @@ SELECT o.id, o.name, o.kind, o.description, o.parent_id, o.district_id, o.munici
      FROM organisation_working_groups w WHERE w.organisation_id = o.id),
     count(*) OVER () AS total
 FROM organisations o
-WHERE (:ids IS NULL OR o.id IN (SELECT value FROM json_each(:ids)))
-  AND (:kinds IS NULL OR o.kind IN (SELECT value FROM json_each(:kinds)))
+WHERE (:kinds IS NULL OR o.kind IN (SELECT value FROM json_each(:kinds)))
   AND (:district_ids IS NULL OR o.district_id IN (SELECT value FROM json_each(:district_ids)))
   AND (:municipality IS NULL OR o.municipality = :municipality
        OR o.district_id IN (SELECT d.id FROM districts d WHERE d.municipality = :municipality))

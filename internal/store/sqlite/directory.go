@@ -50,6 +50,12 @@ var (
 	dirOfferDeleteSQL string
 	//go:embed dir_offers.sql
 	dirOffersSQL string
+	//go:embed dir_offers_by_id.sql
+	dirOffersByIDSQL string
+	//go:embed dir_offers_by_provider.sql
+	dirOffersByProviderSQL string
+	//go:embed dir_orgs_by_id.sql
+	dirOrgsByIDSQL string
 	//go:embed dir_search_offers.sql
 	dirSearchOffersSQL string
 	//go:embed dir_coop_upsert.sql
@@ -516,11 +522,17 @@ type orgQuery struct {
 }
 
 func (s *Store) organisations(ctx context.Context, q queryer, oq orgQuery) (store.OrganisationPage, error) {
-	rows, err := q.QueryContext(ctx, dirOrgsSQL, sql.Named("ids", oq.ids), sql.Named("kinds", oq.kinds),
-		sql.Named("district_ids", oq.districtIDs), sql.Named("municipality", oq.municipality),
-		sql.Named("working_group_id", oq.workingGroupID), sql.Named("parent_id", oq.parentID),
-		sql.Named("terms", oq.terms), sql.Named("by_id", oq.byID),
-		sql.Named("limit", oq.limit), sql.Named("offset", oq.offset))
+	var rows *sql.Rows
+	var err error
+	if oq.ids != nil { // the primary key, not a scan (see offers)
+		rows, err = q.QueryContext(ctx, dirOrgsByIDSQL, sql.Named("ids", oq.ids))
+	} else {
+		rows, err = q.QueryContext(ctx, dirOrgsSQL, sql.Named("kinds", oq.kinds),
+			sql.Named("district_ids", oq.districtIDs), sql.Named("municipality", oq.municipality),
+			sql.Named("working_group_id", oq.workingGroupID), sql.Named("parent_id", oq.parentID),
+			sql.Named("terms", oq.terms), sql.Named("by_id", oq.byID),
+			sql.Named("limit", oq.limit), sql.Named("offset", oq.offset))
+	}
 	if err != nil {
 		return store.OrganisationPage{}, fmt.Errorf("organisations: %w", err)
 	}
@@ -684,7 +696,18 @@ func (s *Store) OffersByProvider(ctx context.Context, providerIDs []string) ([]d
 }
 
 func (s *Store) offers(ctx context.Context, q queryer, ids, providerIDs any) ([]directory.Offer, error) {
-	rows, err := q.QueryContext(ctx, dirOffersSQL, sql.Named("ids", ids), sql.Named("provider_ids", providerIDs))
+	// One statement per access path: an "(:ids IS NULL OR …)" filter would
+	// hide the index from SQLite's planner and scan the whole table.
+	var rows *sql.Rows
+	var err error
+	switch {
+	case ids != nil:
+		rows, err = q.QueryContext(ctx, dirOffersByIDSQL, sql.Named("ids", ids))
+	case providerIDs != nil:
+		rows, err = q.QueryContext(ctx, dirOffersByProviderSQL, sql.Named("provider_ids", providerIDs))
+	default:
+		rows, err = q.QueryContext(ctx, dirOffersSQL)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("offers: %w", err)
 	}
