@@ -1,9 +1,11 @@
 package matching
 
 import (
+	"cmp"
 	"math"
-	"sort"
+	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/lotse-kim/lotse/internal/directory"
 	"github.com/lotse-kim/lotse/internal/store"
@@ -128,12 +130,22 @@ func rankAll(c Client, candidates []store.OfferHit) []Match {
 }
 
 func sortMatches(ms []Match) {
-	sort.SliceStable(ms, func(i, j int) bool {
-		if ms[i].Score != ms[j].Score {
-			return ms[i].Score > ms[j].Score
+	// Sort an index, not the large Match values themselves.
+	idx := make([]int, len(ms))
+	for i := range idx {
+		idx[i] = i
+	}
+	slices.SortFunc(idx, func(a, b int) int {
+		if ms[a].Score != ms[b].Score {
+			return cmp.Compare(ms[b].Score, ms[a].Score)
 		}
-		return ms[i].Offer.ID < ms[j].Offer.ID
+		return strings.Compare(ms[a].Offer.ID, ms[b].Offer.ID)
 	})
+	sorted := make([]Match, len(ms))
+	for i, j := range idx {
+		sorted[i] = ms[j]
+	}
+	copy(ms, sorted)
 }
 
 // evaluate scores h for c; h must pass the hard constraints.

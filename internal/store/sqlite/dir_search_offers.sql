@@ -1,21 +1,23 @@
 -- One page of store.OfferQuery, with the total count of matches.
 -- :driver names the index that yields the candidates (Go picks it from the
--- filter): 'geo' the covering position index offers_position (bounding box
--- around :lat/:lon), 'text' the trigram index, 'provider', 'district' and
+-- filter): 'geo' the covering grid index offers_cell (the cells of the
+-- bounding box around :lat/:lon), 'text' the trigram index, 'provider', 'district' and
 -- 'municipality' their b-tree indexes, 'all' a scan. Only the chosen branch
 -- of cand runs (the others are constant-false); every filter is then checked
 -- on each candidate. NULL / 0 parameters do not filter. :terms are folded
 -- words each row must contain that the trigram index did not already check.
 WITH cand (rid) AS MATERIALIZED (
-    -- Geo: the covering position index, with the filters it covers repeated
-    -- here so that candidates are cut inside the index, before any row is read.
-    SELECT rid FROM offers INDEXED BY offers_position
-    WHERE :driver = 'geo' AND lat BETWEEN :min_lat AND :max_lat AND lon BETWEEN :min_lon AND :max_lon
-      AND (:statuses IS NULL OR status IN (SELECT value FROM json_each(:statuses)))
-      AND (:needs_mask = 0 OR needs_mask & :needs_mask <> 0)
-      AND (:target_groups_mask = 0 OR target_groups_mask & :target_groups_mask <> 0)
-      AND (:legal_circuits_mask = 0 OR legal_circuits_mask = 0 OR legal_circuits_mask & :legal_circuits_mask <> 0)
-      AND (:age IS NULL OR ((age_min IS NULL OR age_min <= :age) AND (age_max IS NULL OR age_max >= :age)))
+    -- Geo: the covering grid index, one range per row of cells (:cells), with
+    -- the filters it covers repeated here so that candidates are cut inside
+    -- the index, before any row is read.
+    SELECT g.rid FROM json_each(:cells) c CROSS JOIN offers g INDEXED BY offers_cell
+    WHERE :driver = 'geo' AND g.cell BETWEEN c.value ->> 0 AND c.value ->> 1
+      AND g.lat BETWEEN :min_lat AND :max_lat AND g.lon BETWEEN :min_lon AND :max_lon
+      AND (:statuses IS NULL OR g.status IN (SELECT value FROM json_each(:statuses)))
+      AND (:needs_mask = 0 OR g.needs_mask & :needs_mask <> 0)
+      AND (:target_groups_mask = 0 OR g.target_groups_mask & :target_groups_mask <> 0)
+      AND (:legal_circuits_mask = 0 OR g.legal_circuits_mask = 0 OR g.legal_circuits_mask & :legal_circuits_mask <> 0)
+      AND (:age IS NULL OR ((g.age_min IS NULL OR g.age_min <= :age) AND (g.age_max IS NULL OR g.age_max >= :age)))
     UNION ALL
     SELECT rowid FROM offer_fts WHERE :driver = 'text' AND offer_fts MATCH :fts
     UNION ALL

@@ -8,6 +8,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strings"
 
 	"github.com/lotse-kim/lotse/internal/directory"
 	"github.com/lotse-kim/lotse/internal/store"
@@ -58,6 +59,8 @@ var (
 	dirOrgsByIDSQL string
 	//go:embed dir_search_offers.sql
 	dirSearchOffersSQL string
+	//go:embed dir_search_offers_near.sql
+	dirSearchOffersNearSQL string
 	//go:embed dir_coop_upsert.sql
 	dirCoopUpsertSQL string
 	//go:embed dir_coop_delete.sql
@@ -182,10 +185,12 @@ func scanIntPtr(n sql.NullInt64) *int {
 }
 
 // decodeList reads a stored JSON array; empty stays nil unless keepEmpty.
-func decodeList[T any](field, s string, keepEmpty bool) ([]T, error) {
-	var l []T
-	if err := json.Unmarshal([]byte(s), &l); err != nil {
-		return nil, fmt.Errorf("stored %s %q: %w", field, s, err)
+func decodeList[T ~string](field, s string, keepEmpty bool) ([]T, error) {
+	l, ok := splitCodes[T](s)
+	if !ok {
+		if err := json.Unmarshal([]byte(s), &l); err != nil {
+			return nil, fmt.Errorf("stored %s %q: %w", field, s, err)
+		}
 	}
 	if len(l) == 0 {
 		if keepEmpty {
@@ -194,6 +199,28 @@ func decodeList[T any](field, s string, keepEmpty bool) ([]T, error) {
 		return nil, nil
 	}
 	return l, nil
+}
+
+// splitCodes reads a JSON array of plain strings (vocabulary and language
+// codes: no escapes, no spaces) without encoding/json, which costs most of
+// the time of reading a page of offers; anything else is left to json.
+func splitCodes[T ~string](s string) ([]T, bool) {
+	if len(s) < 2 || s[0] != '[' || s[len(s)-1] != ']' || strings.ContainsAny(s, "\\ ") {
+		return nil, false
+	}
+	body := s[1 : len(s)-1]
+	if body == "" {
+		return nil, true
+	}
+	parts := strings.Split(body, ",")
+	out := make([]T, len(parts))
+	for i, p := range parts {
+		if len(p) < 2 || p[0] != '"' || p[len(p)-1] != '"' || strings.Contains(p[1:len(p)-1], `"`) {
+			return nil, false
+		}
+		out[i] = T(p[1 : len(p)-1])
+	}
+	return out, true
 }
 
 // ---- errors ----

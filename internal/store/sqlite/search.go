@@ -42,7 +42,11 @@ func (s *Store) SearchOffers(ctx context.Context, q store.OfferQuery) (store.Off
 
 func (s *Store) searchOffers(ctx context.Context, args []any) (store.OfferPage, error) {
 	page := store.OfferPage{Hits: []store.OfferHit{}}
-	st, err := s.readStmt(ctx, dirSearchOffersSQL)
+	query := dirSearchOffersSQL
+	if args[0].(sql.NamedArg).Name == "near_only" {
+		query, args = dirSearchOffersNearSQL, args[1:]
+	}
+	st, err := s.readStmt(ctx, query)
 	if err != nil {
 		return page, fmt.Errorf("search offers: %w", err)
 	}
@@ -116,6 +120,7 @@ func searchArgs(q store.OfferQuery) []any {
 
 	var nearOn int64
 	var lat, lon, radius, minLat, maxLat, minLon, maxLon float64
+	cells := "[]"
 	if n := f.Near; n != nil {
 		nearOn, lat, lon, radius = 1, n.Lat, n.Lon, n.RadiusKm
 		minLat, maxLat, minLon, maxLon = directory.BoundingBox(directory.GeoPoint{Lat: n.Lat, Lon: n.Lon}, n.RadiusKm)
@@ -123,6 +128,8 @@ func searchArgs(q store.OfferQuery) []any {
 			// The box crosses the antimeridian: narrow by latitude only.
 			minLon, maxLon = -180, 180
 		}
+		minLat, maxLat = max(minLat, -90), min(maxLat, 90)
+		cells = cellRanges(minLat, maxLat, minLon, maxLon)
 	}
 
 	var childcare any
@@ -133,7 +140,24 @@ func searchArgs(q store.OfferQuery) []any {
 	if groups != 0 {
 		groups |= mask(directory.TargetGroups, []directory.TargetGroup{directory.GroupAll})
 	}
+	if nearOnly(q) {
+		return []any{
+			sql.Named("near_only", 1), // read by searchOffers, not bound
+			sql.Named("cells", cells), sql.Named("lat", lat), sql.Named("lon", lon), sql.Named("radius_km", radius),
+			sql.Named("min_lat", minLat), sql.Named("max_lat", maxLat), sql.Named("min_lon", minLon), sql.Named("max_lon", maxLon),
+			sql.Named("statuses", filterList(f.Status)),
+			sql.Named("needs_mask", mask(directory.NeedAreas, f.Needs)),
+			sql.Named("target_groups_mask", groups),
+			sql.Named("legal_circuits_mask", mask(directory.LegalCircuits, f.LegalCircuits)),
+			sql.Named("age", nullInt(f.Age)),
+			sql.Named("categories", filterList(f.Categories)),
+			sql.Named("costs", filterList(f.Cost)),
+			sql.Named("childcare", childcare),
+			sql.Named("free_only", boolInt(f.FreePlacesOnly)),
+		}
+	}
 	return []any{
+		sql.Named("cells", cells),
 		sql.Named("driver", driver), sql.Named("fts", fts), sql.Named("terms", filterList(terms)),
 		sql.Named("near_on", nearOn), sql.Named("lat", lat), sql.Named("lon", lon), sql.Named("radius_km", radius),
 		sql.Named("min_lat", minLat), sql.Named("max_lat", maxLat), sql.Named("min_lon", minLon), sql.Named("max_lon", maxLon),
@@ -152,4 +176,36 @@ func searchArgs(q store.OfferQuery) []any {
 		sql.Named("age", nullInt(f.Age)),
 		sql.Named("order", string(order)),
 	}
+}
+
+// nearOnly reports whether q is a radius search ordered by distance whose
+// filters the grid index covers, so that dir_search_offers_near.sql answers
+// it without reading rows it then discards (matching's candidate search).
+func nearOnly(q store.OfferQuery) bool {
+	f := q.Filter
+	return f.Near != nil && q.Order == store.OrderDistance && f.Text == "" && len(f.Languages) == 0 &&
+		len(f.DistrictIDs) == 0 && len(f.OrganisationIDs) == 0 && f.Municipality == ""
+}
+
+// gridPerDegree is the grid of migration 0003: cells of 1/20 degree, numbered
+// latitude row × 10000 + longitude column.
+const gridPerDegree = 20
+
+func gridRow(lat float64) int64 { return int64((lat + 90) * gridPerDegree) }
+func gridCol(lon float64) int64 { return int64((lon + 180) * gridPerDegree) }
+
+// cellRanges lists, as JSON [[lo,hi],…], the cell-number ranges that cover a
+// bounding box: one contiguous range per row of cells.
+func cellRanges(minLat, maxLat, minLon, maxLon float64) string {
+	var b strings.Builder
+	b.WriteByte('[')
+	lo, hi := gridCol(minLon), gridCol(maxLon)
+	for r := gridRow(minLat); r <= gridRow(maxLat); r++ {
+		if b.Len() > 1 {
+			b.WriteByte(',')
+		}
+		fmt.Fprintf(&b, "[%d,%d]", r*10000+lo, r*10000+hi)
+	}
+	b.WriteByte(']')
+	return b.String()
 }
