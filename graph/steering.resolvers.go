@@ -7,28 +7,51 @@ package graph
 
 import (
 	"context"
-	"fmt"
 
 	"github.com/lotse-kim/lotse/graph/model"
 	"github.com/lotse-kim/lotse/internal/directory"
+	"github.com/lotse-kim/lotse/internal/store"
 )
 
 // GapReport is the resolver for the gapReport field.
 func (r *queryResolver) GapReport(ctx context.Context, municipality *string, needs []directory.NeedArea) (*model.GapReport, error) {
-	panic(fmt.Errorf("not implemented: GapReport - gapReport"))
+	rep, err := r.Service.GapReport(ctx, deref(municipality), needs)
+	if err != nil {
+		return nil, err
+	}
+	return gapReport(rep), nil
 }
 
 // NetworkReport is the resolver for the networkReport field.
 func (r *queryResolver) NetworkReport(ctx context.Context, municipality *string) (*model.NetworkReport, error) {
-	panic(fmt.Errorf("not implemented: NetworkReport - networkReport"))
+	rep, err := r.Service.NetworkReport(ctx, deref(municipality))
+	if err != nil {
+		return nil, err
+	}
+	return networkReport(rep), nil
 }
 
 // Network is the resolver for the network field.
 func (r *queryResolver) Network(ctx context.Context, organisationID string, depth *int) (*model.Network, error) {
-	panic(fmt.Errorf("not implemented: Network - network"))
+	d := 1
+	setIf(&d, depth)
+	g, err := r.Service.Network(ctx, organisationID, d)
+	if err != nil {
+		return nil, err
+	}
+	return networkGraph(g), nil
 }
 
 // UnmetNeedCounts is the resolver for the unmetNeedCounts field.
 func (r *queryResolver) UnmetNeedCounts(ctx context.Context, filter *model.UnmetNeedFilter) ([]model.UnmetNeedCount, error) {
-	panic(fmt.Errorf("not implemented: UnmetNeedCounts - unmetNeedCounts"))
+	var f store.UnmetNeedFilter
+	if filter != nil {
+		f = store.UnmetNeedFilter{Municipality: deref(filter.Municipality), DistrictIDs: filter.DistrictIds,
+			Needs: filter.Needs, Since: deref(filter.Since), Until: deref(filter.Until)}
+	}
+	counts, err := r.Service.UnmetNeedCounts(ctx, f)
+	if err != nil {
+		return nil, err
+	}
+	return unmetNeedCounts(ctx, counts)
 }

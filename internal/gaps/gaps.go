@@ -51,7 +51,8 @@
 // # Privacy
 //
 // Unmet-need counts are statistics about clients (§ 35 SGB I, Art. 9 DSGVO).
-// Readers outside case management and steering see a count of 1 to
+// Readers outside case management and steering (access.SeesSmallCounts:
+// everyone but STEERING and CASE_MANAGER, ADMIN included) see a count of 1 to
 // MinPublicCount−1 (1–4) as suppressed: no value, Suppressed true
 // (VisibleCount). Zero is shown: it says that nothing was recorded, which
 // identifies nobody, and steering needs to tell "no need" from "few needs".
@@ -446,21 +447,14 @@ type Count struct {
 	Suppressed bool
 }
 
-// SeesSmallCounts reports whether role may see unmet-need counts below
-// MinPublicCount: case management, steering and administrators.
-func SeesSmallCounts(role access.Role) bool {
-	switch role {
-	case access.RoleAdmin, access.RoleSteering, access.RoleCaseManager:
-		return true
-	}
-	return false
-}
-
-// VisibleCount returns n as a reader with role may see it: counts of 1 to
-// MinPublicCount−1 are suppressed for readers outside case management and
-// steering; 0 and counts from MinPublicCount on are shown.
-func VisibleCount(n int, role access.Role) Count {
-	if n > 0 && n < MinPublicCount && !SeesSmallCounts(role) {
+// VisibleCount returns n as reader p may see it: counts of 1 to
+// MinPublicCount−1 are suppressed for every reader outside case management
+// and steering (access.SeesSmallCounts; ADMIN included, since administering
+// the directory is no reason to see client statistics); 0 and counts from
+// MinPublicCount on are shown. The GraphQL API and the report files both
+// show counts through it.
+func VisibleCount(n int, p access.Principal) Count {
+	if n > 0 && n < MinPublicCount && !access.SeesSmallCounts(p) {
 		return Count{Suppressed: true}
 	}
 	return Count{Value: &n}

@@ -327,27 +327,30 @@ func TestGapOrder(t *testing.T) {
 }
 
 func TestVisibleCount(t *testing.T) {
-	public := VisibleCount(3, access.RolePublic)
+	as := func(r access.Role) access.Principal { return access.Principal{Role: r, TokenID: "t"} }
+	public := VisibleCount(3, access.Anonymous)
 	if public.Value != nil || !public.Suppressed {
 		t.Errorf("3 for the public = %+v, want suppressed", public)
 	}
-	partner := VisibleCount(1, access.RolePartner)
-	if partner.Value != nil || !partner.Suppressed {
-		t.Errorf("1 for a partner = %+v, want suppressed", partner)
+	for _, role := range []access.Role{access.RolePartner, access.RoleAdmin} {
+		c := VisibleCount(1, as(role))
+		if c.Value != nil || !c.Suppressed {
+			t.Errorf("1 for %s = %+v, want suppressed", role, c)
+		}
 	}
 	for _, n := range []int{0, 5, 12} {
-		c := VisibleCount(n, access.RolePublic)
+		c := VisibleCount(n, access.Anonymous)
 		if c.Suppressed || c.Value == nil || *c.Value != n {
 			t.Errorf("%d for the public = %+v, want shown", n, c)
 		}
 	}
-	for _, role := range []access.Role{access.RoleSteering, access.RoleCaseManager, access.RoleAdmin} {
-		c := VisibleCount(3, role)
+	for _, role := range []access.Role{access.RoleSteering, access.RoleCaseManager} {
+		c := VisibleCount(3, as(role))
 		if c.Suppressed || c.Value == nil || *c.Value != 3 {
 			t.Errorf("3 for %s = %+v, want shown", role, c)
 		}
 	}
-	c := VisibleCount(4, access.RolePublic)
+	c := VisibleCount(4, access.Anonymous)
 	if !c.Suppressed {
 		t.Errorf("4 (= MinPublicCount-1) for the public is shown")
 	}
