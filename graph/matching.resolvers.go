@@ -15,32 +15,56 @@ import (
 
 // RecordUnmetNeed is the resolver for the recordUnmetNeed field.
 func (r *mutationResolver) RecordUnmetNeed(ctx context.Context, input model.UnmetNeedInput) (*directory.UnmetNeed, error) {
-	panic(fmt.Errorf("not implemented: RecordUnmetNeed - recordUnmetNeed"))
+	u, err := r.Service.RecordUnmetNeed(ctx, directory.UnmetNeed{
+		Need: input.Need, DistrictID: input.DistrictID, Language: deref(input.Language),
+		TargetGroup: deref(input.TargetGroup), RecordedOn: deref(input.RecordedOn),
+	})
+	if err != nil {
+		return nil, err
+	}
+	return &u, nil
 }
 
 // MatchOffers is the resolver for the matchOffers field.
 func (r *queryResolver) MatchOffers(ctx context.Context, client model.ClientProfile, first *int) ([]model.OfferMatch, error) {
-	panic(fmt.Errorf("not implemented: MatchOffers - matchOffers"))
+	n := 10
+	setIf(&n, first)
+	ms, err := r.Service.MatchOffers(ctx, clientFromProfile(client), n)
+	if err != nil {
+		return nil, err
+	}
+	return offerMatches(ms), nil
 }
 
 // CarePlan is the resolver for the carePlan field.
 func (r *queryResolver) CarePlan(ctx context.Context, client model.ClientProfile, record *bool) (*model.CarePlan, error) {
-	panic(fmt.Errorf("not implemented: CarePlan - carePlan"))
+	p, recorded, err := r.Service.CarePlan(ctx, clientFromProfile(client), deref(record))
+	if err != nil {
+		return nil, err
+	}
+	return &model.CarePlan{
+		Items: offerMatches(p.Items), CoveredNeeds: nonNil(p.CoveredNeeds), UncoveredNeeds: nonNil(p.UncoveredNeeds),
+		RecordedUnmetNeeds: nonNil(recorded),
+	}, nil
 }
 
 // District is the resolver for the district field.
 func (r *unmetNeedResolver) District(ctx context.Context, obj *directory.UnmetNeed) (*directory.District, error) {
-	panic(fmt.Errorf("not implemented: District - district"))
+	d, err := For(ctx).District.Load(ctx, obj.DistrictID)
+	if err == nil && d == nil {
+		err = fmt.Errorf("district %q of unmet need %q is missing", obj.DistrictID, obj.ID)
+	}
+	return d, err
 }
 
 // Language is the resolver for the language field.
 func (r *unmetNeedResolver) Language(ctx context.Context, obj *directory.UnmetNeed) (*string, error) {
-	panic(fmt.Errorf("not implemented: Language - language"))
+	return optString(obj.Language), nil
 }
 
 // TargetGroup is the resolver for the targetGroup field.
 func (r *unmetNeedResolver) TargetGroup(ctx context.Context, obj *directory.UnmetNeed) (*directory.TargetGroup, error) {
-	panic(fmt.Errorf("not implemented: TargetGroup - targetGroup"))
+	return optString(obj.TargetGroup), nil
 }
 
 // UnmetNeed returns UnmetNeedResolver implementation.
