@@ -187,7 +187,13 @@ func Analyse(f store.GapFacts, needs []directory.NeedArea) Report {
 		supply[k] = t
 	}
 	unmet := map[key]int{}
-	type langKey struct{ district, language string }
+	// Language gaps are per need area: an Arabic housing need is not met by
+	// an Arabic language course in the same district.
+	type langKey struct {
+		district string
+		need     directory.NeedArea
+		language string
+	}
 	unmetByLang := map[langKey]int{}
 	for _, u := range f.UnmetNeeds {
 		if !selected[u.Need] || u.Count <= 0 {
@@ -195,13 +201,13 @@ func Analyse(f store.GapFacts, needs []directory.NeedArea) Report {
 		}
 		unmet[key{u.DistrictID, u.Need}] += u.Count
 		if u.Language != "" {
-			unmetByLang[langKey{u.DistrictID, u.Language}] += u.Count
+			unmetByLang[langKey{u.DistrictID, u.Need, u.Language}] += u.Count
 		}
 	}
 	held := map[langKey]bool{}
 	for _, l := range f.DistrictLanguages {
 		if l.Offers > 0 {
-			held[langKey{l.DistrictID, l.Language}] = true
+			held[langKey{l.DistrictID, l.Need, l.Language}] = true
 		}
 	}
 	passage := map[string]bool{}
@@ -253,9 +259,9 @@ func Analyse(f store.GapFacts, needs []directory.NeedArea) Report {
 			what = "Bedarfe"
 		}
 		r.Gaps = append(r.Gaps, Gap{
-			Kind: GapLanguageNotCovered, DistrictID: d.ID, Language: lk.language, UnmetNeeds: n,
-			Detail: fmt.Sprintf("Im Stadtbezirk %s wurden %s auf %s erfasst, aber kein Angebot dort wird auf %s angeboten.",
-				d.Name, what, lang, lang),
+			Kind: GapLanguageNotCovered, DistrictID: d.ID, Need: lk.need, Language: lk.language, UnmetNeeds: n,
+			Detail: fmt.Sprintf("Im Stadtbezirk %s wurden %s im Handlungsfeld %s auf %s erfasst, aber kein Angebot dort für %s wird auf %s angeboten.",
+				d.Name, what, NeedName(lk.need), lang, NeedName(lk.need), lang),
 		})
 	}
 

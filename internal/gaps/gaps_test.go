@@ -165,43 +165,48 @@ func TestNoPassageGroup(t *testing.T) {
 }
 
 func TestLanguageNotCovered(t *testing.T) {
+	housing, work, language := directory.NeedHousing, directory.NeedWork, directory.NeedLanguage
 	f := store.GapFacts{
 		Districts: []directory.District{wald, mitte},
+		// Wald holds only German offers; Mitte has Arabic counselling for
+		// work, but its housing help is German only.
 		DistrictLanguages: []store.DistrictLanguage{
-			{DistrictID: "sg-wald", Language: "de", Offers: 6},
-			{DistrictID: "sg-mitte", Language: "de", Offers: 9},
-			{DistrictID: "sg-mitte", Language: "ar", Offers: 1},
+			{DistrictID: "sg-wald", Need: language, Language: "de", Offers: 6},
+			{DistrictID: "sg-mitte", Need: language, Language: "de", Offers: 9},
+			{DistrictID: "sg-mitte", Need: work, Language: "ar", Offers: 1},
+			{DistrictID: "sg-mitte", Need: housing, Language: "de", Offers: 2},
 		},
 		UnmetNeeds: []store.UnmetNeedCount{
-			{DistrictID: "sg-wald", Need: directory.NeedHousing, Language: "ar", Count: 2},
-			{DistrictID: "sg-wald", Need: directory.NeedWork, Language: "ar", Count: 1},
-			{DistrictID: "sg-mitte", Need: directory.NeedWork, Language: "ar", Count: 7},
-			{DistrictID: "sg-wald", Need: directory.NeedWork, Language: "de", Count: 4},
+			{DistrictID: "sg-wald", Need: housing, Language: "ar", Count: 2},
+			{DistrictID: "sg-wald", Need: work, Language: "ar", Count: 1},
+			{DistrictID: "sg-mitte", Need: work, Language: "ar", Count: 7},
+			{DistrictID: "sg-mitte", Need: housing, Language: "ar", Count: 1},
+			{DistrictID: "sg-wald", Need: language, Language: "de", Count: 4},
 		},
 	}
 	got := gapsOf(Analyse(f, nil), GapLanguageNotCovered)
-	want := []Gap{{
-		Kind: GapLanguageNotCovered, DistrictID: "sg-wald", Language: "ar", UnmetNeeds: 3,
-		Detail: "Im Stadtbezirk Wald wurden Bedarfe auf Arabisch erfasst, aber kein Angebot dort wird auf Arabisch angeboten.",
-	}}
+	want := []Gap{
+		{Kind: GapLanguageNotCovered, DistrictID: "sg-mitte", Need: housing, Language: "ar", UnmetNeeds: 1,
+			Detail: "Im Stadtbezirk Mitte wurden Bedarfe im Handlungsfeld Wohnen auf Arabisch erfasst, aber kein Angebot dort für Wohnen wird auf Arabisch angeboten."},
+		{Kind: GapLanguageNotCovered, DistrictID: "sg-wald", Need: work, Language: "ar", UnmetNeeds: 1,
+			Detail: "Im Stadtbezirk Wald wurden Bedarfe im Handlungsfeld Arbeit auf Arabisch erfasst, aber kein Angebot dort für Arbeit wird auf Arabisch angeboten."},
+		{Kind: GapLanguageNotCovered, DistrictID: "sg-wald", Need: housing, Language: "ar", UnmetNeeds: 2,
+			Detail: "Im Stadtbezirk Wald wurden Bedarfe im Handlungsfeld Wohnen auf Arabisch erfasst, aber kein Angebot dort für Wohnen wird auf Arabisch angeboten."},
+	}
 	if !reflect.DeepEqual(got, want) {
 		t.Fatalf("gaps = %+v\nwant %+v", got, want)
 	}
 
 	// From MinPublicCount on the detail may say how many.
-	f.UnmetNeeds = append(f.UnmetNeeds, store.UnmetNeedCount{DistrictID: "sg-wald", Need: directory.NeedHealth, Language: "ar", Count: 2})
-	got = gapsOf(Analyse(f, nil), GapLanguageNotCovered)
-	if len(got) != 1 || got[0].UnmetNeeds != 5 ||
-		got[0].Detail != "Im Stadtbezirk Wald wurden 5 Bedarfe auf Arabisch erfasst, aber kein Angebot dort wird auf Arabisch angeboten." {
+	f.UnmetNeeds = append(f.UnmetNeeds, store.UnmetNeedCount{DistrictID: "sg-wald", Need: housing, Language: "ar", TargetGroup: directory.GroupWomen, Count: 3})
+	got = gapsOf(Analyse(f, []directory.NeedArea{housing}), GapLanguageNotCovered)
+	if len(got) != 2 || got[1].UnmetNeeds != 5 ||
+		got[1].Detail != "Im Stadtbezirk Wald wurden 5 Bedarfe im Handlungsfeld Wohnen auf Arabisch erfasst, aber kein Angebot dort für Wohnen wird auf Arabisch angeboten." {
 		t.Fatalf("gaps = %+v", got)
 	}
 
 	// Only unmet needs of the selected need areas count.
-	got = gapsOf(Analyse(f, []directory.NeedArea{directory.NeedHousing}), GapLanguageNotCovered)
-	if len(got) != 1 || got[0].UnmetNeeds != 2 {
-		t.Fatalf("housing only: gaps = %+v", got)
-	}
-	if got := gapsOf(Analyse(f, []directory.NeedArea{directory.NeedLanguage}), GapLanguageNotCovered); len(got) != 0 {
+	if got := gapsOf(Analyse(f, []directory.NeedArea{language}), GapLanguageNotCovered); len(got) != 0 {
 		t.Fatalf("language only: gaps = %+v", got)
 	}
 }

@@ -52,14 +52,18 @@ type gapReportResp struct {
 	} `json:"gapReport"`
 }
 
-// gapKeys returns the gaps of kind as "district|offer|language" keys, sorted.
-func (r gapReportResp) gapKeys(kind string, key func(district, offer, language string) string) []string {
+// gapKeys returns the gaps of kind as keys made by key, sorted.
+func (r gapReportResp) gapKeys(kind string, key func(district, offer, language string, need directory.NeedArea) string) []string {
 	var out []string
 	for _, g := range r.GapReport.StructuralGaps {
 		if g.Kind != kind {
 			continue
 		}
 		var d, o, l string
+		var n directory.NeedArea
+		if g.Need != nil {
+			n = *g.Need
+		}
 		if g.District != nil {
 			d = g.District.ID
 		}
@@ -69,15 +73,15 @@ func (r gapReportResp) gapKeys(kind string, key func(district, offer, language s
 		if g.Language != nil {
 			l = *g.Language
 		}
-		out = append(out, key(d, o, l))
+		out = append(out, key(d, o, l, n))
 	}
 	sort.Strings(out)
 	return out
 }
 
-func offerKey(_, o, _ string) string    { return o }
-func districtKey(d, _, _ string) string { return d }
-func langKey(d, _, l string) string     { return d + "|" + l }
+func offerKey(_, o, _ string, _ directory.NeedArea) string    { return o }
+func districtKey(d, _, _ string, _ directory.NeedArea) string { return d }
+func langKey(d, _, l string, n directory.NeedArea) string     { return d + "|" + l + "|" + string(n) }
 
 func uniqueSorted(list []string) []string {
 	out := slices.Clone(list)
@@ -113,7 +117,7 @@ func computeGaps(s directory.Snapshot) expectedGaps {
 	active := func(o directory.Offer) bool { return o.Status == directory.StatusActive }
 	var care []directory.GeoPoint
 	passage := map[string]bool{}
-	held := map[string]bool{} // district|language of active offers
+	held := map[string]bool{} // district|language|need of active offers
 	for _, o := range s.Offers {
 		if !active(o) {
 			continue
@@ -125,7 +129,9 @@ func computeGaps(s directory.Snapshot) expectedGaps {
 			passage[o.DistrictID] = true
 		}
 		for _, l := range o.Languages {
-			held[o.DistrictID+"|"+l] = true
+			for _, n := range o.Needs {
+				held[o.DistrictID+"|"+l+"|"+string(n)] = true
+			}
 		}
 	}
 	for _, o := range s.Offers {
@@ -151,7 +157,7 @@ func computeGaps(s directory.Snapshot) expectedGaps {
 		}
 	}
 	for _, u := range s.UnmetNeeds {
-		if k := u.DistrictID + "|" + u.Language; u.Language != "" && !held[k] {
+		if k := u.DistrictID + "|" + u.Language + "|" + string(u.Need); u.Language != "" && !held[k] {
 			e.languageNotCovered = append(e.languageNotCovered, k)
 		}
 	}
@@ -205,28 +211,22 @@ func TestGapReportNamesTheDemoTensions(t *testing.T) {
 	}
 }
 
-// The demo's unmet needs in a language (demo.UnmetLanguage) are defined per
-// district, language and need area: no active offer in the district
-// addresses that need in that language. The gap rule (internal/gaps) works
-// per district and language, because the store's facts
-// (GapFacts.DistrictLanguages) say which languages a district's offers are
-// held in, not for which need areas. This test says which of the demo's
-// tensions the report names and skips, listing the others, until the facts
-// carry the need area.
+// The demo was built with unmet needs in languages that no offer for that
+// need area in the district is held in (demo.UnmetLanguage); the report
+// names each of them.
 func TestGapReportLanguageTensions(t *testing.T) {
 	e := newEnv(t)
 	var r gapReportResp
 	e.ok(access.RoleSteering, gapReportQuery, nil, &r)
 	got := r.gapKeys("LANGUAGE_NOT_COVERED", langKey)
-	var missing []string
-	for _, u := range demo.FindTensions(e.snap).UnmetLanguage {
-		if !slices.Contains(got, u.District+"|"+u.Language) {
-			missing = append(missing, fmt.Sprintf("%s|%s|%s", u.District, u.Language, u.Need))
-		}
+	tensions := demo.FindTensions(e.snap).UnmetLanguage
+	if len(tensions) == 0 {
+		t.Fatal("the demo data has no unmet needs in an uncovered language")
 	}
-	if len(missing) > 0 {
-		t.Skipf("LANGUAGE_NOT_COVERED is per district and language; %d demo tensions (district|language|need) "+
-			"have offers in their language for another need area: %v", len(missing), missing)
+	for _, u := range tensions {
+		if k := u.District + "|" + u.Language + "|" + string(u.Need); !slices.Contains(got, k) {
+			t.Errorf("LANGUAGE_NOT_COVERED lacks %s", k)
+		}
 	}
 }
 

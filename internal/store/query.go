@@ -227,9 +227,11 @@ type CategorySupply struct {
 	ActiveOffers int
 }
 
-// DistrictLanguage says that active offers in a district are held in a language.
+// DistrictLanguage says how many active offers in a district address a need
+// area in a language.
 type DistrictLanguage struct {
 	DistrictID string
+	Need       directory.NeedArea
 	Language   string
 	Offers     int
 }
@@ -239,7 +241,7 @@ type GapFacts struct {
 	Districts         []directory.District
 	Supply            []NeedSupply     // only combinations with at least one active offer
 	Categories        []CategorySupply // only combinations with at least one active offer
-	DistrictLanguages []DistrictLanguage
+	DistrictLanguages []DistrictLanguage // all need areas, whatever Needs says
 	UnmetNeeds        []UnmetNeedCount
 	// CoursesWithoutChildcare: active INTEGRATION_COURSE and LANGUAGE_COURSE
 	// offers without childcare and with no active CHILDCARE or PASSAGE_GROUP

@@ -190,9 +190,11 @@ func (s *Store) GapFacts(ctx context.Context, q store.GapQuery) (store.GapFacts,
 		facts.DistrictLanguages = make([]store.DistrictLanguage, 0, len(recs))
 		for _, rec := range recs {
 			d, _ := get(rec, "districtId").(string)
+			need, _ := get(rec, "need").(string)
 			l, _ := get(rec, "language").(string)
 			n, _ := get(rec, "offers").(int64)
-			facts.DistrictLanguages = append(facts.DistrictLanguages, store.DistrictLanguage{DistrictID: d, Language: l, Offers: int(n)})
+			facts.DistrictLanguages = append(facts.DistrictLanguages, store.DistrictLanguage{
+				DistrictID: d, Need: directory.NeedArea(need), Language: l, Offers: int(n)})
 		}
 
 		if recs, err = run(ctx, tx, stUnmetNeedCounts, unmetNeedFilterParams(store.UnmetNeedFilter{

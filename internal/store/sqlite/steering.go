@@ -210,7 +210,7 @@ func (s *Store) GapFacts(ctx context.Context, q store.GapQuery) (store.GapFacts,
 	}
 	if err := eachRow(ctx, tx, steerGapLanguagesSQL, []any{ds}, func(r *sql.Rows) error {
 		var l store.DistrictLanguage
-		if err := r.Scan(&l.DistrictID, &l.Language, &l.Offers); err != nil {
+		if err := r.Scan(&l.DistrictID, &l.Need, &l.Language, &l.Offers); err != nil {
 			return err
 		}
 		f.DistrictLanguages = append(f.DistrictLanguages, l)

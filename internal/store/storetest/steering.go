@@ -5,7 +5,7 @@ package storetest
 // Orders the suite pins, so that every backend answers alike:
 //   - UnmetNeedCounts: district id, need, language, target group.
 //   - GapFacts: Districts by municipality then name; Supply, Categories and
-//     DistrictLanguages by district id then code; UnmetNeeds as UnmetNeedCounts;
+//     DistrictLanguages by district id, need, then code; UnmetNeeds as UnmetNeedCounts;
 //     the offer lists by id.
 //   - Graph: organisations by id, cooperations normalized (A < B) by A then B.
 
@@ -368,14 +368,23 @@ func testGapFacts(t *testing.T, s store.Store) {
 		t.Errorf("Categories:\n got %+v\nwant %+v", facts.Categories, wantCats)
 	}
 	wantLangs := []store.DistrictLanguage{
-		{DistrictID: "sg-mitte", Language: "ar", Offers: 2},
-		{DistrictID: "sg-mitte", Language: "de", Offers: 4},
-		{DistrictID: "sg-mitte", Language: "en", Offers: 1},
-		{DistrictID: "sg-mitte", Language: "fa", Offers: 1},
-		{DistrictID: "sg-mitte", Language: "tr", Offers: 1},
-		{DistrictID: "sg-ohligs", Language: "de", Offers: 2},
-		{DistrictID: "sg-wald", Language: "de", Offers: 3},
-		{DistrictID: "sg-wald", Language: "ru", Offers: 1},
+		{DistrictID: "sg-mitte", Need: auth, Language: "ar", Offers: 1},
+		{DistrictID: "sg-mitte", Need: auth, Language: "fa", Offers: 1},
+		{DistrictID: "sg-mitte", Need: family, Language: "de", Offers: 1},
+		{DistrictID: "sg-mitte", Need: family, Language: "tr", Offers: 1},
+		{DistrictID: "sg-mitte", Need: housing, Language: "en", Offers: 1},
+		{DistrictID: "sg-mitte", Need: lang, Language: "ar", Offers: 1},
+		{DistrictID: "sg-mitte", Need: lang, Language: "de", Offers: 2},
+		{DistrictID: "sg-mitte", Need: residence, Language: "ar", Offers: 1},
+		{DistrictID: "sg-mitte", Need: residence, Language: "fa", Offers: 1},
+		{DistrictID: "sg-mitte", Need: social, Language: "de", Offers: 1},
+		{DistrictID: "sg-mitte", Need: work, Language: "ar", Offers: 1},
+		{DistrictID: "sg-mitte", Need: work, Language: "de", Offers: 1},
+		{DistrictID: "sg-ohligs", Need: lang, Language: "de", Offers: 1},
+		{DistrictID: "sg-ohligs", Need: social, Language: "de", Offers: 1},
+		{DistrictID: "sg-wald", Need: family, Language: "de", Offers: 2},
+		{DistrictID: "sg-wald", Need: lang, Language: "de", Offers: 1},
+		{DistrictID: "sg-wald", Need: lang, Language: "ru", Offers: 1},
 	}
 	if !reflect.DeepEqual(facts.DistrictLanguages, wantLangs) {
 		t.Errorf("DistrictLanguages:\n got %+v\nwant %+v", facts.DistrictLanguages, wantLangs)
