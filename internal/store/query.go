@@ -239,8 +239,8 @@ type DistrictLanguage struct {
 // GapFacts is what the gap rules read. Offers in it belong to districts of the municipality.
 type GapFacts struct {
 	Districts         []directory.District
-	Supply            []NeedSupply     // only combinations with at least one active offer
-	Categories        []CategorySupply // only combinations with at least one active offer
+	Supply            []NeedSupply       // only combinations with at least one active offer
+	Categories        []CategorySupply   // only combinations with at least one active offer
 	DistrictLanguages []DistrictLanguage // all need areas, whatever Needs says
 	UnmetNeeds        []UnmetNeedCount
 	// CoursesWithoutChildcare: active INTEGRATION_COURSE and LANGUAGE_COURSE

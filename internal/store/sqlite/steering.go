@@ -1,12 +1,15 @@
 package sqlite
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	_ "embed"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"sort"
+	"strings"
 
 	"github.com/lotse-kim/lotse/internal/directory"
 	"github.com/lotse-kim/lotse/internal/store"
@@ -23,12 +26,8 @@ var (
 	steerUnmetCountsSQL string
 	//go:embed steer_gap_districts.sql
 	steerGapDistrictsSQL string
-	//go:embed steer_gap_supply.sql
-	steerGapSupplySQL string
-	//go:embed steer_gap_categories.sql
-	steerGapCategoriesSQL string
-	//go:embed steer_gap_languages.sql
-	steerGapLanguagesSQL string
+	//go:embed steer_gap_groups.sql
+	steerGapGroupsSQL string
 	//go:embed steer_gap_offers.sql
 	steerGapOffersSQL string
 	//go:embed steer_coops_all.sql
@@ -149,7 +148,6 @@ func (s *Store) GapFacts(ctx context.Context, q store.GapQuery) (store.GapFacts,
 	if err := p.Err(); err != nil {
 		return store.GapFacts{}, err
 	}
-	needs := filterList(q.Needs)
 	// One read transaction, so that all facts describe the same moment.
 	tx, err := s.r.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
 	if err != nil {
@@ -188,36 +186,82 @@ func (s *Store) GapFacts(ctx context.Context, q store.GapQuery) (store.GapFacts,
 		return store.GapFacts{}, err
 	}
 	ds := sql.Named("district_ids", string(dj))
-	if err := eachRow(ctx, tx, steerGapSupplySQL, []any{ds, sql.Named("needs", needs)}, func(r *sql.Rows) error {
-		var n store.NeedSupply
-		if err := r.Scan(&n.DistrictID, &n.Need, &n.ActiveOffers, &n.FreePlaces); err != nil {
+	// Supply, categories and languages come from one pass over the active
+	// offers, grouped in SQL by district, category, need mask and language
+	// list; the few groups are unpacked here. (Three GROUP BY passes over a
+	// large city's offers cost four times as much.)
+	wanted := map[directory.NeedArea]bool{}
+	for _, n := range q.Needs {
+		wanted[n] = true
+	}
+	type needKey struct {
+		district string
+		need     directory.NeedArea
+	}
+	type langKey struct {
+		district string
+		need     directory.NeedArea
+		lang     string
+	}
+	type catKey struct {
+		district string
+		category directory.OfferCategory
+	}
+	supply, cats, langs := map[needKey]*store.NeedSupply{}, map[catKey]int{}, map[langKey]int{}
+	if err := eachRow(ctx, tx, steerGapGroupsSQL, []any{ds}, func(r *sql.Rows) error {
+		var (
+			district, category, languages string
+			needsMask                     int64
+			count, free                   int
+		)
+		if err := r.Scan(&district, &category, &needsMask, &languages, &count, &free); err != nil {
 			return err
 		}
-		f.Supply = append(f.Supply, n)
+		ls, err := decodeList[string]("languages", languages, false)
+		if err != nil {
+			return err
+		}
+		cats[catKey{district, directory.OfferCategory(category)}] += count
+		for i, n := range directory.NeedAreas {
+			if needsMask&(1<<i) == 0 {
+				continue
+			}
+			for _, l := range ls {
+				langs[langKey{district, n, l}] += count
+			}
+			if len(wanted) > 0 && !wanted[n] {
+				continue
+			}
+			k := needKey{district, n}
+			if supply[k] == nil {
+				supply[k] = &store.NeedSupply{DistrictID: district, Need: n}
+			}
+			supply[k].ActiveOffers += count
+			supply[k].FreePlaces += free
+		}
 		return nil
 	}); err != nil {
 		return store.GapFacts{}, fmt.Errorf("gap facts, supply: %w", err)
 	}
-	if err := eachRow(ctx, tx, steerGapCategoriesSQL, []any{ds}, func(r *sql.Rows) error {
-		var c store.CategorySupply
-		if err := r.Scan(&c.DistrictID, &c.Category, &c.ActiveOffers); err != nil {
-			return err
-		}
-		f.Categories = append(f.Categories, c)
-		return nil
-	}); err != nil {
-		return store.GapFacts{}, fmt.Errorf("gap facts, categories: %w", err)
+	for _, v := range supply {
+		f.Supply = append(f.Supply, *v)
 	}
-	if err := eachRow(ctx, tx, steerGapLanguagesSQL, []any{ds}, func(r *sql.Rows) error {
-		var l store.DistrictLanguage
-		if err := r.Scan(&l.DistrictID, &l.Need, &l.Language, &l.Offers); err != nil {
-			return err
-		}
-		f.DistrictLanguages = append(f.DistrictLanguages, l)
-		return nil
-	}); err != nil {
-		return store.GapFacts{}, fmt.Errorf("gap facts, languages: %w", err)
+	slices.SortFunc(f.Supply, func(a, b store.NeedSupply) int {
+		return cmp.Or(strings.Compare(a.DistrictID, b.DistrictID), strings.Compare(string(a.Need), string(b.Need)))
+	})
+	for k, n := range cats {
+		f.Categories = append(f.Categories, store.CategorySupply{DistrictID: k.district, Category: k.category, ActiveOffers: n})
 	}
+	slices.SortFunc(f.Categories, func(a, b store.CategorySupply) int {
+		return cmp.Or(strings.Compare(a.DistrictID, b.DistrictID), strings.Compare(string(a.Category), string(b.Category)))
+	})
+	for k, n := range langs {
+		f.DistrictLanguages = append(f.DistrictLanguages, store.DistrictLanguage{DistrictID: k.district, Need: k.need, Language: k.lang, Offers: n})
+	}
+	slices.SortFunc(f.DistrictLanguages, func(a, b store.DistrictLanguage) int {
+		return cmp.Or(strings.Compare(a.DistrictID, b.DistrictID), strings.Compare(string(a.Need), string(b.Need)),
+			strings.Compare(a.Language, b.Language))
+	})
 	if f.UnmetNeeds, err = unmetNeedCounts(ctx, tx, store.UnmetNeedFilter{Municipality: q.Municipality, Needs: q.Needs}); err != nil {
 		return store.GapFacts{}, fmt.Errorf("gap facts: %w", err)
 	}
