@@ -7,17 +7,43 @@ package graph
 
 import (
 	"context"
-	"fmt"
 
 	"github.com/lotse-kim/lotse/graph/model"
+	"github.com/lotse-kim/lotse/internal/access"
+	"github.com/lotse-kim/lotse/internal/store"
 )
 
 // Me is the resolver for the me field.
 func (r *queryResolver) Me(ctx context.Context) (*model.Me, error) {
-	panic(fmt.Errorf("not implemented: Me - me"))
+	me, err := r.Service.Me(ctx)
+	if err != nil {
+		return nil, err
+	}
+	out := &model.Me{Role: me.Role, Organisation: me.Organisation}
+	if me.Name != "" {
+		out.Name = &me.Name
+	}
+	return out, nil
 }
 
 // AuditLog is the resolver for the auditLog field.
 func (r *queryResolver) AuditLog(ctx context.Context, filter *model.AuditFilter, first *int, after *string) (*model.AuditConnection, error) {
-	panic(fmt.Errorf("not implemented: AuditLog - auditLog"))
+	var f store.AuditFilter
+	if filter != nil {
+		f = store.AuditFilter{ActorID: deref(filter.ActorID), EntityType: deref(filter.EntityType),
+			EntityID: deref(filter.EntityID), Action: deref(filter.Action)}
+	}
+	res, err := r.Service.AuditLog(ctx, f, page(first, after))
+	if err != nil {
+		return nil, err
+	}
+	conn := &model.AuditConnection{TotalCount: res.TotalCount, PageInfo: pageInfo(res.PageInfo, len(res.Entries))}
+	conn.Edges = make([]model.AuditEdge, len(res.Entries))
+	for i := range res.Entries {
+		if res.Entries[i].Changes == nil {
+			res.Entries[i].Changes = []access.FieldChange{}
+		}
+		conn.Edges[i] = model.AuditEdge{Node: &res.Entries[i], Cursor: store.EncodeCursor(res.Offset + i)}
+	}
+	return conn, nil
 }

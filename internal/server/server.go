@@ -1,12 +1,15 @@
-// Package server is Lotse's HTTP front: CORS, authentication, per-request
-// dataloaders, the GraphQL endpoint, GraphiQL and the health probes.
+// Package server is Lotse's HTTP front: security headers, CORS, rate limits,
+// request limits, authentication, per-request dataloaders, the GraphQL
+// endpoint, GraphiQL and the health probes.
 package server
 
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"log/slog"
 	"net/http"
+	"strings"
 	"time"
 
 	"github.com/99designs/gqlgen/graphql/handler"
@@ -29,11 +32,42 @@ type Config struct {
 	Introspection bool
 	// GraphiQL serves the GraphiQL page at "/".
 	GraphiQL bool
+	// Production turns introspection and GraphiQL off whatever the fields
+	// above say; Check refuses CORS for any origin with it.
+	Production bool
+	// Limits bound the size and shape of one request (zero: defaults).
+	Limits Limits
+	// TokenRate limits the requests of each token, AddressRate those of each
+	// client address (all requests, before authentication). Zero: no limit.
+	TokenRate, AddressRate RateLimit
+	// TrustProxy takes the client address from X-Forwarded-For (set it
+	// only behind a reverse proxy that sets that header).
+	TrustProxy bool
+	// RequestTimeout bounds the work on one GraphQL request (0: none).
+	RequestTimeout time.Duration
+}
+
+// Check refuses settings that are unsafe together.
+func (c Config) Check() error {
+	if c.Production {
+		for _, o := range c.CORSOrigins {
+			if strings.TrimSpace(o) == "*" {
+				return errors.New("--cors-origins: a production server does not allow every origin (*); name the origins of your dashboards")
+			}
+		}
+	}
+	return nil
 }
 
 // New returns the whole HTTP handler of Lotse.
 func New(cfg Config, svc *service.Service) http.Handler {
-	gql := handler.New(graph.NewExecutableSchema(graph.Config{Resolvers: &graph.Resolver{Service: svc}}))
+	if cfg.Production {
+		cfg.Introspection, cfg.GraphiQL = false, false
+	}
+	limits := cfg.Limits.withDefaults()
+	gcfg := graph.Config{Resolvers: &graph.Resolver{Service: svc}}
+	setCosts(&gcfg.Complexity, graph.NewExecutableSchema(gcfg).Schema())
+	gql := handler.New(graph.NewExecutableSchema(gcfg))
 	gql.AddTransport(transport.Options{})
 	gql.AddTransport(transport.GET{})
 	gql.AddTransport(transport.POST{})
@@ -42,14 +76,25 @@ func New(cfg Config, svc *service.Service) http.Handler {
 	if cfg.Introspection {
 		gql.Use(extension.Introspection{})
 	}
+	// The shape check comes first: it bounds the work of the complexity walker.
+	gql.Use(shapeLimit{limits})
+	if limits.MaxComplexity > 0 {
+		gql.Use(extension.FixedComplexityLimit(limits.MaxComplexity))
+	}
 	gql.AroundFields(graph.SplitValidation)
 	gql.SetErrorPresenter(graph.PresentError)
 	gql.SetRecoverFunc(graph.Recover)
 
 	mux := http.NewServeMux()
-	mux.Handle("/graphql", Authenticate(svc.Store, graph.WithLoaders(svc.Store, gql)))
+	var api http.Handler = graph.WithLoaders(svc.Store, gql)
+	api = withTimeout(cfg.RequestTimeout, api)
+	api = limitToken(cfg.TokenRate, api)
+	api = Authenticate(svc.Store, api)
+	api = limitBody(limits.MaxBodyBytes, api)
+	api = limitAddress(cfg.AddressRate, cfg.TrustProxy, api)
+	mux.Handle("/graphql", noStore(api))
 	if cfg.GraphiQL {
-		mux.Handle("GET /{$}", playground.Handler("Lotse", "/graphql"))
+		mux.Handle("GET /{$}", graphiQLPolicy(playground.Handler("Lotse", "/graphql")))
 	}
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})
@@ -72,7 +117,20 @@ func New(cfg Config, svc *service.Service) http.Handler {
 		AllowCredentials: false, // bearer tokens, no cookies
 		MaxAge:           600,
 	})
-	return c.Handler(mux)
+	return securityHeaders(c.Handler(mux))
+}
+
+// withTimeout bounds the work on a request; the store calls under it give
+// up at the deadline and the client gets UNAVAILABLE.
+func withTimeout(d time.Duration, next http.Handler) http.Handler {
+	if d <= 0 {
+		return next
+	}
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		ctx, cancel := context.WithTimeout(r.Context(), d)
+		defer cancel()
+		next.ServeHTTP(w, r.WithContext(ctx))
+	})
 }
 
 func writeJSON(w http.ResponseWriter, status int, v any) {

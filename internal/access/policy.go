@@ -1,0 +1,56 @@
+package access
+
+import (
+	"fmt"
+	"strings"
+)
+
+// The access policy of Lotse. Every operation checks it in internal/service;
+// the table below is the contract, and internal/server/authz_test.go runs
+// every root field of the schema with every role against it.
+//
+//	operation                                     PUBLIC  PARTNER     CASE_MANAGER  STEERING  ADMIN
+//	organisation, organisations, offer, offers,   yes     yes         yes           yes       yes
+//	  districts, matchOffers, network, me
+//	carePlan (also record: true), recordUnmetNeed  -       -           yes           yes       yes
+//	gapReport, networkReport, unmetNeedCounts     -       -           yes           yes       yes (1)
+//	createOrganisation, deleteOrganisation        -       -           -             yes       yes
+//	updateOrganisation                            -       own org     -             yes       yes
+//	createOffer, updateOffer, deleteOffer         -       own org (2) -             yes       yes
+//	addCooperation, removeCooperation             -       own org (3) -             yes       yes
+//	auditLog                                      -       -           -             -         yes
+//
+//	(1) unmet-need counts below 5 are suppressed for ADMIN: only case
+//	    management and steering see them (SeesSmallCounts).
+//	(2) the offer must belong to the partner's organisation before and after
+//	    the change.
+//	(3) one side of the cooperation must be the partner's organisation.
+//
+// A refused anonymous caller gets UNAUTHENTICATED, a refused caller with a
+// token FORBIDDEN. The public directory carries no confidential fields.
+//
+// Tokens are managed only on the command line (lotse token), which acts as
+// Operator.
+var (
+	// AuditReaders may read the audit log.
+	AuditReaders = []Role{RoleAdmin}
+	// TokenAdmins may issue, list and revoke tokens.
+	TokenAdmins = []Role{RoleAdmin}
+)
+
+// Operator is the person at the command line: whoever can open the store
+// may administer it, so the CLI acts with ADMIN rights under this name.
+var Operator = Principal{Role: RoleAdmin, TokenID: "cli", Name: "cli"}
+
+// ParseRole reads a role name, case-insensitively ("case_manager" works).
+func ParseRole(s string) (Role, error) {
+	r := Role(strings.ToUpper(strings.TrimSpace(s)))
+	if !r.Valid() {
+		names := make([]string, len(Roles))
+		for i, x := range Roles {
+			names[i] = string(x)
+		}
+		return "", fmt.Errorf("%q is not a role; use one of %s", s, strings.Join(names, ", "))
+	}
+	return r, nil
+}
