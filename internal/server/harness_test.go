@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"net/http"
 	"net/http/httptest"
+	"os"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -34,16 +35,21 @@ type env struct {
 // and issues one token per role (the PARTNER's bound to partnerOrg).
 func newEnv(t *testing.T) *env {
 	t.Helper()
+	return newEnvWith(t, server.Config{CORSOrigins: []string{"https://dashboard.example.org"}, Introspection: true, GraphiQL: true})
+}
+
+// newEnvWith is newEnv with a server configuration of the test's own.
+func newEnvWith(t *testing.T, cfg server.Config) *env {
+	t.Helper()
 	ctx := context.Background()
-	st, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "lotse.db"))
+	path := filepath.Join(t.TempDir(), "lotse.db")
+	copyFile(t, demoDatabase(t), path)
+	st, err := sqlite.Open(ctx, path)
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { st.Close() })
 	snap := demoSnapshot()
-	if err := st.Import(ctx, snap); err != nil {
-		t.Fatal(err)
-	}
 	cs := &countingStore{Store: st, calls: map[string]int{}}
 	e := &env{t: t, store: cs, snap: snap, tokens: map[access.Role]string{}}
 	for _, role := range []access.Role{access.RoleAdmin, access.RoleSteering, access.RoleCaseManager, access.RolePartner} {
@@ -58,10 +64,65 @@ func newEnv(t *testing.T) *env {
 		}
 		e.tokens[role] = secret
 	}
-	srv := httptest.NewServer(server.New(server.Config{CORSOrigins: []string{"https://dashboard.example.org"}, Introspection: true, GraphiQL: true}, service.New(cs)))
+	srv := httptest.NewServer(server.New(cfg, service.New(cs)))
 	t.Cleanup(srv.Close)
 	e.url = srv.URL
 	return e
+}
+
+// The demo network is imported once per test binary into a template file
+// that every test copies: importing it for each test made the package take
+// minutes under the race detector.
+var (
+	templateOnce sync.Once
+	templateDir  string
+	templatePath string
+	templateErr  error
+)
+
+func demoDatabase(t *testing.T) string {
+	t.Helper()
+	templateOnce.Do(func() {
+		ctx := context.Background()
+		if templateDir, templateErr = os.MkdirTemp("", "lotse-server-test-"); templateErr != nil {
+			return
+		}
+		templatePath = filepath.Join(templateDir, "demo.db")
+		st, err := sqlite.Open(ctx, templatePath)
+		if err != nil {
+			templateErr = err
+			return
+		}
+		if err := st.Import(ctx, demoSnapshot()); err != nil {
+			st.Close()
+			templateErr = err
+			return
+		}
+		templateErr = st.Close() // the last connection checkpoints the WAL into the file
+	})
+	if templateErr != nil {
+		t.Fatal(templateErr)
+	}
+	return templatePath
+}
+
+func copyFile(t *testing.T, from, to string) {
+	t.Helper()
+	data, err := os.ReadFile(from)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(to, data, 0o600); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if templateDir != "" {
+		os.RemoveAll(templateDir)
+	}
+	os.Exit(code)
 }
 
 var (

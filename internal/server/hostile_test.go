@@ -2,57 +2,17 @@ package server_test
 
 import (
 	"bytes"
-	"context"
 	"encoding/json"
 	"fmt"
 	"io"
 	"net/http"
-	"net/http/httptest"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/lotse-kim/lotse/internal/access"
 	"github.com/lotse-kim/lotse/internal/server"
-	"github.com/lotse-kim/lotse/internal/service"
-	"github.com/lotse-kim/lotse/internal/store/sqlite"
 )
-
-// newEnvWith is newEnv with a server configuration of the test's own (the
-// same demo data and one token per role).
-func newEnvWith(t *testing.T, cfg server.Config) *env {
-	t.Helper()
-	ctx := context.Background()
-	st, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "lotse.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
-	snap := demoSnapshot()
-	if err := st.Import(ctx, snap); err != nil {
-		t.Fatal(err)
-	}
-	cs := &countingStore{Store: st, calls: map[string]int{}}
-	e := &env{t: t, store: cs, snap: snap, tokens: map[access.Role]string{}}
-	for _, role := range []access.Role{access.RoleAdmin, access.RoleSteering, access.RoleCaseManager, access.RolePartner} {
-		secret := access.NewSecret()
-		tok := access.Token{ID: "tok-" + strings.ToLower(string(role)), Name: "test-" + string(role), Role: role,
-			Hash: access.HashSecret(secret), CreatedAt: time.Now().UTC()}
-		if role == access.RolePartner {
-			tok.OrganisationID = partnerOrg(snap)
-		}
-		if err := st.CreateToken(ctx, tok); err != nil {
-			t.Fatal(err)
-		}
-		e.tokens[role] = secret
-	}
-	srv := httptest.NewServer(server.New(cfg, service.New(cs)))
-	t.Cleanup(srv.Close)
-	e.url = srv.URL
-	return e
-}
 
 // refusedWith checks that r is refused with one error of code whose message
 // contains every part.
