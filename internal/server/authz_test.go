@@ -452,8 +452,11 @@ func TestAuditLogRecordsEveryMutation(t *testing.T) {
 		t.Fatalf("entries of a creation: %+v", created.AuditLog)
 	}
 	for _, c := range created.AuditLog.Edges[0].Node.Changes {
-		if c.New != nil && *c.New != "" && !json.Valid([]byte(*c.New)) {
-			t.Errorf("change %s: new value %q is not JSON", c.Field, *c.New)
+		if c.New == nil || !json.Valid([]byte(*c.New)) {
+			t.Errorf("change %s: new value %v is not JSON", c.Field, c.New)
+		}
+		if c.Old != nil {
+			t.Errorf("change %s of a creation: old value %q, want null", c.Field, *c.Old)
 		}
 	}
 }
