@@ -3,8 +3,8 @@
 -- nearby, 'F' always full, 'U' unfunded; Go sorts each list by id.
 -- :district_ids (a JSON array) are the districts of the municipality; offers
 -- are found through their district's index, so the cost follows the size of
--- the municipality, not of the store (the unary + keeps the planner off
--- offers_status_category).
+-- the municipality, not of the store (offers_gap_groups answers the
+-- always-full rule without reading rows).
 --
 -- A course without a location counts as without childcare nearby: nothing
 -- shows that childcare is in reach. Nearby is directory.DistanceKm itself
@@ -33,7 +33,7 @@ WITH picked (rule, rid) AS (
     FROM offers o
     WHERE o.district_id IN (SELECT value FROM json_each(:district_ids))
       AND o.status = 'ACTIVE'
-      AND +o.capacity > 0 AND +o.free_places = 0
+      AND o.capacity > 0 AND o.free_places = 0
     UNION ALL
     SELECT 'U', o.rid
     FROM offers o
