@@ -359,6 +359,32 @@ func (u UnmetNeed) ValidateInto(p Problems) {
 	p.Date("recordedOn", u.RecordedOn, true)
 }
 
+// ValidateRecords checks each record of a snapshot on its own, with paths
+// such as "offers[3].title", but not the references between records: a
+// store importing the snapshot checks those against what it already holds.
+func (s Snapshot) ValidateRecords() error {
+	p := NewProblems()
+	for i, d := range s.Districts {
+		d.ValidateInto(p.At(fmt.Sprintf("districts[%d]", i)))
+	}
+	for i, w := range s.WorkingGroups {
+		w.ValidateInto(p.At(fmt.Sprintf("workingGroups[%d]", i)))
+	}
+	for i, o := range s.Organisations {
+		o.ValidateInto(p.At(fmt.Sprintf("organisations[%d]", i)))
+	}
+	for i, o := range s.Offers {
+		o.ValidateInto(p.At(fmt.Sprintf("offers[%d]", i)))
+	}
+	for i, c := range s.Cooperations {
+		c.ValidateInto(p.At(fmt.Sprintf("cooperations[%d]", i)))
+	}
+	for i, u := range s.UnmetNeeds {
+		u.ValidateInto(p.At(fmt.Sprintf("unmetNeeds[%d]", i)))
+	}
+	return p.Err()
+}
+
 // Validate checks a whole snapshot: every record, and every reference
 // between records, with paths such as "offers[17].languages[0]".
 func (s Snapshot) Validate() error {

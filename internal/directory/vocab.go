@@ -212,3 +212,26 @@ func (f Funding) Valid() bool { return contains(Fundings, f) }
 
 // Valid reports whether s is one of OfferStatuses.
 func (s OfferStatus) Valid() bool { return contains(OfferStatuses, s) }
+
+// needNames are the German names of the need areas (Handlungsfelder), for
+// texts that counsellors and steering staff read.
+var needNames = map[NeedArea]string{
+	NeedResidence:           "Aufenthalt",
+	NeedLanguage:            "Sprache",
+	NeedEducation:           "Bildung",
+	NeedWork:                "Arbeit",
+	NeedHousing:             "Wohnen",
+	NeedHealth:              "Gesundheit",
+	NeedFamilyChildcare:     "Familie und Kinderbetreuung",
+	NeedFinances:            "Finanzen",
+	NeedAuthorities:         "Behörden",
+	NeedSocialParticipation: "Teilhabe",
+}
+
+// GermanName returns the German name of a need area, or its code.
+func (n NeedArea) GermanName() string {
+	if s, ok := needNames[n]; ok {
+		return s
+	}
+	return string(n)
+}

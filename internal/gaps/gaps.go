@@ -426,26 +426,8 @@ func km(v float64) string {
 	return strings.Replace(fmt.Sprintf("%g km", v), ".", ",", 1)
 }
 
-var needNames = map[directory.NeedArea]string{
-	directory.NeedLanguage:            "Sprache",
-	directory.NeedWork:                "Arbeit",
-	directory.NeedResidence:           "Aufenthalt",
-	directory.NeedEducation:           "Bildung",
-	directory.NeedHousing:             "Wohnen",
-	directory.NeedHealth:              "Gesundheit",
-	directory.NeedFamilyChildcare:     "Familie und Kinderbetreuung",
-	directory.NeedFinances:            "Finanzen",
-	directory.NeedAuthorities:         "Behörden",
-	directory.NeedSocialParticipation: "Teilhabe",
-}
-
 // NeedName returns the German name of a need area (Handlungsfeld), or its code.
-func NeedName(n directory.NeedArea) string {
-	if s, ok := needNames[n]; ok {
-		return s
-	}
-	return string(n)
-}
+func NeedName(n directory.NeedArea) string { return n.GermanName() }
 
 // Count is a number as one reader may see it: Value is nil when Suppressed.
 type Count struct {

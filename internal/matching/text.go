@@ -8,27 +8,8 @@ import (
 	"github.com/lotse-kim/lotse/internal/directory"
 )
 
-// needNames are the German names of the need areas (Handlungsfelder).
-var needNames = map[directory.NeedArea]string{
-	directory.NeedResidence:           "Aufenthalt",
-	directory.NeedLanguage:            "Sprache",
-	directory.NeedEducation:           "Bildung",
-	directory.NeedWork:                "Arbeit",
-	directory.NeedHousing:             "Wohnen",
-	directory.NeedHealth:              "Gesundheit",
-	directory.NeedFamilyChildcare:     "Familie und Kinderbetreuung",
-	directory.NeedFinances:            "Finanzen",
-	directory.NeedAuthorities:         "Behörden",
-	directory.NeedSocialParticipation: "Teilhabe",
-}
-
 // NeedName returns the German name of a need area, or its code.
-func NeedName(n directory.NeedArea) string {
-	if s, ok := needNames[n]; ok {
-		return s
-	}
-	return string(n)
-}
+func NeedName(n directory.NeedArea) string { return n.GermanName() }
 
 // groupNames are the German names of the target groups, as in "für Frauen".
 var groupNames = map[directory.TargetGroup]string{

@@ -660,7 +660,7 @@ func (s *Store) CooperationsOf(ctx context.Context, ids []string) ([]directory.C
 // (db.memory.transaction.max) allows a few GB, and runs under
 // Config.ImportTimeout instead of Config.Timeout.
 func (s *Store) Import(ctx context.Context, snap directory.Snapshot) error {
-	if err := validateSnapshotRecords(snap); err != nil {
+	if err := snap.ValidateRecords(); err != nil {
 		return err
 	}
 	districts := make([]any, len(snap.Districts))
@@ -693,32 +693,6 @@ func (s *Store) Import(ctx context.Context, snap directory.Snapshot) error {
 		}
 		return putUnmetNeeds(ctx, tx, snap.UnmetNeeds, "unmetNeeds")
 	})
-}
-
-// validateSnapshotRecords checks each record of a snapshot on its own, with
-// paths such as "offers[3].title". References are not checked here: they
-// may point at stored records, and Import checks them against the database.
-func validateSnapshotRecords(snap directory.Snapshot) error {
-	p := directory.NewProblems()
-	for i, d := range snap.Districts {
-		d.ValidateInto(p.At(fmt.Sprintf("districts[%d]", i)))
-	}
-	for i, w := range snap.WorkingGroups {
-		w.ValidateInto(p.At(fmt.Sprintf("workingGroups[%d]", i)))
-	}
-	for i, o := range snap.Organisations {
-		o.ValidateInto(p.At(fmt.Sprintf("organisations[%d]", i)))
-	}
-	for i, o := range snap.Offers {
-		o.ValidateInto(p.At(fmt.Sprintf("offers[%d]", i)))
-	}
-	for i, c := range snap.Cooperations {
-		c.ValidateInto(p.At(fmt.Sprintf("cooperations[%d]", i)))
-	}
-	for i, u := range snap.UnmetNeeds {
-		u.ValidateInto(p.At(fmt.Sprintf("unmetNeeds[%d]", i)))
-	}
-	return p.Err()
 }
 
 // Export returns everything, each list ordered by id (cooperations by A, B),

@@ -880,26 +880,7 @@ func (s *Store) cooperations(ctx context.Context, q queryer, ids any) ([]directo
 // Each record is validated; references are checked against the database as
 // it stands after the import, so a snapshot may refer to stored records.
 func (s *Store) Import(ctx context.Context, snap directory.Snapshot) error {
-	p := directory.NewProblems()
-	for i, d := range snap.Districts {
-		d.ValidateInto(p.At(fmt.Sprintf("districts[%d]", i)))
-	}
-	for i, w := range snap.WorkingGroups {
-		w.ValidateInto(p.At(fmt.Sprintf("workingGroups[%d]", i)))
-	}
-	for i, o := range snap.Organisations {
-		o.ValidateInto(p.At(fmt.Sprintf("organisations[%d]", i)))
-	}
-	for i, o := range snap.Offers {
-		o.ValidateInto(p.At(fmt.Sprintf("offers[%d]", i)))
-	}
-	for i, c := range snap.Cooperations {
-		c.ValidateInto(p.At(fmt.Sprintf("cooperations[%d]", i)))
-	}
-	for i, u := range snap.UnmetNeeds {
-		u.ValidateInto(p.At(fmt.Sprintf("unmetNeeds[%d]", i)))
-	}
-	if err := p.Err(); err != nil {
+	if err := snap.ValidateRecords(); err != nil {
 		return err
 	}
 	return s.write(ctx, func(tx *sql.Tx) error {
