@@ -1,6 +1,6 @@
-// Package bench holds Lotse's NRW-scale benchmarks: matching and care plans
-// through the service layer over the embedded SQLite store filled with
-// demo.NRW. It has no code of its own; run
+// Package bench holds Lotse's NRW-scale benchmarks: matching, care plans and
+// the steering reports through the service layer over the embedded SQLite
+// store filled with demo.NRW. It has no code of its own; run
 //
 //	go test -run '^$' -bench . -benchtime 300x ./internal/bench/
 //

@@ -1,69 +1,22 @@
-package service_test
+package bench
 
 import (
 	"context"
-	"fmt"
-	"os"
-	"path/filepath"
 	"slices"
 	"testing"
 	"time"
 
 	"github.com/lotse-kim/lotse/internal/access"
-	"github.com/lotse-kim/lotse/internal/demo"
 	"github.com/lotse-kim/lotse/internal/gaps"
 	"github.com/lotse-kim/lotse/internal/network"
 	"github.com/lotse-kim/lotse/internal/service"
-	"github.com/lotse-kim/lotse/internal/store/sqlite"
 )
 
-// Steering at NRW scale on the embedded store. Budgets (docs/readme-steering.md):
-// gapReport of one municipality ≤ 50 ms, networkReport of the whole network
-// ≤ 2 s. Run
+// Steering at NRW scale on the embedded store. Budgets: gapReport of one
+// municipality ≤ 50 ms, networkReport of the whole network ≤ 2 s. Run
 //
-//	go test -run '^$' -bench 'Report' -benchtime 20x ./internal/service/
-//
-// The first run imports demo.NRW(1) into os.TempDir()/lotse-bench-steering-nrw-1.db
-// and reuses it afterwards; LOTSE_BENCH_REBUILD=1 builds it again.
+//	go test -run '^$' -bench 'Report|Parts' -benchtime 20x ./internal/bench/
 
-const steeringBenchSeed int64 = 1
-
-func steeringStore(b *testing.B) *sqlite.Store {
-	b.Helper()
-	ctx := context.Background()
-	path := filepath.Join(os.TempDir(), fmt.Sprintf("lotse-bench-steering-nrw-%d.db", steeringBenchSeed))
-	if _, err := os.Stat(path); err != nil || os.Getenv("LOTSE_BENCH_REBUILD") != "" {
-		start := time.Now()
-		snap := demo.NRW(steeringBenchSeed)
-		tmp := fmt.Sprintf("%s.build-%d", path, os.Getpid())
-		st, err := sqlite.Open(ctx, tmp)
-		if err != nil {
-			b.Fatal(err)
-		}
-		if err := st.Import(ctx, snap); err != nil {
-			st.Close()
-			b.Fatal(err)
-		}
-		if err := st.Close(); err != nil {
-			b.Fatal(err)
-		}
-		for _, suffix := range []string{"-wal", "-shm"} {
-			os.Remove(tmp + suffix)
-			os.Remove(path + suffix)
-		}
-		if err := os.Rename(tmp, path); err != nil {
-			b.Fatal(err)
-		}
-		b.Logf("built %s in %s: %d organisations, %d offers, %d cooperations", path,
-			time.Since(start).Round(time.Millisecond), len(snap.Organisations), len(snap.Offers), len(snap.Cooperations))
-	}
-	st, err := sqlite.Open(ctx, path)
-	if err != nil {
-		b.Fatal(err)
-	}
-	b.Cleanup(func() { st.Close() })
-	return st
-}
 
 var steeringReader = access.Principal{Role: access.RoleSteering, TokenID: "bench", Name: "bench"}
 
@@ -105,7 +58,7 @@ func largestMunicipality(b *testing.B, svc *service.Service) string {
 }
 
 func BenchmarkGapReportMunicipalityNRW(b *testing.B) {
-	svc := service.New(steeringStore(b))
+	svc := service.New(nrwStore(b))
 	ctx := access.WithPrincipal(context.Background(), steeringReader)
 	for _, m := range []string{"Solingen", largestMunicipality(b, svc)} {
 		b.Run(m, func(b *testing.B) {
@@ -122,7 +75,7 @@ func BenchmarkGapReportMunicipalityNRW(b *testing.B) {
 }
 
 func BenchmarkNetworkReportNRW(b *testing.B) {
-	svc := service.New(steeringStore(b))
+	svc := service.New(nrwStore(b))
 	ctx := access.WithPrincipal(context.Background(), steeringReader)
 	var orgs, coops int
 	measure(b, func() error {
@@ -137,7 +90,7 @@ func BenchmarkNetworkReportNRW(b *testing.B) {
 // BenchmarkSteeringPartsNRW splits the reports into the store's part and
 // the rules' part, to tell which one a budget is lost in.
 func BenchmarkSteeringPartsNRW(b *testing.B) {
-	st := steeringStore(b)
+	st := nrwStore(b)
 	ctx := context.Background()
 	for _, m := range []string{"Solingen", largestMunicipality(b, service.New(st))} {
 		facts, err := st.GapFacts(ctx, gaps.Query(m, nil))
