@@ -17,7 +17,6 @@ import (
 //
 //	go test -run '^$' -bench 'Report|Parts' -benchtime 20x ./internal/bench/
 
-
 var steeringReader = access.Principal{Role: access.RoleSteering, TokenID: "bench", Name: "bench"}
 
 // measure runs fn b.N times and reports the median and the slowest run.
