@@ -10,6 +10,8 @@ import (
 
 	"github.com/lotse-kim/lotse/internal/access"
 	"github.com/lotse-kim/lotse/internal/directory"
+	"github.com/lotse-kim/lotse/internal/server"
+	"github.com/lotse-kim/lotse/internal/store"
 )
 
 type offerConn struct {
@@ -392,5 +394,26 @@ func TestCORSAllowsConfiguredOriginOnly(t *testing.T) {
 		if got != allowed {
 			t.Errorf("origin %s allowed = %v, want %v", origin, got, allowed)
 		}
+	}
+}
+
+// panickyStore panics in SearchOffers, as a bug in a backend would.
+type panickyStore struct{ store.Store }
+
+func (panickyStore) SearchOffers(context.Context, store.OfferQuery) (store.OfferPage, error) {
+	panic("backend bug: index out of range")
+}
+
+func TestPanicIsRecoveredAsInternal(t *testing.T) {
+	e := newEnvWrapped(t, server.Config{Introspection: true}, func(s store.Store) store.Store { return panickyStore{s} })
+	r := e.do(access.RolePublic, `{ offers(first: 5) { totalCount } }`, nil)
+	if got := codes(r); !slices.Equal(got, []string{"INTERNAL"}) || strings.Contains(r.Errors[0].Message, "index out of range") {
+		t.Fatalf("errors %+v, want one INTERNAL that does not show the panic", r.Errors)
+	}
+	// The server keeps serving.
+	var d struct{ Districts []struct{ ID string } }
+	e.ok(access.RolePublic, `{ districts { id } }`, nil, &d)
+	if len(d.Districts) != len(e.snap.Districts) {
+		t.Errorf("after the panic: %d districts, want %d", len(d.Districts), len(e.snap.Districts))
 	}
 }

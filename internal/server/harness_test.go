@@ -41,6 +41,13 @@ func newEnv(t *testing.T) *env {
 // newEnvWith is newEnv with a server configuration of the test's own.
 func newEnvWith(t *testing.T, cfg server.Config) *env {
 	t.Helper()
+	return newEnvWrapped(t, cfg, nil)
+}
+
+// newEnvWrapped is newEnvWith whose server reaches the store through wrap
+// (nil: directly), for tests that make the store misbehave.
+func newEnvWrapped(t *testing.T, cfg server.Config, wrap func(store.Store) store.Store) *env {
+	t.Helper()
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "lotse.db")
 	copyFile(t, demoDatabase(t), path)
@@ -64,7 +71,11 @@ func newEnvWith(t *testing.T, cfg server.Config) *env {
 		}
 		e.tokens[role] = secret
 	}
-	srv := httptest.NewServer(server.New(cfg, service.New(cs)))
+	var served store.Store = cs
+	if wrap != nil {
+		served = wrap(cs)
+	}
+	srv := httptest.NewServer(server.New(cfg, service.New(served)))
 	t.Cleanup(srv.Close)
 	e.url = srv.URL
 	return e
