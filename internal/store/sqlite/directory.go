@@ -67,6 +67,8 @@ var (
 	dirCoopDeleteSQL string
 	//go:embed dir_coops.sql
 	dirCoopsSQL string
+	//go:embed dir_coops_of.sql
+	dirCoopsOfSQL string
 	//go:embed dir_counts.sql
 	dirCountsSQL string
 	//go:embed dir_unmet_upsert.sql
@@ -851,7 +853,14 @@ func (s *Store) CooperationsOf(ctx context.Context, ids []string) ([]directory.C
 }
 
 func (s *Store) cooperations(ctx context.Context, q queryer, ids any) ([]directory.Cooperation, error) {
-	rows, err := q.QueryContext(ctx, dirCoopsSQL, sql.Named("ids", ids))
+	// One statement per access path, as in offers.
+	var rows *sql.Rows
+	var err error
+	if ids != nil {
+		rows, err = q.QueryContext(ctx, dirCoopsOfSQL, sql.Named("ids", ids))
+	} else {
+		rows, err = q.QueryContext(ctx, dirCoopsSQL)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("cooperations: %w", err)
 	}
