@@ -66,16 +66,11 @@ func (r *mutationResolver) AddCooperation(ctx context.Context, input model.Coope
 	if err != nil {
 		return nil, err
 	}
-	l := For(ctx).Organisation
-	a, err := l.Load(ctx, c.A)
+	ab, err := For(ctx).Organisation.LoadAll(ctx, []string{c.A, c.B})
 	if err != nil {
 		return nil, err
 	}
-	b, err := l.Load(ctx, c.B)
-	if err != nil {
-		return nil, err
-	}
-	return &model.Cooperation{A: a, B: b, Since: optString(c.Since), Topics: append([]string{}, c.Topics...)}, nil
+	return &model.Cooperation{A: ab[0], B: ab[1], Since: optString(c.Since), Topics: append([]string{}, c.Topics...)}, nil
 }
 
 // RemoveCooperation is the resolver for the removeCooperation field.
@@ -176,12 +171,13 @@ func (r *organisationResolver) Phone(ctx context.Context, obj *directory.Organis
 
 // WorkingGroups is the resolver for the workingGroups field.
 func (r *organisationResolver) WorkingGroups(ctx context.Context, obj *directory.Organisation) ([]directory.WorkingGroup, error) {
-	out := []directory.WorkingGroup{}
-	for _, id := range obj.WorkingGroupIDs {
-		w, err := For(ctx).WorkingGroup.Load(ctx, id)
-		if err != nil {
-			return nil, err
-		}
+	// One batch for all groups, not one round per group.
+	groups, err := For(ctx).WorkingGroup.LoadAll(ctx, obj.WorkingGroupIDs)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]directory.WorkingGroup, 0, len(groups))
+	for _, w := range groups {
 		if w != nil {
 			out = append(out, *w)
 		}
@@ -204,14 +200,19 @@ func (r *organisationResolver) Partners(ctx context.Context, obj *directory.Orga
 	if err != nil {
 		return nil, err
 	}
+	ids := make([]string, len(coops))
+	for i, c := range coops {
+		ids[i] = c.Other(obj.ID)
+	}
+	// One batch for all partners, not one round per partner.
+	orgs, err := For(ctx).Organisation.LoadAll(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
 	out := make([]model.Partner, 0, len(coops))
-	for _, c := range coops {
-		p, err := For(ctx).Organisation.Load(ctx, c.Other(obj.ID))
-		if err != nil {
-			return nil, err
-		}
-		if p != nil {
-			out = append(out, model.Partner{Organisation: p, Since: optString(c.Since), Topics: append([]string{}, c.Topics...)})
+	for i, c := range coops {
+		if orgs[i] != nil {
+			out = append(out, model.Partner{Organisation: orgs[i], Since: optString(c.Since), Topics: append([]string{}, c.Topics...)})
 		}
 	}
 	return out, nil

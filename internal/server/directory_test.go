@@ -417,3 +417,38 @@ func TestPanicIsRecoveredAsInternal(t *testing.T) {
 		t.Errorf("after the panic: %d districts, want %d", len(d.Districts), len(e.snap.Districts))
 	}
 }
+
+// An organisation's partners load in one batch, whatever their number.
+func TestPartnersCostAFixedNumberOfStoreCalls(t *testing.T) {
+	e := newEnv(t)
+	degree := map[string]int{}
+	for _, c := range e.snap.Cooperations {
+		degree[c.A]++
+		degree[c.B]++
+	}
+	busiest := ""
+	for id, n := range degree {
+		if busiest == "" || n > degree[busiest] || (n == degree[busiest] && id < busiest) {
+			busiest = id
+		}
+	}
+	if degree[busiest] < 10 {
+		t.Fatalf("the demo's busiest organisation has %d partners, want ≥ 10", degree[busiest])
+	}
+	e.store.reset()
+	var r struct {
+		Organisation struct {
+			Partners []struct{ Organisation struct{ Name string } }
+		}
+	}
+	e.ok(access.RolePublic, `query($id: ID!) { organisation(id: $id) { partners { organisation { name } } workingGroups { name } } }`,
+		map[string]any{"id": busiest}, &r)
+	calls := e.store.reset()
+	if len(r.Organisation.Partners) != degree[busiest] {
+		t.Fatalf("%d partners, want %d", len(r.Organisation.Partners), degree[busiest])
+	}
+	// One call for the organisation itself, one for all its partners.
+	if calls["OrganisationsByID"] != 2 || calls["CooperationsOf"] != 1 || calls["WorkingGroupsByID"] > 1 {
+		t.Errorf("%d partners cost %v", degree[busiest], calls)
+	}
+}
