@@ -251,9 +251,12 @@ func (r *queryResolver) Offers(ctx context.Context, filter *model.OfferFilter, f
 	}
 	conn := &model.OfferConnection{TotalCount: res.TotalCount, PageInfo: pageInfo(res.PageInfo, len(res.Hits))}
 	conn.Edges = make([]model.OfferEdge, len(res.Hits))
+	nodes := make([]*directory.Offer, len(res.Hits))
 	for i := range res.Hits {
-		conn.Edges[i] = model.OfferEdge{Node: &res.Hits[i].Offer, Cursor: store.EncodeCursor(res.Offset + i), DistanceKm: res.Hits[i].DistanceKm}
+		nodes[i] = &res.Hits[i].Offer
+		conn.Edges[i] = model.OfferEdge{Node: nodes[i], Cursor: store.EncodeCursor(res.Offset + i), DistanceKm: res.Hits[i].DistanceKm}
 	}
+	prefetchOffers(ctx, nodes, "edges", "node")
 	return conn, nil
 }
 
