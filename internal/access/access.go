@@ -2,7 +2,11 @@
 // request, API tokens and audit entries.
 package access
 
-import "time"
+import (
+	"time"
+
+	"github.com/lotse-kim/lotse/internal/directory"
+)
 
 // Role is what a caller may do.
 type Role string
@@ -57,4 +61,20 @@ type AuditEntry struct {
 	EntityType string        `json:"entityType"`
 	EntityID   string        `json:"entityId"`
 	Changes    []FieldChange `json:"changes,omitempty"`
+}
+
+// Validate checks what every store requires of a token before storing it.
+func (t Token) Validate() error {
+	p := directory.NewProblems()
+	p.ID("id", t.ID, true)
+	if t.Name == "" {
+		p.Add("name", "must not be empty")
+	}
+	if !t.Role.Valid() {
+		p.Add("role", "%q is not a known role", t.Role)
+	}
+	if t.Hash == "" {
+		p.Add("hash", "must not be empty")
+	}
+	return p.Err()
 }

@@ -385,6 +385,26 @@ func (s Snapshot) ValidateRecords() error {
 	return p.Err()
 }
 
+// ValidateUnmetNeeds checks a batch of unmet needs to be recorded together.
+// Problems of one need are named by field ("need"), of several by index
+// ("[2].need"); an id given twice is a problem too.
+func ValidateUnmetNeeds(us []UnmetNeed) error {
+	p := NewProblems()
+	seen := map[string]bool{}
+	for i, u := range us {
+		at := p
+		if len(us) > 1 {
+			at = p.At(fmt.Sprintf("[%d]", i))
+		}
+		u.ValidateInto(at)
+		if seen[u.ID] {
+			at.Add("id", "%q appears twice", u.ID)
+		}
+		seen[u.ID] = true
+	}
+	return p.Err()
+}
+
 // Validate checks a whole snapshot: every record, and every reference
 // between records, with paths such as "offers[17].languages[0]".
 func (s Snapshot) Validate() error {

@@ -1,10 +1,8 @@
 package server_test
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
-	"net/http"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
@@ -165,16 +163,7 @@ type gqlResponse struct {
 // do posts a GraphQL request as role (PUBLIC: no token).
 func (e *env) do(role access.Role, query string, vars map[string]any) gqlResponse {
 	e.t.Helper()
-	body, _ := json.Marshal(map[string]any{"query": query, "variables": vars})
-	req, _ := http.NewRequest(http.MethodPost, e.url+"/graphql", bytes.NewReader(body))
-	req.Header.Set("Content-Type", "application/json")
-	if s := e.tokens[role]; s != "" {
-		req.Header.Set("Authorization", "Bearer "+s)
-	}
-	res, err := http.DefaultClient.Do(req)
-	if err != nil {
-		e.t.Fatal(err)
-	}
+	res := e.raw(role, query, vars)
 	defer res.Body.Close()
 	var out gqlResponse
 	if err := json.NewDecoder(res.Body).Decode(&out); err != nil {

@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"github.com/lotse-kim/lotse/internal/access"
-	"github.com/lotse-kim/lotse/internal/directory"
 	"github.com/lotse-kim/lotse/internal/store"
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 )
@@ -33,18 +32,7 @@ func revokeParams(id string, at time.Time) map[string]any {
 
 // CreateToken stores a token; a taken id or hash is a *Conflict on that field.
 func (s *Store) CreateToken(ctx context.Context, t access.Token) error {
-	p := directory.NewProblems()
-	p.ID("id", t.ID, true)
-	if t.Name == "" {
-		p.Add("name", "must not be empty")
-	}
-	if !t.Role.Valid() {
-		p.Add("role", "%q is not a known role", t.Role)
-	}
-	if t.Hash == "" {
-		p.Add("hash", "must not be empty")
-	}
-	if err := p.Err(); err != nil {
+	if err := t.Validate(); err != nil {
 		return err
 	}
 	return s.write(ctx, func(ctx context.Context, tx neo4j.ManagedTransaction) error {

@@ -19,25 +19,12 @@ func (s *Store) RecordUnmetNeeds(ctx context.Context, us []directory.UnmetNeed) 
 	if len(us) == 0 {
 		return nil
 	}
-	// Problems of one need are named by field ("need"), of several by
-	// index ("[2].need"), as the SQLite store names them.
-	p := directory.NewProblems()
-	seen := map[string]bool{}
+	if err := directory.ValidateUnmetNeeds(us); err != nil {
+		return err
+	}
 	ids := make([]string, len(us))
 	for i, u := range us {
-		at := p
-		if len(us) > 1 {
-			at = p.At(fmt.Sprintf("[%d]", i))
-		}
-		u.ValidateInto(at)
-		if seen[u.ID] {
-			at.Add("id", "%q appears twice", u.ID)
-		}
-		seen[u.ID] = true
 		ids[i] = u.ID
-	}
-	if err := p.Err(); err != nil {
-		return err
 	}
 	return s.write(ctx, func(ctx context.Context, tx neo4j.ManagedTransaction) error {
 		recs, err := run(ctx, tx, stUnmetNeedsTaken, idsParam(ids))

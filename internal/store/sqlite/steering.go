@@ -46,20 +46,7 @@ func (s *Store) RecordUnmetNeeds(ctx context.Context, us []directory.UnmetNeed) 
 	if len(us) == 0 {
 		return nil
 	}
-	p := directory.NewProblems()
-	seen := map[string]bool{}
-	for i, u := range us {
-		at := p
-		if len(us) > 1 {
-			at = p.At(fmt.Sprintf("[%d]", i))
-		}
-		u.ValidateInto(at)
-		if seen[u.ID] {
-			at.Add("id", "%q appears twice", u.ID)
-		}
-		seen[u.ID] = true
-	}
-	if err := p.Err(); err != nil {
+	if err := directory.ValidateUnmetNeeds(us); err != nil {
 		return err
 	}
 	return s.write(ctx, func(tx *sql.Tx) error {
