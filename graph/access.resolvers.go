@@ -13,16 +13,6 @@ import (
 	"github.com/lotse-kim/lotse/internal/store"
 )
 
-// Old is the resolver for the old field.
-func (r *fieldChangeResolver) Old(ctx context.Context, obj *access.FieldChange) (*string, error) {
-	return optString(obj.Old), nil
-}
-
-// New is the resolver for the new field.
-func (r *fieldChangeResolver) New(ctx context.Context, obj *access.FieldChange) (*string, error) {
-	return optString(obj.New), nil
-}
-
 // Me is the resolver for the me field.
 func (r *queryResolver) Me(ctx context.Context) (*model.Me, error) {
 	me, err := r.Service.Me(ctx)
@@ -57,8 +47,3 @@ func (r *queryResolver) AuditLog(ctx context.Context, filter *model.AuditFilter,
 	}
 	return conn, nil
 }
-
-// FieldChange returns FieldChangeResolver implementation.
-func (r *Resolver) FieldChange() FieldChangeResolver { return &fieldChangeResolver{r} }
-
-type fieldChangeResolver struct{ *Resolver }

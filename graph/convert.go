@@ -6,8 +6,9 @@ import (
 	"github.com/lotse-kim/lotse/internal/store"
 )
 
-// Small mapping helpers between GraphQL models and domain types; resolvers
-// stay one call plus a mapping.
+// Small mapping helpers every resolver file uses; the conversions of one
+// schema file live beside its resolvers (schema_convert.go, matching_convert.go,
+// steering_convert.go).
 
 func optString[T ~string](s T) *T {
 	if s == "" {
@@ -56,112 +57,10 @@ func pageInfo(p store.PageInfo, n int) *model.PageInfo {
 	return pi
 }
 
-func organisationFromInput(in model.CreateOrganisationInput) directory.Organisation {
-	return directory.Organisation{
-		ID: deref(in.ID), Name: in.Name, Kind: in.Kind, Description: deref(in.Description),
-		ParentID: deref(in.ParentID), DistrictID: deref(in.DistrictID), Municipality: deref(in.Municipality),
-		Address: deref(in.Address), Location: geo(in.Location), Website: deref(in.Website),
-		Email: deref(in.Email), Phone: deref(in.Phone), WorkingGroupIDs: in.WorkingGroupIds,
+// nonNil turns a nil list into an empty one: the schema's lists are non-null.
+func nonNil[T any](list []T) []T {
+	if list == nil {
+		return []T{}
 	}
-}
-
-func (in UpdateOrganisation) apply(o *directory.Organisation) {
-	setIf(&o.Name, in.Name)
-	setIf(&o.Kind, in.Kind)
-	setIf(&o.Description, in.Description)
-	setIf(&o.ParentID, in.ParentID)
-	setIf(&o.DistrictID, in.DistrictID)
-	setIf(&o.Municipality, in.Municipality)
-	setIf(&o.Address, in.Address)
-	if in.Location != nil {
-		o.Location = geo(in.Location)
-	}
-	setIf(&o.Website, in.Website)
-	setIf(&o.Email, in.Email)
-	setIf(&o.Phone, in.Phone)
-	setList(&o.WorkingGroupIDs, in.WorkingGroupIds)
-}
-
-// UpdateOrganisation and UpdateOffer give the generated inputs an apply method.
-type (
-	UpdateOrganisation model.UpdateOrganisationInput
-	UpdateOffer        model.UpdateOfferInput
-)
-
-func offerFromInput(in model.CreateOfferInput) directory.Offer {
-	o := directory.Offer{
-		ID: deref(in.ID), ProviderID: in.ProviderID, Title: in.Title, Description: deref(in.Description),
-		Category: in.Category, CourseType: deref(in.CourseType), Needs: in.Needs, TargetGroups: in.TargetGroups,
-		Languages: in.Languages, LegalCircuits: in.LegalCircuits, Childcare: deref(in.Childcare),
-		Cost: directory.CostFree, Capacity: in.Capacity, FreePlaces: in.FreePlaces, Schedule: deref(in.Schedule),
-		AgeMin: in.AgeMin, AgeMax: in.AgeMax, Funding: directory.FundingFunded, Status: directory.StatusActive,
-		Digital: deref(in.Digital), Address: deref(in.Address), Location: geo(in.Location),
-		DistrictID: deref(in.DistrictID), Contact: deref(in.Contact),
-	}
-	setIf(&o.Cost, in.Cost)
-	setIf(&o.Funding, in.Funding)
-	setIf(&o.Status, in.Status)
-	return o
-}
-
-func (in UpdateOffer) apply(o *directory.Offer) {
-	setIf(&o.ProviderID, in.ProviderID)
-	setIf(&o.Title, in.Title)
-	setIf(&o.Description, in.Description)
-	setIf(&o.Category, in.Category)
-	setIf(&o.CourseType, in.CourseType)
-	setList(&o.Needs, in.Needs)
-	setList(&o.TargetGroups, in.TargetGroups)
-	setList(&o.Languages, in.Languages)
-	setList(&o.LegalCircuits, in.LegalCircuits)
-	setIf(&o.Childcare, in.Childcare)
-	setIf(&o.Cost, in.Cost)
-	if in.Capacity != nil {
-		o.Capacity = in.Capacity
-	}
-	if in.FreePlaces != nil {
-		o.FreePlaces = in.FreePlaces
-	}
-	setIf(&o.Schedule, in.Schedule)
-	if in.AgeMin != nil {
-		o.AgeMin = in.AgeMin
-	}
-	if in.AgeMax != nil {
-		o.AgeMax = in.AgeMax
-	}
-	setIf(&o.Funding, in.Funding)
-	setIf(&o.Status, in.Status)
-	setIf(&o.Digital, in.Digital)
-	setIf(&o.Address, in.Address)
-	if in.Location != nil {
-		o.Location = geo(in.Location)
-	}
-	setIf(&o.DistrictID, in.DistrictID)
-	setIf(&o.Contact, in.Contact)
-}
-
-func offerFilter(f *model.OfferFilter) store.OfferFilter {
-	if f == nil {
-		return store.OfferFilter{}
-	}
-	out := store.OfferFilter{
-		Text: deref(f.Text), Categories: f.Categories, Needs: f.Needs, TargetGroups: f.TargetGroups,
-		Languages: f.Languages, DistrictIDs: f.DistrictIds, OrganisationIDs: f.OrganisationIds,
-		Municipality: deref(f.Municipality), Childcare: f.Childcare, FreePlacesOnly: deref(f.FreePlacesOnly),
-		Cost: f.Cost, Status: f.Status,
-	}
-	if f.Near != nil {
-		out.Near = &store.Near{Lat: f.Near.Lat, Lon: f.Near.Lon, RadiusKm: f.Near.RadiusKm}
-	}
-	return out
-}
-
-func organisationFilter(f *model.OrganisationFilter) store.OrganisationFilter {
-	if f == nil {
-		return store.OrganisationFilter{}
-	}
-	return store.OrganisationFilter{
-		Text: deref(f.Text), Kinds: f.Kinds, DistrictIDs: f.DistrictIds, Municipality: deref(f.Municipality),
-		WorkingGroupID: deref(f.WorkingGroupID), ParentID: deref(f.ParentID),
-	}
+	return list
 }

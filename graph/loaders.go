@@ -81,8 +81,8 @@ func NewLoaders(st store.Store) *Loaders {
 
 type loadersKey struct{}
 
-// For returns the loaders of the request in ctx.
-func For(ctx context.Context) *Loaders {
+// LoadersFor returns the loaders of the request in ctx.
+func LoadersFor(ctx context.Context) *Loaders {
 	return ctx.Value(loadersKey{}).(*Loaders)
 }
 

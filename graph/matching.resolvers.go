@@ -9,6 +9,7 @@ import (
 	"context"
 	"fmt"
 
+	"github.com/lotse-kim/lotse/graph/generated"
 	"github.com/lotse-kim/lotse/graph/model"
 	"github.com/lotse-kim/lotse/internal/directory"
 )
@@ -50,24 +51,14 @@ func (r *queryResolver) CarePlan(ctx context.Context, client model.ClientProfile
 
 // District is the resolver for the district field.
 func (r *unmetNeedResolver) District(ctx context.Context, obj *directory.UnmetNeed) (*directory.District, error) {
-	d, err := For(ctx).District.Load(ctx, obj.DistrictID)
+	d, err := LoadersFor(ctx).District.Load(ctx, obj.DistrictID)
 	if err == nil && d == nil {
 		err = fmt.Errorf("district %q of unmet need %q is missing", obj.DistrictID, obj.ID)
 	}
 	return d, err
 }
 
-// Language is the resolver for the language field.
-func (r *unmetNeedResolver) Language(ctx context.Context, obj *directory.UnmetNeed) (*string, error) {
-	return optString(obj.Language), nil
-}
-
-// TargetGroup is the resolver for the targetGroup field.
-func (r *unmetNeedResolver) TargetGroup(ctx context.Context, obj *directory.UnmetNeed) (*directory.TargetGroup, error) {
-	return optString(obj.TargetGroup), nil
-}
-
-// UnmetNeed returns UnmetNeedResolver implementation.
-func (r *Resolver) UnmetNeed() UnmetNeedResolver { return &unmetNeedResolver{r} }
+// UnmetNeed returns generated.UnmetNeedResolver implementation.
+func (r *Resolver) UnmetNeed() generated.UnmetNeedResolver { return &unmetNeedResolver{r} }
 
 type unmetNeedResolver struct{ *Resolver }

@@ -34,11 +34,3 @@ func matchReasons(rs []matching.Reason) []model.MatchReason {
 	}
 	return out
 }
-
-// nonNil turns a nil list into an empty one: the schema's lists are non-null.
-func nonNil[T any](list []T) []T {
-	if list == nil {
-		return []T{}
-	}
-	return list
-}

@@ -40,7 +40,7 @@ func selects(ctx context.Context, path ...string) bool {
 // page costs one batch of each whatever order the items resolve in (batching
 // by a time window alone splits under load). Errors surface on the fields.
 func prefetchOffers(ctx context.Context, offers []*directory.Offer, path ...string) {
-	l := For(ctx)
+	l := LoadersFor(ctx)
 	if selects(ctx, append(path, "provider")...) {
 		ids := make([]string, 0, len(offers))
 		for _, o := range offers {

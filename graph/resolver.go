@@ -1,6 +1,7 @@
-// Package graph is Lotse's GraphQL layer: gqlgen's generated executor, thin
-// resolvers that call internal/service, and the dataloaders that keep nested
-// fields free of N+1 store calls.
+// Package graph is Lotse's hand-written GraphQL layer: thin resolvers that
+// call internal/service, the conversions beside them, and the dataloaders
+// that keep nested fields free of N+1 store calls. The executor gqlgen
+// generates lives in graph/generated, the models in graph/model.
 package graph
 
 //go:generate go tool gqlgen generate

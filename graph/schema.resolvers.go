@@ -9,6 +9,7 @@ import (
 	"context"
 	"fmt"
 
+	"github.com/lotse-kim/lotse/graph/generated"
 	"github.com/lotse-kim/lotse/graph/model"
 	"github.com/lotse-kim/lotse/internal/directory"
 	"github.com/lotse-kim/lotse/internal/store"
@@ -66,7 +67,7 @@ func (r *mutationResolver) AddCooperation(ctx context.Context, input model.Coope
 	if err != nil {
 		return nil, err
 	}
-	ab, err := For(ctx).Organisation.LoadAll(ctx, []string{c.A, c.B})
+	ab, err := LoadersFor(ctx).Organisation.LoadAll(ctx, []string{c.A, c.B})
 	if err != nil {
 		return nil, err
 	}
@@ -81,51 +82,21 @@ func (r *mutationResolver) RemoveCooperation(ctx context.Context, a string, b st
 	return true, nil
 }
 
-// Description is the resolver for the description field.
-func (r *offerResolver) Description(ctx context.Context, obj *directory.Offer) (*string, error) {
-	return optString(obj.Description), nil
-}
-
-// CourseType is the resolver for the courseType field.
-func (r *offerResolver) CourseType(ctx context.Context, obj *directory.Offer) (*directory.CourseType, error) {
-	return optString(obj.CourseType), nil
-}
-
-// Schedule is the resolver for the schedule field.
-func (r *offerResolver) Schedule(ctx context.Context, obj *directory.Offer) (*string, error) {
-	return optString(obj.Schedule), nil
-}
-
-// Address is the resolver for the address field.
-func (r *offerResolver) Address(ctx context.Context, obj *directory.Offer) (*string, error) {
-	return optString(obj.Address), nil
-}
-
 // District is the resolver for the district field.
 func (r *offerResolver) District(ctx context.Context, obj *directory.Offer) (*directory.District, error) {
 	if obj.DistrictID == "" {
 		return nil, nil
 	}
-	return For(ctx).District.Load(ctx, obj.DistrictID)
+	return LoadersFor(ctx).District.Load(ctx, obj.DistrictID)
 }
 
 // Provider is the resolver for the provider field.
 func (r *offerResolver) Provider(ctx context.Context, obj *directory.Offer) (*directory.Organisation, error) {
-	p, err := For(ctx).Organisation.Load(ctx, obj.ProviderID)
+	p, err := LoadersFor(ctx).Organisation.Load(ctx, obj.ProviderID)
 	if err == nil && p == nil {
 		err = fmt.Errorf("provider %q of offer %q is missing", obj.ProviderID, obj.ID)
 	}
 	return p, err
-}
-
-// Contact is the resolver for the contact field.
-func (r *offerResolver) Contact(ctx context.Context, obj *directory.Offer) (*string, error) {
-	return optString(obj.Contact), nil
-}
-
-// Description is the resolver for the description field.
-func (r *organisationResolver) Description(ctx context.Context, obj *directory.Organisation) (*string, error) {
-	return optString(obj.Description), nil
 }
 
 // Parent is the resolver for the parent field.
@@ -133,7 +104,7 @@ func (r *organisationResolver) Parent(ctx context.Context, obj *directory.Organi
 	if obj.ParentID == "" {
 		return nil, nil
 	}
-	return For(ctx).Organisation.Load(ctx, obj.ParentID)
+	return LoadersFor(ctx).Organisation.Load(ctx, obj.ParentID)
 }
 
 // District is the resolver for the district field.
@@ -141,38 +112,13 @@ func (r *organisationResolver) District(ctx context.Context, obj *directory.Orga
 	if obj.DistrictID == "" {
 		return nil, nil
 	}
-	return For(ctx).District.Load(ctx, obj.DistrictID)
-}
-
-// Municipality is the resolver for the municipality field.
-func (r *organisationResolver) Municipality(ctx context.Context, obj *directory.Organisation) (*string, error) {
-	return optString(obj.Municipality), nil
-}
-
-// Address is the resolver for the address field.
-func (r *organisationResolver) Address(ctx context.Context, obj *directory.Organisation) (*string, error) {
-	return optString(obj.Address), nil
-}
-
-// Website is the resolver for the website field.
-func (r *organisationResolver) Website(ctx context.Context, obj *directory.Organisation) (*string, error) {
-	return optString(obj.Website), nil
-}
-
-// Email is the resolver for the email field.
-func (r *organisationResolver) Email(ctx context.Context, obj *directory.Organisation) (*string, error) {
-	return optString(obj.Email), nil
-}
-
-// Phone is the resolver for the phone field.
-func (r *organisationResolver) Phone(ctx context.Context, obj *directory.Organisation) (*string, error) {
-	return optString(obj.Phone), nil
+	return LoadersFor(ctx).District.Load(ctx, obj.DistrictID)
 }
 
 // WorkingGroups is the resolver for the workingGroups field.
 func (r *organisationResolver) WorkingGroups(ctx context.Context, obj *directory.Organisation) ([]directory.WorkingGroup, error) {
 	// One batch for all groups, not one round per group.
-	groups, err := For(ctx).WorkingGroup.LoadAll(ctx, obj.WorkingGroupIDs)
+	groups, err := LoadersFor(ctx).WorkingGroup.LoadAll(ctx, obj.WorkingGroupIDs)
 	if err != nil {
 		return nil, err
 	}
@@ -187,7 +133,7 @@ func (r *organisationResolver) WorkingGroups(ctx context.Context, obj *directory
 
 // Offers is the resolver for the offers field.
 func (r *organisationResolver) Offers(ctx context.Context, obj *directory.Organisation) ([]directory.Offer, error) {
-	offers, err := For(ctx).Offers.Load(ctx, obj.ID)
+	offers, err := LoadersFor(ctx).Offers.Load(ctx, obj.ID)
 	if offers == nil {
 		offers = []directory.Offer{}
 	}
@@ -196,7 +142,7 @@ func (r *organisationResolver) Offers(ctx context.Context, obj *directory.Organi
 
 // Partners is the resolver for the partners field.
 func (r *organisationResolver) Partners(ctx context.Context, obj *directory.Organisation) ([]model.Partner, error) {
-	coops, err := For(ctx).Partners.Load(ctx, obj.ID)
+	coops, err := LoadersFor(ctx).Partners.Load(ctx, obj.ID)
 	if err != nil {
 		return nil, err
 	}
@@ -205,7 +151,7 @@ func (r *organisationResolver) Partners(ctx context.Context, obj *directory.Orga
 		ids[i] = c.Other(obj.ID)
 	}
 	// One batch for all partners, not one round per partner.
-	orgs, err := For(ctx).Organisation.LoadAll(ctx, ids)
+	orgs, err := LoadersFor(ctx).Organisation.LoadAll(ctx, ids)
 	if err != nil {
 		return nil, err
 	}
@@ -269,17 +215,17 @@ func (r *queryResolver) Districts(ctx context.Context, municipality *string) ([]
 	return ds, err
 }
 
-// Mutation returns MutationResolver implementation.
-func (r *Resolver) Mutation() MutationResolver { return &mutationResolver{r} }
+// Mutation returns generated.MutationResolver implementation.
+func (r *Resolver) Mutation() generated.MutationResolver { return &mutationResolver{r} }
 
-// Offer returns OfferResolver implementation.
-func (r *Resolver) Offer() OfferResolver { return &offerResolver{r} }
+// Offer returns generated.OfferResolver implementation.
+func (r *Resolver) Offer() generated.OfferResolver { return &offerResolver{r} }
 
-// Organisation returns OrganisationResolver implementation.
-func (r *Resolver) Organisation() OrganisationResolver { return &organisationResolver{r} }
+// Organisation returns generated.OrganisationResolver implementation.
+func (r *Resolver) Organisation() generated.OrganisationResolver { return &organisationResolver{r} }
 
-// Query returns QueryResolver implementation.
-func (r *Resolver) Query() QueryResolver { return &queryResolver{r} }
+// Query returns generated.QueryResolver implementation.
+func (r *Resolver) Query() generated.QueryResolver { return &queryResolver{r} }
 
 type (
 	mutationResolver     struct{ *Resolver }

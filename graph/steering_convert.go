@@ -70,7 +70,7 @@ func unmetNeedCounts(ctx context.Context, counts []service.UnmetNeedCount) ([]mo
 	for i, c := range counts {
 		ids[i] = c.DistrictID
 	}
-	districts, err := For(ctx).District.LoadAll(ctx, ids)
+	districts, err := LoadersFor(ctx).District.LoadAll(ctx, ids)
 	if err != nil {
 		return nil, err
 	}

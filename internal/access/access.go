@@ -78,3 +78,16 @@ func (t Token) Validate() error {
 	}
 	return p.Err()
 }
+
+// OldOrNil is the value before the change, nil when absent (GraphQL null).
+func (c *FieldChange) OldOrNil() *string { return orNil(c.Old) }
+
+// NewOrNil is the value after the change, nil when absent (GraphQL null).
+func (c *FieldChange) NewOrNil() *string { return orNil(c.New) }
+
+func orNil(s string) *string {
+	if s == "" {
+		return nil
+	}
+	return &s
+}

@@ -10,7 +10,7 @@ import (
 	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/vektah/gqlparser/v2/gqlerror"
 
-	"github.com/lotse-kim/lotse/graph"
+	"github.com/lotse-kim/lotse/graph/generated"
 	"github.com/lotse-kim/lotse/graph/model"
 )
 
@@ -224,7 +224,7 @@ func firstOr(first *int, def int) int {
 // size: paged fields multiply their children by first, unpaged lists by a
 // fixed estimate. List fields added to the schema later get costDefaultList
 // without code here (setDefaultListCosts), so none is ever free.
-func setCosts(c *graph.ComplexityRoot, schema *ast.Schema) {
+func setCosts(c *generated.ComplexityRoot, schema *ast.Schema) {
 	c.Query.Offers = func(child int, _ *model.OfferFilter, first *int, _ *string, _ *model.OfferOrder) int {
 		return mul(child, firstOr(first, 20))
 	}
@@ -255,7 +255,7 @@ func setCosts(c *graph.ComplexityRoot, schema *ast.Schema) {
 // of objects whose cost func in c is still nil, and returns their names
 // (Type.field). Lists of scalars and connection edges stay unweighted. gqlgen names the structs of c after
 // the schema's types and fields (Go-cased), so they match case-insensitively.
-func setDefaultListCosts(c *graph.ComplexityRoot, schema *ast.Schema) []string {
+func setDefaultListCosts(c *generated.ComplexityRoot, schema *ast.Schema) []string {
 	var set []string
 	root := reflect.ValueOf(c).Elem()
 	for _, def := range schema.Types {

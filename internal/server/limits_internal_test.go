@@ -10,14 +10,14 @@ import (
 
 	"github.com/vektah/gqlparser/v2/ast"
 
-	"github.com/lotse-kim/lotse/graph"
+	"github.com/lotse-kim/lotse/graph/generated"
 )
 
 // Every list of objects in the schema has a cost that grows with its size:
 // no list field is free, including ones added after this test was written.
 func TestEveryObjectListHasACost(t *testing.T) {
-	var c graph.ComplexityRoot
-	schema := graph.NewExecutableSchema(graph.Config{}).Schema()
+	var c generated.ComplexityRoot
+	schema := generated.NewExecutableSchema(generated.Config{}).Schema()
 	setCosts(&c, schema)
 	root := reflect.ValueOf(&c).Elem()
 	for _, def := range schema.Types {
@@ -49,7 +49,7 @@ func TestEveryObjectListHasACost(t *testing.T) {
 			}
 		}
 	}
-	es := graph.NewExecutableSchema(graph.Config{Complexity: c})
+	es := generated.NewExecutableSchema(generated.Config{Complexity: c})
 	first := 500
 	if got, _ := es.Complexity(context.Background(), "Query", "offers", 10, map[string]any{"first": first}); got != 5000 {
 		t.Errorf("offers(first: 500) with children of cost 10 = %d, want 5000", got)

@@ -21,6 +21,7 @@ import (
 	"github.com/vektah/gqlparser/v2/ast"
 
 	"github.com/lotse-kim/lotse/graph"
+	"github.com/lotse-kim/lotse/graph/generated"
 	"github.com/lotse-kim/lotse/internal/service"
 )
 
@@ -65,9 +66,9 @@ func New(cfg Config, svc *service.Service) http.Handler {
 		cfg.Introspection, cfg.GraphiQL = false, false
 	}
 	limits := cfg.Limits.withDefaults()
-	gcfg := graph.Config{Resolvers: &graph.Resolver{Service: svc}}
-	setCosts(&gcfg.Complexity, graph.NewExecutableSchema(gcfg).Schema())
-	gql := handler.New(graph.NewExecutableSchema(gcfg))
+	gcfg := generated.Config{Resolvers: &graph.Resolver{Service: svc}}
+	setCosts(&gcfg.Complexity, generated.NewExecutableSchema(gcfg).Schema())
+	gql := handler.New(generated.NewExecutableSchema(gcfg))
 	gql.AddTransport(transport.Options{})
 	gql.AddTransport(transport.GET{})
 	gql.AddTransport(transport.POST{})
