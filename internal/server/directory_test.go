@@ -452,3 +452,18 @@ func TestPartnersCostAFixedNumberOfStoreCalls(t *testing.T) {
 		t.Errorf("%d partners cost %v", degree[busiest], calls)
 	}
 }
+
+// Optional text fields answer null, not "", when they are empty: they bind to
+// the domain's …OrNil methods.
+func TestEmptyOptionalFieldsAreNull(t *testing.T) {
+	e := newEnv(t)
+	r := e.do(access.RoleAdmin, `mutation { createOrganisation(input: {id: "org-bare", name: "Bare", kind: OTHER}) {
+	  description municipality address website email phone } }`, nil)
+	if len(r.Errors) > 0 {
+		t.Fatalf("unexpected errors: %+v", r.Errors)
+	}
+	want := `{"createOrganisation":{"description":null,"municipality":null,"address":null,"website":null,"email":null,"phone":null}}`
+	if string(r.Data) != want {
+		t.Fatalf("data = %s, want %s", r.Data, want)
+	}
+}
