@@ -1742,112 +1742,195 @@ func newExecutionContext(
 var sources = []*ast.Source{
 	{Name: "../../schema.graphqls", Input: `# Lotse — the GraphQL contract of the partner directory (DESIGN.md §5).
 # Matching, steering and access live beside it in schema/*.graphqls.
+# Every type, field, argument and enum value carries a description (the test
+# TestSchemaIsDescribed in the module root fails otherwise).
 
-"An instant in time, RFC 3339."
+"An instant in time, as an RFC 3339 string with time zone (e.g. ` + "`" + `2026-11-21T09:30:00Z` + "`" + `)."
 scalar Time
 
+"The kind of an organisation (*Akteur*, *Träger*) in the integration network."
 enum OrganisationKind {
+  "A service or department of the city administration (*Stadtdienst*, *Ressort*)."
   CITY_SERVICE
+  "A Jobcenter (basic income support for jobseekers, SGB II)."
   JOBCENTER
+  "The federal employment agency (*Agentur für Arbeit*, SGB III)."
   EMPLOYMENT_AGENCY
+  "The immigration and naturalisation office (*Ausländer- und Einbürgerungsbehörde*)."
   IMMIGRATION_OFFICE
+  "The municipal integration centre (*Kommunales Integrationszentrum*, KI)."
   INTEGRATION_CENTRE
+  "The youth welfare office (*Jugendamt*, SGB VIII)."
   YOUTH_WELFARE_OFFICE
+  "A welfare association or one of its services (AWO, Caritas, Diakonie, Paritätischer, DRK, IB)."
   WELFARE_ASSOCIATION
+  "A migrant organisation (*Migrantenselbstorganisation*, MSO)."
   MIGRANT_ORGANISATION
+  "A mosque congregation."
   MOSQUE
+  "A church congregation."
   CHURCH
+  "A sports club (*Sportverein*)."
   SPORTS_CLUB
+  "A cultural association (*Kulturverein*)."
   CULTURAL_ASSOCIATION
+  "An education provider: adult education centre (VHS), school, language school."
   EDUCATION_PROVIDER
+  "A chamber: chamber of industry and commerce (IHK) or of crafts (HWK)."
   CHAMBER
+  "Any other kind of organisation."
   OTHER
 }
 
+"What an offer (*Angebot*) is, in broad terms."
 enum OfferCategory {
+  "An integration course approved by the BAMF (*Integrationskurs*); it carries a ` + "`" + `courseType` + "`" + `."
   INTEGRATION_COURSE
+  "A German or other language course that is not an integration course."
   LANGUAGE_COURSE
+  "Childcare (*Kinderbetreuung*), e.g. during a course."
   CHILDCARE
+  "A *Passagegruppe* (also *Spielgruppe*, *Brückenprojekt*): a group for children without a Kita place, preparing them for day care."
   PASSAGE_GROUP
+  "Migration counselling: *Migrationsberatung für erwachsene Zugewanderte* (MBE) or *Jugendmigrationsdienst* (JMD)."
   MIGRATION_COUNSELLING
+  "Case management across legal circuits (*rechtskreisübergreifendes Case Management*)."
   CASE_MANAGEMENT
+  "General social counselling (*Sozialberatung*)."
   SOCIAL_COUNSELLING
+  "Support into training and work, recognition of foreign qualifications."
   EMPLOYMENT_SUPPORT
+  "Support at school and in education (homework help, school entry)."
   EDUCATION_SUPPORT
+  "Support in finding and keeping a home."
   HOUSING_SUPPORT
+  "A health service (health counselling, interpreters at the doctor's, psychosocial support)."
   HEALTH_SERVICE
+  "Legal advice (residence law, social law)."
   LEGAL_ADVICE
+  "A meeting place (*Begegnungsort*, café, women's breakfast)."
   MEETING_PLACE
+  "Sports and leisure."
   SPORTS_LEISURE
+  "Anything else."
   OTHER
 }
 
-"BAMF course type of an integration course."
+"The BAMF course type of an integration course (*Kursart*). Only offers of category INTEGRATION_COURSE have one."
 enum CourseType {
+  "General integration course (*allgemeiner Integrationskurs*)."
   GENERAL
+  "Integration course for women (*Frauenintegrationskurs*), often with childcare."
   WOMEN
+  "Integration course for parents (*Elternintegrationskurs*)."
   PARENTS
+  "Integration course for young adults up to 27 (*Jugendintegrationskurs*)."
   YOUTH
+  "Integration course with literacy training (*Alphabetisierungskurs*)."
   LITERACY
+  "Course for learners of a second script (*Zweitschriftlernende*)."
   SECOND_SCRIPT
+  "Intensive course (*Intensivkurs*), for fast learners."
   INTENSIVE
+  "Remedial course (*Förderkurs*)."
   SUPPORT
 }
 
-"Handlungsfeld."
+"A need area (*Handlungsfeld*) of KIM: what a client needs help with and what an offer addresses."
 enum NeedArea {
+  "Residence and naturalisation (*Aufenthalt*, *Einbürgerung*)."
   RESIDENCE
+  "Language (*Sprache*): learning German, interpreting."
   LANGUAGE
+  "School and education (*Schule*, *Bildung*)."
   EDUCATION
+  "Training, work and recognition of qualifications (*Ausbildung*, *Arbeit*, *Anerkennung*)."
   WORK
+  "Housing (*Wohnen*)."
   HOUSING
+  "Health (*Gesundheit*)."
   HEALTH
+  "Family and childcare (*Familie*, *Kinderbetreuung*)."
   FAMILY_CHILDCARE
+  "Benefits and debts (*Leistungen*, *Schulden*)."
   FINANCES
+  "Dealing with authorities (*Behördenangelegenheiten*)."
   AUTHORITIES
+  "Social participation (*soziale Teilhabe*): leisure, volunteering, neighbourhood."
   SOCIAL_PARTICIPATION
 }
 
+"A group of people an offer is made for (*Zielgruppe*)."
 enum TargetGroup {
+  "Women."
   WOMEN
+  "Parents."
   PARENTS
+  "Families."
   FAMILIES
+  "Children (under 12)."
   CHILDREN
+  "Young people, 12 to 27."
   YOUTH
+  "Adults."
   ADULTS
+  "Older people (*Senior*innen*)."
   SENIORS
+  "Refugees (*Geflüchtete*)."
   REFUGEES
+  "Newly arrived immigrants (*Neuzugewanderte*)."
   NEW_ARRIVALS
+  "Citizens of other EU countries (*EU-Bürger*innen*)."
   EU_CITIZENS
+  "Everyone: an offer for ALL is not exclusive and matches every target-group filter."
   ALL
 }
 
-"Rechtskreis under which a client may be eligible."
+"A legal circuit (*Rechtskreis*): the law under which a client receives benefits and may be eligible for an offer."
 enum LegalCircuit {
+  "SGB II: basic income support for jobseekers (*Bürgergeld*, Jobcenter)."
   SGB_II
+  "SGB III: employment promotion (*Arbeitsförderung*, Agentur für Arbeit)."
   SGB_III
+  "SGB VIII: child and youth welfare (*Kinder- und Jugendhilfe*, Jugendamt)."
   SGB_VIII
+  "SGB XII: social assistance (*Sozialhilfe*)."
   SGB_XII
+  "AsylbLG: benefits for asylum seekers (*Asylbewerberleistungsgesetz*)."
   ASYLBLG
+  "AufenthG: the Residence Act (*Aufenthaltsgesetz*), e.g. an obligation to attend an integration course."
   AUFENTHG
 }
 
+"What an offer costs the client."
 enum Cost {
+  "Free of charge (*kostenlos*)."
   FREE
+  "A reduced fee (*ermäßigter Beitrag*)."
   REDUCED
+  "A fee is charged (*kostenpflichtig*)."
   PAID
 }
 
+"The funding state of an offer (*Förderung*)."
 enum Funding {
+  "Funding is granted."
   FUNDED
+  "Funding is applied for and not yet granted."
   APPLIED
+  "No funding."
   UNFUNDED
 }
 
+"The state of an offer. Only ACTIVE offers count as supply in matching and gap reports."
 enum OfferStatus {
+  "Running now."
   ACTIVE
+  "Planned, not started yet."
   PLANNED
+  "Paused for now."
   PAUSED
+  "Ended; kept for the record."
   ENDED
 }
 
@@ -1863,135 +1946,219 @@ enum OfferOrder {
   FREE_PLACES
 }
 
+"A point on the earth in WGS 84 (as GPS and web maps use)."
 type GeoPoint {
+  "Latitude in decimal degrees, -90 to 90."
   lat: Float!
+  "Longitude in decimal degrees, -180 to 180."
   lon: Float!
 }
 
+"A point on the earth in WGS 84; both coordinates are required."
 input GeoPointInput {
+  "Latitude in decimal degrees, -90 to 90."
   lat: Float!
+  "Longitude in decimal degrees, -180 to 180."
   lon: Float!
 }
 
-"A Stadtbezirk."
+"A city district (*Stadtbezirk*). Public."
 type District {
+  "Stable id, e.g. ` + "`" + `sg-ohligs` + "`" + `."
   id: ID!
+  "The district's name, e.g. ` + "`" + `Ohligs/Aufderhöhe/Merscheid` + "`" + `."
   name: String!
+  "The municipality (*Kommune*) the district belongs to, e.g. ` + "`" + `Solingen` + "`" + `."
   municipality: String!
+  "Number of inhabitants; 0 when unknown."
   population: Int!
+  "A central point of the district, used for distances when a client gives only a district."
   centre: GeoPoint
+  "Radius in km around ` + "`" + `centre` + "`" + ` that roughly covers the district; null when unknown."
   radiusKm: Float
 }
 
-"An Arbeitsgruppe."
+"A working group (*Arbeitsgruppe*, *Arbeitskreis*) organisations are members of. Public."
 type WorkingGroup {
+  "Stable id."
   id: ID!
+  "The working group's name."
   name: String!
+  "The municipality it works in; null for groups across municipalities."
   municipality: String
+  "What the group works on."
   description: String
 }
 
-"An actor of the integration network (Akteur, Träger)."
+"An actor of the integration network (*Akteur*, *Träger*): an authority, a welfare association, a club, a congregation. Public."
 type Organisation {
+  "Stable id, e.g. ` + "`" + `sg-org-0001` + "`" + `: letters, digits, ` + "`" + `-` + "`" + `, ` + "`" + `_` + "`" + `, ` + "`" + `.` + "`" + `, ` + "`" + `:` + "`" + `; at most 100 characters."
   id: ID!
+  "The organisation's name, at most 300 characters."
   name: String!
+  "What kind of organisation it is."
   kind: OrganisationKind!
+  "What the organisation does, in its own words; at most 5,000 characters."
   description: String
   "The organisation this one is part of (Jugendmigrationsdienst → Internationaler Bund)."
   parent: Organisation
+  "The district the organisation is based in."
   district: District
+  "The municipality the organisation works in."
   municipality: String
+  "Postal address, as one line."
   address: String
+  "Where the organisation is, in WGS 84."
   location: GeoPoint
+  "Website, an http:// or https:// URL."
   website: String
+  "The organisation's public e-mail address."
   email: String
+  "The organisation's public phone number."
   phone: String
+  "Working groups the organisation is member of, by id."
   workingGroups: [WorkingGroup!]!
+  "Offers the organisation provides, by title then id."
   offers: [Offer!]!
-  "Cooperation partners, read undirected."
+  "Cooperation partners, read undirected: a cooperation recorded from either side appears on both."
   partners: [Partner!]!
+  "When the organisation was last changed."
   updatedAt: Time!
 }
 
-"A cooperation seen from one organisation."
+"A cooperation (*Kooperation*) seen from one organisation: the other side and what they cooperate on."
 type Partner {
+  "The partner organisation."
   organisation: Organisation!
+  "Since when they cooperate, an ISO date ` + "`" + `YYYY-MM-DD` + "`" + `; null when unknown."
   since: String
+  "What they cooperate on, free words (e.g. ` + "`" + `Sprachkurse` + "`" + `, ` + "`" + `Verweisberatung` + "`" + `)."
   topics: [String!]!
 }
 
-"A cooperation between two organisations."
+"A cooperation between two organisations; it has no direction."
 type Cooperation {
+  "One side (the one named ` + "`" + `a` + "`" + ` when it was added)."
   a: Organisation!
+  "The other side."
   b: Organisation!
+  "Since when they cooperate, an ISO date ` + "`" + `YYYY-MM-DD` + "`" + `; null when unknown."
   since: String
+  "What they cooperate on, free words."
   topics: [String!]!
 }
 
-"An Angebot."
+"An offer (*Angebot*) of one organisation: a course, a counselling service, a group. Public."
 type Offer {
+  "Stable id, e.g. ` + "`" + `sg-off-0001` + "`" + `: letters, digits, ` + "`" + `-` + "`" + `, ` + "`" + `_` + "`" + `, ` + "`" + `.` + "`" + `, ` + "`" + `:` + "`" + `; at most 100 characters."
   id: ID!
+  "The offer's title, at most 300 characters."
   title: String!
+  "What the offer is and how to take part; at most 5,000 characters."
   description: String
+  "What the offer is, in broad terms."
   category: OfferCategory!
+  "The BAMF course type; only for integration courses."
   courseType: CourseType
+  "The need areas (*Handlungsfelder*) the offer addresses; at least one."
   needs: [NeedArea!]!
+  "Target groups the offer is made for; empty or containing ALL means everyone."
   targetGroups: [TargetGroup!]!
-  "ISO 639-1 codes."
+  "Languages the offer is held in, as ISO 639-1 codes (` + "`" + `de` + "`" + `, ` + "`" + `ar` + "`" + `, ` + "`" + `tr` + "`" + `, …); at least one."
   languages: [String!]!
+  "Legal circuits (*Rechtskreise*) under which clients are eligible; empty means open to all."
   legalCircuits: [LegalCircuit!]!
+  "True when the offer provides childcare while clients take part."
   childcare: Boolean!
+  "What the offer costs the client."
   cost: Cost!
+  "Number of places in total; null when unknown or unlimited."
   capacity: Int
+  "Number of places free now; null when unknown. Never more than ` + "`" + `capacity` + "`" + `."
   freePlaces: Int
+  "When the offer takes place, as free text (e.g. ` + "`" + `Mo–Do 9:00–12:15` + "`" + `)."
   schedule: String
+  "Youngest age in years the offer is for (0 to 130); null for no lower bound."
   ageMin: Int
+  "Oldest age in years the offer is for (0 to 130); null for no upper bound."
   ageMax: Int
+  "The funding state."
   funding: Funding!
+  "Whether the offer runs now; only ACTIVE offers count in matching and gap reports."
   status: OfferStatus!
+  "True for an offer held online; a digital offer needs no location."
   digital: Boolean!
+  "Where the offer takes place, as one line."
   address: String
+  "Where the offer takes place, in WGS 84; radius searches and distances use it."
   location: GeoPoint
+  "The district the offer takes place in."
   district: District
+  "The organisation that provides the offer (*Träger*)."
   provider: Organisation!
+  "How to get in touch about the offer (a person's role, phone, e-mail), as free text."
   contact: String
+  "When the offer was last changed."
   updatedAt: Time!
 }
 
+"Where a page sits in its result (Relay cursor connections)."
 type PageInfo {
+  "True when there are items after this page (ask again with ` + "`" + `after: endCursor` + "`" + `)."
   hasNextPage: Boolean!
+  "True when there are items before this page."
   hasPreviousPage: Boolean!
+  "Cursor of the first item of the page; null for an empty page."
   startCursor: String
+  "Cursor of the last item of the page; null for an empty page."
   endCursor: String
 }
 
+"One page of offers (a Relay connection)."
 type OfferConnection {
+  "The offers of this page, in the requested order."
   edges: [OfferEdge!]!
+  "Where this page sits in the whole result."
   pageInfo: PageInfo!
+  "Number of offers in the whole result, over all pages."
   totalCount: Int!
 }
 
+"An offer in a page of results."
 type OfferEdge {
+  "The offer."
   node: Offer!
+  "Opaque cursor of this offer; pass it as ` + "`" + `after` + "`" + ` to continue behind it."
   cursor: String!
-  "Great-circle distance from filter.near, when given."
+  "Great-circle distance in km from filter.near, when given."
   distanceKm: Float
 }
 
+"One page of organisations (a Relay connection)."
 type OrganisationConnection {
+  "The organisations of this page, by name then id."
   edges: [OrganisationEdge!]!
+  "Where this page sits in the whole result."
   pageInfo: PageInfo!
+  "Number of organisations in the whole result, over all pages."
   totalCount: Int!
 }
 
+"An organisation in a page of results."
 type OrganisationEdge {
+  "The organisation."
   node: Organisation!
+  "Opaque cursor of this organisation; pass it as ` + "`" + `after` + "`" + ` to continue behind it."
   cursor: String!
 }
 
+"A circle on the earth: offers within ` + "`" + `radiusKm` + "`" + ` of a point."
 input NearInput {
+  "Latitude of the centre in decimal degrees, -90 to 90."
   lat: Float!
+  "Longitude of the centre in decimal degrees, -180 to 180."
   lon: Float!
+  "Radius in km (great circle); greater than 0 and at most 1000."
   radiusKm: Float!
 }
 
@@ -2000,404 +2167,755 @@ Narrows offers. Lists match when the offer has any of the values; a targetGroups
 filter also matches offers for ALL. All given fields must hold.
 """
 input OfferFilter {
-  "Every word must occur in title or description; case and umlauts are folded."
+  "Every word must occur in title or description; case, umlauts and accents are folded (` + "`" + `mutter` + "`" + ` finds „Mütter-Café“, ` + "`" + `ß` + "`" + ` → ` + "`" + `ss` + "`" + `)."
   text: String
+  "Offers of any of these categories."
   categories: [OfferCategory!]
+  "Offers addressing any of these need areas (*Handlungsfelder*)."
   needs: [NeedArea!]
+  "Offers for any of these target groups, or for ALL."
   targetGroups: [TargetGroup!]
+  "Offers held in any of these languages (ISO 639-1 codes)."
   languages: [String!]
+  "Offers in any of these districts."
   districtIds: [ID!]
+  "Offers provided by any of these organisations."
   organisationIds: [ID!]
+  "Offers whose district lies in this municipality (e.g. ` + "`" + `Solingen` + "`" + `)."
   municipality: String
+  "true: only offers with childcare; false: only offers without; absent: both."
   childcare: Boolean
+  "true: only offers with at least one known free place."
   freePlacesOnly: Boolean
+  "Offers with any of these costs."
   cost: [Cost!]
+  "Only offers within a radius; sets ` + "`" + `distanceKm` + "`" + ` on each edge and allows ` + "`" + `orderBy: DISTANCE` + "`" + `."
   near: NearInput
+  "Offers in any of these states; absent: every state."
   status: [OfferStatus!]
 }
 
+"Narrows organisations. Lists match when the organisation has any of the values; all given fields must hold."
 input OrganisationFilter {
+  "Every word must occur in the name or description; case and umlauts are folded."
   text: String
+  "Organisations of any of these kinds."
   kinds: [OrganisationKind!]
+  "Organisations based in any of these districts."
   districtIds: [ID!]
+  "Organisations of this municipality."
   municipality: String
+  "Members of this working group."
   workingGroupId: ID
+  "Direct parts of this organisation."
   parentId: ID
 }
 
+"The entry points for reading. The directory is public; steering and matching fields say who may read them."
 type Query {
-  organisation(id: ID!): Organisation
-  organisations(filter: OrganisationFilter, first: Int = 20, after: String): OrganisationConnection!
-  offer(id: ID!): Offer
-  offers(filter: OfferFilter, first: Int = 20, after: String, orderBy: OfferOrder = TITLE): OfferConnection!
-  districts(municipality: String): [District!]!
+  "One organisation by id; null when there is none. Public."
+  organisation(
+    "The organisation's id."
+    id: ID!
+  ): Organisation
+  "Organisations, by name then id, one page at a time. Public."
+  organisations(
+    "Narrows the result; absent: every organisation."
+    filter: OrganisationFilter
+    "Page size, 0 to 500 (default 20)."
+    first: Int = 20
+    "Cursor from a previous page's ` + "`" + `endCursor` + "`" + `; the page starts behind it."
+    after: String
+  ): OrganisationConnection!
+  "One offer by id; null when there is none. Public."
+  offer(
+    "The offer's id."
+    id: ID!
+  ): Offer
+  "Offers matching a filter, one page at a time. Public."
+  offers(
+    "Narrows the result; absent: every offer."
+    filter: OfferFilter
+    "Page size, 0 to 500 (default 20)."
+    first: Int = 20
+    "Cursor from a previous page's ` + "`" + `endCursor` + "`" + `; the page starts behind it."
+    after: String
+    "Order of the result (default TITLE); DISTANCE needs ` + "`" + `filter.near` + "`" + `."
+    orderBy: OfferOrder = TITLE
+  ): OfferConnection!
+  "Districts (*Stadtbezirke*), by municipality then name. Public."
+  districts(
+    "Only the districts of this municipality; absent: all."
+    municipality: String
+  ): [District!]!
 }
 
+"A new organisation. STEERING and ADMIN may create organisations."
 input CreateOrganisationInput {
-  "Optional; generated when absent."
+  "Optional; generated when absent. Letters, digits, ` + "`" + `-` + "`" + `, ` + "`" + `_` + "`" + `, ` + "`" + `.` + "`" + `, ` + "`" + `:` + "`" + `; at most 100 characters; a taken id is CONFLICT."
   id: ID
+  "The name; required, at most 300 characters."
   name: String!
+  "What kind of organisation it is."
   kind: OrganisationKind!
+  "What the organisation does; at most 5,000 characters."
   description: String
+  "Id of the organisation this one is part of; must exist."
   parentId: ID
+  "Id of the district it is based in; must exist."
   districtId: ID
+  "The municipality, at most 200 characters."
   municipality: String
+  "Postal address as one line, at most 500 characters."
   address: String
+  "Where it is, in WGS 84."
   location: GeoPointInput
+  "Website; must start with http:// or https://; at most 500 characters."
   website: String
+  "Public e-mail address."
   email: String
+  "Public phone number, at most 50 characters."
   phone: String
+  "Ids of the working groups it is member of; each must exist and be listed once."
   workingGroupIds: [ID!]
 }
 
-"Only the given fields change; an empty string clears a text field."
+"Only the given fields change; an empty string clears a text field. Limits as in CreateOrganisationInput."
 input UpdateOrganisationInput {
+  "New name."
   name: String
+  "New kind."
   kind: OrganisationKind
+  "New description; empty clears it."
   description: String
+  "New parent organisation's id; empty clears it."
   parentId: ID
+  "New district's id; empty clears it."
   districtId: ID
+  "New municipality; empty clears it."
   municipality: String
+  "New address; empty clears it."
   address: String
+  "New location."
   location: GeoPointInput
+  "New website; empty clears it."
   website: String
+  "New e-mail address; empty clears it."
   email: String
+  "New phone number; empty clears it."
   phone: String
+  "The complete new list of working groups (replaces the old list)."
   workingGroupIds: [ID!]
 }
 
+"A new offer. STEERING and ADMIN may create offers for any organisation, a PARTNER only for its own."
 input CreateOfferInput {
-  "Optional; generated when absent."
+  "Optional; generated when absent. Letters, digits, ` + "`" + `-` + "`" + `, ` + "`" + `_` + "`" + `, ` + "`" + `.` + "`" + `, ` + "`" + `:` + "`" + `; at most 100 characters; a taken id is CONFLICT."
   id: ID
+  "Id of the providing organisation; must exist."
   providerId: ID!
+  "The title; required, at most 300 characters."
   title: String!
+  "What the offer is; at most 5,000 characters."
   description: String
+  "What the offer is, in broad terms."
   category: OfferCategory!
+  "The BAMF course type; only for INTEGRATION_COURSE."
   courseType: CourseType
+  "Need areas it addresses; at least one, each once."
   needs: [NeedArea!]!
+  "Target groups it is made for; absent or ALL: everyone."
   targetGroups: [TargetGroup!]
+  "Languages it is held in, ISO 639-1 codes; at least one, each once."
   languages: [String!]!
+  "Legal circuits under which clients are eligible; absent: open to all."
   legalCircuits: [LegalCircuit!]
+  "True when it provides childcare (default false)."
   childcare: Boolean
+  "What it costs (default FREE)."
   cost: Cost
+  "Places in total; not negative."
   capacity: Int
+  "Places free now; not negative, not more than capacity."
   freePlaces: Int
+  "When it takes place, free text."
   schedule: String
+  "Youngest age in years, 0 to 130; not above ageMax."
   ageMin: Int
+  "Oldest age in years, 0 to 130."
   ageMax: Int
+  "Funding state (default FUNDED)."
   funding: Funding
+  "State (default ACTIVE)."
   status: OfferStatus
+  "True for an online offer (default false); an offer that is not digital needs a location or a districtId."
   digital: Boolean
+  "Where it takes place, one line."
   address: String
+  "Where it takes place, in WGS 84."
   location: GeoPointInput
+  "Id of the district it takes place in; must exist."
   districtId: ID
+  "How to get in touch, free text."
   contact: String
 }
 
-"Only the given fields change; an empty string clears a text field."
+"Only the given fields change; an empty string clears a text field. Limits as in CreateOfferInput."
 input UpdateOfferInput {
+  "New provider's id (a PARTNER cannot move an offer to another organisation)."
   providerId: ID
+  "New title."
   title: String
+  "New description; empty clears it."
   description: String
+  "New category."
   category: OfferCategory
+  "New course type."
   courseType: CourseType
+  "The complete new list of need areas."
   needs: [NeedArea!]
+  "The complete new list of target groups."
   targetGroups: [TargetGroup!]
+  "The complete new list of languages (ISO 639-1)."
   languages: [String!]
+  "The complete new list of legal circuits."
   legalCircuits: [LegalCircuit!]
+  "Whether it provides childcare."
   childcare: Boolean
+  "New cost."
   cost: Cost
+  "New capacity."
   capacity: Int
+  "New number of free places."
   freePlaces: Int
+  "New schedule; empty clears it."
   schedule: String
+  "New lowest age."
   ageMin: Int
+  "New highest age."
   ageMax: Int
+  "New funding state."
   funding: Funding
+  "New state."
   status: OfferStatus
+  "Whether it is held online."
   digital: Boolean
+  "New address; empty clears it."
   address: String
+  "New location."
   location: GeoPointInput
+  "New district's id; empty clears it."
   districtId: ID
+  "New contact; empty clears it."
   contact: String
 }
 
+"A cooperation to record between two different organisations."
 input CooperationInput {
+  "Id of one organisation; must exist."
   a: ID!
+  "Id of the other organisation; must exist and differ from ` + "`" + `a` + "`" + `."
   b: ID!
-  "ISO date, YYYY-MM-DD."
+  "Since when they cooperate, ISO date ` + "`" + `YYYY-MM-DD` + "`" + `."
   since: String
+  "What they cooperate on, free words."
   topics: [String!]
 }
 
+"The entry points for changing the directory; each needs a token (` + "`" + `Authorization: Bearer …` + "`" + `) and writes an audit entry."
 type Mutation {
-  createOrganisation(input: CreateOrganisationInput!): Organisation!
-  updateOrganisation(id: ID!, input: UpdateOrganisationInput!): Organisation!
-  "Refused with CONFLICT while the organisation still provides offers or has parts. Returns the id."
-  deleteOrganisation(id: ID!): ID!
-  createOffer(input: CreateOfferInput!): Offer!
-  updateOffer(id: ID!, input: UpdateOfferInput!): Offer!
-  "Returns the id."
-  deleteOffer(id: ID!): ID!
-  addCooperation(input: CooperationInput!): Cooperation!
-  "True when a cooperation was removed."
-  removeCooperation(a: ID!, b: ID!): Boolean!
+  "Creates an organisation. STEERING, ADMIN."
+  createOrganisation(
+    "The new organisation."
+    input: CreateOrganisationInput!
+  ): Organisation!
+  "Changes the given fields of an organisation. STEERING, ADMIN; a PARTNER its own organisation."
+  updateOrganisation(
+    "The organisation's id."
+    id: ID!
+    "The fields to change."
+    input: UpdateOrganisationInput!
+  ): Organisation!
+  "Deletes an organisation and its cooperations. Refused with CONFLICT while the organisation still provides offers or has parts. Returns the id. STEERING, ADMIN."
+  deleteOrganisation(
+    "The organisation's id."
+    id: ID!
+  ): ID!
+  "Creates an offer. STEERING, ADMIN; a PARTNER for its own organisation."
+  createOffer(
+    "The new offer."
+    input: CreateOfferInput!
+  ): Offer!
+  "Changes the given fields of an offer. STEERING, ADMIN; a PARTNER its own organisation's offers."
+  updateOffer(
+    "The offer's id."
+    id: ID!
+    "The fields to change."
+    input: UpdateOfferInput!
+  ): Offer!
+  "Deletes an offer. Returns the id. STEERING, ADMIN; a PARTNER its own organisation's offers."
+  deleteOffer(
+    "The offer's id."
+    id: ID!
+  ): ID!
+  "Records a cooperation; one between the same pair already is CONFLICT. STEERING, ADMIN; a PARTNER when one side is its organisation."
+  addCooperation(
+    "The two organisations and what they cooperate on."
+    input: CooperationInput!
+  ): Cooperation!
+  "Removes the cooperation between two organisations, in either order; true when one was removed. STEERING, ADMIN; a PARTNER when one side is its organisation."
+  removeCooperation(
+    "Id of one organisation."
+    a: ID!
+    "Id of the other organisation."
+    b: ID!
+  ): Boolean!
 }
 `, BuiltIn: false},
 	{Name: "../../schema/access.graphqls", Input: `# Roles, the caller and the audit log.
 
+"The role a request runs as. Without a token it is PUBLIC; with a token, the token's role."
 enum Role {
+  "Administers the directory and reads the audit log; sees unmet-need counts below 5 only as suppressed."
   ADMIN
+  "Strategic steering (*Strategische Steuerung*, *Lenkungsgruppe*): changes the whole directory, reads reports with exact counts."
   STEERING
+  "Case management and counselling (*Case Management*, *Beratung*): care plans, recording unmet needs, reports with exact counts."
   CASE_MANAGER
+  "A partner organisation (*Träger*): changes only its own organisation, offers and cooperations."
   PARTNER
+  "An anonymous caller without a token: reads the public directory and matches."
   PUBLIC
 }
 
+"Who is calling: the role and, for a token, its name. Everyone may read it."
 type Me {
+  "The role the request runs as."
   role: Role!
-  "Set for PARTNER tokens."
+  "The partner's organisation; set only for PARTNER tokens."
   organisation: Organisation
   "The token's name; null for anonymous callers."
   name: String
 }
 
+"One changed field of an audit entry, with its value before and after."
 type FieldChange {
+  "The field's name as in the API, e.g. ` + "`" + `freePlaces` + "`" + `."
   field: String!
-  "JSON of the old value."
+  "The old value as JSON text (e.g. ` + "`" + `3` + "`" + `, ` + "`" + `\"Mo–Do\"` + "`" + `, ` + "`" + `[\"de\",\"ar\"]` + "`" + `); null when the entity was created or the field was empty."
   old: String
-  "JSON of the new value."
+  "The new value as JSON text; null when the entity was deleted or the field was cleared."
   new: String
 }
 
+"One change to the store: who did what to which entity, and which fields changed. Only ADMIN reads the audit log."
 type AuditEntry {
+  "Stable id of the entry."
   id: ID!
+  "When the change happened."
   at: Time!
+  "Id of the token that made the change; ` + "`" + `cli` + "`" + ` for the command line."
   actorId: String!
+  "Name of that token (or ` + "`" + `cli` + "`" + `)."
   actorName: String!
+  "Role of the actor at the time."
   role: Role!
+  "What was done: the mutation's name (` + "`" + `createOffer` + "`" + `, ` + "`" + `updateOrganisation` + "`" + `, …), ` + "`" + `carePlan.record` + "`" + `, ` + "`" + `createToken` + "`" + ` or ` + "`" + `revokeToken` + "`" + `."
   action: String!
+  "Kind of entity changed: ` + "`" + `Organisation` + "`" + `, ` + "`" + `Offer` + "`" + `, ` + "`" + `Cooperation` + "`" + `, ` + "`" + `UnmetNeed` + "`" + ` or ` + "`" + `Token` + "`" + `."
   entityType: String!
+  "Id of the entity changed (for a cooperation ` + "`" + `a|b` + "`" + `; several unmet needs comma-separated)."
   entityId: String!
+  "The fields that changed, with old and new values."
   changes: [FieldChange!]!
 }
 
+"An audit entry in a page of results."
 type AuditEdge {
+  "The audit entry."
   node: AuditEntry!
+  "Opaque cursor of this entry; pass it as ` + "`" + `after` + "`" + ` to continue behind it."
   cursor: String!
 }
 
+"One page of the audit log, newest first (a Relay connection)."
 type AuditConnection {
+  "The entries of this page, newest first."
   edges: [AuditEdge!]!
+  "Where this page sits in the whole result."
   pageInfo: PageInfo!
+  "Number of entries in the whole result, over all pages."
   totalCount: Int!
 }
 
+"Narrows the audit log; all given fields must hold (exact matches)."
 input AuditFilter {
+  "Entries made with this token id (or ` + "`" + `cli` + "`" + `)."
   actorId: String
+  "Entries about this kind of entity: ` + "`" + `Organisation` + "`" + `, ` + "`" + `Offer` + "`" + `, ` + "`" + `Cooperation` + "`" + `, ` + "`" + `UnmetNeed` + "`" + `, ` + "`" + `Token` + "`" + `."
   entityType: String
+  "Entries about this entity id."
   entityId: String
+  "Entries of this action, e.g. ` + "`" + `updateOffer` + "`" + `."
   action: String
 }
 
 extend type Query {
+  "Who is calling. Everyone."
   me: Me!
-  auditLog(filter: AuditFilter, first: Int = 50, after: String): AuditConnection!
+  "The audit log, newest first. ADMIN only."
+  auditLog(
+    "Narrows the result; absent: every entry."
+    filter: AuditFilter
+    "Page size, 0 to 500 (default 50)."
+    first: Int = 50
+    "Cursor from a previous page's ` + "`" + `endCursor` + "`" + `; the page starts behind it."
+    after: String
+  ): AuditConnection!
 }
 `, BuiltIn: false},
 	{Name: "../../schema/matching.graphqls", Input: `# Counsellor matching, care plans and unmet needs.
 
-"A client's situation; nothing in it identifies the client."
+"A client's situation; nothing in it identifies the client. Only ` + "`" + `needs` + "`" + ` is required; a criterion left out is not scored."
 input ClientProfile {
+  "The need areas (*Handlungsfelder*) the client needs help in; at least one."
   needs: [NeedArea!]!
-  "ISO 639-1 codes of languages the client speaks."
+  "ISO 639-1 codes of languages the client speaks, preferred first."
   languages: [String!]
-  "Where the client lives; or give districtId."
+  "Where the client lives, in WGS 84; or give districtId. With both, the location must lie within the district's radius + 2 km."
   location: GeoPointInput
+  "The district the client lives in (its centre stands in for the location)."
   districtId: ID
+  "Farthest distance in km the client can travel, greater than 0 and at most 1000 (default 15)."
   maxDistanceKm: Float
+  "Target groups the client belongs to; absent: not checked (warning EXCLUSIVE_TARGET_GROUP)."
   targetGroups: [TargetGroup!]
+  "The client's age in years; offers whose age range excludes it are left out."
   age: Int
+  "True when the client needs childcare to take part."
   needsChildcare: Boolean
+  "Legal circuits (*Rechtskreise*) the client receives benefits under; absent: not checked (warning ELIGIBILITY_UNCHECKED)."
   legalCircuits: [LegalCircuit!]
+  "True: only FREE offers."
   freeOnly: Boolean
 }
 
+"Why an offer fits, or what to watch out for: a stable code and a German text."
 type MatchReason {
-  "Stable code, e.g. LANGUAGE, DISTANCE, NO_FREE_PLACES."
+  """
+  Stable code. Reasons: NEEDS, LANGUAGE, DISTANCE, DIGITAL, CHILDCARE, FREE_PLACES,
+  TARGET_GROUP, FREE, NEAR_COURSE (care plan). Warnings: GERMAN_ONLY, LANGUAGE_MISMATCH,
+  NO_CHILDCARE, NO_FREE_PLACES, EXCLUSIVE_TARGET_GROUP, ELIGIBILITY_UNCHECKED, COST,
+  NO_CHILDCARE_NEARBY (care plan).
+  """
   code: String!
   "German text for the counsellor, e.g. \"spricht Arabisch\"."
   text: String!
 }
 
+"An offer that fits a client, with its score and why."
 type OfferMatch {
+  "The offer."
   offer: Offer!
-  "0..1; see the README for how it comes about."
+  """
+  How well the offer fits, 0 to 1 (rounded to four decimals): the weighted mean of the
+  criteria that count for this client — needs covered 0.40, language 0.20, distance 0.15,
+  childcare 0.10, free places 0.10, target group 0.05. A criterion the profile says nothing
+  about does not count, so an offer perfect in every respect that counts scores 1.
+  Equal scores are ordered by offer id.
+  """
   score: Float!
+  "Distance in km from the client's location (or district centre); null when either position is unknown."
   distanceKm: Float
+  "The client's needs this offer covers, in the client's order."
   matchedNeeds: [NeedArea!]!
+  "Why the offer fits."
   reasons: [MatchReason!]!
+  "What to watch out for."
   warnings: [MatchReason!]!
 }
 
+"A small set of offers that together cover as many of a client's needs as possible."
 type CarePlan {
+  "The offers of the plan, in the order to take them up; a childcare offer added for a course follows it."
   items: [OfferMatch!]!
+  "The client's needs the plan covers."
   coveredNeeds: [NeedArea!]!
+  "The client's needs no fitting offer covers."
   uncoveredNeeds: [NeedArea!]!
-  "The unmet needs stored when record was true."
+  "The unmet needs stored when record was true; empty otherwise."
   recordedUnmetNeeds: [UnmetNeed!]!
 }
 
-"A need that found no fitting offer (Bedarf ohne Angebot). No client identity."
+"A need that found no fitting offer (*Bedarf ohne Angebot*), recorded for strategic steering. No client identity."
 type UnmetNeed {
+  "Stable id."
   id: ID!
+  "The need area that found no offer."
   need: NeedArea!
+  "The district the client lives in."
   district: District!
+  "The client's language, an ISO 639-1 code; null when not given."
   language: String
+  "The client's target group; null when not given."
   targetGroup: TargetGroup
-  "ISO date, YYYY-MM-DD."
+  "The day it was recorded, ISO date ` + "`" + `YYYY-MM-DD` + "`" + `."
   recordedOn: String!
 }
 
+"An unmet need to record; it carries nothing that identifies a client."
 input UnmetNeedInput {
+  "The need area that found no offer."
   need: NeedArea!
+  "The district the client lives in; must exist."
   districtId: ID!
+  "The client's language, an ISO 639-1 code."
   language: String
+  "The client's target group."
   targetGroup: TargetGroup
-  "ISO date; today when absent."
+  "ISO date ` + "`" + `YYYY-MM-DD` + "`" + `; today when absent."
   recordedOn: String
 }
 
 extend type Query {
-  "Offers that fit a client, best first."
-  matchOffers(client: ClientProfile!, first: Int = 10): [OfferMatch!]!
-  "A small set of offers that together cover the client's needs; record: true stores uncovered needs."
-  carePlan(client: ClientProfile!, record: Boolean = false): CarePlan!
+  "Offers that fit a client, best first. Public: the profile identifies nobody and the answer is public directory data."
+  matchOffers(
+    "The client's situation."
+    client: ClientProfile!
+    "How many matches, 1 to 100 (default 10)."
+    first: Int = 10
+  ): [OfferMatch!]!
+  "A small set of offers that together cover the client's needs. ADMIN, STEERING, CASE_MANAGER."
+  carePlan(
+    "The client's situation."
+    client: ClientProfile!
+    "True: store each uncovered need as an unmet need (needs districtId or location); default false."
+    record: Boolean = false
+  ): CarePlan!
 }
 
 extend type Mutation {
-  recordUnmetNeed(input: UnmetNeedInput!): UnmetNeed!
+  "Records a need that found no offer (*Bedarf ohne Angebot*). ADMIN, STEERING, CASE_MANAGER."
+  recordUnmetNeed(
+    "The need to record."
+    input: UnmetNeedInput!
+  ): UnmetNeed!
 }
 `, BuiltIn: false},
 	{Name: "../../schema/steering.graphqls", Input: `# Strategic steering: gap report and network analysis.
 
+"How well a need area is supplied in a district."
 enum GapLevel {
   "No active offer."
   NONE
-  "Fewer offers than the threshold per 10,000 inhabitants, or more unmet needs than offers."
+  """
+  Fewer than 1.0 active offers per 10,000 inhabitants, or at least 5 unmet needs and no
+  fewer unmet needs than offers. Fewer than 5 unmet needs never make a cell LOW.
+  """
   LOW
+  "Neither NONE nor LOW."
   OK
 }
 
+"The kind of a structural gap in the network."
 enum GapKind {
+  "A district has no active offer in a need area."
   NEED_WITHOUT_OFFER
+  "An active integration or language course has no childcare and there is no active childcare offer or Passagegruppe within 1 km."
   COURSE_WITHOUT_CHILDCARE
+  "A district has no active *Passagegruppe*."
   NO_PASSAGE_GROUP
+  "Unmet needs were recorded in a district for a need area in a language that no active offer there for that need area is held in."
   LANGUAGE_NOT_COVERED
+  "An active offer with a capacity has no free place."
   ALWAYS_FULL
+  "A planned or paused offer is unfunded or its funding only applied for."
   UNFUNDED
 }
 
+"Supply and demand of one need area in one district."
 type GapCell {
+  "The district."
   district: District!
+  "The need area (*Handlungsfeld*)."
   need: NeedArea!
+  "Number of ACTIVE offers of the need area in the district."
   activeOffers: Int!
+  "Sum of the known free places of those offers."
   freePlaces: Int!
+  "activeOffers × 10,000 / population; 0 when the population is unknown."
   offersPer10k: Float!
-  "Recorded unmet needs; null when suppressed (fewer than 5) for this reader."
+  "Recorded unmet needs; null when suppressed (1 to 4) for this reader: only STEERING and CASE_MANAGER see small counts."
   unmetNeeds: Int
+  "True when unmetNeeds is withheld for this reader."
   suppressed: Boolean!
+  "How well the need area is supplied."
   level: GapLevel!
 }
 
+"A gap in the network's structure, with what it refers to."
 type StructuralGap {
+  "What kind of gap."
   kind: GapKind!
+  "The district concerned."
   district: District
+  "The need area concerned."
   need: NeedArea
+  "The offer concerned (COURSE_WITHOUT_CHILDCARE, ALWAYS_FULL, UNFUNDED)."
   offer: Offer
+  "The offer's provider."
   organisation: Organisation
+  "The language not covered (LANGUAGE_NOT_COVERED), ISO 639-1."
   language: String
-  "What is missing and where, in German."
+  "What is missing and where, in German; safe for every reader."
   detail: String!
 }
 
+"The gap report of a municipality: one cell per district and need area, and the structural gaps."
 type GapReport {
+  "The municipality reported on; null for every municipality in the store."
   municipality: String
+  "One cell per district × need area."
   cells: [GapCell!]!
+  "The structural gaps, ordered by kind as in GapKind."
   structuralGaps: [StructuralGap!]!
 }
 
+"A connected component of the cooperation network."
 type NetworkComponent {
+  "Number of organisations in it."
   size: Int!
+  "Ids of its organisations."
   organisationIds: [ID!]!
 }
 
+"An organisation that connects others (high betweenness centrality)."
 type Broker {
+  "The organisation."
   organisation: Organisation!
-  "Normalised betweenness centrality, 0..1."
+  "Normalised betweenness centrality, 0..1 (the centre of a star is 1)."
   betweenness: Float!
 }
 
+"Number of cooperations between two kinds of organisation."
 type KindPair {
+  "One kind."
   a: OrganisationKind!
+  "The other kind."
   b: OrganisationKind!
+  "Number of cooperations between organisations of these kinds."
   cooperations: Int!
 }
 
+"The cooperation network of a municipality, analysed (cooperations read undirected, once per pair)."
 type NetworkReport {
+  "The municipality reported on; null for every municipality in the store."
   municipality: String
+  "Number of organisations."
   organisations: Int!
+  "Number of cooperations, once per pair."
   cooperations: Int!
+  "2E / (N(N−1)): the share of possible cooperations that exist, 0..1."
   density: Float!
+  "Number of connected components."
   componentCount: Int!
+  "The connected components, largest first."
   components: [NetworkComponent!]!
+  "Organisations that cooperate with nobody."
   isolated: [Organisation!]!
+  "The ten organisations of highest betweenness centrality."
   brokers: [Broker!]!
+  "Cooperations per pair of organisation kinds."
   kindMatrix: [KindPair!]!
+  "Organisations from which no chain of cooperations leads to a Jobcenter."
   noPathToJobcenter: [Organisation!]!
+  "Organisations from which no chain of cooperations leads to an immigration office."
   noPathToImmigrationOffice: [Organisation!]!
 }
 
+"An organisation in a cooperation neighbourhood."
 type NetworkNode {
+  "The organisation's id (the same as organisation.id)."
   id: ID!
+  "The organisation."
   organisation: Organisation!
 }
 
+"A cooperation in a neighbourhood; it has no direction."
 type NetworkEdge {
+  "Id of one organisation."
   source: ID!
+  "Id of the other organisation."
   target: ID!
+  "Since when they cooperate, ISO date ` + "`" + `YYYY-MM-DD` + "`" + `; null when unknown."
   since: String
+  "What they cooperate on."
   topics: [String!]!
 }
 
+"The organisations within some cooperation hops of one organisation, and the cooperations among them."
 type Network {
+  "The organisations, the starting one included."
   nodes: [NetworkNode!]!
+  "The cooperations among them."
   edges: [NetworkEdge!]!
 }
 
+"Number of recorded unmet needs for one district, need area, language and target group."
 type UnmetNeedCount {
+  "The district."
   district: District!
+  "The need area."
   need: NeedArea!
+  "The language, ISO 639-1; null when not recorded."
   language: String
+  "The target group; null when not recorded."
   targetGroup: TargetGroup
-  "Null when suppressed (fewer than 5) for this reader."
+  "Null when suppressed (1 to 4) for this reader: only STEERING and CASE_MANAGER see small counts."
   count: Int
+  "True when count is withheld for this reader."
   suppressed: Boolean!
 }
 
+"Narrows unmet-need counts; all given fields must hold."
 input UnmetNeedFilter {
+  "Only districts of this municipality."
   municipality: String
+  "Only these districts."
   districtIds: [ID!]
+  "Only these need areas."
   needs: [NeedArea!]
+  "Recorded on or after this ISO date ` + "`" + `YYYY-MM-DD` + "`" + `."
   since: String
+  "Recorded on or before this ISO date ` + "`" + `YYYY-MM-DD` + "`" + `; not before since."
   until: String
 }
 
 extend type Query {
-  gapReport(municipality: String, needs: [NeedArea!]): GapReport!
-  networkReport(municipality: String): NetworkReport!
-  "The cooperation neighbourhood of an organisation; depth 1 to 3."
-  network(organisationId: ID!, depth: Int = 1): Network!
-  unmetNeedCounts(filter: UnmetNeedFilter): [UnmetNeedCount!]!
+  "Supply per district and need area, and the structural gaps. ADMIN, STEERING, CASE_MANAGER."
+  gapReport(
+    "The municipality; absent: every municipality in the store. Unknown: NOT_FOUND."
+    municipality: String
+    "Only these need areas; absent: all."
+    needs: [NeedArea!]
+  ): GapReport!
+  "The analysed cooperation network. ADMIN, STEERING, CASE_MANAGER."
+  networkReport(
+    "The municipality; absent: every municipality in the store. Unknown: NOT_FOUND."
+    municipality: String
+  ): NetworkReport!
+  "The cooperation neighbourhood of an organisation, for a dashboard graph. Public."
+  network(
+    "The organisation at the centre; unknown: NOT_FOUND."
+    organisationId: ID!
+    "Cooperation hops, 1 to 3 (default 1)."
+    depth: Int = 1
+  ): Network!
+  "Recorded unmet needs by district, need area, language and target group. ADMIN, STEERING, CASE_MANAGER."
+  unmetNeedCounts(
+    "Narrows the counts; absent: all."
+    filter: UnmetNeedFilter
+  ): [UnmetNeedCount!]!
 }
 `, BuiltIn: false},
 }

@@ -12,373 +12,618 @@ import (
 	"github.com/lotse-kim/lotse/internal/directory"
 )
 
+// One page of the audit log, newest first (a Relay connection).
 type AuditConnection struct {
-	Edges      []AuditEdge `json:"edges"`
-	PageInfo   *PageInfo   `json:"pageInfo"`
-	TotalCount int         `json:"totalCount"`
+	// The entries of this page, newest first.
+	Edges []AuditEdge `json:"edges"`
+	// Where this page sits in the whole result.
+	PageInfo *PageInfo `json:"pageInfo"`
+	// Number of entries in the whole result, over all pages.
+	TotalCount int `json:"totalCount"`
 }
 
+// An audit entry in a page of results.
 type AuditEdge struct {
-	Node   *access.AuditEntry `json:"node"`
-	Cursor string             `json:"cursor"`
+	// The audit entry.
+	Node *access.AuditEntry `json:"node"`
+	// Opaque cursor of this entry; pass it as `after` to continue behind it.
+	Cursor string `json:"cursor"`
 }
 
+// Narrows the audit log; all given fields must hold (exact matches).
 type AuditFilter struct {
-	ActorID    *string `json:"actorId,omitempty"`
+	// Entries made with this token id (or `cli`).
+	ActorID *string `json:"actorId,omitempty"`
+	// Entries about this kind of entity: `Organisation`, `Offer`, `Cooperation`, `UnmetNeed`, `Token`.
 	EntityType *string `json:"entityType,omitempty"`
-	EntityID   *string `json:"entityId,omitempty"`
-	Action     *string `json:"action,omitempty"`
+	// Entries about this entity id.
+	EntityID *string `json:"entityId,omitempty"`
+	// Entries of this action, e.g. `updateOffer`.
+	Action *string `json:"action,omitempty"`
 }
 
+// An organisation that connects others (high betweenness centrality).
 type Broker struct {
+	// The organisation.
 	Organisation *directory.Organisation `json:"organisation"`
-	// Normalised betweenness centrality, 0..1.
+	// Normalised betweenness centrality, 0..1 (the centre of a star is 1).
 	Betweenness float64 `json:"betweenness"`
 }
 
+// A small set of offers that together cover as many of a client's needs as possible.
 type CarePlan struct {
-	Items          []OfferMatch         `json:"items"`
-	CoveredNeeds   []directory.NeedArea `json:"coveredNeeds"`
+	// The offers of the plan, in the order to take them up; a childcare offer added for a course follows it.
+	Items []OfferMatch `json:"items"`
+	// The client's needs the plan covers.
+	CoveredNeeds []directory.NeedArea `json:"coveredNeeds"`
+	// The client's needs no fitting offer covers.
 	UncoveredNeeds []directory.NeedArea `json:"uncoveredNeeds"`
-	// The unmet needs stored when record was true.
+	// The unmet needs stored when record was true; empty otherwise.
 	RecordedUnmetNeeds []directory.UnmetNeed `json:"recordedUnmetNeeds"`
 }
 
-// A client's situation; nothing in it identifies the client.
+// A client's situation; nothing in it identifies the client. Only `needs` is required; a criterion left out is not scored.
 type ClientProfile struct {
+	// The need areas (*Handlungsfelder*) the client needs help in; at least one.
 	Needs []directory.NeedArea `json:"needs"`
-	// ISO 639-1 codes of languages the client speaks.
+	// ISO 639-1 codes of languages the client speaks, preferred first.
 	Languages []string `json:"languages,omitempty"`
-	// Where the client lives; or give districtId.
-	Location       *GeoPointInput           `json:"location,omitempty"`
-	DistrictID     *string                  `json:"districtId,omitempty"`
-	MaxDistanceKm  *float64                 `json:"maxDistanceKm,omitempty"`
-	TargetGroups   []directory.TargetGroup  `json:"targetGroups,omitempty"`
-	Age            *int                     `json:"age,omitempty"`
-	NeedsChildcare *bool                    `json:"needsChildcare,omitempty"`
-	LegalCircuits  []directory.LegalCircuit `json:"legalCircuits,omitempty"`
-	FreeOnly       *bool                    `json:"freeOnly,omitempty"`
+	// Where the client lives, in WGS 84; or give districtId. With both, the location must lie within the district's radius + 2 km.
+	Location *GeoPointInput `json:"location,omitempty"`
+	// The district the client lives in (its centre stands in for the location).
+	DistrictID *string `json:"districtId,omitempty"`
+	// Farthest distance in km the client can travel, greater than 0 and at most 1000 (default 15).
+	MaxDistanceKm *float64 `json:"maxDistanceKm,omitempty"`
+	// Target groups the client belongs to; absent: not checked (warning EXCLUSIVE_TARGET_GROUP).
+	TargetGroups []directory.TargetGroup `json:"targetGroups,omitempty"`
+	// The client's age in years; offers whose age range excludes it are left out.
+	Age *int `json:"age,omitempty"`
+	// True when the client needs childcare to take part.
+	NeedsChildcare *bool `json:"needsChildcare,omitempty"`
+	// Legal circuits (*Rechtskreise*) the client receives benefits under; absent: not checked (warning ELIGIBILITY_UNCHECKED).
+	LegalCircuits []directory.LegalCircuit `json:"legalCircuits,omitempty"`
+	// True: only FREE offers.
+	FreeOnly *bool `json:"freeOnly,omitempty"`
 }
 
-// A cooperation between two organisations.
+// A cooperation between two organisations; it has no direction.
 type Cooperation struct {
-	A      *directory.Organisation `json:"a"`
-	B      *directory.Organisation `json:"b"`
-	Since  *string                 `json:"since,omitempty"`
-	Topics []string                `json:"topics"`
+	// One side (the one named `a` when it was added).
+	A *directory.Organisation `json:"a"`
+	// The other side.
+	B *directory.Organisation `json:"b"`
+	// Since when they cooperate, an ISO date `YYYY-MM-DD`; null when unknown.
+	Since *string `json:"since,omitempty"`
+	// What they cooperate on, free words.
+	Topics []string `json:"topics"`
 }
 
+// A cooperation to record between two different organisations.
 type CooperationInput struct {
+	// Id of one organisation; must exist.
 	A string `json:"a"`
+	// Id of the other organisation; must exist and differ from `a`.
 	B string `json:"b"`
-	// ISO date, YYYY-MM-DD.
-	Since  *string  `json:"since,omitempty"`
+	// Since when they cooperate, ISO date `YYYY-MM-DD`.
+	Since *string `json:"since,omitempty"`
+	// What they cooperate on, free words.
 	Topics []string `json:"topics,omitempty"`
 }
 
+// A new offer. STEERING and ADMIN may create offers for any organisation, a PARTNER only for its own.
 type CreateOfferInput struct {
-	// Optional; generated when absent.
-	ID            *string                  `json:"id,omitempty"`
-	ProviderID    string                   `json:"providerId"`
-	Title         string                   `json:"title"`
-	Description   *string                  `json:"description,omitempty"`
-	Category      directory.OfferCategory  `json:"category"`
-	CourseType    *directory.CourseType    `json:"courseType,omitempty"`
-	Needs         []directory.NeedArea     `json:"needs"`
-	TargetGroups  []directory.TargetGroup  `json:"targetGroups,omitempty"`
-	Languages     []string                 `json:"languages"`
+	// Optional; generated when absent. Letters, digits, `-`, `_`, `.`, `:`; at most 100 characters; a taken id is CONFLICT.
+	ID *string `json:"id,omitempty"`
+	// Id of the providing organisation; must exist.
+	ProviderID string `json:"providerId"`
+	// The title; required, at most 300 characters.
+	Title string `json:"title"`
+	// What the offer is; at most 5,000 characters.
+	Description *string `json:"description,omitempty"`
+	// What the offer is, in broad terms.
+	Category directory.OfferCategory `json:"category"`
+	// The BAMF course type; only for INTEGRATION_COURSE.
+	CourseType *directory.CourseType `json:"courseType,omitempty"`
+	// Need areas it addresses; at least one, each once.
+	Needs []directory.NeedArea `json:"needs"`
+	// Target groups it is made for; absent or ALL: everyone.
+	TargetGroups []directory.TargetGroup `json:"targetGroups,omitempty"`
+	// Languages it is held in, ISO 639-1 codes; at least one, each once.
+	Languages []string `json:"languages"`
+	// Legal circuits under which clients are eligible; absent: open to all.
 	LegalCircuits []directory.LegalCircuit `json:"legalCircuits,omitempty"`
-	Childcare     *bool                    `json:"childcare,omitempty"`
-	Cost          *directory.Cost          `json:"cost,omitempty"`
-	Capacity      *int                     `json:"capacity,omitempty"`
-	FreePlaces    *int                     `json:"freePlaces,omitempty"`
-	Schedule      *string                  `json:"schedule,omitempty"`
-	AgeMin        *int                     `json:"ageMin,omitempty"`
-	AgeMax        *int                     `json:"ageMax,omitempty"`
-	Funding       *directory.Funding       `json:"funding,omitempty"`
-	Status        *directory.OfferStatus   `json:"status,omitempty"`
-	Digital       *bool                    `json:"digital,omitempty"`
-	Address       *string                  `json:"address,omitempty"`
-	Location      *GeoPointInput           `json:"location,omitempty"`
-	DistrictID    *string                  `json:"districtId,omitempty"`
-	Contact       *string                  `json:"contact,omitempty"`
+	// True when it provides childcare (default false).
+	Childcare *bool `json:"childcare,omitempty"`
+	// What it costs (default FREE).
+	Cost *directory.Cost `json:"cost,omitempty"`
+	// Places in total; not negative.
+	Capacity *int `json:"capacity,omitempty"`
+	// Places free now; not negative, not more than capacity.
+	FreePlaces *int `json:"freePlaces,omitempty"`
+	// When it takes place, free text.
+	Schedule *string `json:"schedule,omitempty"`
+	// Youngest age in years, 0 to 130; not above ageMax.
+	AgeMin *int `json:"ageMin,omitempty"`
+	// Oldest age in years, 0 to 130.
+	AgeMax *int `json:"ageMax,omitempty"`
+	// Funding state (default FUNDED).
+	Funding *directory.Funding `json:"funding,omitempty"`
+	// State (default ACTIVE).
+	Status *directory.OfferStatus `json:"status,omitempty"`
+	// True for an online offer (default false); an offer that is not digital needs a location or a districtId.
+	Digital *bool `json:"digital,omitempty"`
+	// Where it takes place, one line.
+	Address *string `json:"address,omitempty"`
+	// Where it takes place, in WGS 84.
+	Location *GeoPointInput `json:"location,omitempty"`
+	// Id of the district it takes place in; must exist.
+	DistrictID *string `json:"districtId,omitempty"`
+	// How to get in touch, free text.
+	Contact *string `json:"contact,omitempty"`
 }
 
+// A new organisation. STEERING and ADMIN may create organisations.
 type CreateOrganisationInput struct {
-	// Optional; generated when absent.
-	ID              *string                    `json:"id,omitempty"`
-	Name            string                     `json:"name"`
-	Kind            directory.OrganisationKind `json:"kind"`
-	Description     *string                    `json:"description,omitempty"`
-	ParentID        *string                    `json:"parentId,omitempty"`
-	DistrictID      *string                    `json:"districtId,omitempty"`
-	Municipality    *string                    `json:"municipality,omitempty"`
-	Address         *string                    `json:"address,omitempty"`
-	Location        *GeoPointInput             `json:"location,omitempty"`
-	Website         *string                    `json:"website,omitempty"`
-	Email           *string                    `json:"email,omitempty"`
-	Phone           *string                    `json:"phone,omitempty"`
-	WorkingGroupIds []string                   `json:"workingGroupIds,omitempty"`
+	// Optional; generated when absent. Letters, digits, `-`, `_`, `.`, `:`; at most 100 characters; a taken id is CONFLICT.
+	ID *string `json:"id,omitempty"`
+	// The name; required, at most 300 characters.
+	Name string `json:"name"`
+	// What kind of organisation it is.
+	Kind directory.OrganisationKind `json:"kind"`
+	// What the organisation does; at most 5,000 characters.
+	Description *string `json:"description,omitempty"`
+	// Id of the organisation this one is part of; must exist.
+	ParentID *string `json:"parentId,omitempty"`
+	// Id of the district it is based in; must exist.
+	DistrictID *string `json:"districtId,omitempty"`
+	// The municipality, at most 200 characters.
+	Municipality *string `json:"municipality,omitempty"`
+	// Postal address as one line, at most 500 characters.
+	Address *string `json:"address,omitempty"`
+	// Where it is, in WGS 84.
+	Location *GeoPointInput `json:"location,omitempty"`
+	// Website; must start with http:// or https://; at most 500 characters.
+	Website *string `json:"website,omitempty"`
+	// Public e-mail address.
+	Email *string `json:"email,omitempty"`
+	// Public phone number, at most 50 characters.
+	Phone *string `json:"phone,omitempty"`
+	// Ids of the working groups it is member of; each must exist and be listed once.
+	WorkingGroupIds []string `json:"workingGroupIds,omitempty"`
 }
 
+// Supply and demand of one need area in one district.
 type GapCell struct {
-	District     *directory.District `json:"district"`
-	Need         directory.NeedArea  `json:"need"`
-	ActiveOffers int                 `json:"activeOffers"`
-	FreePlaces   int                 `json:"freePlaces"`
-	OffersPer10k float64             `json:"offersPer10k"`
-	// Recorded unmet needs; null when suppressed (fewer than 5) for this reader.
-	UnmetNeeds *int     `json:"unmetNeeds,omitempty"`
-	Suppressed bool     `json:"suppressed"`
-	Level      GapLevel `json:"level"`
+	// The district.
+	District *directory.District `json:"district"`
+	// The need area (*Handlungsfeld*).
+	Need directory.NeedArea `json:"need"`
+	// Number of ACTIVE offers of the need area in the district.
+	ActiveOffers int `json:"activeOffers"`
+	// Sum of the known free places of those offers.
+	FreePlaces int `json:"freePlaces"`
+	// activeOffers × 10,000 / population; 0 when the population is unknown.
+	OffersPer10k float64 `json:"offersPer10k"`
+	// Recorded unmet needs; null when suppressed (1 to 4) for this reader: only STEERING and CASE_MANAGER see small counts.
+	UnmetNeeds *int `json:"unmetNeeds,omitempty"`
+	// True when unmetNeeds is withheld for this reader.
+	Suppressed bool `json:"suppressed"`
+	// How well the need area is supplied.
+	Level GapLevel `json:"level"`
 }
 
+// The gap report of a municipality: one cell per district and need area, and the structural gaps.
 type GapReport struct {
-	Municipality   *string         `json:"municipality,omitempty"`
-	Cells          []GapCell       `json:"cells"`
+	// The municipality reported on; null for every municipality in the store.
+	Municipality *string `json:"municipality,omitempty"`
+	// One cell per district × need area.
+	Cells []GapCell `json:"cells"`
+	// The structural gaps, ordered by kind as in GapKind.
 	StructuralGaps []StructuralGap `json:"structuralGaps"`
 }
 
+// A point on the earth in WGS 84; both coordinates are required.
 type GeoPointInput struct {
+	// Latitude in decimal degrees, -90 to 90.
 	Lat float64 `json:"lat"`
+	// Longitude in decimal degrees, -180 to 180.
 	Lon float64 `json:"lon"`
 }
 
+// Number of cooperations between two kinds of organisation.
 type KindPair struct {
-	A            directory.OrganisationKind `json:"a"`
-	B            directory.OrganisationKind `json:"b"`
-	Cooperations int                        `json:"cooperations"`
+	// One kind.
+	A directory.OrganisationKind `json:"a"`
+	// The other kind.
+	B directory.OrganisationKind `json:"b"`
+	// Number of cooperations between organisations of these kinds.
+	Cooperations int `json:"cooperations"`
 }
 
+// Why an offer fits, or what to watch out for: a stable code and a German text.
 type MatchReason struct {
-	// Stable code, e.g. LANGUAGE, DISTANCE, NO_FREE_PLACES.
+	// Stable code. Reasons: NEEDS, LANGUAGE, DISTANCE, DIGITAL, CHILDCARE, FREE_PLACES,
+	// TARGET_GROUP, FREE, NEAR_COURSE (care plan). Warnings: GERMAN_ONLY, LANGUAGE_MISMATCH,
+	// NO_CHILDCARE, NO_FREE_PLACES, EXCLUSIVE_TARGET_GROUP, ELIGIBILITY_UNCHECKED, COST,
+	// NO_CHILDCARE_NEARBY (care plan).
 	Code string `json:"code"`
 	// German text for the counsellor, e.g. "spricht Arabisch".
 	Text string `json:"text"`
 }
 
+// Who is calling: the role and, for a token, its name. Everyone may read it.
 type Me struct {
+	// The role the request runs as.
 	Role access.Role `json:"role"`
-	// Set for PARTNER tokens.
+	// The partner's organisation; set only for PARTNER tokens.
 	Organisation *directory.Organisation `json:"organisation,omitempty"`
 	// The token's name; null for anonymous callers.
 	Name *string `json:"name,omitempty"`
 }
 
+// The entry points for changing the directory; each needs a token (`Authorization: Bearer …`) and writes an audit entry.
 type Mutation struct {
 }
 
+// A circle on the earth: offers within `radiusKm` of a point.
 type NearInput struct {
-	Lat      float64 `json:"lat"`
-	Lon      float64 `json:"lon"`
+	// Latitude of the centre in decimal degrees, -90 to 90.
+	Lat float64 `json:"lat"`
+	// Longitude of the centre in decimal degrees, -180 to 180.
+	Lon float64 `json:"lon"`
+	// Radius in km (great circle); greater than 0 and at most 1000.
 	RadiusKm float64 `json:"radiusKm"`
 }
 
+// The organisations within some cooperation hops of one organisation, and the cooperations among them.
 type Network struct {
+	// The organisations, the starting one included.
 	Nodes []NetworkNode `json:"nodes"`
+	// The cooperations among them.
 	Edges []NetworkEdge `json:"edges"`
 }
 
+// A connected component of the cooperation network.
 type NetworkComponent struct {
-	Size            int      `json:"size"`
+	// Number of organisations in it.
+	Size int `json:"size"`
+	// Ids of its organisations.
 	OrganisationIds []string `json:"organisationIds"`
 }
 
+// A cooperation in a neighbourhood; it has no direction.
 type NetworkEdge struct {
-	Source string   `json:"source"`
-	Target string   `json:"target"`
-	Since  *string  `json:"since,omitempty"`
+	// Id of one organisation.
+	Source string `json:"source"`
+	// Id of the other organisation.
+	Target string `json:"target"`
+	// Since when they cooperate, ISO date `YYYY-MM-DD`; null when unknown.
+	Since *string `json:"since,omitempty"`
+	// What they cooperate on.
 	Topics []string `json:"topics"`
 }
 
+// An organisation in a cooperation neighbourhood.
 type NetworkNode struct {
-	ID           string                  `json:"id"`
+	// The organisation's id (the same as organisation.id).
+	ID string `json:"id"`
+	// The organisation.
 	Organisation *directory.Organisation `json:"organisation"`
 }
 
+// The cooperation network of a municipality, analysed (cooperations read undirected, once per pair).
 type NetworkReport struct {
-	Municipality              *string                  `json:"municipality,omitempty"`
-	Organisations             int                      `json:"organisations"`
-	Cooperations              int                      `json:"cooperations"`
-	Density                   float64                  `json:"density"`
-	ComponentCount            int                      `json:"componentCount"`
-	Components                []NetworkComponent       `json:"components"`
-	Isolated                  []directory.Organisation `json:"isolated"`
-	Brokers                   []Broker                 `json:"brokers"`
-	KindMatrix                []KindPair               `json:"kindMatrix"`
-	NoPathToJobcenter         []directory.Organisation `json:"noPathToJobcenter"`
+	// The municipality reported on; null for every municipality in the store.
+	Municipality *string `json:"municipality,omitempty"`
+	// Number of organisations.
+	Organisations int `json:"organisations"`
+	// Number of cooperations, once per pair.
+	Cooperations int `json:"cooperations"`
+	// 2E / (N(N−1)): the share of possible cooperations that exist, 0..1.
+	Density float64 `json:"density"`
+	// Number of connected components.
+	ComponentCount int `json:"componentCount"`
+	// The connected components, largest first.
+	Components []NetworkComponent `json:"components"`
+	// Organisations that cooperate with nobody.
+	Isolated []directory.Organisation `json:"isolated"`
+	// The ten organisations of highest betweenness centrality.
+	Brokers []Broker `json:"brokers"`
+	// Cooperations per pair of organisation kinds.
+	KindMatrix []KindPair `json:"kindMatrix"`
+	// Organisations from which no chain of cooperations leads to a Jobcenter.
+	NoPathToJobcenter []directory.Organisation `json:"noPathToJobcenter"`
+	// Organisations from which no chain of cooperations leads to an immigration office.
 	NoPathToImmigrationOffice []directory.Organisation `json:"noPathToImmigrationOffice"`
 }
 
+// One page of offers (a Relay connection).
 type OfferConnection struct {
-	Edges      []OfferEdge `json:"edges"`
-	PageInfo   *PageInfo   `json:"pageInfo"`
-	TotalCount int         `json:"totalCount"`
+	// The offers of this page, in the requested order.
+	Edges []OfferEdge `json:"edges"`
+	// Where this page sits in the whole result.
+	PageInfo *PageInfo `json:"pageInfo"`
+	// Number of offers in the whole result, over all pages.
+	TotalCount int `json:"totalCount"`
 }
 
+// An offer in a page of results.
 type OfferEdge struct {
-	Node   *directory.Offer `json:"node"`
-	Cursor string           `json:"cursor"`
-	// Great-circle distance from filter.near, when given.
+	// The offer.
+	Node *directory.Offer `json:"node"`
+	// Opaque cursor of this offer; pass it as `after` to continue behind it.
+	Cursor string `json:"cursor"`
+	// Great-circle distance in km from filter.near, when given.
 	DistanceKm *float64 `json:"distanceKm,omitempty"`
 }
 
 // Narrows offers. Lists match when the offer has any of the values; a targetGroups
 // filter also matches offers for ALL. All given fields must hold.
 type OfferFilter struct {
-	// Every word must occur in title or description; case and umlauts are folded.
-	Text            *string                   `json:"text,omitempty"`
-	Categories      []directory.OfferCategory `json:"categories,omitempty"`
-	Needs           []directory.NeedArea      `json:"needs,omitempty"`
-	TargetGroups    []directory.TargetGroup   `json:"targetGroups,omitempty"`
-	Languages       []string                  `json:"languages,omitempty"`
-	DistrictIds     []string                  `json:"districtIds,omitempty"`
-	OrganisationIds []string                  `json:"organisationIds,omitempty"`
-	Municipality    *string                   `json:"municipality,omitempty"`
-	Childcare       *bool                     `json:"childcare,omitempty"`
-	FreePlacesOnly  *bool                     `json:"freePlacesOnly,omitempty"`
-	Cost            []directory.Cost          `json:"cost,omitempty"`
-	Near            *NearInput                `json:"near,omitempty"`
-	Status          []directory.OfferStatus   `json:"status,omitempty"`
+	// Every word must occur in title or description; case, umlauts and accents are folded (`mutter` finds „Mütter-Café“, `ß` → `ss`).
+	Text *string `json:"text,omitempty"`
+	// Offers of any of these categories.
+	Categories []directory.OfferCategory `json:"categories,omitempty"`
+	// Offers addressing any of these need areas (*Handlungsfelder*).
+	Needs []directory.NeedArea `json:"needs,omitempty"`
+	// Offers for any of these target groups, or for ALL.
+	TargetGroups []directory.TargetGroup `json:"targetGroups,omitempty"`
+	// Offers held in any of these languages (ISO 639-1 codes).
+	Languages []string `json:"languages,omitempty"`
+	// Offers in any of these districts.
+	DistrictIds []string `json:"districtIds,omitempty"`
+	// Offers provided by any of these organisations.
+	OrganisationIds []string `json:"organisationIds,omitempty"`
+	// Offers whose district lies in this municipality (e.g. `Solingen`).
+	Municipality *string `json:"municipality,omitempty"`
+	// true: only offers with childcare; false: only offers without; absent: both.
+	Childcare *bool `json:"childcare,omitempty"`
+	// true: only offers with at least one known free place.
+	FreePlacesOnly *bool `json:"freePlacesOnly,omitempty"`
+	// Offers with any of these costs.
+	Cost []directory.Cost `json:"cost,omitempty"`
+	// Only offers within a radius; sets `distanceKm` on each edge and allows `orderBy: DISTANCE`.
+	Near *NearInput `json:"near,omitempty"`
+	// Offers in any of these states; absent: every state.
+	Status []directory.OfferStatus `json:"status,omitempty"`
 }
 
+// An offer that fits a client, with its score and why.
 type OfferMatch struct {
+	// The offer.
 	Offer *directory.Offer `json:"offer"`
-	// 0..1; see the README for how it comes about.
-	Score        float64              `json:"score"`
-	DistanceKm   *float64             `json:"distanceKm,omitempty"`
+	// How well the offer fits, 0 to 1 (rounded to four decimals): the weighted mean of the
+	// criteria that count for this client — needs covered 0.40, language 0.20, distance 0.15,
+	// childcare 0.10, free places 0.10, target group 0.05. A criterion the profile says nothing
+	// about does not count, so an offer perfect in every respect that counts scores 1.
+	// Equal scores are ordered by offer id.
+	Score float64 `json:"score"`
+	// Distance in km from the client's location (or district centre); null when either position is unknown.
+	DistanceKm *float64 `json:"distanceKm,omitempty"`
+	// The client's needs this offer covers, in the client's order.
 	MatchedNeeds []directory.NeedArea `json:"matchedNeeds"`
-	Reasons      []MatchReason        `json:"reasons"`
-	Warnings     []MatchReason        `json:"warnings"`
+	// Why the offer fits.
+	Reasons []MatchReason `json:"reasons"`
+	// What to watch out for.
+	Warnings []MatchReason `json:"warnings"`
 }
 
+// One page of organisations (a Relay connection).
 type OrganisationConnection struct {
-	Edges      []OrganisationEdge `json:"edges"`
-	PageInfo   *PageInfo          `json:"pageInfo"`
-	TotalCount int                `json:"totalCount"`
+	// The organisations of this page, by name then id.
+	Edges []OrganisationEdge `json:"edges"`
+	// Where this page sits in the whole result.
+	PageInfo *PageInfo `json:"pageInfo"`
+	// Number of organisations in the whole result, over all pages.
+	TotalCount int `json:"totalCount"`
 }
 
+// An organisation in a page of results.
 type OrganisationEdge struct {
-	Node   *directory.Organisation `json:"node"`
-	Cursor string                  `json:"cursor"`
+	// The organisation.
+	Node *directory.Organisation `json:"node"`
+	// Opaque cursor of this organisation; pass it as `after` to continue behind it.
+	Cursor string `json:"cursor"`
 }
 
+// Narrows organisations. Lists match when the organisation has any of the values; all given fields must hold.
 type OrganisationFilter struct {
-	Text           *string                      `json:"text,omitempty"`
-	Kinds          []directory.OrganisationKind `json:"kinds,omitempty"`
-	DistrictIds    []string                     `json:"districtIds,omitempty"`
-	Municipality   *string                      `json:"municipality,omitempty"`
-	WorkingGroupID *string                      `json:"workingGroupId,omitempty"`
-	ParentID       *string                      `json:"parentId,omitempty"`
+	// Every word must occur in the name or description; case and umlauts are folded.
+	Text *string `json:"text,omitempty"`
+	// Organisations of any of these kinds.
+	Kinds []directory.OrganisationKind `json:"kinds,omitempty"`
+	// Organisations based in any of these districts.
+	DistrictIds []string `json:"districtIds,omitempty"`
+	// Organisations of this municipality.
+	Municipality *string `json:"municipality,omitempty"`
+	// Members of this working group.
+	WorkingGroupID *string `json:"workingGroupId,omitempty"`
+	// Direct parts of this organisation.
+	ParentID *string `json:"parentId,omitempty"`
 }
 
+// Where a page sits in its result (Relay cursor connections).
 type PageInfo struct {
-	HasNextPage     bool    `json:"hasNextPage"`
-	HasPreviousPage bool    `json:"hasPreviousPage"`
-	StartCursor     *string `json:"startCursor,omitempty"`
-	EndCursor       *string `json:"endCursor,omitempty"`
+	// True when there are items after this page (ask again with `after: endCursor`).
+	HasNextPage bool `json:"hasNextPage"`
+	// True when there are items before this page.
+	HasPreviousPage bool `json:"hasPreviousPage"`
+	// Cursor of the first item of the page; null for an empty page.
+	StartCursor *string `json:"startCursor,omitempty"`
+	// Cursor of the last item of the page; null for an empty page.
+	EndCursor *string `json:"endCursor,omitempty"`
 }
 
-// A cooperation seen from one organisation.
+// A cooperation (*Kooperation*) seen from one organisation: the other side and what they cooperate on.
 type Partner struct {
+	// The partner organisation.
 	Organisation *directory.Organisation `json:"organisation"`
-	Since        *string                 `json:"since,omitempty"`
-	Topics       []string                `json:"topics"`
+	// Since when they cooperate, an ISO date `YYYY-MM-DD`; null when unknown.
+	Since *string `json:"since,omitempty"`
+	// What they cooperate on, free words (e.g. `Sprachkurse`, `Verweisberatung`).
+	Topics []string `json:"topics"`
 }
 
+// The entry points for reading. The directory is public; steering and matching fields say who may read them.
 type Query struct {
 }
 
+// A gap in the network's structure, with what it refers to.
 type StructuralGap struct {
-	Kind         GapKind                 `json:"kind"`
-	District     *directory.District     `json:"district,omitempty"`
-	Need         *directory.NeedArea     `json:"need,omitempty"`
-	Offer        *directory.Offer        `json:"offer,omitempty"`
+	// What kind of gap.
+	Kind GapKind `json:"kind"`
+	// The district concerned.
+	District *directory.District `json:"district,omitempty"`
+	// The need area concerned.
+	Need *directory.NeedArea `json:"need,omitempty"`
+	// The offer concerned (COURSE_WITHOUT_CHILDCARE, ALWAYS_FULL, UNFUNDED).
+	Offer *directory.Offer `json:"offer,omitempty"`
+	// The offer's provider.
 	Organisation *directory.Organisation `json:"organisation,omitempty"`
-	Language     *string                 `json:"language,omitempty"`
-	// What is missing and where, in German.
+	// The language not covered (LANGUAGE_NOT_COVERED), ISO 639-1.
+	Language *string `json:"language,omitempty"`
+	// What is missing and where, in German; safe for every reader.
 	Detail string `json:"detail"`
 }
 
+// Number of recorded unmet needs for one district, need area, language and target group.
 type UnmetNeedCount struct {
-	District    *directory.District    `json:"district"`
-	Need        directory.NeedArea     `json:"need"`
-	Language    *string                `json:"language,omitempty"`
+	// The district.
+	District *directory.District `json:"district"`
+	// The need area.
+	Need directory.NeedArea `json:"need"`
+	// The language, ISO 639-1; null when not recorded.
+	Language *string `json:"language,omitempty"`
+	// The target group; null when not recorded.
 	TargetGroup *directory.TargetGroup `json:"targetGroup,omitempty"`
-	// Null when suppressed (fewer than 5) for this reader.
-	Count      *int `json:"count,omitempty"`
+	// Null when suppressed (1 to 4) for this reader: only STEERING and CASE_MANAGER see small counts.
+	Count *int `json:"count,omitempty"`
+	// True when count is withheld for this reader.
 	Suppressed bool `json:"suppressed"`
 }
 
+// Narrows unmet-need counts; all given fields must hold.
 type UnmetNeedFilter struct {
-	Municipality *string              `json:"municipality,omitempty"`
-	DistrictIds  []string             `json:"districtIds,omitempty"`
-	Needs        []directory.NeedArea `json:"needs,omitempty"`
-	Since        *string              `json:"since,omitempty"`
-	Until        *string              `json:"until,omitempty"`
+	// Only districts of this municipality.
+	Municipality *string `json:"municipality,omitempty"`
+	// Only these districts.
+	DistrictIds []string `json:"districtIds,omitempty"`
+	// Only these need areas.
+	Needs []directory.NeedArea `json:"needs,omitempty"`
+	// Recorded on or after this ISO date `YYYY-MM-DD`.
+	Since *string `json:"since,omitempty"`
+	// Recorded on or before this ISO date `YYYY-MM-DD`; not before since.
+	Until *string `json:"until,omitempty"`
 }
 
+// An unmet need to record; it carries nothing that identifies a client.
 type UnmetNeedInput struct {
-	Need        directory.NeedArea     `json:"need"`
-	DistrictID  string                 `json:"districtId"`
-	Language    *string                `json:"language,omitempty"`
+	// The need area that found no offer.
+	Need directory.NeedArea `json:"need"`
+	// The district the client lives in; must exist.
+	DistrictID string `json:"districtId"`
+	// The client's language, an ISO 639-1 code.
+	Language *string `json:"language,omitempty"`
+	// The client's target group.
 	TargetGroup *directory.TargetGroup `json:"targetGroup,omitempty"`
-	// ISO date; today when absent.
+	// ISO date `YYYY-MM-DD`; today when absent.
 	RecordedOn *string `json:"recordedOn,omitempty"`
 }
 
-// Only the given fields change; an empty string clears a text field.
+// Only the given fields change; an empty string clears a text field. Limits as in CreateOfferInput.
 type UpdateOfferInput struct {
-	ProviderID    *string                  `json:"providerId,omitempty"`
-	Title         *string                  `json:"title,omitempty"`
-	Description   *string                  `json:"description,omitempty"`
-	Category      *directory.OfferCategory `json:"category,omitempty"`
-	CourseType    *directory.CourseType    `json:"courseType,omitempty"`
-	Needs         []directory.NeedArea     `json:"needs,omitempty"`
-	TargetGroups  []directory.TargetGroup  `json:"targetGroups,omitempty"`
-	Languages     []string                 `json:"languages,omitempty"`
+	// New provider's id (a PARTNER cannot move an offer to another organisation).
+	ProviderID *string `json:"providerId,omitempty"`
+	// New title.
+	Title *string `json:"title,omitempty"`
+	// New description; empty clears it.
+	Description *string `json:"description,omitempty"`
+	// New category.
+	Category *directory.OfferCategory `json:"category,omitempty"`
+	// New course type.
+	CourseType *directory.CourseType `json:"courseType,omitempty"`
+	// The complete new list of need areas.
+	Needs []directory.NeedArea `json:"needs,omitempty"`
+	// The complete new list of target groups.
+	TargetGroups []directory.TargetGroup `json:"targetGroups,omitempty"`
+	// The complete new list of languages (ISO 639-1).
+	Languages []string `json:"languages,omitempty"`
+	// The complete new list of legal circuits.
 	LegalCircuits []directory.LegalCircuit `json:"legalCircuits,omitempty"`
-	Childcare     *bool                    `json:"childcare,omitempty"`
-	Cost          *directory.Cost          `json:"cost,omitempty"`
-	Capacity      *int                     `json:"capacity,omitempty"`
-	FreePlaces    *int                     `json:"freePlaces,omitempty"`
-	Schedule      *string                  `json:"schedule,omitempty"`
-	AgeMin        *int                     `json:"ageMin,omitempty"`
-	AgeMax        *int                     `json:"ageMax,omitempty"`
-	Funding       *directory.Funding       `json:"funding,omitempty"`
-	Status        *directory.OfferStatus   `json:"status,omitempty"`
-	Digital       *bool                    `json:"digital,omitempty"`
-	Address       *string                  `json:"address,omitempty"`
-	Location      *GeoPointInput           `json:"location,omitempty"`
-	DistrictID    *string                  `json:"districtId,omitempty"`
-	Contact       *string                  `json:"contact,omitempty"`
+	// Whether it provides childcare.
+	Childcare *bool `json:"childcare,omitempty"`
+	// New cost.
+	Cost *directory.Cost `json:"cost,omitempty"`
+	// New capacity.
+	Capacity *int `json:"capacity,omitempty"`
+	// New number of free places.
+	FreePlaces *int `json:"freePlaces,omitempty"`
+	// New schedule; empty clears it.
+	Schedule *string `json:"schedule,omitempty"`
+	// New lowest age.
+	AgeMin *int `json:"ageMin,omitempty"`
+	// New highest age.
+	AgeMax *int `json:"ageMax,omitempty"`
+	// New funding state.
+	Funding *directory.Funding `json:"funding,omitempty"`
+	// New state.
+	Status *directory.OfferStatus `json:"status,omitempty"`
+	// Whether it is held online.
+	Digital *bool `json:"digital,omitempty"`
+	// New address; empty clears it.
+	Address *string `json:"address,omitempty"`
+	// New location.
+	Location *GeoPointInput `json:"location,omitempty"`
+	// New district's id; empty clears it.
+	DistrictID *string `json:"districtId,omitempty"`
+	// New contact; empty clears it.
+	Contact *string `json:"contact,omitempty"`
 }
 
-// Only the given fields change; an empty string clears a text field.
+// Only the given fields change; an empty string clears a text field. Limits as in CreateOrganisationInput.
 type UpdateOrganisationInput struct {
-	Name            *string                     `json:"name,omitempty"`
-	Kind            *directory.OrganisationKind `json:"kind,omitempty"`
-	Description     *string                     `json:"description,omitempty"`
-	ParentID        *string                     `json:"parentId,omitempty"`
-	DistrictID      *string                     `json:"districtId,omitempty"`
-	Municipality    *string                     `json:"municipality,omitempty"`
-	Address         *string                     `json:"address,omitempty"`
-	Location        *GeoPointInput              `json:"location,omitempty"`
-	Website         *string                     `json:"website,omitempty"`
-	Email           *string                     `json:"email,omitempty"`
-	Phone           *string                     `json:"phone,omitempty"`
-	WorkingGroupIds []string                    `json:"workingGroupIds,omitempty"`
+	// New name.
+	Name *string `json:"name,omitempty"`
+	// New kind.
+	Kind *directory.OrganisationKind `json:"kind,omitempty"`
+	// New description; empty clears it.
+	Description *string `json:"description,omitempty"`
+	// New parent organisation's id; empty clears it.
+	ParentID *string `json:"parentId,omitempty"`
+	// New district's id; empty clears it.
+	DistrictID *string `json:"districtId,omitempty"`
+	// New municipality; empty clears it.
+	Municipality *string `json:"municipality,omitempty"`
+	// New address; empty clears it.
+	Address *string `json:"address,omitempty"`
+	// New location.
+	Location *GeoPointInput `json:"location,omitempty"`
+	// New website; empty clears it.
+	Website *string `json:"website,omitempty"`
+	// New e-mail address; empty clears it.
+	Email *string `json:"email,omitempty"`
+	// New phone number; empty clears it.
+	Phone *string `json:"phone,omitempty"`
+	// The complete new list of working groups (replaces the old list).
+	WorkingGroupIds []string `json:"workingGroupIds,omitempty"`
 }
 
+// The kind of a structural gap in the network.
 type GapKind string
 
 const (
-	GapKindNeedWithoutOffer       GapKind = "NEED_WITHOUT_OFFER"
+	// A district has no active offer in a need area.
+	GapKindNeedWithoutOffer GapKind = "NEED_WITHOUT_OFFER"
+	// An active integration or language course has no childcare and there is no active childcare offer or Passagegruppe within 1 km.
 	GapKindCourseWithoutChildcare GapKind = "COURSE_WITHOUT_CHILDCARE"
-	GapKindNoPassageGroup         GapKind = "NO_PASSAGE_GROUP"
-	GapKindLanguageNotCovered     GapKind = "LANGUAGE_NOT_COVERED"
-	GapKindAlwaysFull             GapKind = "ALWAYS_FULL"
-	GapKindUnfunded               GapKind = "UNFUNDED"
+	// A district has no active *Passagegruppe*.
+	GapKindNoPassageGroup GapKind = "NO_PASSAGE_GROUP"
+	// Unmet needs were recorded in a district for a need area in a language that no active offer there for that need area is held in.
+	GapKindLanguageNotCovered GapKind = "LANGUAGE_NOT_COVERED"
+	// An active offer with a capacity has no free place.
+	GapKindAlwaysFull GapKind = "ALWAYS_FULL"
+	// A planned or paused offer is unfunded or its funding only applied for.
+	GapKindUnfunded GapKind = "UNFUNDED"
 )
 
 var AllGapKind = []GapKind{
@@ -433,14 +678,17 @@ func (e GapKind) MarshalJSON() ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
+// How well a need area is supplied in a district.
 type GapLevel string
 
 const (
 	// No active offer.
 	GapLevelNone GapLevel = "NONE"
-	// Fewer offers than the threshold per 10,000 inhabitants, or more unmet needs than offers.
+	// Fewer than 1.0 active offers per 10,000 inhabitants, or at least 5 unmet needs and no
+	// fewer unmet needs than offers. Fewer than 5 unmet needs never make a cell LOW.
 	GapLevelLow GapLevel = "LOW"
-	GapLevelOk  GapLevel = "OK"
+	// Neither NONE nor LOW.
+	GapLevelOk GapLevel = "OK"
 )
 
 var AllGapLevel = []GapLevel{
