@@ -31,6 +31,7 @@ func newServe() *cobra.Command {
 		logLevel      string
 		logFormat     string
 		hard          hardening
+		pprofAddr     string
 	)
 	cmd := &cobra.Command{
 		Use:   "serve",
@@ -45,6 +46,11 @@ func newServe() *cobra.Command {
 			cfg, err := hard.config(cmd, corsOrigins, introspection, withDemo)
 			if err != nil {
 				return err
+			}
+			if pprofAddr != "" {
+				if err := startPprof(pprofAddr); err != nil {
+					return err
+				}
 			}
 			ctx := cmd.Context()
 			st, desc, err := sf.openWaiting(ctx)
@@ -97,6 +103,7 @@ func newServe() *cobra.Command {
 	fl.BoolVar(&introspection, "introspection", true, "allow schema introspection")
 	fl.StringVar(&logLevel, "log-level", "info", "debug, info, warn or error")
 	fl.StringVar(&logFormat, "log-format", "text", "text or json")
+	fl.StringVar(&pprofAddr, "pprof", "", "serve Go's profiling endpoints at this loopback address (e.g. 127.0.0.1:6060); off when empty")
 	hard.register(cmd)
 	return cmd
 }

@@ -26,18 +26,32 @@ import (
 // benchSeed is the seed of the NRW network the benchmarks run on.
 const benchSeed int64 = 1
 
-// nrwStore opens the cached NRW database, building it first when it is
-// missing (or LOTSE_BENCH_REBUILD is set). Building takes a few minutes;
-// opening an existing file is instant. The file name carries a hash of the
-// SQLite migrations and the generator's sources, so a changed schema or
-// generator builds a new file instead of benchmarking a stale one.
+// nrwStore opens the cached NRW database (demo.NRW), building it first
+// when it is missing or LOTSE_BENCH_REBUILD is set.
 func nrwStore(b testing.TB) *sqlite.Store {
+	return cachedStore(b, fmt.Sprintf("nrw-%d", benchSeed), func() directory.Snapshot { return demo.NRW(benchSeed) })
+}
+
+// scaledStore opens the cached database of `lotse gen --scale n` (seed 1).
+func scaledStore(b testing.TB, n int) *sqlite.Store {
+	return cachedStore(b, fmt.Sprintf("scale%d-%d", n, benchSeed), func() directory.Snapshot {
+		return demo.Generate(demo.Options{Seed: benchSeed, Scale: n})
+	})
+}
+
+// cachedStore opens a database under os.TempDir() named after name, building
+// it from build() first when it is missing (or LOTSE_BENCH_REBUILD is set).
+// Building the NRW network takes a few minutes; opening an existing file is
+// instant. The file name carries a hash of the SQLite migrations and the
+// generator's sources, so a changed schema or generator builds a new file
+// instead of benchmarking a stale one.
+func cachedStore(b testing.TB, name string, build func() directory.Snapshot) *sqlite.Store {
 	b.Helper()
 	ctx := context.Background()
-	path := filepath.Join(os.TempDir(), fmt.Sprintf("lotse-bench-nrw-%d-%s.db", benchSeed, sourceKey(b)))
+	path := filepath.Join(os.TempDir(), fmt.Sprintf("lotse-bench-%s-%s.db", name, sourceKey(b)))
 	if _, err := os.Stat(path); err != nil || os.Getenv("LOTSE_BENCH_REBUILD") != "" {
 		start := time.Now()
-		snap := demo.NRW(benchSeed)
+		snap := build()
 		tmp := fmt.Sprintf("%s.build-%d", path, os.Getpid())
 		st, err := sqlite.Open(ctx, tmp)
 		if err != nil {

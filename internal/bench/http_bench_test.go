@@ -1,0 +1,141 @@
+package bench
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/lotse-kim/lotse/internal/server"
+	"github.com/lotse-kim/lotse/internal/service"
+	"github.com/lotse-kim/lotse/internal/store/sqlite"
+)
+
+// The directory queries of issue 16, as a dashboard sends them. %s is
+// filled with an id of the database under test.
+const (
+	queryQ1 = `{"query":"query Q1($d: ID!) { offers(filter: {categories: [INTEGRATION_COURSE, LANGUAGE_COURSE], districtIds: [$d]}, first: 20) { totalCount edges { node { id title category provider { id name } district { id name } } } } }","variables":{"d":%q}}`
+	queryQ2 = `{"query":"query Q2($id: ID!) { organisation(id: $id) { id name kind offers { id title category } } }","variables":{"id":%q}}`
+	queryQ3 = `{"query":"{ offers(filter: {text: \"deutsch\"}, first: 20) { totalCount edges { node { id title } } } }"}`
+)
+
+// BenchmarkHTTP runs the directory queries through the whole HTTP handler
+// (limits, auth, gqlgen, resolvers, dataloaders, store, JSON) at 6k offers
+// (`lotse gen --scale 10`) and at NRW scale, on both cores (RunParallel).
+// It reports requests per second and the process's CPU time per request;
+// take a profile with -cpuprofile (see the README's "Speed" section).
+func BenchmarkHTTP(b *testing.B) {
+	for _, size := range []struct {
+		name string
+		open func(testing.TB) *sqlite.Store
+	}{
+		{"6k", func(tb testing.TB) *sqlite.Store { return scaledStore(tb, 10) }},
+		{"NRW", nrwStore},
+	} {
+		b.Run(size.name, func(b *testing.B) {
+			st := size.open(b)
+			h := server.New(server.Config{}, service.New(st))
+			district, org := sampleIDs(b, h)
+			for _, q := range []struct{ name, body string }{
+				{"Q1", fmt.Sprintf(queryQ1, district)},
+				{"Q2", fmt.Sprintf(queryQ2, org)},
+				{"Q3", queryQ3},
+			} {
+				b.Run(q.name, func(b *testing.B) { serveParallel(b, h, q.body) })
+			}
+		})
+	}
+}
+
+// sampleIDs picks, through the API itself, the district with the most
+// offers and the organisation with the most offers: the heaviest Q1 and Q2.
+func sampleIDs(b *testing.B, h http.Handler) (district, org string) {
+	b.Helper()
+	var page struct {
+		Data struct {
+			Offers struct {
+				Edges []struct {
+					Node struct {
+						District *struct{ ID string }
+						Provider struct{ ID string }
+					}
+				}
+			}
+		}
+	}
+	body := `{"query":"{ offers(first: 100) { edges { node { district { id } provider { id } } } } }"}`
+	if err := json.Unmarshal(post(b, h, body), &page); err != nil {
+		b.Fatal(err)
+	}
+	districts, orgs := map[string]int{}, map[string]int{}
+	for _, e := range page.Data.Offers.Edges {
+		if e.Node.District != nil {
+			districts[e.Node.District.ID]++
+		}
+		orgs[e.Node.Provider.ID]++
+	}
+	return mostCommon(b, districts), mostCommon(b, orgs)
+}
+
+func mostCommon(b *testing.B, n map[string]int) string {
+	best := ""
+	for k, c := range n {
+		if c > n[best] || c == n[best] && k < best {
+			best = k
+		}
+	}
+	if best == "" {
+		b.Fatal("no offers in the benchmark database")
+	}
+	return best
+}
+
+// post sends one request and fails the benchmark on any GraphQL error, so a
+// broken query is never timed as a fast one.
+func post(b *testing.B, h http.Handler, body string) []byte {
+	req := httptest.NewRequest(http.MethodPost, "/graphql", strings.NewReader(body))
+	req.Header.Set("Content-Type", "application/json")
+	req.RemoteAddr = "127.0.0.1:1"
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, req.WithContext(context.Background()))
+	out := rec.Body.Bytes()
+	if rec.Code != http.StatusOK || bytes.Contains(out, []byte(`"errors"`)) {
+		b.Fatalf("%d %s", rec.Code, out)
+	}
+	return out
+}
+
+// serveParallel answers body b.N times on every core and reports req/s and
+// CPU milliseconds per request (user + system time of the whole process).
+func serveParallel(b *testing.B, h http.Handler, body string) {
+	want := len(post(b, h, body))
+	var bad atomic.Int64
+	b.ReportAllocs()
+	cpu0, start := cpuTime(), time.Now()
+	b.ResetTimer()
+	b.RunParallel(func(pb *testing.PB) {
+		for pb.Next() {
+			req := httptest.NewRequest(http.MethodPost, "/graphql", strings.NewReader(body))
+			req.Header.Set("Content-Type", "application/json")
+			req.RemoteAddr = "127.0.0.1:1"
+			rec := httptest.NewRecorder()
+			h.ServeHTTP(rec, req)
+			if rec.Code != http.StatusOK || rec.Body.Len() != want {
+				bad.Add(1)
+			}
+		}
+	})
+	b.StopTimer()
+	elapsed := time.Since(start)
+	if n := bad.Load(); n > 0 {
+		b.Fatalf("%d of %d answers differed from the first one", n, b.N)
+	}
+	b.ReportMetric(float64(b.N)/elapsed.Seconds(), "req/s")
+	b.ReportMetric(float64(cpuTime()-cpu0)/float64(time.Millisecond)/float64(b.N), "cpu-ms/req")
+}
