@@ -70,8 +70,7 @@ func New(cfg Config, svc *service.Service) http.Handler {
 	setCosts(&gcfg.Complexity, generated.NewExecutableSchema(gcfg).Schema())
 	gql := handler.New(generated.NewExecutableSchema(gcfg))
 	gql.AddTransport(transport.Options{})
-	gql.AddTransport(transport.GET{})
-	gql.AddTransport(transport.POST{})
+	gql.AddTransport(httpTransport{}) // GET and POST as GraphQL over HTTP specifies (transport.go)
 	gql.SetQueryCache(lru.New[*ast.QueryDocument](1000))
 	gql.Use(extension.AutomaticPersistedQuery{Cache: lru.New[string](100)})
 	if cfg.Introspection {
