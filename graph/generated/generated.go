@@ -85,6 +85,7 @@ type ComplexityRoot struct {
 	}
 
 	District struct {
+		Boundary     func(childComplexity int) int
 		Centre       func(childComplexity int) int
 		ID           func(childComplexity int) int
 		Municipality func(childComplexity int) int
@@ -544,6 +545,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Cooperation.Topics(childComplexity), true
 
+	case "District.boundary":
+		if e.ComplexityRoot.District.Boundary == nil {
+			break
+		}
+
+		return e.ComplexityRoot.District.Boundary(childComplexity), true
 	case "District.centre":
 		if e.ComplexityRoot.District.Centre == nil {
 			break
@@ -2574,6 +2581,22 @@ extend type Query {
   ): AuditConnection!
 }
 `, BuiltIn: false},
+	{Name: "../../schema/districts.graphqls", Input: `"""
+A GeoJSON geometry (RFC 7946: WGS 84, positions as [lon, lat]) written as the JSON object itself, for
+example {"type": "Polygon", "coordinates": [[[7.05, 51.16], [7.11, 51.16], [7.11, 51.19], [7.05, 51.16]]]}.
+District boundaries are a Polygon or a MultiPolygon.
+"""
+scalar GeoJSONGeometry
+
+extend type District {
+  """
+  The district's outline as a GeoJSON Polygon or MultiPolygon (WGS 84); null when unknown. Set with
+  ` + "`" + `lotse districts import` + "`" + ` or in an imported directory document. The outlines of the demo districts are
+  fictional.
+  """
+  boundary: GeoJSONGeometry
+}
+`, BuiltIn: false},
 	{Name: "../../schema/matching.graphqls", Input: `# Counsellor matching, care plans and unmet needs.
 
 "A client's situation; nothing in it identifies the client. Only ` + "`" + `needs` + "`" + ` is required; a criterion left out is not scored."
@@ -3023,6 +3046,8 @@ func (ec *executionContext) childFields_District(ctx context.Context, field grap
 		return ec.fieldContext_District_centre(ctx, field)
 	case "radiusKm":
 		return ec.fieldContext_District_radiusKm(ctx, field)
+	case "boundary":
+		return ec.fieldContext_District_boundary(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type District", field.Name)
 }
@@ -4817,6 +4842,29 @@ func (ec *executionContext) _District_radiusKm(ctx context.Context, field graphq
 }
 func (ec *executionContext) fieldContext_District_radiusKm(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("District", field, false, false, errors.New("field of type Float does not have child fields"))
+}
+
+func (ec *executionContext) _District_boundary(ctx context.Context, field graphql.CollectedField, obj *directory.District) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_District_boundary(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Boundary, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *directory.Boundary) graphql.Marshaler {
+			return ec.marshalOGeoJSONGeometry2ᚖgithubᚗcomᚋlotseᚑkimᚋlotseᚋinternalᚋdirectoryᚐBoundary(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_District_boundary(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("District", field, false, false, errors.New("field of type GeoJSONGeometry does not have child fields"))
 }
 
 func (ec *executionContext) _FieldChange_field(ctx context.Context, field graphql.CollectedField, obj *access.FieldChange) (ret graphql.Marshaler) {
@@ -11837,6 +11885,11 @@ func (ec *executionContext) _District(ctx context.Context, sel ast.SelectionSet,
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
+		case "boundary":
+			out.Values[i] = ec._District_boundary(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -15790,6 +15843,24 @@ func (ec *executionContext) marshalOFunding2ᚖgithubᚗcomᚋlotseᚑkimᚋlots
 	_ = sel
 	_ = ctx
 	res := graphql.MarshalString(string(*v))
+	return res
+}
+
+func (ec *executionContext) unmarshalOGeoJSONGeometry2ᚖgithubᚗcomᚋlotseᚑkimᚋlotseᚋinternalᚋdirectoryᚐBoundary(ctx context.Context, v any) (*directory.Boundary, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := model.UnmarshalGeoJSONGeometry(v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOGeoJSONGeometry2ᚖgithubᚗcomᚋlotseᚑkimᚋlotseᚋinternalᚋdirectoryᚐBoundary(ctx context.Context, sel ast.SelectionSet, v *directory.Boundary) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := model.MarshalGeoJSONGeometry(*v)
 	return res
 }
 

@@ -20,6 +20,9 @@ type District struct {
 	Centre       *GeoPoint `json:"centre,omitempty"`
 	// RadiusKm approximates the district's extent around its centre.
 	RadiusKm float64 `json:"radiusKm,omitempty"`
+	// Boundary is the district's outline, when known (a city's open data,
+	// or generated for the demo).
+	Boundary *Boundary `json:"boundary,omitempty"`
 }
 
 // Organisation is an actor of the local integration network (Akteur, Träger).

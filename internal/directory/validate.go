@@ -299,6 +299,25 @@ func (d District) ValidateInto(p Problems) {
 	if d.RadiusKm < 0 {
 		p.Add("radiusKm", "must not be negative")
 	}
+	if d.Boundary != nil {
+		d.ValidateBoundaryInto(p.At("boundary"))
+	}
+}
+
+// ValidateBoundaryInto records the problems of the district's boundary in p,
+// with fields relative to the geometry ("coordinates[0][3]"), so that an
+// import can name them as they are in its own file.
+func (d District) ValidateBoundaryInto(p Problems) {
+	if d.Boundary == nil {
+		return
+	}
+	before := p.Len()
+	d.Boundary.ValidateInto(p)
+	// The centre anchors the district's markers and the gap report's
+	// points; outside its own outline it would sit in a neighbour.
+	if p.Len() == before && d.Centre != nil && !d.Boundary.Contains(*d.Centre) {
+		p.Add("", "the district's centre (lat %g, lon %g) lies outside the boundary", d.Centre.Lat, d.Centre.Lon)
+	}
 }
 
 // Validate checks a cooperation.

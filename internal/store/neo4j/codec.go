@@ -205,14 +205,22 @@ func districtProps(d directory.District) map[string]any {
 	if d.RadiusKm != 0 {
 		p["radiusKm"] = d.RadiusKm
 	}
+	// The outline is kept as GeoJSON text: Neo4j has no polygon type, and
+	// nothing queries inside it. Marshalling a validated boundary cannot fail.
+	if b, err := d.Boundary.GeoJSON(); err == nil {
+		p.str("boundary", b)
+	}
 	return p
 }
 
 func decodeDistrict(r row) directory.District {
-	return directory.District{
+	d := directory.District{
 		ID: r.str("id"), Name: r.str("name"), Municipality: r.str("municipality"),
 		Population: r.integer("population"), Centre: r.geo("centre"), RadiusKm: r.float("radiusKm"),
 	}
+	// Only validated boundaries are written, so a stored one always parses.
+	d.Boundary, _ = directory.ParseBoundary(r.str("boundary"))
+	return d
 }
 
 // WorkingGroup

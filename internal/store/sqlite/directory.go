@@ -297,9 +297,14 @@ func (s *Store) PutDistricts(ctx context.Context, ds []directory.District) error
 
 func putDistrict(ctx context.Context, tx *sql.Tx, d directory.District) error {
 	lat, lon := pointArgs(d.Centre)
-	_, err := tx.ExecContext(ctx, dirDistrictUpsertSQL, sql.Named("id", d.ID), sql.Named("name", d.Name),
+	boundary, err := d.Boundary.GeoJSON()
+	if err != nil {
+		return fmt.Errorf("district %s: boundary: %w", d.ID, err)
+	}
+	_, err = tx.ExecContext(ctx, dirDistrictUpsertSQL, sql.Named("id", d.ID), sql.Named("name", d.Name),
 		sql.Named("municipality", d.Municipality), sql.Named("population", d.Population),
-		sql.Named("centre_lat", lat), sql.Named("centre_lon", lon), sql.Named("radius_km", d.RadiusKm))
+		sql.Named("centre_lat", lat), sql.Named("centre_lon", lon), sql.Named("radius_km", d.RadiusKm),
+		sql.Named("boundary", nullString(boundary)))
 	return translate(err, "district", d.ID)
 }
 
@@ -326,10 +331,14 @@ func (s *Store) districts(ctx context.Context, q queryer, municipality, ids any,
 	for rows.Next() {
 		var d directory.District
 		var lat, lon sql.NullFloat64
-		if err := rows.Scan(&d.ID, &d.Name, &d.Municipality, &d.Population, &lat, &lon, &d.RadiusKm); err != nil {
+		var boundary sql.NullString
+		if err := rows.Scan(&d.ID, &d.Name, &d.Municipality, &d.Population, &lat, &lon, &d.RadiusKm, &boundary); err != nil {
 			return nil, fmt.Errorf("districts: %w", err)
 		}
 		d.Centre = scanPoint(lat, lon)
+		if d.Boundary, err = directory.ParseBoundary(boundary.String); err != nil {
+			return nil, fmt.Errorf("district %s: stored boundary: %w", d.ID, err)
+		}
 		out = append(out, d)
 	}
 	if err := rows.Err(); err != nil {

@@ -24,8 +24,6 @@ var (
 	steerDistrictExistsSQL string
 	//go:embed steer_unmet_counts.sql
 	steerUnmetCountsSQL string
-	//go:embed steer_gap_districts.sql
-	steerGapDistrictsSQL string
 	//go:embed steer_gap_groups.sql
 	steerGapGroupsSQL string
 	//go:embed steer_gap_offers.sql
@@ -141,27 +139,13 @@ func (s *Store) GapFacts(ctx context.Context, q store.GapQuery) (store.GapFacts,
 		return store.GapFacts{}, fmt.Errorf("gap facts: %w", err)
 	}
 	defer tx.Rollback()
-	m := sql.Named("municipality", q.Municipality)
 	f := store.GapFacts{
 		Districts: []directory.District{}, Supply: []store.NeedSupply{}, Categories: []store.CategorySupply{},
 		DistrictLanguages: []store.DistrictLanguage{}, CoursesWithoutChildcare: []directory.Offer{},
 		AlwaysFull: []directory.Offer{}, Unfunded: []directory.Offer{},
 	}
-	if err := eachRow(ctx, tx, steerGapDistrictsSQL, []any{m}, func(r *sql.Rows) error {
-		var (
-			d        directory.District
-			lat, lon sql.NullFloat64
-		)
-		if err := r.Scan(&d.ID, &d.Name, &d.Municipality, &d.Population, &lat, &lon, &d.RadiusKm); err != nil {
-			return err
-		}
-		if lat.Valid && lon.Valid {
-			d.Centre = &directory.GeoPoint{Lat: lat.Float64, Lon: lon.Float64}
-		}
-		f.Districts = append(f.Districts, d)
-		return nil
-	}); err != nil {
-		return store.GapFacts{}, fmt.Errorf("gap facts, districts: %w", err)
+	if f.Districts, err = s.districts(ctx, tx, nullString(q.Municipality), nil, false); err != nil {
+		return store.GapFacts{}, fmt.Errorf("gap facts: %w", err)
 	}
 	// The offer queries find offers through their districts' ids.
 	districtIDs := make([]string, len(f.Districts))

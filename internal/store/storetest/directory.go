@@ -23,6 +23,7 @@ import (
 func directoryTests() []Test {
 	return []Test{
 		{"DistrictsPutAndList", testDistricts},
+		{"DistrictBoundaries", testDistrictBoundaries},
 		{"WorkingGroupsPutAndGet", testWorkingGroups},
 		{"OrganisationCreateGetUpdate", testOrganisationCRUD},
 		{"OrganisationReferenceErrors", testOrganisationRefs},
