@@ -212,10 +212,11 @@ func (g *cityGen) run() {
 func (g *cityGen) districtID(i int) string { return g.c.Code + "-" + g.ds[i].Slug }
 
 func (g *cityGen) buildDistricts() {
+	outlines := boundaries(g.c, g.ds) // fictional, see shapes.go
 	for i, d := range g.ds {
 		g.districts = append(g.districts, directory.District{
 			ID: g.districtID(i), Name: d.Name, Municipality: g.c.Name, Population: d.Population,
-			Centre: &directory.GeoPoint{Lat: d.Lat, Lon: d.Lon}, RadiusKm: d.RadiusKm,
+			Centre: &directory.GeoPoint{Lat: d.Lat, Lon: d.Lon}, RadiusKm: d.RadiusKm, Boundary: outlines[i],
 		})
 	}
 }
