@@ -4,7 +4,10 @@ WORKDIR /src
 COPY go.mod go.sum ./
 RUN go mod download
 COPY . .
-RUN CGO_ENABLED=0 go build -trimpath -ldflags="-s -w" -o /out/lotse ./cmd/lotse \
+# `lotse version` prints these: docker build --build-arg VERSION=v1.0.0 --build-arg COMMIT=$(git rev-parse HEAD) .
+ARG VERSION=devel
+ARG COMMIT=unknown
+RUN CGO_ENABLED=0 go build -trimpath -ldflags="-s -w -X main.version=${VERSION} -X main.commit=${COMMIT}" -o /out/lotse ./cmd/lotse \
  && mkdir -p /out/data
 
 FROM gcr.io/distroless/static-debian12:nonroot

@@ -26,16 +26,50 @@ func main() {
 
 func newRoot() *cobra.Command {
 	root := &cobra.Command{
-		Use:           "lotse",
-		Short:         "Lotse: the partner-network and referral directory of municipal integration management",
+		Use:   "lotse",
+		Short: "Lotse: the partner-network and referral directory of municipal integration management",
+		Long: `Lotse: the partner-network and referral directory of municipal integration management.
+
+Every flag can also be set by an environment variable, shown in each
+command's --help as [env LOTSE_<FLAG>]; a flag on the command line wins.`,
+		Version:       readBuildInfo().String(),
 		SilenceUsage:  true,
 		SilenceErrors: true,
+		// Every command reads its flags' environment variables before it runs.
+		PersistentPreRunE: func(cmd *cobra.Command, args []string) error {
+			return bindEnv(cmd, storeEnvAliases)
+		},
 	}
-	root.AddCommand(newServe(), newImport(), newExport(), newGen())
+	root.SetVersionTemplate("{{.Version}}\n")
+	root.AddCommand(newServe(), newImport(), newExport(), newGen(), newVersion())
 	for _, add := range extraCommands {
 		root.AddCommand(add())
 	}
+	documentEnv(root, storeEnvAliases)
 	return root
+}
+
+// envNames are the environment variables of a flag, in the order bindEnv
+// reads them: LOTSE_<FLAG> first, then its aliases.
+func envNames(flag string, aliases map[string][]string) []string {
+	return append([]string{"LOTSE_" + strings.ToUpper(strings.ReplaceAll(flag, "-", "_"))}, aliases[flag]...)
+}
+
+// noEnv are flags that no environment variable sets.
+var noEnv = map[string]bool{"help": true, "version": true}
+
+// documentEnv appends each flag's environment variables to its usage, in
+// cmd and all its subcommands, so that --help shows them.
+func documentEnv(cmd *cobra.Command, aliases map[string][]string) {
+	cmd.LocalFlags().VisitAll(func(f *pflag.Flag) {
+		if noEnv[f.Name] || strings.Contains(f.Usage, "[env ") {
+			return
+		}
+		f.Usage += " [env " + strings.Join(envNames(f.Name, aliases), ", ") + "]"
+	})
+	for _, c := range cmd.Commands() {
+		documentEnv(c, aliases)
+	}
 }
 
 // extraCommands lets other files of this package register their commands.
@@ -47,11 +81,10 @@ var extraCommands []func() *cobra.Command
 func bindEnv(cmd *cobra.Command, aliases map[string][]string) error {
 	var err error
 	cmd.Flags().VisitAll(func(f *pflag.Flag) {
-		if err != nil || f.Changed {
+		if err != nil || f.Changed || noEnv[f.Name] {
 			return
 		}
-		names := append([]string{"LOTSE_" + strings.ToUpper(strings.ReplaceAll(f.Name, "-", "_"))}, aliases[f.Name]...)
-		for _, n := range names {
+		for _, n := range envNames(f.Name, aliases) {
 			if v, ok := os.LookupEnv(n); ok {
 				if e := cmd.Flags().Set(f.Name, v); e != nil {
 					err = fmt.Errorf("environment variable %s: %w", n, e)

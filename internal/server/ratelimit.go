@@ -4,10 +4,13 @@ import (
 	"math"
 	"net"
 	"net/http"
+	"net/netip"
 	"strconv"
 	"strings"
 	"sync"
 	"time"
+
+	"golang.org/x/time/rate"
 
 	"github.com/lotse-kim/lotse/internal/access"
 )
@@ -21,32 +24,28 @@ type RateLimit struct {
 
 func (r RateLimit) on() bool { return r.PerSecond > 0 }
 
-func (r RateLimit) burst() float64 {
+func (r RateLimit) burst() int {
 	if r.Burst > 0 {
-		return float64(r.Burst)
+		return r.Burst
 	}
-	return math.Max(1, math.Ceil(2*r.PerSecond))
+	return int(math.Max(1, math.Ceil(2*r.PerSecond)))
 }
 
 // maxBuckets bounds the memory of a limiter: beyond it, buckets that have
 // refilled completely are forgotten (a full bucket is the same as none).
 const maxBuckets = 100_000
 
-// limiter holds one token bucket per key (a token id or a client address).
+// limiter holds one token bucket (golang.org/x/time/rate) per key: a token
+// id or a client address.
 type limiter struct {
 	rate  RateLimit
 	now   func() time.Time
 	mu    sync.Mutex
-	byKey map[string]*bucket
-}
-
-type bucket struct {
-	tokens float64
-	at     time.Time
+	byKey map[string]*rate.Limiter
 }
 
 func newLimiter(r RateLimit) *limiter {
-	return &limiter{rate: r, now: time.Now, byKey: map[string]*bucket{}}
+	return &limiter{rate: r, now: time.Now, byKey: map[string]*rate.Limiter{}}
 }
 
 // allow takes a token from key's bucket; when it is empty, it says how long
@@ -54,33 +53,32 @@ func newLimiter(r RateLimit) *limiter {
 func (l *limiter) allow(key string) (bool, time.Duration) {
 	now := l.now()
 	l.mu.Lock()
-	defer l.mu.Unlock()
 	b := l.byKey[key]
 	if b == nil {
 		if len(l.byKey) >= maxBuckets {
 			l.sweep(now)
 		}
-		b = &bucket{tokens: l.rate.burst(), at: now}
+		b = rate.NewLimiter(rate.Limit(l.rate.PerSecond), l.rate.burst())
 		l.byKey[key] = b
-	} else {
-		b.tokens = math.Min(l.rate.burst(), b.tokens+now.Sub(b.at).Seconds()*l.rate.PerSecond)
-		b.at = now
 	}
-	if b.tokens >= 1 {
-		b.tokens--
-		return true, 0
+	l.mu.Unlock()
+	// A reservation says how long the caller would have to wait; one that
+	// has to wait is given back, so a refused request costs no token.
+	res := b.ReserveN(now, 1)
+	if wait := res.DelayFrom(now); wait > 0 {
+		res.CancelAt(now)
+		return false, wait
 	}
-	wait := time.Duration((1 - b.tokens) / l.rate.PerSecond * float64(time.Second))
-	return false, wait
+	return true, 0
 }
 
 // sweep forgets the buckets that are full by now. If every bucket is in use
 // (a flood from many keys), it forgets them all rather than grow: the
-// address limit still applies to each of them.
+// address limit still applies to each of them. The caller holds l.mu.
 func (l *limiter) sweep(now time.Time) {
-	full := l.rate.burst()
+	full := float64(l.rate.burst())
 	for k, b := range l.byKey {
-		if b.tokens+now.Sub(b.at).Seconds()*l.rate.PerSecond >= full {
+		if b.TokensAt(now) >= full {
 			delete(l.byKey, k)
 		}
 	}
@@ -109,7 +107,7 @@ func limitAddress(r RateLimit, trustProxy bool, next http.Handler) http.Handler 
 	}
 	l := newLimiter(r)
 	return http.HandlerFunc(func(w http.ResponseWriter, req *http.Request) {
-		if ok, wait := l.allow(clientAddress(req, trustProxy)); !ok {
+		if ok, wait := l.allow(addressKey(clientAddress(req, trustProxy))); !ok {
 			rateLimited(w, wait, "address")
 			return
 		}
@@ -153,4 +151,23 @@ func clientAddress(r *http.Request, trustProxy bool) string {
 		return r.RemoteAddr
 	}
 	return host
+}
+
+// addressKey is the rate-limit key of a client address: an IPv4 address
+// itself, an IPv6 address its /64 network. One IPv6 subscriber usually holds
+// a whole /64 and could otherwise take a fresh bucket for every request.
+func addressKey(addr string) string {
+	ip, err := netip.ParseAddr(addr)
+	if err != nil {
+		return addr
+	}
+	ip = ip.Unmap() // ::ffff:192.0.2.1 is the IPv4 client 192.0.2.1
+	if ip.Is4() {
+		return ip.String()
+	}
+	p, err := ip.WithZone("").Prefix(64)
+	if err != nil {
+		return addr
+	}
+	return p.String()
 }
