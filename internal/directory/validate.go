@@ -5,6 +5,7 @@ import (
 	"net/mail"
 	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 // FieldError is one problem with one field of an input. Field is a path in
@@ -73,18 +74,47 @@ func (p Problems) Len() int { return len(*p.list) }
 // MaxTextLen bounds free-text fields so that no single record can bloat the store.
 const MaxTextLen = 5000
 
+// A search text is bounded in characters and words: every word is one more
+// condition on every offer, so 100,000 words cost the store seconds.
+const (
+	MaxSearchChars = 200
+	MaxSearchWords = 20
+)
+
 func (p Problems) required(field, v string, max int) {
-	switch {
-	case strings.TrimSpace(v) == "":
+	if strings.TrimSpace(v) == "" {
 		p.Add(field, "must not be empty")
-	case len(v) > max:
+		return
+	}
+	p.optional(field, v, max)
+}
+
+// optional bounds a text in characters (not bytes: "Straße" is 6) and
+// refuses control characters other than tab and line breaks.
+func (p Problems) optional(field, v string, max int) {
+	switch {
+	case utf8.RuneCountInString(v) > max:
 		p.Add(field, "must be at most %d characters", max)
+	case strings.IndexFunc(v, IsControl) >= 0:
+		p.Add(field, "must not contain control characters")
 	}
 }
 
-func (p Problems) optional(field, v string, max int) {
-	if len(v) > max {
-		p.Add(field, "must be at most %d characters", max)
+// IsControl reports the characters refused in text: C0 and C1 controls
+// (NUL, escape, …) other than tab, line feed and carriage return.
+func IsControl(r rune) bool {
+	return (r < 0x20 && r != '\t' && r != '\n' && r != '\r') || (r >= 0x7f && r < 0xa0)
+}
+
+// SearchText bounds a search text (MaxSearchChars, MaxSearchWords).
+func (p Problems) SearchText(field, text string) {
+	switch {
+	case utf8.RuneCountInString(text) > MaxSearchChars:
+		p.Add(field, "must be at most %d characters", MaxSearchChars)
+	case len(SearchTerms(text)) > MaxSearchWords:
+		p.Add(field, "must have at most %d words", MaxSearchWords)
+	case strings.IndexFunc(text, IsControl) >= 0:
+		p.Add(field, "must not contain control characters")
 	}
 }
 
@@ -96,7 +126,7 @@ func (p Problems) ID(field, id string, required bool) {
 		}
 		return
 	}
-	if len(id) > 100 {
+	if utf8.RuneCountInString(id) > 100 {
 		p.Add(field, "must be at most 100 characters")
 		return
 	}

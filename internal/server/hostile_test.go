@@ -121,7 +121,8 @@ func hostileFragmentFanOut(t *testing.T, e *env) {
 		fmt.Fprintf(&b, "fragment F%d on Query { ...F%d ...F%d }\n", i, i+1, i+1)
 	}
 	b.WriteString("fragment F40 on Query { districts { id } }\n")
-	refusedWith(t, e.do(access.RolePublic, b.String(), nil), server.CodeComplexityLimit, "exceeds the complexity limit")
+	// Before validation: the one field it repeats 2^40 times (saturated).
+	refusedWith(t, e.do(access.RolePublic, b.String(), nil), server.CodeFieldRepeatLimit, `"districts" is selected`, "limit of 10 repeats")
 }
 
 func hostileHugeFirst(t *testing.T, e *env) {

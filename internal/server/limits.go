@@ -12,6 +12,7 @@ import (
 
 	"github.com/lotse-kim/lotse/graph/generated"
 	"github.com/lotse-kim/lotse/graph/model"
+	"github.com/lotse-kim/lotse/internal/directory"
 )
 
 // Limits bound what one request may ask of the server, so that no single
@@ -28,6 +29,26 @@ type Limits struct {
 	MaxAliases int
 	// MaxBodyBytes bounds a request body; larger ones get 413.
 	MaxBodyBytes int64
+	// MaxTokens bounds the lexical tokens of a document: the parser stops
+	// there, so no document costs more than this to parse.
+	MaxTokens int
+	// MaxSelections bounds the fields, inline fragments and fragment
+	// spreads written in a document (not expanded).
+	MaxSelections int
+	// MaxFieldRepeats bounds how often one response name (a field without
+	// alias, or an alias) is written in one selection set: the validator
+	// compares such fields pairwise, so repeats cost their square.
+	MaxFieldRepeats int
+	// MaxDirectives and MaxFragmentSpreads bound the directives and the
+	// fragment spreads written in a document.
+	MaxDirectives, MaxFragmentSpreads int
+	// MaxVariableValues bounds the values in the variables of a request,
+	// counting every list item and object field.
+	MaxVariableValues int
+	// MaxListItems bounds every list given as an argument or input field;
+	// MaxStringChars and MaxIDChars bound every String and ID input, in
+	// characters.
+	MaxListItems, MaxStringChars, MaxIDChars int
 }
 
 // The defaults of Limits.
@@ -36,6 +57,16 @@ const (
 	DefaultMaxComplexity = 20000
 	DefaultMaxAliases    = 50
 	DefaultMaxBodyBytes  = 1 << 20
+
+	DefaultMaxTokens          = 10000
+	DefaultMaxSelections      = 2000
+	DefaultMaxFieldRepeats    = 10
+	DefaultMaxDirectives      = 100
+	DefaultMaxFragmentSpreads = 100
+	DefaultMaxVariableValues  = 5000
+	DefaultMaxListItems       = 500
+	DefaultMaxStringChars     = directory.MaxTextLen
+	DefaultMaxIDChars         = 200
 )
 
 // Error codes of refused requests, in extensions.code.
@@ -47,12 +78,20 @@ const (
 	CodeBadRequest      = "BAD_REQUEST"
 	CodeRateLimited     = "RATE_LIMITED"
 	CodeNoIntrospection = "INTROSPECTION_DISABLED"
+
+	CodeTokenLimit       = "TOKEN_LIMIT_EXCEEDED"
+	CodeSelectionLimit   = "SELECTION_LIMIT_EXCEEDED"
+	CodeFieldRepeatLimit = "FIELD_REPEAT_LIMIT_EXCEEDED"
+	CodeDirectiveLimit   = "DIRECTIVE_LIMIT_EXCEEDED"
+	CodeFragmentLimit    = "FRAGMENT_SPREAD_LIMIT_EXCEEDED"
+	CodeVariablesLimit   = "VARIABLES_LIMIT_EXCEEDED"
 )
 
 func init() {
 	// Refused operations are the client's protocol error: HTTP 422, like
 	// gqlgen's parse and validation errors, not 200.
-	for _, c := range []string{CodeDepthLimit, CodeComplexityLimit, CodeAliasLimit, CodeNoIntrospection} {
+	for _, c := range []string{CodeDepthLimit, CodeComplexityLimit, CodeAliasLimit, CodeNoIntrospection,
+		CodeTokenLimit, CodeSelectionLimit, CodeFieldRepeatLimit, CodeDirectiveLimit, CodeFragmentLimit, CodeVariablesLimit} {
 		errcode.RegisterErrorType(c, errcode.KindProtocol)
 	}
 }
@@ -67,6 +106,15 @@ func (l Limits) withDefaults() Limits {
 	l.MaxDepth = def(l.MaxDepth, DefaultMaxDepth)
 	l.MaxComplexity = def(l.MaxComplexity, DefaultMaxComplexity)
 	l.MaxAliases = def(l.MaxAliases, DefaultMaxAliases)
+	l.MaxTokens = def(l.MaxTokens, DefaultMaxTokens)
+	l.MaxSelections = def(l.MaxSelections, DefaultMaxSelections)
+	l.MaxFieldRepeats = def(l.MaxFieldRepeats, DefaultMaxFieldRepeats)
+	l.MaxDirectives = def(l.MaxDirectives, DefaultMaxDirectives)
+	l.MaxFragmentSpreads = def(l.MaxFragmentSpreads, DefaultMaxFragmentSpreads)
+	l.MaxVariableValues = def(l.MaxVariableValues, DefaultMaxVariableValues)
+	l.MaxListItems = def(l.MaxListItems, DefaultMaxListItems)
+	l.MaxStringChars = def(l.MaxStringChars, DefaultMaxStringChars)
+	l.MaxIDChars = def(l.MaxIDChars, DefaultMaxIDChars)
 	if l.MaxBodyBytes == 0 {
 		l.MaxBodyBytes = DefaultMaxBodyBytes
 	}

@@ -67,12 +67,18 @@ func New(cfg Config, svc *service.Service) http.Handler {
 	}
 	limits := cfg.Limits.withDefaults()
 	gcfg := generated.Config{Resolvers: &graph.Resolver{Service: svc}}
-	setCosts(&gcfg.Complexity, generated.NewExecutableSchema(gcfg).Schema())
+	schema := generated.NewExecutableSchema(gcfg).Schema()
+	setCosts(&gcfg.Complexity, schema)
 	gql := handler.New(generated.NewExecutableSchema(gcfg))
 	gql.AddTransport(transport.Options{})
 	gql.AddTransport(httpTransport{}) // GET and POST as GraphQL over HTTP specifies (transport.go)
 	gql.SetQueryCache(lru.New[*ast.QueryDocument](1000))
 	gql.Use(extension.AutomaticPersistedQuery{Cache: lru.New[string](100)})
+	// After APQ (which fills in the query), before parsing and validation.
+	gql.Use(newPreflight(limits, schema))
+	if limits.MaxTokens > 0 {
+		gql.SetParserTokenLimit(limits.MaxTokens)
+	}
 	if cfg.Introspection {
 		gql.Use(extension.Introspection{})
 	}

@@ -40,6 +40,9 @@ func (s *Service) Organisations(ctx context.Context, f store.OrganisationFilter,
 	if _, _, err := p.Window(); err != nil {
 		return store.OrganisationPage{}, err
 	}
+	if err := f.Validate(); err != nil {
+		return store.OrganisationPage{}, err
+	}
 	return s.Store.Organisations(ctx, f, p)
 }
 

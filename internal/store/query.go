@@ -136,6 +136,7 @@ func (q OfferQuery) Validate() error {
 		p.Add("orderBy", "%q is not a known order", q.Order)
 	}
 	p.Languages("filter.languages", q.Filter.Languages)
+	p.SearchText("filter.text", q.Filter.Text)
 	if q.Filter.Age != nil && (*q.Filter.Age < 0 || *q.Filter.Age > 130) {
 		p.Add("filter.age", "must be between 0 and 130")
 	}
@@ -168,6 +169,13 @@ type OrganisationFilter struct {
 	Municipality   string
 	WorkingGroupID string
 	ParentID       string
+}
+
+// Validate checks the filter's search text.
+func (f OrganisationFilter) Validate() error {
+	p := directory.NewProblems()
+	p.SearchText("filter.text", f.Text)
+	return p.Err()
 }
 
 // OrganisationPage is one page of organisations.
