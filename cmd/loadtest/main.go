@@ -10,7 +10,10 @@
 //	go run ./cmd/loadtest --url http://127.0.0.1:18080/graphql --token <ADMIN token> --duration 60s
 //
 // It writes: it creates a test organisation with offers, and changes the
-// free places of the offers of one existing organisation.
+// free places and the schedule of the offers of one existing organisation.
+// Each offer's two fields have different owners among the clients, so that
+// partial updates of one offer meet while each field's last acknowledged
+// value stays known.
 package main
 
 import (
@@ -85,11 +88,8 @@ func run(target, token string, clients int, duration time.Duration, writes float
 		target, clients, duration, fx.testOrg, len(fx.updateOffers), fx.updateOrg)
 
 	st := newStats()
-	lastWrite := make([]int, len(fx.updateOffers)) // the last acknowledged freePlaces per offer; -1: none
-	for k := range lastWrite {
-		lastWrite[k] = -1
-	}
-	offerLocks := make([]sync.Mutex, len(fx.updateOffers))
+	last := newLastWrites(len(fx.updateOffers))
+	owned := ownedFields(clients, len(fx.updateOffers))
 	var created sync.Map // offer id → true
 	var createdN atomic.Int64
 
@@ -115,19 +115,23 @@ func run(target, token string, clients int, duration time.Duration, writes float
 						created.Store(out.CreateOffer.ID, true)
 						createdN.Add(1)
 					}
-				case p < writes:
-					k := rnd.IntN(len(fx.updateOffers))
+				case p < writes && len(owned[i]) > 0:
+					f := owned[i][rnd.IntN(len(owned[i]))]
+					id := fx.updateOffers[f.offer]
+					if f.schedule {
+						v := fmt.Sprintf("Lasttest %d-%d", i, n)
+						if st.do(ctx, c, "updateOffer", updateScheduleMutation, map[string]any{"id": id, "s": v}, nil) {
+							last.schedule[f.offer] = v
+						}
+						break
+					}
 					v := rnd.IntN(50)
-					if c := fx.capacity[k]; c >= 0 {
+					if c := fx.capacity[f.offer]; c >= 0 {
 						v = rnd.IntN(c + 1) // free places never exceed capacity
 					}
-					// One writer per offer at a time, so that the last
-					// acknowledged value is known and can be checked.
-					offerLocks[k].Lock()
-					if st.do(ctx, c, "updateOffer", updateOfferMutation, map[string]any{"id": fx.updateOffers[k], "n": v}, nil) {
-						lastWrite[k] = v
+					if st.do(ctx, c, "updateOffer", updateOfferMutation, map[string]any{"id": id, "n": v}, nil) {
+						last.freePlaces[f.offer] = v
 					}
-					offerLocks[k].Unlock()
 				case p < writes+(1-writes)/2:
 					st.do(ctx, c, "offers", offersQuery, map[string]any{"f": fx.randomFilter(rnd), "first": 20}, nil)
 				default:
@@ -143,7 +147,7 @@ func run(target, token string, clients int, duration time.Duration, writes float
 	}
 
 	st.report(os.Stdout, elapsed)
-	lost, err := verify(ctx, c, fx, &created, int(createdN.Load()), lastWrite)
+	lost, err := verify(ctx, c, fx, &created, int(createdN.Load()), last)
 	if err != nil {
 		return fmt.Errorf("verifying: %w", err)
 	}
@@ -233,8 +237,9 @@ const (
 	organisationQuery = `query($id: ID!) { organisation(id: $id) {
   id name kind district { id name } parent { id name } workingGroups { id name }
   offers { id title freePlaces } partners { since topics organisation { id name kind } } } }`
-	updateOfferMutation = `mutation($id: ID!, $n: Int) { updateOffer(id: $id, input: {freePlaces: $n}) { id freePlaces } }`
-	createOfferMutation = `mutation($in: CreateOfferInput!) { createOffer(input: $in) { id } }`
+	updateOfferMutation    = `mutation($id: ID!, $n: Int) { updateOffer(id: $id, input: {freePlaces: $n}) { id freePlaces } }`
+	updateScheduleMutation = `mutation($id: ID!, $s: String) { updateOffer(id: $id, input: {schedule: $s}) { id schedule } }`
+	createOfferMutation    = `mutation($in: CreateOfferInput!) { createOffer(input: $in) { id } }`
 )
 
 // fixture is what the load runs over.
@@ -353,7 +358,7 @@ func (fx *fixture) offerInput(title string, r *rand.Rand) map[string]any {
 // verify reads back every write: every acknowledged creation must exist in
 // the test organisation, and every updated offer must hold the value of its
 // last acknowledged update.
-func verify(ctx context.Context, c *client, fx *fixture, created *sync.Map, n int, lastWrite []int) (int, error) {
+func verify(ctx context.Context, c *client, fx *fixture, created *sync.Map, n int, last lastWrites) (int, error) {
 	found := map[string]bool{}
 	after := ""
 	total := 0
@@ -402,19 +407,63 @@ func verify(ctx context.Context, c *client, fx *fixture, created *sync.Map, n in
 		}
 	}
 	for k, id := range fx.updateOffers {
-		var o struct{ Offer *struct{ FreePlaces *int } }
-		if err := c.call(ctx, `query($id: ID!) { offer(id: $id) { freePlaces } }`, map[string]any{"id": id}, &o); err != nil {
+		var o struct {
+			Offer *struct {
+				FreePlaces *int
+				Schedule   *string
+			}
+		}
+		if err := c.call(ctx, `query($id: ID!) { offer(id: $id) { freePlaces schedule } }`, map[string]any{"id": id}, &o); err != nil {
 			return 0, err
 		}
-		if lastWrite[k] < 0 {
-			continue // never updated
-		}
-		if o.Offer == nil || o.Offer.FreePlaces == nil || *o.Offer.FreePlaces != lastWrite[k] {
+		if o.Offer == nil {
 			lost++
-			fmt.Printf("  lost update: offer %s has %v free places, the last acknowledged update set %d\n", id, o.Offer, lastWrite[k])
+			fmt.Printf("  lost offer %s\n", id)
+			continue
+		}
+		if want := last.freePlaces[k]; want >= 0 && (o.Offer.FreePlaces == nil || *o.Offer.FreePlaces != want) {
+			lost++
+			fmt.Printf("  lost update: offer %s has %v free places, the last acknowledged update set %d\n", id, o.Offer.FreePlaces, want)
+		}
+		if want := last.schedule[k]; want != "" && (o.Offer.Schedule == nil || *o.Offer.Schedule != want) {
+			lost++
+			fmt.Printf("  lost update: offer %s has schedule %v, the last acknowledged update set %q\n", id, o.Offer.Schedule, want)
 		}
 	}
 	return lost, nil
+}
+
+// lastWrites holds, per updated offer, the last acknowledged value of each
+// field (-1 and "": none). Each slot has one writer, its field's owner.
+type lastWrites struct {
+	freePlaces []int
+	schedule   []string
+}
+
+func newLastWrites(n int) lastWrites {
+	l := lastWrites{freePlaces: make([]int, n), schedule: make([]string, n)}
+	for k := range l.freePlaces {
+		l.freePlaces[k] = -1
+	}
+	return l
+}
+
+// ownedField is one field of one updated offer.
+type ownedField struct {
+	offer    int
+	schedule bool // else freePlaces
+}
+
+// ownedFields gives each field of each updated offer one owning client,
+// spreading the two fields of an offer over two clients where there are
+// two, so that their partial updates of the same offer run concurrently.
+func ownedFields(clients, offers int) [][]ownedField {
+	out := make([][]ownedField, clients)
+	for k := range offers {
+		out[(2*k)%clients] = append(out[(2*k)%clients], ownedField{offer: k})
+		out[(2*k+1)%clients] = append(out[(2*k+1)%clients], ownedField{offer: k, schedule: true})
+	}
+	return out
 }
 
 // stats collects latencies and failures per kind of request.

@@ -12,15 +12,22 @@ import (
 // audited attaches the audit entry of a mutation to ctx; the store writes it
 // in the same transaction as the change.
 func (s *Service) audited(ctx context.Context, action, entityType, id string, old, new any) context.Context {
+	e := s.auditEntry(ctx, action, entityType, id)
+	e.Changes = access.Diff(old, new)
+	return store.WithPendingAudit(ctx, e)
+}
+
+// auditEntry starts the audit entry of a mutation by the caller in ctx.
+func (s *Service) auditEntry(ctx context.Context, action, entityType, id string) *access.AuditEntry {
 	p := access.FromContext(ctx)
 	actor, name := p.TokenID, p.Name
 	if actor == "" {
 		actor, name = "anonymous", "anonymous"
 	}
-	return store.WithAudit(ctx, access.AuditEntry{
+	return &access.AuditEntry{
 		ID: NewID("aud-"), At: s.Now(), ActorID: actor, ActorName: name, Role: p.Role,
-		Action: action, EntityType: entityType, EntityID: id, Changes: access.Diff(old, new),
-	})
+		Action: action, EntityType: entityType, EntityID: id,
+	}
 }
 
 func first[T any](list []T, err error) (*T, error) {
@@ -82,30 +89,27 @@ func (s *Service) CreateOrganisation(ctx context.Context, o directory.Organisati
 	return o, nil
 }
 
-// UpdateOrganisation applies a partial change to an organisation.
+// UpdateOrganisation applies a partial change to an organisation. Read,
+// patch and write run in one store transaction, and the audit entry's old
+// values come from that same read.
 func (s *Service) UpdateOrganisation(ctx context.Context, id string, apply func(*directory.Organisation)) (directory.Organisation, error) {
 	p := access.FromContext(ctx)
 	if err := access.RequireOrganisation(p, "updateOrganisation", id); err != nil {
 		return directory.Organisation{}, err
 	}
-	old, err := s.Organisation(ctx, id)
-	if err != nil {
-		return directory.Organisation{}, err
-	}
-	if old == nil {
-		return directory.Organisation{}, &store.NotFound{Field: "id", Entity: "organisation", ID: id}
-	}
-	o := *old
-	o.WorkingGroupIDs = append([]string(nil), old.WorkingGroupIDs...)
-	apply(&o)
-	o.ID, o.UpdatedAt = id, s.Now()
-	if err := o.Validate(); err != nil {
-		return o, err
-	}
-	if err := s.Store.UpdateOrganisation(s.audited(ctx, "updateOrganisation", "Organisation", id, *old, o), o); err != nil {
-		return o, err
-	}
-	return o, nil
+	entry := s.auditEntry(ctx, "updateOrganisation", "Organisation", id)
+	var out directory.Organisation
+	err := s.Store.UpdateOrganisation(store.WithPendingAudit(ctx, entry), id, func(o *directory.Organisation) error {
+		old := o.Clone()
+		apply(o)
+		o.ID, o.UpdatedAt = id, s.Now()
+		if err := o.Validate(); err != nil {
+			return err
+		}
+		entry.Changes, out = access.Diff(old, *o), *o
+		return nil
+	})
+	return out, err
 }
 
 // DeleteOrganisation removes an organisation that provides no offers.
@@ -141,41 +145,35 @@ func (s *Service) CreateOffer(ctx context.Context, o directory.Offer) (directory
 	return o, nil
 }
 
-// UpdateOffer applies a partial change to an offer. A PARTNER must own the
-// offer both before and after the change.
+// UpdateOffer applies a partial change to an offer in one store transaction,
+// as UpdateOrganisation does. A PARTNER must own the offer both before and
+// after the change.
 func (s *Service) UpdateOffer(ctx context.Context, id string, apply func(*directory.Offer)) (directory.Offer, error) {
 	p := access.FromContext(ctx)
 	if err := access.RequireOrganisation(p, "updateOffer"); err != nil && p.Role != access.RolePartner {
 		return directory.Offer{}, err
 	}
-	old, err := s.Offer(ctx, id)
-	if err != nil {
-		return directory.Offer{}, err
-	}
-	if old == nil {
-		if p.Role == access.RolePartner {
-			// Do not tell a partner which ids exist elsewhere.
-			return directory.Offer{}, access.RequireOrganisation(p, "updateOffer", "")
+	entry := s.auditEntry(ctx, "updateOffer", "Offer", id)
+	var out directory.Offer
+	err := s.Store.UpdateOffer(store.WithPendingAudit(ctx, entry), id, func(o *directory.Offer) error {
+		old := o.Clone()
+		apply(o)
+		o.ID, o.UpdatedAt = id, s.Now()
+		if err := access.RequireOrganisation(p, "updateOffer", old.ProviderID, o.ProviderID); err != nil {
+			return err
 		}
-		return directory.Offer{}, &store.NotFound{Field: "id", Entity: "offer", ID: id}
+		if err := o.Validate(); err != nil {
+			return err
+		}
+		entry.Changes, out = access.Diff(old, *o), *o
+		return nil
+	})
+	var nf *store.NotFound
+	if p.Role == access.RolePartner && errors.As(err, &nf) && nf.Field == "id" {
+		// Do not tell a partner which ids exist elsewhere.
+		return directory.Offer{}, access.RequireOrganisation(p, "updateOffer", "")
 	}
-	o := *old
-	o.Needs = append([]directory.NeedArea(nil), old.Needs...)
-	o.TargetGroups = append([]directory.TargetGroup(nil), old.TargetGroups...)
-	o.Languages = append([]string(nil), old.Languages...)
-	o.LegalCircuits = append([]directory.LegalCircuit(nil), old.LegalCircuits...)
-	apply(&o)
-	o.ID, o.UpdatedAt = id, s.Now()
-	if err := access.RequireOrganisation(p, "updateOffer", old.ProviderID, o.ProviderID); err != nil {
-		return directory.Offer{}, err
-	}
-	if err := o.Validate(); err != nil {
-		return o, err
-	}
-	if err := s.Store.UpdateOffer(s.audited(ctx, "updateOffer", "Offer", id, *old, o), o); err != nil {
-		return o, err
-	}
-	return o, nil
+	return out, err
 }
 
 // DeleteOffer removes an offer.

@@ -44,8 +44,13 @@ type Directory interface {
 
 	// CreateOrganisation stores a new organisation; a taken id is a *Conflict on "id".
 	CreateOrganisation(ctx context.Context, o directory.Organisation) error
-	// UpdateOrganisation replaces every field of an existing organisation.
-	UpdateOrganisation(ctx context.Context, o directory.Organisation) error
+	// UpdateOrganisation reads the organisation with id, lets update patch it
+	// and writes the result, all in one transaction: concurrent partial
+	// updates of one organisation run one after the other and never lose a
+	// field. An unknown id is a *NotFound on "id"; an error from update aborts
+	// the transaction and is returned as it is. update may run more than once
+	// (a backend may retry the transaction), each time on a fresh read.
+	UpdateOrganisation(ctx context.Context, id string, update func(*directory.Organisation) error) error
 	// DeleteOrganisation removes an organisation and its cooperations. It is a
 	// *Conflict while the organisation still provides offers or has parts.
 	DeleteOrganisation(ctx context.Context, id string) error
@@ -56,8 +61,9 @@ type Directory interface {
 
 	// CreateOffer stores a new offer; a taken id is a *Conflict on "id".
 	CreateOffer(ctx context.Context, o directory.Offer) error
-	// UpdateOffer replaces every field of an existing offer.
-	UpdateOffer(ctx context.Context, o directory.Offer) error
+	// UpdateOffer reads, patches and writes an offer in one transaction, as
+	// UpdateOrganisation does.
+	UpdateOffer(ctx context.Context, id string, update func(*directory.Offer) error) error
 	// DeleteOffer removes an offer.
 	DeleteOffer(ctx context.Context, id string) error
 	// OffersByID returns the offers that exist among ids.
@@ -120,11 +126,21 @@ type auditKey struct{}
 // WithAudit attaches an audit entry to ctx; the next store write made with
 // that ctx stores it in the same transaction, so no change goes unrecorded.
 func WithAudit(ctx context.Context, e access.AuditEntry) context.Context {
+	return WithPendingAudit(ctx, &e)
+}
+
+// WithPendingAudit attaches an audit entry its caller may still complete: a
+// store reads *e only when it writes it, after an update function ran, so
+// that function can set e.Changes from the very record it patched.
+func WithPendingAudit(ctx context.Context, e *access.AuditEntry) context.Context {
 	return context.WithValue(ctx, auditKey{}, e)
 }
 
 // AuditFrom returns the audit entry attached to ctx, if any.
 func AuditFrom(ctx context.Context) (access.AuditEntry, bool) {
-	e, ok := ctx.Value(auditKey{}).(access.AuditEntry)
-	return e, ok
+	e, ok := ctx.Value(auditKey{}).(*access.AuditEntry)
+	if !ok {
+		return access.AuditEntry{}, false
+	}
+	return *e, true
 }

@@ -144,21 +144,32 @@ func (s *Store) CreateOrganisation(ctx context.Context, o directory.Organisation
 	})
 }
 
-// UpdateOrganisation replaces every field of an existing organisation.
-func (s *Store) UpdateOrganisation(ctx context.Context, o directory.Organisation) error {
-	if err := o.Validate(); err != nil {
-		return err
-	}
+// UpdateOrganisation reads, patches and writes an organisation in one
+// transaction. It locks the node before it reads, so that a concurrent
+// patch waits for this one to commit and then reads its result.
+func (s *Store) UpdateOrganisation(ctx context.Context, id string, update func(*directory.Organisation) error) error {
 	return s.write(ctx, func(ctx context.Context, tx neo4j.ManagedTransaction) error {
-		found, err := exists(ctx, tx, stOrganisationExists, o.ID)
-		if err != nil {
-			return err
+		read := func() ([]directory.Organisation, error) {
+			return lockedRead(ctx, tx, stOrganisationLock, stOrganisationsByID, id, readOrganisations)
 		}
-		if !found {
-			return &store.NotFound{Entity: "organisation", ID: o.ID}
-		}
-		return putOrganisations(ctx, tx, []directory.Organisation{o}, "")
+		return store.Patch("organisation", id, read, update, func(o directory.Organisation) error {
+			return putOrganisations(ctx, tx, []directory.Organisation{o}, "")
+		})
 	})
+}
+
+// lockedRead takes the write lock of node id with lock, then reads it with
+// byID (which takes $ids).
+func lockedRead[T any](ctx context.Context, tx neo4j.ManagedTransaction, lock, byID *statement, id string,
+	decode func([]*neo4j.Record) ([]T, error)) ([]T, error) {
+	if _, err := run(ctx, tx, lock, idParam(id)); err != nil {
+		return nil, err
+	}
+	recs, err := run(ctx, tx, byID, idsParam([]string{id}))
+	if err != nil {
+		return nil, err
+	}
+	return decode(recs)
 }
 
 // putOrganisations upserts organisations in chunks, then links their
@@ -372,20 +383,16 @@ func (s *Store) CreateOffer(ctx context.Context, o directory.Offer) error {
 	})
 }
 
-// UpdateOffer replaces every field of an existing offer.
-func (s *Store) UpdateOffer(ctx context.Context, o directory.Offer) error {
-	if err := o.Validate(); err != nil {
-		return err
-	}
+// UpdateOffer reads, patches and writes an offer in one transaction, as
+// UpdateOrganisation does.
+func (s *Store) UpdateOffer(ctx context.Context, id string, update func(*directory.Offer) error) error {
 	return s.write(ctx, func(ctx context.Context, tx neo4j.ManagedTransaction) error {
-		found, err := exists(ctx, tx, stOfferExists, o.ID)
-		if err != nil {
-			return err
+		read := func() ([]directory.Offer, error) {
+			return lockedRead(ctx, tx, stOfferLock, stOffersByID, id, readOffers)
 		}
-		if !found {
-			return &store.NotFound{Entity: "offer", ID: o.ID}
-		}
-		return putOffers(ctx, tx, []directory.Offer{o}, "")
+		return store.Patch("offer", id, read, update, func(o directory.Offer) error {
+			return putOffers(ctx, tx, []directory.Offer{o}, "")
+		})
 	})
 }
 

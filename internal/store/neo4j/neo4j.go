@@ -222,19 +222,17 @@ func (s *Store) write(ctx context.Context, fn func(ctx context.Context, tx neo4j
 }
 
 func (s *Store) writeWithin(ctx context.Context, d time.Duration, fn func(ctx context.Context, tx neo4j.ManagedTransaction) error) error {
-	var audit map[string]any
-	if e, ok := store.AuditFrom(ctx); ok {
-		var err error
-		if audit, err = auditInsertParams(e); err != nil {
-			return err
-		}
-	}
 	return s.session(ctx, neo4j.AccessModeWrite, d, func(ctx context.Context, sess neo4j.SessionWithContext) error {
 		_, err := sess.ExecuteWrite(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
 			if err := fn(ctx, tx); err != nil {
 				return nil, err
 			}
-			if audit != nil {
+			// Read after fn: an update function completes the entry's changes.
+			if e, ok := store.AuditFrom(ctx); ok {
+				audit, err := auditInsertParams(e)
+				if err != nil {
+					return nil, err
+				}
 				if _, err := run(ctx, tx, stAuditInsert, audit); err != nil {
 					return nil, err
 				}

@@ -26,7 +26,8 @@ func paramsOf(t *testing.T) map[*statement]map[string]any {
 	m := map[*statement]map[string]any{
 		stDistrictUpsert: rows, stDistricts: municipalityParam(""), stDistrictsByID: idsParam(nil),
 		stWorkingGroupUpsert: rows, stWorkingGroupsByID: idsParam(nil),
-		stOrganisationExists: idParam("x"), stOrganisationUpsert: rows, stOrganisationParents: rows,
+		stOrganisationExists: idParam("x"), stOrganisationLock: idParam("x"), stOfferLock: idParam("x"),
+		stOrganisationUpsert: rows, stOrganisationParents: rows,
 		stOrganisationDeps: idParam("x"), stOrganisationDelete: idParam("x"), stOrganisationsByID: idsParam(nil),
 		stOrganisationsCount: organisationFilterParams(store.OrganisationFilter{}),
 		stOrganisationsPage:  pageParams(organisationFilterParams(store.OrganisationFilter{}), 0, 1),

@@ -422,19 +422,21 @@ func (s *Store) CreateOrganisation(ctx context.Context, o directory.Organisation
 	})
 }
 
-// UpdateOrganisation replaces every field of an existing organisation.
-func (s *Store) UpdateOrganisation(ctx context.Context, o directory.Organisation) error {
-	if err := o.Validate(); err != nil {
-		return err
-	}
+// UpdateOrganisation reads, patches and writes an organisation in one
+// transaction of the single writer connection, so concurrent patches
+// serialize.
+func (s *Store) UpdateOrganisation(ctx context.Context, id string, update func(*directory.Organisation) error) error {
 	return s.write(ctx, func(tx *sql.Tx) error {
-		if err := s.mustExist(ctx, tx, "", "organisation", o.ID); err != nil {
-			return err
+		read := func() ([]directory.Organisation, error) {
+			page, err := s.organisations(ctx, tx, orgQuery{ids: jsonArray([]string{id}), byID: true, limit: -1})
+			return page.Organisations, err
 		}
-		if err := s.checkOrganisationRefs(ctx, tx, o); err != nil {
-			return err
-		}
-		return putOrganisation(ctx, tx, o)
+		return store.Patch("organisation", id, read, update, func(o directory.Organisation) error {
+			if err := s.checkOrganisationRefs(ctx, tx, o); err != nil {
+				return err
+			}
+			return putOrganisation(ctx, tx, o)
+		})
 	})
 }
 
@@ -624,19 +626,17 @@ func (s *Store) CreateOffer(ctx context.Context, o directory.Offer) error {
 	})
 }
 
-// UpdateOffer replaces every field of an existing offer.
-func (s *Store) UpdateOffer(ctx context.Context, o directory.Offer) error {
-	if err := o.Validate(); err != nil {
-		return err
-	}
+// UpdateOffer reads, patches and writes an offer in one transaction, as
+// UpdateOrganisation does.
+func (s *Store) UpdateOffer(ctx context.Context, id string, update func(*directory.Offer) error) error {
 	return s.write(ctx, func(tx *sql.Tx) error {
-		if err := s.mustExist(ctx, tx, "", "offer", o.ID); err != nil {
-			return err
-		}
-		if err := s.checkOfferRefs(ctx, tx, o); err != nil {
-			return err
-		}
-		return putOffer(ctx, tx, nil, o)
+		read := func() ([]directory.Offer, error) { return s.offers(ctx, tx, jsonArray([]string{id}), nil) }
+		return store.Patch("offer", id, read, update, func(o directory.Offer) error {
+			if err := s.checkOfferRefs(ctx, tx, o); err != nil {
+				return err
+			}
+			return putOffer(ctx, tx, nil, o)
+		})
 	})
 }
 

@@ -154,6 +154,16 @@ func wantNotFound(t *testing.T, what string, err error, field string) {
 	}
 }
 
+// replaceOrganisation updates every field of o through the update function.
+func replaceOrganisation(ctx context.Context, s store.Store, o directory.Organisation) error {
+	return s.UpdateOrganisation(ctx, o.ID, func(p *directory.Organisation) error { *p = o; return nil })
+}
+
+// replaceOffer updates every field of o through the update function.
+func replaceOffer(ctx context.Context, s store.Store, o directory.Offer) error {
+	return s.UpdateOffer(ctx, o.ID, func(p *directory.Offer) error { *p = o; return nil })
+}
+
 func wantConflict(t *testing.T, what string, err error, field string) {
 	t.Helper()
 	if !errors.Is(err, store.ErrConflict) {
@@ -367,14 +377,14 @@ func testOrganisationCRUD(t *testing.T, s store.Store) {
 	upd.ParentID, upd.DistrictID, upd.Location, upd.Website = "org-ib", "sg-ohligs", nil, ""
 	upd.WorkingGroupIDs = []string{"ag-arbeit"}
 	upd.UpdatedAt = day(2025, 6, 1)
-	if err := s.UpdateOrganisation(bg, upd); err != nil {
+	if err := replaceOrganisation(bg, s, upd); err != nil {
 		t.Fatalf("UpdateOrganisation: %v", err)
 	}
 	got1, _ := getOrg(t, s, upd.ID)
 	sameOrg(t, "after update", got1, upd)
 	upd.WorkingGroupIDs = nil
 	upd.ParentID = ""
-	if err := s.UpdateOrganisation(bg, upd); err != nil {
+	if err := replaceOrganisation(bg, s, upd); err != nil {
 		t.Fatalf("UpdateOrganisation: %v", err)
 	}
 	got1, _ = getOrg(t, s, upd.ID)
@@ -382,8 +392,8 @@ func testOrganisationCRUD(t *testing.T, s store.Store) {
 
 	missing := orgs[0]
 	missing.ID = "org-missing"
-	err = s.UpdateOrganisation(bg, missing)
-	wantNotFound(t, "update missing", err, "")
+	err = replaceOrganisation(bg, s, missing)
+	wantNotFound(t, "update missing", err, "id")
 	var nf *store.NotFound
 	if errors.As(err, &nf) && (nf.Entity != "organisation" || nf.ID != "org-missing") {
 		t.Errorf("update missing: got %#v, want entity organisation, id org-missing", nf)
@@ -416,7 +426,7 @@ func testOrganisationRefs(t *testing.T, s store.Store) {
 	}
 	o = base
 	o.DistrictID = "d-nope"
-	wantNotFound(t, "update to unknown district", s.UpdateOrganisation(bg, o), "districtId")
+	wantNotFound(t, "update to unknown district", replaceOrganisation(bg, s, o), "districtId")
 	got, _ := getOrg(t, s, base.ID)
 	sameOrg(t, "after failed update", got, base)
 }
@@ -578,7 +588,7 @@ func testOfferCRUD(t *testing.T, s store.Store) {
 	upd.Childcare, upd.Capacity, upd.FreePlaces, upd.AgeMin = false, nil, nil, nil
 	upd.Location, upd.DistrictID, upd.Digital = ptr(pBarmen), "wt-barmen", false
 	upd.Status, upd.ProviderID, upd.UpdatedAt = directory.StatusPaused, "org-ib", day(2025, 7, 7)
-	if err := s.UpdateOffer(bg, upd); err != nil {
+	if err := replaceOffer(bg, s, upd); err != nil {
 		t.Fatalf("UpdateOffer: %v", err)
 	}
 	got1, _ := getOffer(t, s, offCafe)
@@ -592,8 +602,8 @@ func testOfferCRUD(t *testing.T, s store.Store) {
 
 	missing := upd
 	missing.ID = "off-missing"
-	err = s.UpdateOffer(bg, missing)
-	wantNotFound(t, "update missing", err, "")
+	err = replaceOffer(bg, s, missing)
+	wantNotFound(t, "update missing", err, "id")
 	var nf *store.NotFound
 	if errors.As(err, &nf) && (nf.Entity != "offer" || nf.ID != "off-missing") {
 		t.Errorf("update missing: %#v", nf)
@@ -632,7 +642,7 @@ func testOfferRefs(t *testing.T, s store.Store) {
 	}
 	o = base
 	o.ProviderID = "org-nope"
-	wantNotFound(t, "update to unknown provider", s.UpdateOffer(bg, o), "providerId")
+	wantNotFound(t, "update to unknown provider", replaceOffer(bg, s, o), "providerId")
 	got, _ := getOffer(t, s, base.ID)
 	sameOffer(t, "after failed update", got, base)
 }

@@ -465,7 +465,7 @@ func testGapFacts(t *testing.T, s store.Store) {
 		default:
 			continue
 		}
-		if err := s.UpdateOffer(ctx, o); err != nil {
+		if err := replaceOffer(ctx, s, o); err != nil {
 			t.Fatalf("UpdateOffer(%s): %v", o.ID, err)
 		}
 	}
@@ -476,7 +476,7 @@ func testGapFacts(t *testing.T, s store.Store) {
 	coursesWithout("after deletion", "off-ic-far", "off-lc-noloc", "off-lc-pass")
 	for _, o := range offers {
 		if o.ID == "off-pass" {
-			if err := s.UpdateOffer(ctx, o); err != nil { // active again
+			if err := replaceOffer(ctx, s, o); err != nil { // active again
 				t.Fatal(err)
 			}
 		}
