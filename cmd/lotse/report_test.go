@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/csv"
 	"encoding/json"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -217,7 +218,14 @@ func TestReportFilesEqualTheGraphQLAnswers(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	rows, err := csv.NewReader(f).ReadAll()
+	// German Excel: a byte-order mark, then ';'-separated fields.
+	bom := make([]byte, 3)
+	if _, err := io.ReadFull(f, bom); err != nil || string(bom) != "\ufeff" {
+		t.Fatalf("gaps.csv starts with %q, want the UTF-8 byte-order mark", bom)
+	}
+	cr := csv.NewReader(f)
+	cr.Comma = ';'
+	rows, err := cr.ReadAll()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -229,10 +237,11 @@ func TestReportFilesEqualTheGraphQLAnswers(t *testing.T) {
 	if geo["type"] != "FeatureCollection" || len(features) != cells+gaps {
 		t.Fatalf("gaps.geojson: type %v, %d features, want %d", geo["type"], len(features), cells+gaps)
 	}
+	// The demo districts have outlines: every cell is a polygon.
 	for i, ft := range features[:cells] {
 		g, _ := ft.(map[string]any)["geometry"].(map[string]any)
-		if g == nil || g["type"] != "Point" {
-			t.Errorf("cell feature %d has no point: %v", i, ft)
+		if g == nil || g["type"] != "Polygon" {
+			t.Errorf("cell feature %d is no polygon: %.200v", i, ft)
 		}
 	}
 	if _, err := os.Stat(file("network.csv")); err != nil {

@@ -2,11 +2,10 @@ package report
 
 import (
 	"bufio"
-	"encoding/csv"
+	"bytes"
 	"encoding/json"
-	"fmt"
 	"io"
-	"strconv"
+	"strings"
 
 	"github.com/lotse-kim/lotse/internal/directory"
 	"github.com/lotse-kim/lotse/internal/gaps"
@@ -23,7 +22,7 @@ func WriteGaps(w io.Writer, r service.GapReport, f Format) error {
 	case JSON:
 		err = writeJSON(bw, gapsJSON(r))
 	case GeoJSON:
-		err = writeJSON(bw, gapsGeoJSON(r))
+		err = writeGeoJSON(bw, gapsGeoJSON(r))
 	default:
 		_, err = ParseFormat(string(f), GapFormats)
 	}
@@ -38,6 +37,33 @@ func writeJSON(w io.Writer, v any) error {
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
 	return enc.Encode(v)
+}
+
+// writeGeoJSON writes a feature collection with one feature per line:
+// indenting every coordinate of the district outlines would multiply the
+// file's size, and a line per feature still diffs well.
+func writeGeoJSON(w io.Writer, fc featureCollection) error {
+	if _, err := io.WriteString(w, `{"type":"FeatureCollection","features":[`); err != nil {
+		return err
+	}
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	for i, f := range fc.Features {
+		b.Reset()
+		if err := enc.Encode(f); err != nil {
+			return err
+		}
+		sep := ",\n"
+		if i == 0 {
+			sep = "\n"
+		}
+		if _, err := io.WriteString(w, sep+strings.TrimSuffix(b.String(), "\n")); err != nil {
+			return err
+		}
+	}
+	_, err := io.WriteString(w, "\n]}\n")
+	return err
 }
 
 // JSON shapes, named like the GraphQL fields.
@@ -129,7 +155,8 @@ func gapsJSON(r service.GapReport) gapReport {
 	return out
 }
 
-// gapColumns are the columns of the gap CSV and the properties of the GeoJSON features.
+// gapColumns are the properties of the GeoJSON features; the CSV shows them
+// under German headers (gapCSV).
 var gapColumns = []string{
 	"record", "municipality", "district_id", "district", "population", "need",
 	"active_offers", "free_places", "offers_per_10k", "unmet_needs", "suppressed", "level",
@@ -182,46 +209,12 @@ func gapRows(r service.GapReport) []map[string]any {
 }
 
 func gapsCSV(w io.Writer, r service.GapReport) error {
-	return writeCSV(w, gapColumns, gapRows(r))
-}
-
-func writeCSV(w io.Writer, columns []string, rows []map[string]any) error {
-	cw := csv.NewWriter(w)
-	if err := cw.Write(columns); err != nil {
-		return err
-	}
-	rec := make([]string, len(columns))
-	for _, row := range rows {
-		for i, col := range columns {
-			rec[i] = field(row[col])
-		}
-		if err := cw.Write(rec); err != nil {
-			return err
-		}
-	}
-	cw.Flush()
-	return cw.Error()
-}
-
-func field(v any) string {
-	switch v := v.(type) {
-	case nil:
-		return ""
-	case string:
-		return v
-	case int:
-		return strconv.Itoa(v)
-	case float64:
-		return strconv.FormatFloat(v, 'f', -1, 64)
-	case bool:
-		return strconv.FormatBool(v)
-	}
-	return fmt.Sprint(v)
+	return writeExcelCSV(w, gapCSV, gapRows(r))
 }
 
 type feature struct {
 	Type       string         `json:"type"`
-	Geometry   *point         `json:"geometry"`
+	Geometry   any            `json:"geometry"` // *point, *directory.Boundary or nil
 	Properties map[string]any `json:"properties"`
 }
 
@@ -235,7 +228,7 @@ type featureCollection struct {
 	Features []feature `json:"features"`
 }
 
-func pointAt(g *directory.GeoPoint) *point {
+func pointAt(g *directory.GeoPoint) any {
 	if g == nil {
 		return nil
 	}
@@ -248,6 +241,12 @@ func gapsGeoJSON(r service.GapReport) featureCollection {
 	for i, row := range rows {
 		var at *directory.GeoPoint
 		if i < len(r.Cells) {
+			// A cell is its district: drawn as the district's outline when
+			// known, so QGIS can fill a choropleth by level.
+			if b := r.Cells[i].District.Boundary; b != nil {
+				fc.Features[i] = feature{Type: "Feature", Geometry: b, Properties: properties(row)}
+				continue
+			}
 			at = r.Cells[i].District.Centre
 		} else {
 			g := r.Gaps[i-len(r.Cells)]
@@ -258,11 +257,16 @@ func gapsGeoJSON(r service.GapReport) featureCollection {
 				at = g.District.Centre
 			}
 		}
-		props := make(map[string]any, len(gapColumns))
-		for _, col := range gapColumns {
-			props[col] = row[col]
-		}
-		fc.Features[i] = feature{Type: "Feature", Geometry: pointAt(at), Properties: props}
+		fc.Features[i] = feature{Type: "Feature", Geometry: pointAt(at), Properties: properties(row)}
 	}
 	return fc
+}
+
+// properties are a feature's properties: every column, null when empty.
+func properties(row map[string]any) map[string]any {
+	props := make(map[string]any, len(gapColumns))
+	for _, col := range gapColumns {
+		props[col] = row[col]
+	}
+	return props
 }

@@ -14,7 +14,7 @@ func WriteNetwork(w io.Writer, r service.NetworkReport, f Format) error {
 	var err error
 	switch f {
 	case CSV:
-		err = writeCSV(bw, networkColumns, networkRows(r))
+		err = writeExcelCSV(bw, networkCSV, networkRows(r))
 	case JSON:
 		err = writeJSON(bw, networkJSON(r))
 	default:
@@ -93,7 +93,8 @@ func networkJSON(r service.NetworkReport) networkReport {
 	return out
 }
 
-// networkColumns are the columns of the network CSV. Sections:
+// networkRows are the rows of the network CSV (columns in networkCSV), one
+// per fact. Sections:
 //
 //	summary                        key (organisations, cooperations, density, componentCount, betweennessExact), value
 //	component                      rank (1 = largest), organisation, value = the component's size
@@ -102,8 +103,6 @@ func networkJSON(r service.NetworkReport) networkReport {
 //	kind_pair                      kind, other_kind, value = cooperations
 //	no_path_to_jobcenter           organisation
 //	no_path_to_immigration_office  organisation
-var networkColumns = []string{"section", "key", "rank", "organisation_id", "organisation", "kind", "other_kind", "value"}
-
 func networkRows(r service.NetworkReport) []map[string]any {
 	rows := []map[string]any{
 		{"section": "summary", "key": "municipality", "value": r.Municipality},

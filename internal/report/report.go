@@ -20,19 +20,25 @@
 //
 // # CSV
 //
-// One table per file, UTF-8, comma-separated, a header row, decimals with a
-// point. The gap report has one row per cell (record "cell") followed by one
-// row per structural gap (record "gap"); the network report one row per fact,
-// its section in the first column. A suppressed count is an empty field with
-// suppressed = true.
+// One table per file, made to open in German Excel by double-click: UTF-8
+// with a byte-order mark, ';' between fields, CRLF line ends, decimal commas,
+// German headers, and beside each code column ("Handlungsfeld (Code)") one
+// with its German label ("Handlungsfeld"). Offers per 10,000 inhabitants are
+// rounded to one decimal, density and betweenness to four. The gap report
+// has one row per cell followed by one row per structural gap; the network
+// report one row per fact, its section in the first column. A suppressed
+// count reads "< 5". Text beginning with =, +, - or @ gets a leading
+// apostrophe, so that Excel never runs a name as a formula.
 //
 // # GeoJSON
 //
-// A FeatureCollection of Point features (WGS 84, [lon, lat]): each cell at
-// its district's centre, each structural gap at its offer's location or,
-// without one, at its district's centre; a feature with neither has a null
-// geometry. The properties are the columns of the CSV, so QGIS can style
-// by "level" and filter by "record" and "kind".
+// A FeatureCollection (WGS 84, [lon, lat]), one feature per line: each cell
+// is its district's outline (Polygon or MultiPolygon) when the district has
+// one, else a Point at its centre; each structural gap a Point at its
+// offer's location or, without one, at its district's centre; a feature with
+// neither has a null geometry. The properties are the machine columns
+// (record, district_id, need, level, unmet_needs, suppressed, kind, …), so
+// QGIS can fill a choropleth by "level" and filter by "record" and "kind".
 package report
 
 import (

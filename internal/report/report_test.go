@@ -45,15 +45,33 @@ func sample() service.GapReport {
 	}
 }
 
-func TestGapsCSV(t *testing.T) {
-	var buf bytes.Buffer
-	if err := WriteGaps(&buf, sample(), CSV); err != nil {
-		t.Fatal(err)
+// readExcelCSV reads a file written for German Excel: BOM, ';', CRLF.
+func readExcelCSV(t *testing.T, b []byte) [][]string {
+	t.Helper()
+	text, ok := strings.CutPrefix(string(b), "\ufeff")
+	if !ok {
+		t.Fatal("no UTF-8 byte-order mark: Excel would read the umlauts as Latin-1")
 	}
-	rows, err := csv.NewReader(&buf).ReadAll()
+	if !strings.Contains(text, "\r\n") {
+		t.Error("lines do not end in CRLF")
+	}
+	r := csv.NewReader(strings.NewReader(text))
+	r.Comma = ';'
+	rows, err := r.ReadAll()
 	if err != nil {
 		t.Fatal(err)
 	}
+	return rows
+}
+
+func TestGapsCSV(t *testing.T) {
+	var buf bytes.Buffer
+	r := sample()
+	r.Gaps[1].Organisation.Name = "=HYPERLINK(\"http://x\")" // a partner's careless or hostile name
+	if err := WriteGaps(&buf, r, CSV); err != nil {
+		t.Fatal(err)
+	}
+	rows := readExcelCSV(t, buf.Bytes())
 	if len(rows) != 1+2+3 {
 		t.Fatalf("%d rows, want header, 2 cells, 3 gaps", len(rows))
 	}
@@ -61,23 +79,34 @@ func TestGapsCSV(t *testing.T) {
 	for i, c := range rows[0] {
 		col[c] = i
 	}
-	get := func(row int, name string) string { return rows[row][col[name]] }
-	if get(1, "unmet_needs") != "" || get(1, "suppressed") != "true" {
-		t.Errorf("suppressed cell: unmet %q suppressed %q", get(1, "unmet_needs"), get(1, "suppressed"))
+	for _, h := range []string{"Stadtbezirk", "Handlungsfeld (Code)", "Handlungsfeld", "Angebote je 10.000 Einwohner", "Bedarfe ohne Angebot", "Stufe"} {
+		if _, ok := col[h]; !ok {
+			t.Errorf("no column %q in %v", h, rows[0])
+		}
 	}
-	if get(2, "unmet_needs") != "6" || get(2, "suppressed") != "false" || get(2, "level") != "NONE" {
+	get := func(row int, name string) string { return rows[row][col[name]] }
+	if get(1, "Bedarfe ohne Angebot") != "< 5" || get(1, "Zahl unterdrückt (unter 5)") != "ja" {
+		t.Errorf("suppressed cell: %v", rows[1])
+	}
+	if get(1, "Handlungsfeld (Code)") != "LANGUAGE" || get(1, "Handlungsfeld") != "Sprache" || get(1, "Stufe") != "ausreichend" {
+		t.Errorf("codes and labels: %v", rows[1])
+	}
+	if get(2, "Bedarfe ohne Angebot") != "6" || get(2, "Zahl unterdrückt (unter 5)") != "nein" || get(2, "Stufe (Code)") != "NONE" {
 		t.Errorf("cell of 6: %v", rows[2])
 	}
-	if get(1, "offers_per_10k") != "1.5" {
-		t.Errorf("offers_per_10k = %q", get(1, "offers_per_10k"))
+	if get(1, "Angebote je 10.000 Einwohner") != "1,5" || get(2, "Angebote je 10.000 Einwohner") != "0,0" {
+		t.Errorf("offers per 10k: %q, %q; want decimal commas", get(1, "Angebote je 10.000 Einwohner"), get(2, "Angebote je 10.000 Einwohner"))
 	}
-	if get(4, "record") != "gap" || get(4, "offer_id") != "off-1" || get(4, "organisation") != "VHS, Solingen" {
+	if get(4, "Datensatz") != "strukturelle Lücke" || get(4, "Angebot-ID") != "off-1" || get(4, "Lücke") != "Kurs ohne Kinderbetreuung in der Nähe" {
 		t.Errorf("offer gap: %v", rows[4])
 	}
-	if get(5, "language") != "ti" || get(5, "unmet_needs") != "" || get(5, "suppressed") != "true" {
+	if got := get(4, "Organisation"); got != "'=HYPERLINK(\"http://x\")" {
+		t.Errorf("a formula-like name is written as %q; Excel would run it", got)
+	}
+	if get(5, "Sprache (Code)") != "ti" || get(5, "Sprache") != "Tigrinya" || get(5, "Bedarfe ohne Angebot") != "< 5" {
 		t.Errorf("language gap: %v", rows[5])
 	}
-	if get(3, "unmet_needs") != "" || get(3, "suppressed") != "" {
+	if get(3, "Bedarfe ohne Angebot") != "" || get(3, "Zahl unterdrückt (unter 5)") != "" {
 		t.Errorf("NEED_WITHOUT_OFFER carries a count: %v", rows[3])
 	}
 }
@@ -168,29 +197,26 @@ func TestNetworkCSV(t *testing.T) {
 	if err := WriteNetwork(&buf, r, CSV); err != nil {
 		t.Fatal(err)
 	}
-	rows, err := csv.NewReader(&buf).ReadAll()
-	if err != nil {
-		t.Fatal(err)
-	}
+	rows := readExcelCSV(t, buf.Bytes())
 	var got []string
 	for _, row := range rows {
-		got = append(got, strings.Join(row, ","))
+		got = append(got, strings.Join(row, ";"))
 	}
 	want := []string{
-		"section,key,rank,organisation_id,organisation,kind,other_kind,value",
-		"summary,municipality,,,,,,Solingen",
-		"summary,organisations,,,,,,3",
-		"summary,cooperations,,,,,,1",
-		"summary,density,,,,,,0.3333333333333333",
-		"summary,componentCount,,,,,,2",
-		"summary,betweennessExact,,,,,,true",
-		"component,,1,a,,,,2",
-		"component,,1,jc,,,,2",
-		"component,,2,club,,,,1",
-		"isolated,,,club,Verein,SPORTS_CLUB,,",
-		"broker,,1,jc,Jobcenter,JOBCENTER,,0.5",
-		"kind_pair,,,,,JOBCENTER,SPORTS_CLUB,1",
-		"no_path_to_jobcenter,,,club,Verein,SPORTS_CLUB,,",
+		"Abschnitt (Code);Abschnitt;Kennzahl (Code);Kennzahl;Rang;Organisation-ID;Organisation;Art (Code);Art;andere Art (Code);andere Art;Wert",
+		"summary;Überblick;municipality;Kommune;;;;;;;;Solingen",
+		"summary;Überblick;organisations;Organisationen;;;;;;;;3",
+		"summary;Überblick;cooperations;bestätigte Kooperationen;;;;;;;;1",
+		"summary;Überblick;density;Dichte;;;;;;;;0,3333",
+		"summary;Überblick;componentCount;Teilnetze;;;;;;;;2",
+		"summary;Überblick;betweennessExact;Betweenness exakt berechnet;;;;;;;;ja",
+		"component;Teilnetz;;;1;a;;;;;;2",
+		"component;Teilnetz;;;1;jc;;;;;;2",
+		"component;Teilnetz;;;2;club;;;;;;1",
+		"isolated;ohne Kooperation;;;;club;Verein;SPORTS_CLUB;Sportverein;;;",
+		"broker;Brückenakteur;;;1;jc;Jobcenter;JOBCENTER;Jobcenter;;;0,5000",
+		"kind_pair;Kooperationen nach Art;;;;;;JOBCENTER;Jobcenter;SPORTS_CLUB;Sportverein;1",
+		"no_path_to_jobcenter;kein Weg zum Jobcenter;;;;club;Verein;SPORTS_CLUB;Sportverein;;;",
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("network.csv:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
@@ -213,5 +239,40 @@ func TestParseFormat(t *testing.T) {
 	}
 	if err := WriteNetwork(&bytes.Buffer{}, service.NetworkReport{}, GeoJSON); err == nil {
 		t.Error("WriteNetwork wrote GeoJSON")
+	}
+}
+
+// A cell of a district with an outline is that outline, for a choropleth;
+// gaps stay points.
+func TestGapsGeoJSONPolygons(t *testing.T) {
+	r := sample()
+	ring := directory.Ring{{7.03, 51.17}, {7.07, 51.17}, {7.07, 51.19}, {7.03, 51.19}, {7.03, 51.17}}
+	outline := &directory.Boundary{Type: directory.BoundaryPolygon, Polygons: []directory.Polygon{{ring}}}
+	r.Cells[0].District.Boundary = outline
+	var buf bytes.Buffer
+	if err := WriteGaps(&buf, r, GeoJSON); err != nil {
+		t.Fatal(err)
+	}
+	var fc struct {
+		Features []struct {
+			Geometry *struct {
+				Type        string
+				Coordinates json.RawMessage
+			}
+			Properties map[string]any
+		}
+	}
+	if err := json.Unmarshal(buf.Bytes(), &fc); err != nil {
+		t.Fatal(err)
+	}
+	g := fc.Features[0].Geometry
+	if g == nil || g.Type != "Polygon" || string(g.Coordinates) != "[[[7.03,51.17],[7.07,51.17],[7.07,51.19],[7.03,51.19],[7.03,51.17]]]" {
+		t.Fatalf("Wald cell geometry %+v", g)
+	}
+	if p := fc.Features[0].Properties; p["level"] != "OK" || p["need"] != "LANGUAGE" {
+		t.Errorf("polygon properties %v", p)
+	}
+	if g := fc.Features[3].Geometry; g == nil || g.Type != "Point" {
+		t.Errorf("course gap geometry %+v, want its point", g)
 	}
 }

@@ -92,13 +92,16 @@ func New(cfg Config, svc *service.Service) http.Handler {
 	gql.SetRecoverFunc(graph.Recover)
 
 	mux := http.NewServeMux()
-	var api http.Handler = graph.WithLoaders(svc.Store, gql)
-	api = withTimeout(cfg.RequestTimeout, api)
-	api = limitToken(cfg.TokenRate, api)
-	api = Authenticate(svc.Store, api)
-	api = limitBody(limits.MaxBodyBytes, api)
-	api = limitAddress(cfg.AddressRate, cfg.TrustProxy, api)
-	mux.Handle("/graphql", noStore(api))
+	// Everything that reads the store as a caller passes the same guards.
+	guarded := func(h http.Handler) http.Handler {
+		h = withTimeout(cfg.RequestTimeout, h)
+		h = limitToken(cfg.TokenRate, h)
+		h = Authenticate(svc.Store, h)
+		h = limitBody(limits.MaxBodyBytes, h)
+		return noStore(limitAddress(cfg.AddressRate, cfg.TrustProxy, h))
+	}
+	mux.Handle("/graphql", guarded(graph.WithLoaders(svc.Store, gql)))
+	mux.Handle("GET /reports/{file}", guarded(reportsHandler(svc)))
 	if cfg.GraphiQL {
 		mux.Handle("GET /{$}", graphiQLPolicy(playground.Handler("Lotse", "/graphql")))
 	}
@@ -120,6 +123,7 @@ func New(cfg Config, svc *service.Service) http.Handler {
 		AllowedOrigins:   cfg.CORSOrigins,
 		AllowedMethods:   []string{http.MethodGet, http.MethodPost, http.MethodOptions},
 		AllowedHeaders:   []string{"Authorization", "Content-Type"},
+		ExposedHeaders:   []string{"Content-Disposition"}, // a dashboard names the saved report file by it
 		AllowCredentials: false, // bearer tokens, no cookies
 		MaxAge:           600,
 	})
