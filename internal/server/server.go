@@ -124,7 +124,7 @@ func New(cfg Config, svc *service.Service) http.Handler {
 		AllowedMethods:   []string{http.MethodGet, http.MethodPost, http.MethodOptions},
 		AllowedHeaders:   []string{"Authorization", "Content-Type"},
 		ExposedHeaders:   []string{"Content-Disposition"}, // a dashboard names the saved report file by it
-		AllowCredentials: false, // bearer tokens, no cookies
+		AllowCredentials: false,                           // bearer tokens, no cookies
 		MaxAge:           600,
 	})
 	return securityHeaders(c.Handler(mux))
