@@ -1,7 +1,9 @@
 package lotse
 
 import (
+	"bytes"
 	"fmt"
+	"os"
 	"strings"
 	"testing"
 
@@ -53,4 +55,23 @@ func ExampleUndescribed() {
 	s, _ := loadFrom(&ast.Source{Name: "x", Input: "\"Root.\" type Query { \"The answer.\" n: Int }"})
 	fmt.Println(len(Undescribed(s)))
 	// Output: 0
+}
+
+// TestSchemaSnapshotIsFresh: docs/schema.graphql is what PrintSchema makes
+// of the schema files (go generate writes it).
+func TestSchemaSnapshotIsFresh(t *testing.T) {
+	var b bytes.Buffer
+	if err := PrintSchema(&b); err != nil {
+		t.Fatal(err)
+	}
+	got, err := os.ReadFile("docs/schema.graphql")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got, b.Bytes()) {
+		t.Error("docs/schema.graphql is stale: run go generate ./... (go run ./tools/schemasdl docs/schema.graphql) and commit it")
+	}
+	if _, err := loadFrom(&ast.Source{Name: "docs/schema.graphql", Input: string(got)}); err != nil {
+		t.Errorf("docs/schema.graphql does not parse: %v", err)
+	}
 }

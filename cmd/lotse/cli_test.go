@@ -4,6 +4,7 @@ import (
 	"net"
 	"net/http"
 	"net/http/httptest"
+	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
@@ -113,5 +114,19 @@ func TestHealthcheckHonoursEnvironment(t *testing.T) {
 	t.Setenv("LOTSE_URL", "")
 	if _, err := runOut(t, "healthcheck", "--addr", ":1"); err == nil {
 		t.Error("healthcheck of a port nothing listens on succeeded")
+	}
+}
+
+func TestSchemaCommandPrintsSnapshot(t *testing.T) {
+	out, err := runOut(t, "schema")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := os.ReadFile("../../docs/schema.graphql")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if out != string(want) {
+		t.Error("lotse schema differs from docs/schema.graphql")
 	}
 }
