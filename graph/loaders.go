@@ -8,7 +8,6 @@ import (
 	"github.com/vikstrous/dataloadgen"
 
 	"github.com/lotse-kim/lotse/internal/directory"
-	"github.com/lotse-kim/lotse/internal/store"
 )
 
 // Loaders batch the nested fields of one request: every organisation,
@@ -63,8 +62,18 @@ func groupBy[T any](get func(context.Context, []string) ([]T, error), keysOf fun
 	}
 }
 
+// BatchReader is what the loaders read through, one call per batch of ids;
+// the service satisfies it, so the loaders reach the store only through it.
+type BatchReader interface {
+	OrganisationsByID(ctx context.Context, ids []string) ([]directory.Organisation, error)
+	DistrictsByID(ctx context.Context, ids []string) ([]directory.District, error)
+	WorkingGroupsByID(ctx context.Context, ids []string) ([]directory.WorkingGroup, error)
+	OffersByProvider(ctx context.Context, providerIDs []string) ([]directory.Offer, error)
+	CooperationsOf(ctx context.Context, ids []string) ([]directory.Cooperation, error)
+}
+
 // NewLoaders returns fresh loaders over st; make one set per request.
-func NewLoaders(st store.Store) *Loaders {
+func NewLoaders(st BatchReader) *Loaders {
 	opts := []dataloadgen.Option{dataloadgen.WithWait(time.Millisecond), dataloadgen.WithBatchCapacity(500)}
 	return &Loaders{
 		Organisation: dataloadgen.NewLoader(byID(st.OrganisationsByID, func(o *directory.Organisation) string { return o.ID }), opts...),
@@ -87,7 +96,7 @@ func LoadersFor(ctx context.Context) *Loaders {
 }
 
 // WithLoaders attaches fresh loaders to every request.
-func WithLoaders(st store.Store, next http.Handler) http.Handler {
+func WithLoaders(st BatchReader, next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		ctx := context.WithValue(r.Context(), loadersKey{}, NewLoaders(st))
 		next.ServeHTTP(w, r.WithContext(ctx))

@@ -8,6 +8,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/lotse-kim/lotse/internal/access"
 	"github.com/lotse-kim/lotse/internal/directory"
 	"github.com/lotse-kim/lotse/internal/service"
 )
@@ -55,7 +56,7 @@ written; districts no feature names keep their outline.`,
 			if err != nil {
 				return fmt.Errorf("%s: %w", args[0], err)
 			}
-			return withTokenService(cmd, &sf, func(ctx context.Context, svc *service.Service) error {
+			return withService(cmd, &sf, access.Operator, func(ctx context.Context, svc *service.Service) error {
 				changed, err := svc.ImportDistrictBoundaries(ctx, municipality, fs)
 				if err != nil {
 					return importProblems(err)

@@ -73,19 +73,12 @@ func (f *reportFlags) run(cmd *cobra.Command, audience string, formats []report.
 	if !ok {
 		return fmt.Errorf("audience %q is not known; use office (default) or steering", audience)
 	}
-	if err := bindEnv(cmd, storeEnvAliases); err != nil {
-		return err
-	}
-	st, _, err := f.sf.open(cmd.Context())
-	if err != nil {
-		return err
-	}
-	defer st.Close()
-	ctx := access.WithPrincipal(cmd.Context(), p)
-	if f.out == "-" {
-		return write(ctx, service.New(st), cmd.OutOrStdout(), format)
-	}
-	return writeFileAtomic(f.out, func(w io.Writer) error { return write(ctx, service.New(st), w, format) })
+	return withService(cmd, &f.sf, p, func(ctx context.Context, svc *service.Service) error {
+		if f.out == "-" {
+			return write(ctx, svc, cmd.OutOrStdout(), format)
+		}
+		return writeFileAtomic(f.out, func(w io.Writer) error { return write(ctx, svc, w, format) })
+	})
 }
 
 // writeFileAtomic writes path through a temporary file in the same

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"log/slog"
 	"net"
 	"net/http"
@@ -15,10 +16,8 @@ import (
 
 	"github.com/lotse-kim/lotse/internal/access"
 	"github.com/lotse-kim/lotse/internal/demo"
-	"github.com/lotse-kim/lotse/internal/directory"
 	"github.com/lotse-kim/lotse/internal/server"
 	"github.com/lotse-kim/lotse/internal/service"
-	"github.com/lotse-kim/lotse/internal/store"
 )
 
 func newServe() *cobra.Command {
@@ -53,14 +52,14 @@ func newServe() *cobra.Command {
 				}
 			}
 			ctx := cmd.Context()
-			st, desc, err := sf.openWaiting(ctx)
+			st, err := sf.openWaiting(ctx)
 			if err != nil {
 				return err
 			}
 			defer st.Close()
 			svc := service.New(st)
 			if withDemo {
-				if err := seedDemo(ctx, svc); err != nil {
+				if err := seedDemo(access.WithPrincipal(ctx, access.Operator), svc, os.Stderr); err != nil {
 					return err
 				}
 			}
@@ -78,7 +77,7 @@ func newServe() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			slog.Info("lotse serving", "addr", ln.Addr().String(), "store", desc, "graphiql", "http://"+hostPort(ln.Addr()))
+			slog.Info("lotse serving", "addr", ln.Addr().String(), "store", sf.describe(), "graphiql", "http://"+hostPort(ln.Addr()))
 			errc := make(chan error, 1)
 			go func() { errc <- srv.Serve(ln) }()
 			select {
@@ -117,62 +116,26 @@ func hostPort(a net.Addr) string {
 	return s
 }
 
-// seedDemo fills an empty store with the demo network (never overwriting
-// data) and issues one fresh demo token per role, revoking the previous ones.
-func seedDemo(ctx context.Context, svc *service.Service) error {
-	counts, err := svc.Store.Counts(ctx)
+// seedDemo fills an empty store with the demo network and prints one fresh
+// demo token per role (the service revokes the previous ones).
+func seedDemo(ctx context.Context, svc *service.Service, w io.Writer) error {
+	snap := demo.Demo()
+	seed, err := svc.SeedDemo(ctx, snap)
 	if err != nil {
-		return err
+		return fmt.Errorf("demo data: %w", err)
 	}
-	if counts.Empty() {
-		snap := demo.Demo()
-		if err := snap.Validate(); err != nil {
-			return fmt.Errorf("demo data: %w", err)
-		}
-		if err := svc.Store.Import(ctx, snap); err != nil {
-			return fmt.Errorf("demo data: %w", err)
-		}
+	if seed.Loaded {
 		slog.Info("demo data loaded", "organisations", len(snap.Organisations), "offers", len(snap.Offers))
 	} else {
-		slog.Info("store already has data; demo data not loaded", "organisations", counts.Organisations, "offers", counts.Offers)
+		slog.Info("store already has data; demo data not loaded", "organisations", seed.Before.Organisations, "offers", seed.Before.Offers)
 	}
-	tokens, err := svc.Store.Tokens(ctx)
-	if err != nil {
-		return err
-	}
-	now := svc.Now()
-	for _, t := range tokens {
-		if strings.HasPrefix(t.Name, "demo-") && t.RevokedAt == nil {
-			if err := svc.Store.RevokeToken(ctx, t.ID, now); err != nil {
-				return err
-			}
-		}
-	}
-	// The demo PARTNER token belongs to the first migrant organisation.
-	orgs, err := svc.Store.Organisations(ctx, store.OrganisationFilter{Kinds: []directory.OrganisationKind{directory.KindMigrantOrganisation}}, store.Page{First: 1})
-	if err != nil {
-		return err
-	}
-	partnerOrg := ""
-	if len(orgs.Organisations) > 0 {
-		partnerOrg = orgs.Organisations[0].ID
-	}
-	fmt.Fprintln(os.Stderr, "Demo tokens (use as: Authorization: Bearer <token>):")
-	for _, role := range []access.Role{access.RoleAdmin, access.RoleSteering, access.RoleCaseManager, access.RolePartner} {
-		t := access.Token{ID: service.NewID("tok-"), Name: "demo-" + strings.ToLower(string(role)), Role: role, CreatedAt: now}
-		if role == access.RolePartner {
-			t.OrganisationID = partnerOrg
-		}
-		secret := access.NewSecret()
-		t.Hash = access.HashSecret(secret)
-		if err := svc.Store.CreateToken(ctx, t); err != nil {
-			return err
-		}
+	fmt.Fprintln(w, "Demo tokens (use as: Authorization: Bearer <token>):")
+	for _, t := range seed.Tokens {
 		extra := ""
 		if t.OrganisationID != "" {
 			extra = " (organisation " + t.OrganisationID + ")"
 		}
-		fmt.Fprintf(os.Stderr, "  %-13s %s%s\n", role, secret, extra)
+		fmt.Fprintf(w, "  %-13s %s%s\n", t.Role, t.Secret, extra)
 	}
 	return nil
 }

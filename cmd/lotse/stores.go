@@ -8,6 +8,8 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/lotse-kim/lotse/internal/access"
+	"github.com/lotse-kim/lotse/internal/service"
 	"github.com/lotse-kim/lotse/internal/store"
 	"github.com/lotse-kim/lotse/internal/store/sqlite"
 )
@@ -41,35 +43,50 @@ func (f *storeFlags) register(cmd *cobra.Command) {
 	fl.DurationVar(&f.neo4jTimeout, "neo4j-timeout", 10*time.Second, "deadline of each Neo4j call")
 }
 
-func (f *storeFlags) open(ctx context.Context) (store.Store, string, error) {
+// describe names the store the flags select, for logs and messages.
+func (f *storeFlags) describe() string {
 	if f.neo4jURI != "" {
-		s, err := openNeo4j(ctx, f)
-		if err != nil {
-			return nil, "", err
-		}
-		return s, "neo4j " + f.neo4jURI, nil
+		return "neo4j " + f.neo4jURI
 	}
-	s, err := sqlite.Open(ctx, f.data)
-	if err != nil {
-		return nil, "", err
+	return "sqlite " + f.data
+}
+
+func (f *storeFlags) open(ctx context.Context) (store.Store, error) {
+	if f.neo4jURI != "" {
+		return openNeo4j(ctx, f)
 	}
-	return s, "sqlite " + f.data, nil
+	return sqlite.Open(ctx, f.data)
 }
 
 // openWaiting opens the store; a Neo4j that is not reachable yet (a cluster
 // still starting, a restart) is retried until it answers or the process is
 // stopped, so that replicas need no start order.
-func (f *storeFlags) openWaiting(ctx context.Context) (store.Store, string, error) {
+func (f *storeFlags) openWaiting(ctx context.Context) (store.Store, error) {
 	for delay := time.Second; ; delay = min(2*delay, 30*time.Second) {
-		s, desc, err := f.open(ctx)
+		s, err := f.open(ctx)
 		if err == nil || f.neo4jURI == "" || !errors.Is(err, store.ErrUnavailable) {
-			return s, desc, err
+			return s, err
 		}
 		slog.Warn("store not reachable yet; retrying", "err", err, "in", delay)
 		select {
 		case <-ctx.Done():
-			return nil, "", err
+			return nil, err
 		case <-time.After(delay):
 		}
 	}
+}
+
+// withService is the preamble of every command that works on the store:
+// read the environment, open the store given by sf, and run fn with the
+// service as principal p; the store is closed afterwards.
+func withService(cmd *cobra.Command, sf *storeFlags, p access.Principal, fn func(ctx context.Context, svc *service.Service) error) error {
+	if err := bindEnv(cmd, storeEnvAliases); err != nil {
+		return err
+	}
+	st, err := sf.open(cmd.Context())
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	return fn(access.WithPrincipal(cmd.Context(), p), service.New(st))
 }

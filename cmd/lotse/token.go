@@ -32,19 +32,6 @@ Callers send it as "Authorization: Bearer <secret>".`,
 	return cmd
 }
 
-// withTokenService opens the store given by sf and runs fn as the operator.
-func withTokenService(cmd *cobra.Command, sf *storeFlags, fn func(ctx context.Context, svc *service.Service) error) error {
-	if err := bindEnv(cmd, storeEnvAliases); err != nil {
-		return err
-	}
-	st, _, err := sf.open(cmd.Context())
-	if err != nil {
-		return err
-	}
-	defer st.Close()
-	return fn(access.WithPrincipal(cmd.Context(), access.Operator), service.New(st))
-}
-
 func newTokenCreate() *cobra.Command {
 	var (
 		sf              storeFlags
@@ -59,7 +46,7 @@ func newTokenCreate() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			return withTokenService(cmd, &sf, func(ctx context.Context, svc *service.Service) error {
+			return withService(cmd, &sf, access.Operator, func(ctx context.Context, svc *service.Service) error {
 				t, secret, err := svc.CreateToken(ctx, req)
 				if err != nil {
 					return tokenFlagError(err)
@@ -132,7 +119,7 @@ func newTokenList() *cobra.Command {
 		Short: "List every token (never their secrets)",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return withTokenService(cmd, &sf, func(ctx context.Context, svc *service.Service) error {
+			return withService(cmd, &sf, access.Operator, func(ctx context.Context, svc *service.Service) error {
 				ts, err := svc.Tokens(ctx)
 				if err != nil {
 					return err
@@ -168,7 +155,7 @@ func newTokenRevoke() *cobra.Command {
 		Short: "Revoke a token at once; requests with its secret are refused from then on",
 		Args:  cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return withTokenService(cmd, &sf, func(ctx context.Context, svc *service.Service) error {
+			return withService(cmd, &sf, access.Operator, func(ctx context.Context, svc *service.Service) error {
 				if err := svc.RevokeToken(ctx, args[0]); err != nil {
 					var nf *store.NotFound
 					if errors.As(err, &nf) {

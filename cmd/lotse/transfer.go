@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"context"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -11,8 +12,10 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/lotse-kim/lotse/internal/access"
 	"github.com/lotse-kim/lotse/internal/demo"
 	"github.com/lotse-kim/lotse/internal/directory"
+	"github.com/lotse-kim/lotse/internal/service"
 )
 
 func newExport() *cobra.Command {
@@ -23,19 +26,13 @@ func newExport() *cobra.Command {
 		Short: "Write the whole directory as one JSON document (to stdout or --out)",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if err := bindEnv(cmd, storeEnvAliases); err != nil {
-				return err
-			}
-			st, _, err := sf.open(cmd.Context())
-			if err != nil {
-				return err
-			}
-			defer st.Close()
-			snap, err := st.Export(cmd.Context())
-			if err != nil {
-				return err
-			}
-			return writeSnapshot(out, snap)
+			return withService(cmd, &sf, access.Operator, func(ctx context.Context, svc *service.Service) error {
+				snap, err := svc.Export(ctx)
+				if err != nil {
+					return err
+				}
+				return writeSnapshot(out, snap)
+			})
 		},
 	}
 	sf.register(cmd)
@@ -71,28 +68,23 @@ func newImport() *cobra.Command {
 		Short: "Load a JSON document written by export (or gen) into the store: all of it, or nothing",
 		Args:  cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if err := bindEnv(cmd, storeEnvAliases); err != nil {
-				return err
-			}
 			snap, err := readSnapshot(args[0], !quiet && isTerminal(os.Stderr))
 			if err != nil {
 				return err
 			}
+			// Every problem of the document, before the store is opened.
 			if err := snap.Validate(); err != nil {
 				return importProblems(err)
 			}
-			st, desc, err := sf.open(cmd.Context())
-			if err != nil {
-				return err
-			}
-			defer st.Close()
-			start := time.Now()
-			if err := st.Import(cmd.Context(), snap); err != nil {
-				return fmt.Errorf("import into %s: nothing was written: %w", desc, err)
-			}
-			slog.Info("imported", "store", desc, "districts", len(snap.Districts), "organisations", len(snap.Organisations),
-				"offers", len(snap.Offers), "cooperations", len(snap.Cooperations), "took", time.Since(start).Round(time.Millisecond))
-			return nil
+			return withService(cmd, &sf, access.Operator, func(ctx context.Context, svc *service.Service) error {
+				start := time.Now()
+				if err := svc.Import(ctx, snap); err != nil {
+					return fmt.Errorf("import into %s: nothing was written: %w", sf.describe(), err)
+				}
+				slog.Info("imported", "store", sf.describe(), "districts", len(snap.Districts), "organisations", len(snap.Organisations),
+					"offers", len(snap.Offers), "cooperations", len(snap.Cooperations), "took", time.Since(start).Round(time.Millisecond))
+				return nil
+			})
 		},
 	}
 	sf.register(cmd)

@@ -36,6 +36,8 @@ var (
 	AuditReaders = []Role{RoleAdmin}
 	// TokenAdmins may issue, list and revoke tokens.
 	TokenAdmins = []Role{RoleAdmin}
+	// DirectoryOperators may import and export the whole directory.
+	DirectoryOperators = []Role{RoleAdmin}
 )
 
 // Operator is the person at the command line: whoever can open the store

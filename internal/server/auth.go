@@ -7,13 +7,13 @@ import (
 	"strings"
 
 	"github.com/lotse-kim/lotse/internal/access"
-	"github.com/lotse-kim/lotse/internal/store"
+	"github.com/lotse-kim/lotse/internal/service"
 )
 
 // Authenticate resolves the bearer token of a request into the caller. No
 // token means the anonymous PUBLIC caller; a bad or revoked token is refused
 // outright, so a client never silently runs with fewer rights than it thinks.
-func Authenticate(st store.Access, next http.Handler) http.Handler {
+func Authenticate(svc *service.Service, next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		h := r.Header.Get("Authorization")
 		if h == "" {
@@ -25,20 +25,16 @@ func Authenticate(st store.Access, next http.Handler) http.Handler {
 			unauthenticated(w, "the Authorization header must be \"Bearer <token>\"")
 			return
 		}
-		t, err := st.TokenByHash(r.Context(), access.HashSecret(strings.TrimSpace(secret)))
+		p, err := svc.Authenticate(r.Context(), strings.TrimSpace(secret))
 		switch {
-		case errors.Is(err, store.ErrNotFound):
-			unauthenticated(w, "unknown token")
+		case errors.Is(err, service.ErrUnknownToken), errors.Is(err, service.ErrRevokedToken):
+			unauthenticated(w, err.Error())
 			return
 		case err != nil:
 			slog.ErrorContext(r.Context(), "token lookup failed", "err", err)
 			writeJSON(w, http.StatusServiceUnavailable, gqlErrors("the database is not reachable right now", "UNAVAILABLE"))
 			return
-		case t.RevokedAt != nil:
-			unauthenticated(w, "this token has been revoked")
-			return
 		}
-		p := access.Principal{Role: t.Role, OrganisationID: t.OrganisationID, TokenID: t.ID, Name: t.Name}
 		next.ServeHTTP(w, r.WithContext(access.WithPrincipal(r.Context(), p)))
 	})
 }

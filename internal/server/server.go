@@ -96,11 +96,11 @@ func New(cfg Config, svc *service.Service) http.Handler {
 	guarded := func(h http.Handler) http.Handler {
 		h = withTimeout(cfg.RequestTimeout, h)
 		h = limitToken(cfg.TokenRate, h)
-		h = Authenticate(svc.Store, h)
+		h = Authenticate(svc, h)
 		h = limitBody(limits.MaxBodyBytes, h)
 		return noStore(limitAddress(cfg.AddressRate, cfg.TrustProxy, h))
 	}
-	mux.Handle("/graphql", guarded(graph.WithLoaders(svc.Store, gql)))
+	mux.Handle("/graphql", guarded(graph.WithLoaders(svc, gql)))
 	mux.Handle("GET /reports/{file}", guarded(reportsHandler(svc)))
 	if cfg.GraphiQL {
 		mux.Handle("GET /{$}", graphiQLPolicy(playground.Handler("Lotse", "/graphql")))
@@ -111,7 +111,7 @@ func New(cfg Config, svc *service.Service) http.Handler {
 	mux.HandleFunc("GET /readyz", func(w http.ResponseWriter, r *http.Request) {
 		ctx, cancel := context.WithTimeout(r.Context(), 3*time.Second)
 		defer cancel()
-		if err := svc.Store.Ping(ctx); err != nil {
+		if err := svc.Ready(ctx); err != nil {
 			slog.WarnContext(ctx, "readiness check failed", "err", err)
 			writeJSON(w, http.StatusServiceUnavailable, map[string]string{"status": "unavailable", "store": "unreachable"})
 			return

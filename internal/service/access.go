@@ -2,6 +2,7 @@ package service
 
 import (
 	"context"
+	"errors"
 
 	"github.com/lotse-kim/lotse/internal/access"
 	"github.com/lotse-kim/lotse/internal/directory"
@@ -40,7 +41,7 @@ func (s *Service) AuditLog(ctx context.Context, f store.AuditFilter, p store.Pag
 	if _, _, err := p.Window(); err != nil {
 		return store.AuditPage{}, err
 	}
-	return s.Store.AuditLog(ctx, f, p)
+	return s.store.AuditLog(ctx, f, p)
 }
 
 // TokenRequest asks for a new token.
@@ -87,7 +88,7 @@ func (s *Service) CreateToken(ctx context.Context, in TokenRequest) (access.Toke
 	secret := access.NewSecret()
 	t := access.Token{ID: NewID("tok-"), Name: in.Name, Role: in.Role, OrganisationID: in.OrganisationID,
 		Hash: access.HashSecret(secret), CreatedAt: s.Now()}
-	if err := s.Store.CreateToken(s.audited(ctx, "createToken", "Token", t.ID, nil, t), t); err != nil {
+	if err := s.store.CreateToken(s.audited(ctx, "createToken", "Token", t.ID, nil, t), t); err != nil {
 		return access.Token{}, "", err
 	}
 	return t, secret, nil
@@ -98,7 +99,7 @@ func (s *Service) Tokens(ctx context.Context) ([]access.Token, error) {
 	if err := access.Require(access.FromContext(ctx), "tokens", access.TokenAdmins...); err != nil {
 		return nil, err
 	}
-	return s.Store.Tokens(ctx)
+	return s.store.Tokens(ctx)
 }
 
 // RevokeToken revokes a token at once; its secret is refused from then on.
@@ -110,5 +111,27 @@ func (s *Service) RevokeToken(ctx context.Context, id string) error {
 	change := struct {
 		RevokedAt any `json:"revokedAt"`
 	}{now}
-	return s.Store.RevokeToken(s.audited(ctx, "revokeToken", "Token", id, nil, change), id, now)
+	return s.store.RevokeToken(s.audited(ctx, "revokeToken", "Token", id, nil, change), id, now)
+}
+
+// The reasons Authenticate refuses a secret.
+var (
+	ErrUnknownToken = errors.New("unknown token")
+	ErrRevokedToken = errors.New("this token has been revoked")
+)
+
+// Authenticate returns the caller a bearer secret stands for: ErrUnknownToken
+// or ErrRevokedToken when it stands for none, another error when the store
+// cannot tell.
+func (s *Service) Authenticate(ctx context.Context, secret string) (access.Principal, error) {
+	t, err := s.store.TokenByHash(ctx, access.HashSecret(secret))
+	switch {
+	case errors.Is(err, store.ErrNotFound):
+		return access.Principal{}, ErrUnknownToken
+	case err != nil:
+		return access.Principal{}, err
+	case t.RevokedAt != nil:
+		return access.Principal{}, ErrRevokedToken
+	}
+	return access.Principal{Role: t.Role, OrganisationID: t.OrganisationID, TokenID: t.ID, Name: t.Name}, nil
 }

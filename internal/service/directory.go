@@ -39,7 +39,7 @@ func first[T any](list []T, err error) (*T, error) {
 
 // Organisation returns the organisation with id, or nil.
 func (s *Service) Organisation(ctx context.Context, id string) (*directory.Organisation, error) {
-	return first(s.Store.OrganisationsByID(ctx, []string{id}))
+	return first(s.store.OrganisationsByID(ctx, []string{id}))
 }
 
 // Organisations lists organisations.
@@ -50,12 +50,12 @@ func (s *Service) Organisations(ctx context.Context, f store.OrganisationFilter,
 	if err := f.Validate(); err != nil {
 		return store.OrganisationPage{}, err
 	}
-	return s.Store.Organisations(ctx, f, p)
+	return s.store.Organisations(ctx, f, p)
 }
 
 // Offer returns the offer with id, or nil.
 func (s *Service) Offer(ctx context.Context, id string) (*directory.Offer, error) {
-	return first(s.Store.OffersByID(ctx, []string{id}))
+	return first(s.store.OffersByID(ctx, []string{id}))
 }
 
 // SearchOffers runs an offer search.
@@ -63,12 +63,12 @@ func (s *Service) SearchOffers(ctx context.Context, q store.OfferQuery) (store.O
 	if err := q.Validate(); err != nil {
 		return store.OfferPage{}, err
 	}
-	return s.Store.SearchOffers(ctx, q)
+	return s.store.SearchOffers(ctx, q)
 }
 
 // Districts lists the districts of a municipality ("" = all).
 func (s *Service) Districts(ctx context.Context, municipality string) ([]directory.District, error) {
-	return s.Store.Districts(ctx, municipality)
+	return s.store.Districts(ctx, municipality)
 }
 
 // CreateOrganisation validates and stores a new organisation.
@@ -83,7 +83,7 @@ func (s *Service) CreateOrganisation(ctx context.Context, o directory.Organisati
 	if err := o.Validate(); err != nil {
 		return o, err
 	}
-	if err := s.Store.CreateOrganisation(s.audited(ctx, "createOrganisation", "Organisation", o.ID, nil, o), o); err != nil {
+	if err := s.store.CreateOrganisation(s.audited(ctx, "createOrganisation", "Organisation", o.ID, nil, o), o); err != nil {
 		return o, err
 	}
 	return o, nil
@@ -99,7 +99,7 @@ func (s *Service) UpdateOrganisation(ctx context.Context, id string, apply func(
 	}
 	entry := s.auditEntry(ctx, "updateOrganisation", "Organisation", id)
 	var out directory.Organisation
-	err := s.Store.UpdateOrganisation(store.WithPendingAudit(ctx, entry), id, func(o *directory.Organisation) error {
+	err := s.store.UpdateOrganisation(store.WithPendingAudit(ctx, entry), id, func(o *directory.Organisation) error {
 		old := o.Clone()
 		apply(o)
 		o.ID, o.UpdatedAt = id, s.Now()
@@ -124,7 +124,7 @@ func (s *Service) DeleteOrganisation(ctx context.Context, id string) error {
 	if old == nil {
 		return &store.NotFound{Field: "id", Entity: "organisation", ID: id}
 	}
-	return s.Store.DeleteOrganisation(s.audited(ctx, "deleteOrganisation", "Organisation", id, *old, nil), id)
+	return s.store.DeleteOrganisation(s.audited(ctx, "deleteOrganisation", "Organisation", id, *old, nil), id)
 }
 
 // CreateOffer validates and stores a new offer.
@@ -139,7 +139,7 @@ func (s *Service) CreateOffer(ctx context.Context, o directory.Offer) (directory
 	if err := o.Validate(); err != nil {
 		return o, err
 	}
-	if err := s.Store.CreateOffer(s.audited(ctx, "createOffer", "Offer", o.ID, nil, o), o); err != nil {
+	if err := s.store.CreateOffer(s.audited(ctx, "createOffer", "Offer", o.ID, nil, o), o); err != nil {
 		return o, err
 	}
 	return o, nil
@@ -155,7 +155,7 @@ func (s *Service) UpdateOffer(ctx context.Context, id string, apply func(*direct
 	}
 	entry := s.auditEntry(ctx, "updateOffer", "Offer", id)
 	var out directory.Offer
-	err := s.Store.UpdateOffer(store.WithPendingAudit(ctx, entry), id, func(o *directory.Offer) error {
+	err := s.store.UpdateOffer(store.WithPendingAudit(ctx, entry), id, func(o *directory.Offer) error {
 		old := o.Clone()
 		apply(o)
 		o.ID, o.UpdatedAt = id, s.Now()
@@ -195,7 +195,7 @@ func (s *Service) DeleteOffer(ctx context.Context, id string) error {
 	if err := access.RequireOrganisation(p, "deleteOffer", old.ProviderID); err != nil {
 		return err
 	}
-	return s.Store.DeleteOffer(s.audited(ctx, "deleteOffer", "Offer", id, *old, nil), id)
+	return s.store.DeleteOffer(s.audited(ctx, "deleteOffer", "Offer", id, *old, nil), id)
 }
 
 // AddCooperation records a cooperation between two organisations.
@@ -207,7 +207,7 @@ func (s *Service) AddCooperation(ctx context.Context, c directory.Cooperation) (
 		return c, err
 	}
 	c = c.Normalized()
-	if err := s.Store.AddCooperation(s.audited(ctx, "addCooperation", "Cooperation", c.A+"|"+c.B, nil, c), c); err != nil {
+	if err := s.store.AddCooperation(s.audited(ctx, "addCooperation", "Cooperation", c.A+"|"+c.B, nil, c), c); err != nil {
 		return c, err
 	}
 	return c, nil
@@ -219,7 +219,7 @@ func (s *Service) RemoveCooperation(ctx context.Context, a, b string) error {
 		return err
 	}
 	c := directory.Cooperation{A: a, B: b}.Normalized()
-	err := s.Store.RemoveCooperation(s.audited(ctx, "removeCooperation", "Cooperation", c.A+"|"+c.B, c, nil), a, b)
+	err := s.store.RemoveCooperation(s.audited(ctx, "removeCooperation", "Cooperation", c.A+"|"+c.B, c, nil), a, b)
 	var nf *store.NotFound
 	if errors.As(err, &nf) && nf.Field == "" {
 		nf.Field = "b"

@@ -25,7 +25,7 @@ func (s *Service) ImportDistrictBoundaries(ctx context.Context, municipality str
 	if err := problems.Err(); err != nil {
 		return nil, err
 	}
-	ds, err := s.Store.Districts(ctx, municipality)
+	ds, err := s.store.Districts(ctx, municipality)
 	if err != nil {
 		return nil, err
 	}
@@ -47,7 +47,7 @@ func (s *Service) ImportDistrictBoundaries(ctx context.Context, municipality str
 		Districts    []string `json:"districts"`
 	}
 	ctx = s.audited(ctx, "importDistrictBoundaries", "District", municipality, nil, summary{municipality, ids})
-	if err := s.Store.PutDistricts(ctx, changed); err != nil {
+	if err := s.store.PutDistricts(ctx, changed); err != nil {
 		return nil, err
 	}
 	return changed, nil

@@ -64,7 +64,7 @@ func (s *Service) CarePlan(ctx context.Context, c matching.Client, record bool) 
 		if course.Location == nil || childErr != nil {
 			return nil
 		}
-		page, err := s.Store.SearchOffers(ctx, store.OfferQuery{
+		page, err := s.store.SearchOffers(ctx, store.OfferQuery{
 			Filter: matching.ChildcareFilter(*course.Location, c),
 			Order:  store.OrderDistance,
 			Page:   store.Page{First: ChildcarePerCourse},
@@ -84,7 +84,7 @@ func (s *Service) CarePlan(ctx context.Context, c matching.Client, record bool) 
 	}
 	districtID := c.DistrictID
 	if districtID == "" {
-		ds, err := s.Store.Districts(ctx, "")
+		ds, err := s.store.Districts(ctx, "")
 		if err != nil {
 			return plan, nil, err
 		}
@@ -102,7 +102,7 @@ func (s *Service) CarePlan(ctx context.Context, c matching.Client, record bool) 
 	}
 	actx := s.audited(ctx, "carePlan.record", "UnmetNeed", strings.Join(ids, ","), nil,
 		map[string]any{"unmetNeeds": recorded})
-	if err := s.Store.RecordUnmetNeeds(actx, recorded); err != nil {
+	if err := s.store.RecordUnmetNeeds(actx, recorded); err != nil {
 		return plan, nil, err
 	}
 	return plan, recorded, nil
@@ -120,7 +120,7 @@ func (s *Service) RecordUnmetNeed(ctx context.Context, u directory.UnmetNeed) (d
 	if err := u.Validate(); err != nil {
 		return u, err
 	}
-	if err := s.Store.RecordUnmetNeeds(s.audited(ctx, "recordUnmetNeed", "UnmetNeed", u.ID, nil, u), []directory.UnmetNeed{u}); err != nil {
+	if err := s.store.RecordUnmetNeeds(s.audited(ctx, "recordUnmetNeed", "UnmetNeed", u.ID, nil, u), []directory.UnmetNeed{u}); err != nil {
 		return u, err
 	}
 	return u, nil
@@ -146,7 +146,7 @@ func (s *Service) candidates(ctx context.Context, c matching.Client, more func(d
 	}
 	var d *directory.District
 	if c.DistrictID != "" {
-		ds, err := s.Store.DistrictsByID(ctx, []string{c.DistrictID})
+		ds, err := s.store.DistrictsByID(ctx, []string{c.DistrictID})
 		if err != nil {
 			return nil, err
 		}

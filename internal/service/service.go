@@ -4,18 +4,25 @@
 package service
 
 import (
+	"context"
 	"time"
 
 	"github.com/lotse-kim/lotse/internal/store"
 )
 
-// Service answers Lotse's operations over a store.
+// Service answers Lotse's operations over a store. It is the one door to
+// the store: nothing else calls a Store method.
 type Service struct {
-	Store store.Store
+	store store.Store
 	Now   func() time.Time
 }
 
 // New returns a service over st using the wall clock.
 func New(st store.Store) *Service {
-	return &Service{Store: st, Now: func() time.Time { return time.Now().UTC() }}
+	return &Service{store: st, Now: func() time.Time { return time.Now().UTC() }}
+}
+
+// Ready reports whether the store answers.
+func (s *Service) Ready(ctx context.Context) error {
+	return s.store.Ping(ctx)
 }

@@ -71,7 +71,7 @@ func (s *Service) GapReport(ctx context.Context, municipality string, needs []di
 	if err := problems.Err(); err != nil {
 		return GapReport{}, err
 	}
-	facts, err := s.Store.GapFacts(ctx, gaps.Query(municipality, needs))
+	facts, err := s.store.GapFacts(ctx, gaps.Query(municipality, needs))
 	if err != nil {
 		return GapReport{}, err
 	}
@@ -98,7 +98,7 @@ func (s *Service) GapReport(ctx context.Context, municipality string, needs []di
 	}
 	orgs := map[string]*directory.Organisation{}
 	if len(providers) > 0 {
-		list, err := s.Store.OrganisationsByID(ctx, providers)
+		list, err := s.store.OrganisationsByID(ctx, providers)
 		if err != nil {
 			return GapReport{}, err
 		}
@@ -160,7 +160,7 @@ func (s *Service) NetworkReport(ctx context.Context, municipality string) (Netwo
 	if err := problems.Err(); err != nil {
 		return NetworkReport{}, err
 	}
-	g, err := s.Store.CooperationGraph(ctx, municipality)
+	g, err := s.store.CooperationGraph(ctx, municipality)
 	if err != nil {
 		return NetworkReport{}, err
 	}
@@ -182,7 +182,7 @@ func (s *Service) Network(ctx context.Context, organisationID string, depth int)
 	if err := problems.Err(); err != nil {
 		return store.Graph{}, err
 	}
-	g, err := s.Store.Neighbourhood(ctx, organisationID, depth)
+	g, err := s.store.Neighbourhood(ctx, organisationID, depth)
 	var nf *store.NotFound
 	if errors.As(err, &nf) {
 		nf.Field = "organisationId"
@@ -223,7 +223,7 @@ func (s *Service) UnmetNeedCounts(ctx context.Context, f store.UnmetNeedFilter) 
 	if err := problems.Err(); err != nil {
 		return nil, err
 	}
-	counts, err := s.Store.UnmetNeedCounts(ctx, f)
+	counts, err := s.store.UnmetNeedCounts(ctx, f)
 	if err != nil {
 		return nil, err
 	}

@@ -1,0 +1,35 @@
+package service
+
+import (
+	"context"
+
+	"github.com/lotse-kim/lotse/internal/directory"
+)
+
+// The batch reads of the GraphQL dataloaders (graph.BatchReader): public
+// directory data, one store call per batch of ids.
+
+// OrganisationsByID returns the organisations that exist among ids.
+func (s *Service) OrganisationsByID(ctx context.Context, ids []string) ([]directory.Organisation, error) {
+	return s.store.OrganisationsByID(ctx, ids)
+}
+
+// DistrictsByID returns the districts that exist among ids.
+func (s *Service) DistrictsByID(ctx context.Context, ids []string) ([]directory.District, error) {
+	return s.store.DistrictsByID(ctx, ids)
+}
+
+// WorkingGroupsByID returns the working groups that exist among ids.
+func (s *Service) WorkingGroupsByID(ctx context.Context, ids []string) ([]directory.WorkingGroup, error) {
+	return s.store.WorkingGroupsByID(ctx, ids)
+}
+
+// OffersByProvider returns every offer of the given providers, by title then id.
+func (s *Service) OffersByProvider(ctx context.Context, providerIDs []string) ([]directory.Offer, error) {
+	return s.store.OffersByProvider(ctx, providerIDs)
+}
+
+// CooperationsOf returns every cooperation that touches one of ids.
+func (s *Service) CooperationsOf(ctx context.Context, ids []string) ([]directory.Cooperation, error) {
+	return s.store.CooperationsOf(ctx, ids)
+}
