@@ -133,15 +133,23 @@ func (s *Store) CreateOrganisation(ctx context.Context, o directory.Organisation
 		return err
 	}
 	return s.write(ctx, func(ctx context.Context, tx neo4j.ManagedTransaction) error {
-		found, err := exists(ctx, tx, stOrganisationExists, o.ID)
-		if err != nil {
+		if err := claimID(ctx, tx, stOrganisationCreate, o.ID, "an organisation"); err != nil {
 			return err
-		}
-		if found {
-			return &store.Conflict{Field: "id", Reason: fmt.Sprintf("an organisation with id %q exists", o.ID)}
 		}
 		return putOrganisations(ctx, tx, []directory.Organisation{o}, "")
 	})
+}
+
+// claimID creates the node of a new record with only its id (st is an
+// *_create statement). A taken id breaks the uniqueness constraint, which
+// Neo4j checks atomically, and becomes a *Conflict on "id"; what is taken is
+// recognised by the status code, not by the message.
+func claimID(ctx context.Context, tx neo4j.ManagedTransaction, st *statement, id, what string) error {
+	_, err := run(ctx, tx, st, idParam(id))
+	if isConstraintViolation(err) {
+		return &store.Conflict{Field: "id", Reason: fmt.Sprintf("%s with id %q exists", what, id)}
+	}
+	return err
 }
 
 // UpdateOrganisation reads, patches and writes an organisation in one
@@ -372,12 +380,8 @@ func (s *Store) CreateOffer(ctx context.Context, o directory.Offer) error {
 		return err
 	}
 	return s.write(ctx, func(ctx context.Context, tx neo4j.ManagedTransaction) error {
-		found, err := exists(ctx, tx, stOfferExists, o.ID)
-		if err != nil {
+		if err := claimID(ctx, tx, stOfferCreate, o.ID, "an offer"); err != nil {
 			return err
-		}
-		if found {
-			return &store.Conflict{Field: "id", Reason: fmt.Sprintf("an offer with id %q exists", o.ID)}
 		}
 		return putOffers(ctx, tx, []directory.Offer{o}, "")
 	})

@@ -25,10 +25,55 @@ var unavailableCodes = map[string]bool{
 	"Neo.ClientError.Cluster.NotALeader":                  true,
 	"Neo.ClientError.General.ForbiddenOnReadOnlyDatabase": true,
 	"Neo.ClientError.Transaction.TransactionTimedOut":     true,
+	// A transaction that outlived the timeout the driver sent with it
+	// (neo4j.WithTxTimeout, --neo4j-timeout).
+	"Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration": true,
 	"Neo.ClientError.Transaction.LockClientStopped":       true,
 	"Neo.ClientError.Transaction.Terminated":              true,
 	"Neo.ClientError.Security.AuthorizationExpired":       true,
 	"Neo.ClientError.Database.DatabaseUnavailable":        true,
+}
+
+// codeMemoryPool is Neo4j's code for a transaction that hit a memory limit
+// (db.memory.transaction.max for one, db.memory.transaction.total.max for
+// all together). Neo4j classifies it as transient, but retrying the same
+// transaction hits the same limit: it needs a larger setting.
+const codeMemoryPool = "Neo.TransientError.General.MemoryPoolOutOfMemoryError"
+
+// MemoryLimitError is a transaction that needed more memory than Neo4j
+// allows one transaction, or all of them together. It does not unwrap to
+// the server's error on purpose: the driver would retry that one.
+type MemoryLimitError struct {
+	Setting string // the setting Neo4j names, or "" when it names none
+	Err     error  // the server's error, for its message
+}
+
+func (e *MemoryLimitError) Error() string {
+	reached := ""
+	if e.Setting != "" {
+		reached = " (" + e.Setting + " reached)"
+	}
+	return "neo4j: the transaction needs more memory than Neo4j allows" + reached + ": raise db.memory.transaction.max " +
+		"(one transaction) and db.memory.transaction.total.max (all transactions together) in neo4j.conf " +
+		"(Docker: NEO4J_db_memory_transaction_max, NEO4J_db_memory_transaction_total_max); " +
+		"the server said: " + e.Err.Error()
+}
+
+
+var memorySettingRE = regexp.MustCompile(`(db\.memory\.transaction(?:\.total)?\.max)`)
+
+// final turns the errors that a retry cannot cure into ones the driver
+// does not retry: a transaction function returns its error through it.
+func final(err error) error {
+	var n4 *neo4j.Neo4jError
+	if errors.As(err, &n4) && n4 != nil && n4.Code == codeMemoryPool {
+		m := &MemoryLimitError{Err: err}
+		if sm := memorySettingRE.FindStringSubmatch(n4.Msg); sm != nil {
+			m.Setting = sm[1]
+		}
+		return m
+	}
+	return err
 }
 
 // mapError turns what the driver reports into the store's errors, in this
@@ -44,8 +89,9 @@ func mapError(err error) error {
 		nf *store.NotFound
 		cf *store.Conflict
 		ve *directory.ValidationError
+		ml *MemoryLimitError
 	)
-	if errors.As(err, &nf) || errors.As(err, &cf) || errors.As(err, &ve) ||
+	if errors.As(err, &nf) || errors.As(err, &cf) || errors.As(err, &ve) || errors.As(err, &ml) ||
 		errors.Is(err, store.ErrUnavailable) || errors.Is(err, store.ErrNotFound) || errors.Is(err, store.ErrConflict) {
 		return err
 	}
@@ -67,6 +113,8 @@ func mapError(err error) error {
 	// (A TokenExpiredError unwraps to its cause, which may be a nil *Neo4jError.)
 	if errors.As(err, &n4) && n4 != nil {
 		switch {
+		case n4.Code == codeMemoryPool:
+			return final(n4)
 		case n4.Code == codeConstraint:
 			return &store.Conflict{Field: constraintField(n4.Msg), Reason: "already exists (" + n4.Msg + ")"}
 		case strings.HasPrefix(n4.Code, "Neo.TransientError."), unavailableCodes[n4.Code]:
@@ -107,6 +155,13 @@ func isUnavailable(err error) bool {
 // unavailable wraps err with store.ErrUnavailable.
 func unavailable(err error) error {
 	return fmt.Errorf("%w: %v", store.ErrUnavailable, err)
+}
+
+// isConstraintViolation reports whether err is Neo4j's refusal of a write
+// that breaks a constraint.
+func isConstraintViolation(err error) bool {
+	var n4 *neo4j.Neo4jError
+	return errors.As(err, &n4) && n4 != nil && n4.Code == codeConstraint
 }
 
 var constraintPropRE = regexp.MustCompile("property `([^`]+)`")

@@ -36,6 +36,7 @@ func TestMapError(t *testing.T) {
 		{"deadlock (after retries)", &neo4j.Neo4jError{Code: "Neo.TransientError.Transaction.DeadlockDetected"}, unavailable},
 		{"not a leader", &neo4j.Neo4jError{Code: "Neo.ClientError.Cluster.NotALeader"}, unavailable},
 		{"transaction timed out", &neo4j.Neo4jError{Code: "Neo.ClientError.Transaction.TransactionTimedOut"}, unavailable},
+		{"transaction timed out, client's timeout", &neo4j.Neo4jError{Code: "Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration"}, unavailable},
 		{"connectivity", &neo4j.ConnectivityError{Inner: errors.New("dial tcp 10.0.0.1:7687: i/o timeout")}, unavailable},
 		{"connectivity, pool timeout text", &neo4j.ConnectivityError{Inner: errors.New("Timeout while waiting for connection to any of [db:7687]")}, unavailable},
 		{"pool acquisition timeout, unwrapped", errors.New("Timeout while waiting for connection to any of [db:7687]: context deadline exceeded"), unavailable},
@@ -109,3 +110,24 @@ func TestMapErrorKeepsStoreErrors(t *testing.T) {
 		t.Errorf("mapError(limit with conflict) = %v", got)
 	}
 }
+
+// TestMemoryLimitError: the memory limit is not "unavailable" (a retry hits
+// it again), names the setting and does not unwrap to the transient server
+// error, which the driver would retry.
+func TestMemoryLimitError(t *testing.T) {
+	server := &neo4j.Neo4jError{Code: codeMemoryPool, Msg: "The allocation … db.memory.transaction.total.max threshold reached"}
+	for _, err := range []error{final(server), mapError(server), mapError(fmt.Errorf("x: %w", server))} {
+		var ml *MemoryLimitError
+		if !errors.As(err, &ml) || ml.Setting != "db.memory.transaction.total.max" {
+			t.Errorf("%v: want a *MemoryLimitError naming db.memory.transaction.total.max", err)
+		}
+		var n4 *neo4j.Neo4jError
+		if errors.Is(err, store.ErrUnavailable) || errors.As(err, &n4) {
+			t.Errorf("%v: must be neither unavailable nor a Neo4jError", err)
+		}
+	}
+	if other := (&neo4j.Neo4jError{Code: "Neo.TransientError.Transaction.DeadlockDetected"}); final(other) != other {
+		t.Errorf("final changed a deadlock, which the driver should retry")
+	}
+}
+

@@ -208,7 +208,7 @@ func neo4jSessionConfig(s *Store) neo4j.SessionConfig {
 func (s *Store) read(ctx context.Context, fn func(ctx context.Context, tx neo4j.ManagedTransaction) error) error {
 	return s.session(ctx, neo4j.AccessModeRead, s.timeout, func(ctx context.Context, sess neo4j.SessionWithContext) error {
 		_, err := sess.ExecuteRead(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
-			return nil, fn(ctx, tx)
+			return nil, final(fn(ctx, tx))
 		}, neo4j.WithTxTimeout(s.timeout))
 		return err
 	})
@@ -225,7 +225,7 @@ func (s *Store) writeWithin(ctx context.Context, d time.Duration, fn func(ctx co
 	return s.session(ctx, neo4j.AccessModeWrite, d, func(ctx context.Context, sess neo4j.SessionWithContext) error {
 		_, err := sess.ExecuteWrite(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
 			if err := fn(ctx, tx); err != nil {
-				return nil, err
+				return nil, final(err)
 			}
 			// Read after fn: an update function completes the entry's changes.
 			if e, ok := store.AuditFrom(ctx); ok {
@@ -234,7 +234,7 @@ func (s *Store) writeWithin(ctx context.Context, d time.Duration, fn func(ctx co
 					return nil, err
 				}
 				if _, err := run(ctx, tx, stAuditInsert, audit); err != nil {
-					return nil, err
+					return nil, final(err)
 				}
 			}
 			return nil, nil

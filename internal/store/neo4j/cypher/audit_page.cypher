@@ -6,8 +6,8 @@ WHERE ($actorId IS NULL OR e.actorId = $actorId)
   AND ($entityId IS NULL OR e.entityId = $entityId)
   AND ($action IS NULL OR e.action = $action)
 // filter:end
-WITH e
+// The order belongs to the final RETURN: only there does Cypher promise it.
+RETURN e {.*} AS entry
 ORDER BY e.seq DESC
 SKIP $skip
 LIMIT $limit
-RETURN e {.*} AS entry

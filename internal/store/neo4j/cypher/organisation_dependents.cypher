@@ -1,4 +1,10 @@
 // What keeps an organisation from being deleted; no record: it does not exist.
+// Writing a property takes the node's write lock first, held to the end of the
+// transaction, so an offer or part being linked to it now either committed
+// before the counts below (and is counted) or waits until this delete is done
+// (and then finds no organisation).
 MATCH (g:Organisation {id: $id})
+SET g.deleteLock = true
+REMOVE g.deleteLock
 RETURN COUNT { (g)-[:PROVIDES]->(:Offer) } AS offers,
        COUNT { (:Organisation)-[:PART_OF]->(g) } AS parts

@@ -8,12 +8,12 @@ WHERE ($terms IS NULL OR all(t IN $terms WHERE g.searchText CONTAINS t))
   AND ($workingGroupId IS NULL OR EXISTS { (g)-[:MEMBER_OF]->(:WorkingGroup {id: $workingGroupId}) })
   AND ($parentId IS NULL OR EXISTS { (g)-[:PART_OF]->(:Organisation {id: $parentId}) })
 // filter:end
-WITH g
-ORDER BY g.name, g.id
-SKIP $skip
-LIMIT $limit
+// The order belongs to the final RETURN: only there does Cypher promise it.
 RETURN g {.*,
           parentId: [(g)-[:PART_OF]->(p:Organisation) | p.id][0],
           districtId: [(g)-[:BASED_IN]->(d:District) | d.id][0],
           workingGroups: [(g)-[m:MEMBER_OF]->(w:WorkingGroup) | {id: w.id, position: m.position}]
        } AS organisation
+ORDER BY g.name, g.id
+SKIP $skip
+LIMIT $limit

@@ -26,7 +26,11 @@ WITH o, CASE WHEN $lat IS NULL THEN null
         END AS distanceKm
 WHERE $lat IS NULL OR distanceKm <= $radiusKm
 // filter:end
-WITH o, distanceKm
+// The order belongs to the final RETURN: only there does Cypher promise it.
+RETURN o {.*,
+          providerId: [(p:Organisation)-[:PROVIDES]->(o) | p.id][0],
+          districtId: [(o)-[:LOCATED_IN]->(d:District) | d.id][0]
+       } AS offer, distanceKm
 ORDER BY
   CASE WHEN $order = 'DISTANCE' THEN distanceKm END ASC,
   CASE WHEN $order = 'UPDATED_AT' THEN o.updatedAt END DESC,
@@ -35,7 +39,3 @@ ORDER BY
   o.id ASC
 SKIP $skip
 LIMIT $limit
-RETURN o {.*,
-          providerId: [(p:Organisation)-[:PROVIDES]->(o) | p.id][0],
-          districtId: [(o)-[:LOCATED_IN]->(d:District) | d.id][0]
-       } AS offer, distanceKm
