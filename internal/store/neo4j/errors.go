@@ -28,10 +28,10 @@ var unavailableCodes = map[string]bool{
 	// A transaction that outlived the timeout the driver sent with it
 	// (neo4j.WithTxTimeout, --neo4j-timeout).
 	"Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration": true,
-	"Neo.ClientError.Transaction.LockClientStopped":       true,
-	"Neo.ClientError.Transaction.Terminated":              true,
-	"Neo.ClientError.Security.AuthorizationExpired":       true,
-	"Neo.ClientError.Database.DatabaseUnavailable":        true,
+	"Neo.ClientError.Transaction.LockClientStopped":                      true,
+	"Neo.ClientError.Transaction.Terminated":                             true,
+	"Neo.ClientError.Security.AuthorizationExpired":                      true,
+	"Neo.ClientError.Database.DatabaseUnavailable":                       true,
 }
 
 // codeMemoryPool is Neo4j's code for a transaction that hit a memory limit
@@ -58,7 +58,6 @@ func (e *MemoryLimitError) Error() string {
 		"(Docker: NEO4J_db_memory_transaction_max, NEO4J_db_memory_transaction_total_max); " +
 		"the server said: " + e.Err.Error()
 }
-
 
 var memorySettingRE = regexp.MustCompile(`(db\.memory\.transaction(?:\.total)?\.max)`)
 

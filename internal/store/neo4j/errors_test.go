@@ -130,4 +130,3 @@ func TestMemoryLimitError(t *testing.T) {
 		t.Errorf("final changed a deadlock, which the driver should retry")
 	}
 }
-
