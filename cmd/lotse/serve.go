@@ -22,7 +22,7 @@ import (
 
 func newServe() *cobra.Command {
 	var (
-		sf            storeFlags
+		sf            = storeFlags{create: true}
 		addr          string
 		withDemo      bool
 		corsOrigins   []string

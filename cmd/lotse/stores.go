@@ -3,7 +3,10 @@ package main
 import (
 	"context"
 	"errors"
+	"fmt"
+	"io/fs"
 	"log/slog"
+	"os"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -23,6 +26,11 @@ type storeFlags struct {
 	neo4jDatabase string
 	neo4jPool     int
 	neo4jTimeout  time.Duration
+	// create lets the command start a new embedded store when --data names
+	// no file (serve and import). Every other command refuses, so that a
+	// typo in --data fails instead of reading an empty new database (an
+	// empty backup, an empty report, no tokens).
+	create bool
 }
 
 var storeEnvAliases = map[string][]string{
@@ -54,6 +62,11 @@ func (f *storeFlags) describe() string {
 func (f *storeFlags) open(ctx context.Context) (store.Store, error) {
 	if f.neo4jURI != "" {
 		return openNeo4j(ctx, f)
+	}
+	if !f.create {
+		if _, err := os.Stat(f.data); errors.Is(err, fs.ErrNotExist) {
+			return nil, fmt.Errorf("--data %s: no such database file (lotse serve or lotse import create one)", f.data)
+		}
 	}
 	return sqlite.Open(ctx, f.data)
 }

@@ -16,6 +16,7 @@ import (
 	"github.com/lotse-kim/lotse/internal/demo"
 	"github.com/lotse-kim/lotse/internal/directory"
 	"github.com/lotse-kim/lotse/internal/service"
+	"github.com/lotse-kim/lotse/internal/store"
 )
 
 func newExport() *cobra.Command {
@@ -61,7 +62,7 @@ func writeSnapshot(path string, snap directory.Snapshot) error {
 }
 
 func newImport() *cobra.Command {
-	var sf storeFlags
+	sf := storeFlags{create: true}
 	var quiet bool
 	cmd := &cobra.Command{
 		Use:   "import FILE",
@@ -78,8 +79,15 @@ func newImport() *cobra.Command {
 			}
 			return withService(cmd, &sf, access.Operator, func(ctx context.Context, svc *service.Service) error {
 				start := time.Now()
-				if err := svc.Import(ctx, snap); err != nil {
+				before, err := svc.Import(ctx, snap)
+				if err != nil {
 					return fmt.Errorf("import into %s: nothing was written: %w", sf.describe(), err)
+				}
+				if !before.Empty() {
+					// Say what was there: an import into a live database
+					// replaces every record the document names.
+					fmt.Fprintf(cmd.ErrOrStderr(), "the store held %s; records with the ids of %s were replaced, the others kept (see the audit log, action import)\n",
+						describeCounts(before), args[0])
 				}
 				slog.Info("imported", "store", sf.describe(), "districts", len(snap.Districts), "organisations", len(snap.Organisations),
 					"offers", len(snap.Offers), "cooperations", len(snap.Cooperations), "took", time.Since(start).Round(time.Millisecond))
@@ -90,6 +98,11 @@ func newImport() *cobra.Command {
 	sf.register(cmd)
 	cmd.Flags().BoolVarP(&quiet, "quiet", "q", false, "no progress bar")
 	return cmd
+}
+
+func describeCounts(c store.Counts) string {
+	return fmt.Sprintf("%d districts, %d working groups, %d organisations, %d offers, %d cooperations, %d unmet needs",
+		c.Districts, c.WorkingGroups, c.Organisations, c.Offers, c.Cooperations, c.UnmetNeeds)
 }
 
 // importProblems lists every bad record with its path, one per line.

@@ -27,7 +27,7 @@ func Diff(old, new any) []FieldChange {
 	sort.Strings(names)
 	var out []FieldChange
 	for _, k := range names {
-		if !bytes.Equal(o[k], n[k]) {
+		if !bytes.Equal(blank(o[k]), blank(n[k])) {
 			out = append(out, FieldChange{Field: k, Old: string(o[k]), New: string(n[k])})
 		}
 	}
@@ -45,4 +45,15 @@ func jsonFields(v any) map[string]json.RawMessage {
 	}
 	_ = json.Unmarshal(b, &m)
 	return m
+}
+
+// blank makes the JSON forms of "nothing" one: an absent field, null, an
+// empty list and an empty object. A store may read back [] where the
+// service holds nil; that is no change to record.
+func blank(v json.RawMessage) []byte {
+	switch s := string(bytes.TrimSpace(v)); s {
+	case "", "[]", "{}":
+		return []byte("null")
+	}
+	return v
 }

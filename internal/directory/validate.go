@@ -180,7 +180,13 @@ func checkEnum[T ~string](p Problems, field string, list []T, valid func(T) bool
 	}
 }
 
-// Date checks an ISO date (YYYY-MM-DD).
+// Dates are accepted from MinYear to MaxYear.
+const (
+	MinYear = 1900
+	MaxYear = 2100
+)
+
+// Date checks an ISO date (YYYY-MM-DD) between MinYear and MaxYear.
 func (p Problems) Date(field, v string, required bool) {
 	if v == "" {
 		if required {
@@ -188,8 +194,14 @@ func (p Problems) Date(field, v string, required bool) {
 		}
 		return
 	}
-	if _, err := time.Parse(time.DateOnly, v); err != nil {
+	d, err := time.Parse(time.DateOnly, v)
+	switch {
+	case err != nil:
 		p.Add(field, "%q is not a date of the form YYYY-MM-DD", v)
+	case d.Year() < MinYear || d.Year() > MaxYear:
+		// A typo (0202-05-01, 20255-01-01 cut short) rather than a date
+		// anybody means in a directory of current offers.
+		p.Add(field, "%q is outside the years %d to %d", v, MinYear, MaxYear)
 	}
 }
 

@@ -6,7 +6,7 @@ package server
 import (
 	"context"
 	"encoding/json"
-	"errors"
+	"fmt"
 	"log/slog"
 	"net/http"
 	"strings"
@@ -52,8 +52,10 @@ type Config struct {
 func (c Config) Check() error {
 	if c.Production {
 		for _, o := range c.CORSOrigins {
-			if strings.TrimSpace(o) == "*" {
-				return errors.New("--cors-origins: a production server does not allow every origin (*); name the origins of your dashboards")
+			// A pattern (https://*) lets any site's scripts call the API
+			// with a victim's token as surely as * does.
+			if strings.Contains(o, "*") {
+				return fmt.Errorf("--cors-origins: a production server allows no wildcard origin (%q); name the origins of your dashboards", strings.TrimSpace(o))
 			}
 		}
 	}

@@ -2,6 +2,7 @@ package service
 
 import (
 	"context"
+	"strconv"
 	"strings"
 
 	"github.com/lotse-kim/lotse/internal/access"
@@ -10,18 +11,33 @@ import (
 )
 
 // Import validates a whole snapshot and upserts it in one transaction: all of
-// it or nothing. The audit entry records how much was imported.
-func (s *Service) Import(ctx context.Context, snap directory.Snapshot) error {
+// it or nothing. Records with an id of the document are replaced, the
+// others stay. The audit entry says, per kind, how many records the store
+// held before (old) and how many the document brings (new), changed or
+// not; Import returns what the store held.
+func (s *Service) Import(ctx context.Context, snap directory.Snapshot) (store.Counts, error) {
 	if err := access.Require(access.FromContext(ctx), "import", access.DirectoryOperators...); err != nil {
-		return err
+		return store.Counts{}, err
 	}
 	if err := snap.Validate(); err != nil {
-		return err
+		return store.Counts{}, err
 	}
-	summary := store.Counts{Districts: len(snap.Districts), WorkingGroups: len(snap.WorkingGroups),
-		Organisations: len(snap.Organisations), Offers: len(snap.Offers), Cooperations: len(snap.Cooperations),
-		UnmetNeeds: len(snap.UnmetNeeds)}
-	return s.store.Import(s.audited(ctx, "import", "Snapshot", "", nil, summary), snap)
+	before, err := s.store.Counts(ctx)
+	if err != nil {
+		return store.Counts{}, err
+	}
+	e := s.auditEntry(ctx, "import", "Snapshot", "")
+	for _, k := range []struct {
+		field    string
+		old, new int
+	}{
+		{"districts", before.Districts, len(snap.Districts)}, {"workingGroups", before.WorkingGroups, len(snap.WorkingGroups)},
+		{"organisations", before.Organisations, len(snap.Organisations)}, {"offers", before.Offers, len(snap.Offers)},
+		{"cooperations", before.Cooperations, len(snap.Cooperations)}, {"unmetNeeds", before.UnmetNeeds, len(snap.UnmetNeeds)},
+	} {
+		e.Changes = append(e.Changes, access.FieldChange{Field: k.field, Old: strconv.Itoa(k.old), New: strconv.Itoa(k.new)})
+	}
+	return before, s.store.Import(store.WithPendingAudit(ctx, e), snap)
 }
 
 // Export returns the whole directory, each list ordered by id.
@@ -63,7 +79,7 @@ func (s *Service) SeedDemo(ctx context.Context, snap directory.Snapshot) (DemoSe
 		return seed, err
 	}
 	if seed.Before.Empty() {
-		if err := s.Import(ctx, snap); err != nil {
+		if _, err := s.Import(ctx, snap); err != nil {
 			return seed, err
 		}
 		seed.Loaded = true

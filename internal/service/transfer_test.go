@@ -79,7 +79,7 @@ func TestSeedDemo(t *testing.T) {
 func TestTransferNeedsTheOperator(t *testing.T) {
 	svc := newService(t)
 	steering := access.WithPrincipal(t.Context(), access.Principal{Role: access.RoleSteering, TokenID: "tok-s"})
-	if err := svc.Import(steering, demo.Demo()); !errors.Is(err, access.ErrForbidden) {
+	if _, err := svc.Import(steering, demo.Demo()); !errors.Is(err, access.ErrForbidden) {
 		t.Errorf("Import as STEERING: %v, want forbidden", err)
 	}
 	if _, err := svc.Export(steering); !errors.Is(err, access.ErrForbidden) {
