@@ -50,6 +50,10 @@ func (s *Service) Organisations(ctx context.Context, f store.OrganisationFilter,
 	if err := f.Validate(); err != nil {
 		return store.OrganisationPage{}, err
 	}
+	var err error
+	if f.Municipality, err = s.municipality(ctx, "filter.municipality", f.Municipality); err != nil {
+		return store.OrganisationPage{}, err
+	}
 	return s.store.Organisations(ctx, f, p)
 }
 
@@ -63,12 +67,20 @@ func (s *Service) SearchOffers(ctx context.Context, q store.OfferQuery) (store.O
 	if err := q.Validate(); err != nil {
 		return store.OfferPage{}, err
 	}
+	var err error
+	if q.Filter.Municipality, err = s.municipality(ctx, "filter.municipality", q.Filter.Municipality); err != nil {
+		return store.OfferPage{}, err
+	}
 	return s.store.SearchOffers(ctx, q)
 }
 
 // Districts lists the districts of a municipality ("" = all).
 func (s *Service) Districts(ctx context.Context, municipality string) ([]directory.District, error) {
-	return s.store.Districts(ctx, municipality)
+	m, err := s.municipality(ctx, "municipality", municipality)
+	if err != nil {
+		return nil, err
+	}
+	return s.store.Districts(ctx, m)
 }
 
 // CreateOrganisation validates and stores a new organisation.

@@ -25,6 +25,10 @@ func (s *Service) ImportDistrictBoundaries(ctx context.Context, municipality str
 	if err := problems.Err(); err != nil {
 		return nil, err
 	}
+	municipality, err := s.municipality(ctx, "municipality", municipality)
+	if err != nil {
+		return nil, err
+	}
 	ds, err := s.store.Districts(ctx, municipality)
 	if err != nil {
 		return nil, err

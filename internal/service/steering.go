@@ -71,6 +71,10 @@ func (s *Service) GapReport(ctx context.Context, municipality string, needs []di
 	if err := problems.Err(); err != nil {
 		return GapReport{}, err
 	}
+	municipality, err := s.municipality(ctx, "municipality", municipality)
+	if err != nil {
+		return GapReport{}, err
+	}
 	facts, err := s.store.GapFacts(ctx, gaps.Query(municipality, needs))
 	if err != nil {
 		return GapReport{}, err
@@ -160,6 +164,10 @@ func (s *Service) NetworkReport(ctx context.Context, municipality string) (Netwo
 	if err := problems.Err(); err != nil {
 		return NetworkReport{}, err
 	}
+	municipality, err := s.municipality(ctx, "municipality", municipality)
+	if err != nil {
+		return NetworkReport{}, err
+	}
 	g, err := s.store.CooperationGraph(ctx, municipality)
 	if err != nil {
 		return NetworkReport{}, err
@@ -221,6 +229,10 @@ func (s *Service) UnmetNeedCounts(ctx context.Context, f store.UnmetNeedFilter) 
 		problems.Add("until", "must not be before since (%s)", f.Since)
 	}
 	if err := problems.Err(); err != nil {
+		return nil, err
+	}
+	var err error
+	if f.Municipality, err = s.municipality(ctx, "filter.municipality", f.Municipality); err != nil {
 		return nil, err
 	}
 	counts, err := s.store.UnmetNeedCounts(ctx, f)
