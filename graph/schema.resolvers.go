@@ -215,6 +215,15 @@ func (r *queryResolver) Districts(ctx context.Context, municipality *string) ([]
 	return ds, err
 }
 
+// Municipalities is the resolver for the municipalities field.
+func (r *queryResolver) Municipalities(ctx context.Context) ([]string, error) {
+	ms, err := r.Service.Municipalities(ctx)
+	if ms == nil {
+		ms = []string{}
+	}
+	return ms, err
+}
+
 // Mutation returns generated.MutationResolver implementation.
 func (r *Resolver) Mutation() generated.MutationResolver { return &mutationResolver{r} }
 

@@ -286,6 +286,7 @@ type ComplexityRoot struct {
 		GapReport       func(childComplexity int, municipality *string, needs []directory.NeedArea) int
 		MatchOffers     func(childComplexity int, client model.ClientProfile, first *int) int
 		Me              func(childComplexity int) int
+		Municipalities  func(childComplexity int) int
 		Network         func(childComplexity int, organisationID string, depth *int) int
 		NetworkReport   func(childComplexity int, municipality *string) int
 		Offer           func(childComplexity int, id string) int
@@ -364,6 +365,7 @@ type QueryResolver interface {
 	Offer(ctx context.Context, id string) (*directory.Offer, error)
 	Offers(ctx context.Context, filter *model.OfferFilter, first *int, after *string, orderBy *model.OfferOrder) (*model.OfferConnection, error)
 	Districts(ctx context.Context, municipality *string) ([]directory.District, error)
+	Municipalities(ctx context.Context) ([]string, error)
 	Me(ctx context.Context) (*model.Me, error)
 	AuditLog(ctx context.Context, filter *model.AuditFilter, first *int, after *string) (*model.AuditConnection, error)
 	MatchOffers(ctx context.Context, client model.ClientProfile, first *int) ([]model.OfferMatch, error)
@@ -1431,6 +1433,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Me(childComplexity), true
+	case "Query.municipalities":
+		if e.ComplexityRoot.Query.Municipalities == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Query.Municipalities(childComplexity), true
 	case "Query.network":
 		if e.ComplexityRoot.Query.Network == nil {
 			break
@@ -2252,9 +2260,11 @@ type Query {
   ): OfferConnection!
   "Districts (*Stadtbezirke*), by municipality then name. Public."
   districts(
-    "Only the districts of this municipality; absent: all."
+    "Only the districts of this municipality (matched ignoring case and umlauts; unknown: NOT_FOUND); absent: all."
     municipality: String
   ): [District!]!
+  "The municipalities that have districts, A to Z: the names every ` + "`" + `municipality` + "`" + ` argument accepts, matched ignoring case and umlauts. Public."
+  municipalities: [String!]!
 }
 
 "A new organisation. STEERING and ADMIN may create organisations."
@@ -8301,6 +8311,29 @@ func (ec *executionContext) fieldContext_Query_districts(ctx context.Context, fi
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_municipalities(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_municipalities(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Query().Municipalities(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_municipalities(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Query", field, true, true, errors.New("field of type String does not have child fields"))
+}
+
 func (ec *executionContext) _Query_me(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -13607,6 +13640,28 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 					}
 				}()
 				res = ec._Query_districts(ctx, field)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			rrm := func(ctx context.Context) graphql.Marshaler {
+				return ec.OperationContext.RootResolverMiddleware(ctx,
+					func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
+		case "municipalities":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Query_municipalities(ctx, field)
 				if res == graphql.Null {
 					atomic.AddUint32(&fs.Invalids, 1)
 				}

@@ -47,6 +47,7 @@ func authzCases() []authzCase {
 			setup: func(e *env, _ access.Role, _ int) map[string]any { return map[string]any{"id": e.snap.Offers[0].ID} }},
 		{field: "offers", query: `{ offers(first: 5, filter: {needs: [LANGUAGE]}) { totalCount edges { node { id } } } }`, allowed: everyone},
 		{field: "districts", query: `{ districts { id name } }`, allowed: everyone},
+		{field: "municipalities", query: `{ municipalities }`, allowed: everyone},
 		{field: "matchOffers", query: `query($c: ClientProfile!) { matchOffers(client: $c, first: 3) { score offer { id } } }`, allowed: everyone,
 			setup: func(e *env, _ access.Role, _ int) map[string]any {
 				c := clone(client)

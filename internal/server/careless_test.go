@@ -1,8 +1,10 @@
 package server_test
 
 import (
+	"slices"
 	"testing"
 
+	"github.com/lotse-kim/lotse/internal/access"
 	"github.com/lotse-kim/lotse/internal/server"
 )
 
@@ -17,5 +19,51 @@ func TestProductionRefusesWildcardOrigins(t *testing.T) {
 	}
 	if err := (server.Config{CORSOrigins: []string{"https://*"}}).Check(); err != nil {
 		t.Errorf("a development server refused a pattern: %v", err)
+	}
+}
+
+// Municipality names match ignoring case everywhere, and an unknown one is
+// NOT_FOUND everywhere instead of a search that quietly matches nothing.
+func TestMunicipalityNames(t *testing.T) {
+	e := newEnv(t)
+	var ms struct{ Municipalities []string }
+	e.ok(access.RolePublic, `{ municipalities }`, nil, &ms)
+	if !slices.Equal(ms.Municipalities, []string{"Solingen", "Wuppertal"}) {
+		t.Fatalf("municipalities %v", ms.Municipalities)
+	}
+	count := func(m string) int {
+		var out struct{ Offers struct{ TotalCount int } }
+		e.ok(access.RolePublic, `query($m: String) { offers(filter: {municipality: $m}) { totalCount } }`, map[string]any{"m": m}, &out)
+		return out.Offers.TotalCount
+	}
+	if n, lower, upper := count("Solingen"), count("solingen"), count("SOLINGEN"); n == 0 || lower != n || upper != n {
+		t.Errorf("offers in Solingen %d, solingen %d, SOLINGEN %d", n, lower, upper)
+	}
+	var ds struct{ Districts []struct{ Name string } }
+	e.ok(access.RolePublic, `{ districts(municipality: "wuppertal") { name } }`, nil, &ds)
+	if len(ds.Districts) != 10 {
+		t.Errorf("%d districts of wuppertal, want 10", len(ds.Districts))
+	}
+	var gr struct{ GapReport struct{ Municipality string } }
+	e.ok(access.RoleSteering, `{ gapReport(municipality: "solingen") { municipality } }`, nil, &gr)
+	if gr.GapReport.Municipality != "Solingen" {
+		t.Errorf("gap report of %q", gr.GapReport.Municipality)
+	}
+	for _, c := range []struct {
+		role  access.Role
+		query string
+		field string
+	}{
+		{access.RolePublic, `{ offers(filter: {municipality: "Atlantis"}) { totalCount } }`, "filter.municipality"},
+		{access.RolePublic, `{ organisations(filter: {municipality: "Atlantis"}) { totalCount } }`, "filter.municipality"},
+		{access.RolePublic, `{ districts(municipality: "Atlantis") { id } }`, "municipality"},
+		{access.RoleSteering, `{ gapReport(municipality: "Atlantis") { municipality } }`, "municipality"},
+		{access.RoleSteering, `{ networkReport(municipality: "Atlantis") { organisations } }`, "municipality"},
+		{access.RoleSteering, `{ unmetNeedCounts(filter: {municipality: "Atlantis"}) { count } }`, "filter.municipality"},
+	} {
+		r := e.do(c.role, c.query, nil)
+		if got := codes(r); len(got) != 1 || got[0] != "NOT_FOUND "+c.field {
+			t.Errorf("%s: errors %v, want NOT_FOUND %s", c.query, got, c.field)
+		}
 	}
 }
