@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"github.com/lotse-kim/lotse/graph/model"
+	"github.com/lotse-kim/lotse/internal/directory"
 	"github.com/lotse-kim/lotse/internal/service"
 	"github.com/lotse-kim/lotse/internal/store"
 )
@@ -53,12 +54,17 @@ func networkReport(r service.NetworkReport) *model.NetworkReport {
 }
 
 func networkGraph(g store.Graph) *model.Network {
-	out := &model.Network{Nodes: make([]model.NetworkNode, len(g.Organisations)), Edges: make([]model.NetworkEdge, len(g.Cooperations))}
+	out := &model.Network{Nodes: make([]model.NetworkNode, len(g.Organisations)), Edges: networkEdges(g.Cooperations)}
 	for i := range g.Organisations {
 		out.Nodes[i] = model.NetworkNode{ID: g.Organisations[i].ID, Organisation: &g.Organisations[i]}
 	}
-	for i, c := range g.Cooperations {
-		out.Edges[i] = model.NetworkEdge{Source: c.A, Target: c.B, Since: optString(c.Since), Topics: nonNil(c.Topics)}
+	return out
+}
+
+func networkEdges(cs []directory.Cooperation) []model.NetworkEdge {
+	out := make([]model.NetworkEdge, len(cs))
+	for i, c := range cs {
+		out[i] = model.NetworkEdge{Source: c.A, Target: c.B, Since: optString(c.Since), Topics: nonNil(c.Topics)}
 	}
 	return out
 }

@@ -168,6 +168,24 @@ type ComplexityRoot struct {
 		Topics func(childComplexity int) int
 	}
 
+	NetworkGraph struct {
+		BetweennessExact func(childComplexity int) int
+		Edges            func(childComplexity int) int
+		Municipality     func(childComplexity int) int
+		Nodes            func(childComplexity int) int
+	}
+
+	NetworkGraphNode struct {
+		Betweenness              func(childComplexity int) int
+		Component                func(childComplexity int) int
+		Degree                   func(childComplexity int) int
+		ID                       func(childComplexity int) int
+		Isolated                 func(childComplexity int) int
+		Organisation             func(childComplexity int) int
+		ReachesImmigrationOffice func(childComplexity int) int
+		ReachesJobcenter         func(childComplexity int) int
+	}
+
 	NetworkNode struct {
 		ID           func(childComplexity int) int
 		Organisation func(childComplexity int) int
@@ -288,6 +306,7 @@ type ComplexityRoot struct {
 		Me              func(childComplexity int) int
 		Municipalities  func(childComplexity int) int
 		Network         func(childComplexity int, organisationID string, depth *int) int
+		NetworkGraph    func(childComplexity int, municipality string) int
 		NetworkReport   func(childComplexity int, municipality *string) int
 		Offer           func(childComplexity int, id string) int
 		Offers          func(childComplexity int, filter *model.OfferFilter, first *int, after *string, orderBy *model.OfferOrder) int
@@ -368,6 +387,7 @@ type QueryResolver interface {
 	Municipalities(ctx context.Context) ([]string, error)
 	Me(ctx context.Context) (*model.Me, error)
 	AuditLog(ctx context.Context, filter *model.AuditFilter, first *int, after *string) (*model.AuditConnection, error)
+	NetworkGraph(ctx context.Context, municipality string) (*model.NetworkGraph, error)
 	MatchOffers(ctx context.Context, client model.ClientProfile, first *int) ([]model.OfferMatch, error)
 	CarePlan(ctx context.Context, client model.ClientProfile, record *bool) (*model.CarePlan, error)
 	GapReport(ctx context.Context, municipality *string, needs []directory.NeedArea) (*model.GapReport, error)
@@ -891,6 +911,80 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.NetworkEdge.Topics(childComplexity), true
+
+	case "NetworkGraph.betweennessExact":
+		if e.ComplexityRoot.NetworkGraph.BetweennessExact == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NetworkGraph.BetweennessExact(childComplexity), true
+	case "NetworkGraph.edges":
+		if e.ComplexityRoot.NetworkGraph.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NetworkGraph.Edges(childComplexity), true
+	case "NetworkGraph.municipality":
+		if e.ComplexityRoot.NetworkGraph.Municipality == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NetworkGraph.Municipality(childComplexity), true
+	case "NetworkGraph.nodes":
+		if e.ComplexityRoot.NetworkGraph.Nodes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NetworkGraph.Nodes(childComplexity), true
+
+	case "NetworkGraphNode.betweenness":
+		if e.ComplexityRoot.NetworkGraphNode.Betweenness == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NetworkGraphNode.Betweenness(childComplexity), true
+	case "NetworkGraphNode.component":
+		if e.ComplexityRoot.NetworkGraphNode.Component == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NetworkGraphNode.Component(childComplexity), true
+	case "NetworkGraphNode.degree":
+		if e.ComplexityRoot.NetworkGraphNode.Degree == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NetworkGraphNode.Degree(childComplexity), true
+	case "NetworkGraphNode.id":
+		if e.ComplexityRoot.NetworkGraphNode.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NetworkGraphNode.ID(childComplexity), true
+	case "NetworkGraphNode.isolated":
+		if e.ComplexityRoot.NetworkGraphNode.Isolated == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NetworkGraphNode.Isolated(childComplexity), true
+	case "NetworkGraphNode.organisation":
+		if e.ComplexityRoot.NetworkGraphNode.Organisation == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NetworkGraphNode.Organisation(childComplexity), true
+	case "NetworkGraphNode.reachesImmigrationOffice":
+		if e.ComplexityRoot.NetworkGraphNode.ReachesImmigrationOffice == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NetworkGraphNode.ReachesImmigrationOffice(childComplexity), true
+	case "NetworkGraphNode.reachesJobcenter":
+		if e.ComplexityRoot.NetworkGraphNode.ReachesJobcenter == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NetworkGraphNode.ReachesJobcenter(childComplexity), true
 
 	case "NetworkNode.id":
 		if e.ComplexityRoot.NetworkNode.ID == nil {
@@ -1450,6 +1544,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Network(childComplexity, args["organisationId"].(string), args["depth"].(*int)), true
+	case "Query.networkGraph":
+		if e.ComplexityRoot.Query.NetworkGraph == nil {
+			break
+		}
+
+		args, err := ec.field_Query_networkGraph_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.NetworkGraph(childComplexity, args["municipality"].(string)), true
 	case "Query.networkReport":
 		if e.ComplexityRoot.Query.NetworkReport == nil {
 			break
@@ -2591,6 +2696,53 @@ extend type Query {
   ): AuditConnection!
 }
 `, BuiltIn: false},
+	{Name: "../../schema/dashboard.graphqls", Input: `# The steering dashboard's network picture.
+
+extend type Query {
+  """
+  The whole cooperation network of a municipality for a network picture: every organisation with its
+  standing in the network (betweenness, component, isolated, path to a Jobcenter and to an immigration
+  office) and every cooperation among them. The numbers are those of ` + "`" + `networkReport` + "`" + `. Only report readers
+  (ADMIN, STEERING, CASE_MANAGER) may ask.
+  """
+  networkGraph(
+    "The municipality, e.g. Solingen; required. An unknown one is NOT_FOUND."
+    municipality: String!
+  ): NetworkGraph!
+}
+
+"A municipality's cooperation network, every organisation and every cooperation (read undirected, once per pair)."
+type NetworkGraph {
+  "The municipality pictured."
+  municipality: String!
+  "Every organisation of the municipality, by id."
+  nodes: [NetworkGraphNode!]!
+  "Every cooperation among them, once per pair."
+  edges: [NetworkEdge!]!
+  "False when betweenness was estimated from a sample of sources instead of computed exactly."
+  betweennessExact: Boolean!
+}
+
+"An organisation in the network picture, with its standing in the network."
+type NetworkGraphNode {
+  "The organisation's id (the same as organisation.id)."
+  id: ID!
+  "The organisation."
+  organisation: Organisation!
+  "Normalised betweenness centrality, 0..1, as for brokers of the network report."
+  betweenness: Float!
+  "Number of cooperation partners."
+  degree: Int!
+  "Index of its connected component in networkReport.components (0 = the largest)."
+  component: Int!
+  "True when it cooperates with nobody."
+  isolated: Boolean!
+  "True when a chain of cooperations leads from it to a Jobcenter."
+  reachesJobcenter: Boolean!
+  "True when a chain of cooperations leads from it to an immigration office."
+  reachesImmigrationOffice: Boolean!
+}
+`, BuiltIn: false},
 	{Name: "../../schema/districts.graphqls", Input: `"""
 A GeoJSON geometry (RFC 7946: WGS 84, positions as [lon, lat]) written as the JSON object itself, for
 example {"type": "Polygon", "coordinates": [[[7.05, 51.16], [7.11, 51.16], [7.11, 51.19], [7.05, 51.16]]]}.
@@ -3184,6 +3336,42 @@ func (ec *executionContext) childFields_NetworkEdge(ctx context.Context, field g
 		return ec.fieldContext_NetworkEdge_topics(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type NetworkEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_NetworkGraph(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "municipality":
+		return ec.fieldContext_NetworkGraph_municipality(ctx, field)
+	case "nodes":
+		return ec.fieldContext_NetworkGraph_nodes(ctx, field)
+	case "edges":
+		return ec.fieldContext_NetworkGraph_edges(ctx, field)
+	case "betweennessExact":
+		return ec.fieldContext_NetworkGraph_betweennessExact(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type NetworkGraph", field.Name)
+}
+
+func (ec *executionContext) childFields_NetworkGraphNode(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_NetworkGraphNode_id(ctx, field)
+	case "organisation":
+		return ec.fieldContext_NetworkGraphNode_organisation(ctx, field)
+	case "betweenness":
+		return ec.fieldContext_NetworkGraphNode_betweenness(ctx, field)
+	case "degree":
+		return ec.fieldContext_NetworkGraphNode_degree(ctx, field)
+	case "component":
+		return ec.fieldContext_NetworkGraphNode_component(ctx, field)
+	case "isolated":
+		return ec.fieldContext_NetworkGraphNode_isolated(ctx, field)
+	case "reachesJobcenter":
+		return ec.fieldContext_NetworkGraphNode_reachesJobcenter(ctx, field)
+	case "reachesImmigrationOffice":
+		return ec.fieldContext_NetworkGraphNode_reachesImmigrationOffice(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type NetworkGraphNode", field.Name)
 }
 
 func (ec *executionContext) childFields_NetworkNode(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -3865,6 +4053,20 @@ func (ec *executionContext) field_Query_matchOffers_args(ctx context.Context, ra
 		return nil, err
 	}
 	args["first"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_networkGraph_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "municipality",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["municipality"] = arg0
 	return args, nil
 }
 
@@ -6061,6 +6263,309 @@ func (ec *executionContext) _NetworkEdge_topics(ctx context.Context, field graph
 }
 func (ec *executionContext) fieldContext_NetworkEdge_topics(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("NetworkEdge", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _NetworkGraph_municipality(ctx context.Context, field graphql.CollectedField, obj *model.NetworkGraph) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_NetworkGraph_municipality(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Municipality, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_NetworkGraph_municipality(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("NetworkGraph", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _NetworkGraph_nodes(ctx context.Context, field graphql.CollectedField, obj *model.NetworkGraph) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_NetworkGraph_nodes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Nodes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.NetworkGraphNode) graphql.Marshaler {
+			return ec.marshalNNetworkGraphNode2ᚕgithubᚗcomᚋlotseᚑkimᚋlotseᚋgraphᚋmodelᚐNetworkGraphNodeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_NetworkGraph_nodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "NetworkGraph",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_NetworkGraphNode(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _NetworkGraph_edges(ctx context.Context, field graphql.CollectedField, obj *model.NetworkGraph) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_NetworkGraph_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.NetworkEdge) graphql.Marshaler {
+			return ec.marshalNNetworkEdge2ᚕgithubᚗcomᚋlotseᚑkimᚋlotseᚋgraphᚋmodelᚐNetworkEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_NetworkGraph_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "NetworkGraph",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_NetworkEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _NetworkGraph_betweennessExact(ctx context.Context, field graphql.CollectedField, obj *model.NetworkGraph) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_NetworkGraph_betweennessExact(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.BetweennessExact, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_NetworkGraph_betweennessExact(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("NetworkGraph", field, false, false, errors.New("field of type Boolean does not have child fields"))
+}
+
+func (ec *executionContext) _NetworkGraphNode_id(ctx context.Context, field graphql.CollectedField, obj *model.NetworkGraphNode) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_NetworkGraphNode_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_NetworkGraphNode_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("NetworkGraphNode", field, false, false, errors.New("field of type ID does not have child fields"))
+}
+
+func (ec *executionContext) _NetworkGraphNode_organisation(ctx context.Context, field graphql.CollectedField, obj *model.NetworkGraphNode) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_NetworkGraphNode_organisation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Organisation, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *directory.Organisation) graphql.Marshaler {
+			return ec.marshalNOrganisation2ᚖgithubᚗcomᚋlotseᚑkimᚋlotseᚋinternalᚋdirectoryᚐOrganisation(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_NetworkGraphNode_organisation(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "NetworkGraphNode",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Organisation(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _NetworkGraphNode_betweenness(ctx context.Context, field graphql.CollectedField, obj *model.NetworkGraphNode) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_NetworkGraphNode_betweenness(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Betweenness, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_NetworkGraphNode_betweenness(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("NetworkGraphNode", field, false, false, errors.New("field of type Float does not have child fields"))
+}
+
+func (ec *executionContext) _NetworkGraphNode_degree(ctx context.Context, field graphql.CollectedField, obj *model.NetworkGraphNode) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_NetworkGraphNode_degree(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Degree, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_NetworkGraphNode_degree(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("NetworkGraphNode", field, false, false, errors.New("field of type Int does not have child fields"))
+}
+
+func (ec *executionContext) _NetworkGraphNode_component(ctx context.Context, field graphql.CollectedField, obj *model.NetworkGraphNode) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_NetworkGraphNode_component(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Component, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_NetworkGraphNode_component(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("NetworkGraphNode", field, false, false, errors.New("field of type Int does not have child fields"))
+}
+
+func (ec *executionContext) _NetworkGraphNode_isolated(ctx context.Context, field graphql.CollectedField, obj *model.NetworkGraphNode) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_NetworkGraphNode_isolated(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Isolated, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_NetworkGraphNode_isolated(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("NetworkGraphNode", field, false, false, errors.New("field of type Boolean does not have child fields"))
+}
+
+func (ec *executionContext) _NetworkGraphNode_reachesJobcenter(ctx context.Context, field graphql.CollectedField, obj *model.NetworkGraphNode) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_NetworkGraphNode_reachesJobcenter(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ReachesJobcenter, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_NetworkGraphNode_reachesJobcenter(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("NetworkGraphNode", field, false, false, errors.New("field of type Boolean does not have child fields"))
+}
+
+func (ec *executionContext) _NetworkGraphNode_reachesImmigrationOffice(ctx context.Context, field graphql.CollectedField, obj *model.NetworkGraphNode) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_NetworkGraphNode_reachesImmigrationOffice(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ReachesImmigrationOffice, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_NetworkGraphNode_reachesImmigrationOffice(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("NetworkGraphNode", field, false, false, errors.New("field of type Boolean does not have child fields"))
 }
 
 func (ec *executionContext) _NetworkNode_id(ctx context.Context, field graphql.CollectedField, obj *model.NetworkNode) (ret graphql.Marshaler) {
@@ -8404,6 +8909,50 @@ func (ec *executionContext) fieldContext_Query_auditLog(ctx context.Context, fie
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Query_auditLog_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_networkGraph(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_networkGraph(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().NetworkGraph(ctx, fc.Args["municipality"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.NetworkGraph) graphql.Marshaler {
+			return ec.marshalNNetworkGraph2ᚖgithubᚗcomᚋlotseᚑkimᚋlotseᚋgraphᚋmodelᚐNetworkGraph(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_networkGraph(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_NetworkGraph(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_networkGraph_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -12538,6 +13087,132 @@ func (ec *executionContext) _NetworkEdge(ctx context.Context, sel ast.SelectionS
 	return out
 }
 
+var networkGraphImplementors = []string{"NetworkGraph"}
+
+func (ec *executionContext) _NetworkGraph(ctx context.Context, sel ast.SelectionSet, obj *model.NetworkGraph) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, networkGraphImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("NetworkGraph")
+		case "municipality":
+			out.Values[i] = ec._NetworkGraph_municipality(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "nodes":
+			out.Values[i] = ec._NetworkGraph_nodes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "edges":
+			out.Values[i] = ec._NetworkGraph_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "betweennessExact":
+			out.Values[i] = ec._NetworkGraph_betweennessExact(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
+var networkGraphNodeImplementors = []string{"NetworkGraphNode"}
+
+func (ec *executionContext) _NetworkGraphNode(ctx context.Context, sel ast.SelectionSet, obj *model.NetworkGraphNode) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, networkGraphNodeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("NetworkGraphNode")
+		case "id":
+			out.Values[i] = ec._NetworkGraphNode_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "organisation":
+			out.Values[i] = ec._NetworkGraphNode_organisation(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "betweenness":
+			out.Values[i] = ec._NetworkGraphNode_betweenness(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "degree":
+			out.Values[i] = ec._NetworkGraphNode_degree(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "component":
+			out.Values[i] = ec._NetworkGraphNode_component(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "isolated":
+			out.Values[i] = ec._NetworkGraphNode_isolated(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "reachesJobcenter":
+			out.Values[i] = ec._NetworkGraphNode_reachesJobcenter(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "reachesImmigrationOffice":
+			out.Values[i] = ec._NetworkGraphNode_reachesImmigrationOffice(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
 var networkNodeImplementors = []string{"NetworkNode"}
 
 func (ec *executionContext) _NetworkNode(ctx context.Context, sel ast.SelectionSet, obj *model.NetworkNode) graphql.Marshaler {
@@ -13706,6 +14381,28 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 					}
 				}()
 				res = ec._Query_auditLog(ctx, field)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			rrm := func(ctx context.Context) graphql.Marshaler {
+				return ec.OperationContext.RootResolverMiddleware(ctx,
+					func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
+		case "networkGraph":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Query_networkGraph(ctx, field)
 				if res == graphql.Null {
 					atomic.AddUint32(&fs.Invalids, 1)
 				}
@@ -15091,6 +15788,40 @@ func (ec *executionContext) marshalNNetworkEdge2ᚕgithubᚗcomᚋlotseᚑkimᚋ
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNNetworkEdge2githubᚗcomᚋlotseᚑkimᚋlotseᚋgraphᚋmodelᚐNetworkEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNNetworkGraph2githubᚗcomᚋlotseᚑkimᚋlotseᚋgraphᚋmodelᚐNetworkGraph(ctx context.Context, sel ast.SelectionSet, v model.NetworkGraph) graphql.Marshaler {
+	return ec._NetworkGraph(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNNetworkGraph2ᚖgithubᚗcomᚋlotseᚑkimᚋlotseᚋgraphᚋmodelᚐNetworkGraph(ctx context.Context, sel ast.SelectionSet, v *model.NetworkGraph) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._NetworkGraph(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNNetworkGraphNode2githubᚗcomᚋlotseᚑkimᚋlotseᚋgraphᚋmodelᚐNetworkGraphNode(ctx context.Context, sel ast.SelectionSet, v model.NetworkGraphNode) graphql.Marshaler {
+	return ec._NetworkGraphNode(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNNetworkGraphNode2ᚕgithubᚗcomᚋlotseᚑkimᚋlotseᚋgraphᚋmodelᚐNetworkGraphNodeᚄ(ctx context.Context, sel ast.SelectionSet, v []model.NetworkGraphNode) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNNetworkGraphNode2githubᚗcomᚋlotseᚑkimᚋlotseᚋgraphᚋmodelᚐNetworkGraphNode(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {

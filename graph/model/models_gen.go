@@ -303,6 +303,38 @@ type NetworkEdge struct {
 	Topics []string `json:"topics"`
 }
 
+// A municipality's cooperation network, every organisation and every cooperation (read undirected, once per pair).
+type NetworkGraph struct {
+	// The municipality pictured.
+	Municipality string `json:"municipality"`
+	// Every organisation of the municipality, by id.
+	Nodes []NetworkGraphNode `json:"nodes"`
+	// Every cooperation among them, once per pair.
+	Edges []NetworkEdge `json:"edges"`
+	// False when betweenness was estimated from a sample of sources instead of computed exactly.
+	BetweennessExact bool `json:"betweennessExact"`
+}
+
+// An organisation in the network picture, with its standing in the network.
+type NetworkGraphNode struct {
+	// The organisation's id (the same as organisation.id).
+	ID string `json:"id"`
+	// The organisation.
+	Organisation *directory.Organisation `json:"organisation"`
+	// Normalised betweenness centrality, 0..1, as for brokers of the network report.
+	Betweenness float64 `json:"betweenness"`
+	// Number of cooperation partners.
+	Degree int `json:"degree"`
+	// Index of its connected component in networkReport.components (0 = the largest).
+	Component int `json:"component"`
+	// True when it cooperates with nobody.
+	Isolated bool `json:"isolated"`
+	// True when a chain of cooperations leads from it to a Jobcenter.
+	ReachesJobcenter bool `json:"reachesJobcenter"`
+	// True when a chain of cooperations leads from it to an immigration office.
+	ReachesImmigrationOffice bool `json:"reachesImmigrationOffice"`
+}
+
 // An organisation in a cooperation neighbourhood.
 type NetworkNode struct {
 	// The organisation's id (the same as organisation.id).

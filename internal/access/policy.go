@@ -13,7 +13,8 @@ import (
 //	organisation, organisations, offer, offers,   yes     yes         yes           yes       yes
 //	  districts, matchOffers, network, me
 //	carePlan (also record: true), recordUnmetNeed  -       -           yes           yes       yes
-//	gapReport, networkReport, unmetNeedCounts     -       -           yes           yes       yes (1)
+//	gapReport, networkReport, unmetNeedCounts,    -       -           yes           yes       yes (1)
+//	  networkGraph, /reports/* files
 //	createOrganisation, deleteOrganisation        -       -           -             yes       yes
 //	updateOrganisation                            -       own org     -             yes       yes
 //	createOffer, updateOffer, deleteOffer         -       own org (2) -             yes       yes

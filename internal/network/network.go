@@ -104,6 +104,9 @@ type Report struct {
 	// shortest paths were counted from.
 	BetweennessExact   bool
 	BetweennessSources int
+	// Betweenness is every organisation's normalised betweenness by id (the
+	// brokers are its top), for pictures that size every node by it.
+	Betweenness map[string]float64
 }
 
 // Component is a connected component of the network.
@@ -302,6 +305,10 @@ func Analyse(g store.Graph, opts Options) Report {
 	// Brokers.
 	bc, used, exact := gr.betweenness(opts.ExactWork)
 	r.BetweennessExact, r.BetweennessSources = exact, used
+	r.Betweenness = make(map[string]float64, n)
+	for v, b := range bc {
+		r.Betweenness[gr.orgs[v].ID] = b
+	}
 	var cand []int32
 	for v, b := range bc {
 		if b > 0 {

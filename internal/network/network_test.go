@@ -60,6 +60,10 @@ func TestBetweennessPath(t *testing.T) {
 	if r := Analyse(pathGraph(), Options{TopBrokers: 1}); len(r.Brokers) != 1 || r.Brokers[0].Organisation.ID != "c" {
 		t.Errorf("top 1 = %+v", r.Brokers)
 	}
+	// The report keeps every organisation's betweenness, ends included.
+	if !reflect.DeepEqual(r.Betweenness, bc) {
+		t.Errorf("Report.Betweenness = %v, want %v", r.Betweenness, bc)
+	}
 }
 
 func TestBetweennessStar(t *testing.T) {

@@ -72,6 +72,7 @@ func authzCases() []authzCase {
 			}},
 		{field: "gapReport", query: `{ gapReport(municipality: "Solingen") { cells { need level suppressed } } }`, allowed: reportReaders},
 		{field: "networkReport", query: `{ networkReport(municipality: "Solingen") { organisations cooperations density } }`, allowed: reportReaders},
+		{field: "networkGraph", query: `{ networkGraph(municipality: "Solingen") { nodes { id betweenness } } }`, allowed: reportReaders},
 		{field: "unmetNeedCounts", query: `{ unmetNeedCounts { need count suppressed } }`, allowed: reportReaders},
 		{field: "auditLog", query: `{ auditLog(first: 5) { totalCount edges { cursor node { id action } } } }`, allowed: adminOnly},
 

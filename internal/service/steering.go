@@ -156,13 +156,36 @@ type NetworkReport struct {
 // NetworkReport analyses the cooperation network of a municipality ("" =
 // all). Only report readers may ask: the report ranks organisations.
 func (s *Service) NetworkReport(ctx context.Context, municipality string) (NetworkReport, error) {
-	if err := access.Require(access.FromContext(ctx), "networkReport", access.ReportReaders...); err != nil {
-		return NetworkReport{}, err
+	_, r, err := s.analyseNetwork(ctx, "networkReport", municipality, false)
+	return r, err
+}
+
+// NetworkGraph is a municipality's whole cooperation network with the
+// analysis of it, for a picture of every organisation and cooperation.
+type NetworkGraph struct {
+	Graph store.Graph
+	NetworkReport
+}
+
+// NetworkGraph returns the cooperation network of a municipality (required:
+// a picture of all of NRW helps nobody) with its analysis. Only report
+// readers may ask, as for the network report it pictures.
+func (s *Service) NetworkGraph(ctx context.Context, municipality string) (NetworkGraph, error) {
+	g, r, err := s.analyseNetwork(ctx, "networkGraph", municipality, true)
+	return NetworkGraph{Graph: g, NetworkReport: r}, err
+}
+
+func (s *Service) analyseNetwork(ctx context.Context, op, municipality string, required bool) (store.Graph, NetworkReport, error) {
+	if err := access.Require(access.FromContext(ctx), op, access.ReportReaders...); err != nil {
+		return store.Graph{}, NetworkReport{}, err
 	}
 	problems := directory.NewProblems()
+	if required && municipality == "" {
+		problems.Add("municipality", "must not be empty")
+	}
 	checkMunicipality(problems, municipality)
 	if err := problems.Err(); err != nil {
-		return NetworkReport{}, err
+		return store.Graph{}, NetworkReport{}, err
 	}
 	municipality, err := s.municipality(ctx, "municipality", municipality)
 	if err != nil {
@@ -170,12 +193,12 @@ func (s *Service) NetworkReport(ctx context.Context, municipality string) (Netwo
 	}
 	g, err := s.store.CooperationGraph(ctx, municipality)
 	if err != nil {
-		return NetworkReport{}, err
+		return store.Graph{}, NetworkReport{}, err
 	}
 	if municipality != "" && len(g.Organisations) == 0 {
-		return NetworkReport{}, &store.NotFound{Field: "municipality", Entity: "municipality", ID: municipality}
+		return store.Graph{}, NetworkReport{}, &store.NotFound{Field: "municipality", Entity: "municipality", ID: municipality}
 	}
-	return NetworkReport{Municipality: municipality, Report: network.Analyse(g, network.Options{})}, nil
+	return g, NetworkReport{Municipality: municipality, Report: network.Analyse(g, network.Options{})}, nil
 }
 
 // Network returns the organisations within depth (1..MaxNetworkDepth)
