@@ -189,7 +189,7 @@ func (s *Service) analyseNetwork(ctx context.Context, op, municipality string, r
 	}
 	municipality, err := s.municipality(ctx, "municipality", municipality)
 	if err != nil {
-		return NetworkReport{}, err
+		return store.Graph{}, NetworkReport{}, err
 	}
 	g, err := s.store.CooperationGraph(ctx, municipality)
 	if err != nil {
