@@ -3,6 +3,7 @@ package server_test
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
@@ -17,10 +18,13 @@ import (
 	"github.com/lotse-kim/lotse/internal/server"
 	"github.com/lotse-kim/lotse/internal/service"
 	"github.com/lotse-kim/lotse/internal/store"
+	"github.com/lotse-kim/lotse/internal/store/neo4j"
+	"github.com/lotse-kim/lotse/internal/store/neo4j/neo4jtest"
 	"github.com/lotse-kim/lotse/internal/store/sqlite"
 )
 
-// env is a real Lotse server over a real embedded store, reached over HTTP.
+// env is a real Lotse server over a real store (embedded, or Neo4j when
+// LOTSE_TEST_NEO4J_URI is set), reached over HTTP.
 type env struct {
 	t      *testing.T
 	url    string
@@ -47,13 +51,7 @@ func newEnvWith(t *testing.T, cfg server.Config) *env {
 func newEnvWrapped(t *testing.T, cfg server.Config, wrap func(store.Store) store.Store) *env {
 	t.Helper()
 	ctx := context.Background()
-	path := filepath.Join(t.TempDir(), "lotse.db")
-	copyFile(t, demoDatabase(t), path)
-	st, err := sqlite.Open(ctx, path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
+	st := openDemoStore(t)
 	snap := demoSnapshot()
 	cs := &countingStore{Store: st, calls: map[string]int{}}
 	e := &env{t: t, store: cs, snap: snap, tokens: map[access.Role]string{}}
@@ -77,6 +75,44 @@ func newEnvWrapped(t *testing.T, cfg server.Config, wrap func(store.Store) store
 	t.Cleanup(srv.Close)
 	e.url = srv.URL
 	return e
+}
+
+// openDemoStore returns a store holding exactly the demo network: a copy of
+// the embedded template, or, when LOTSE_TEST_NEO4J_URI is set, that Neo4j,
+// emptied and filled anew (the tests run one after the other on it).
+func openDemoStore(t *testing.T) store.Store {
+	t.Helper()
+	if _, ok := neo4jtest.FromEnv(); ok {
+		return neo4jDemoStore(t)
+	}
+	path := filepath.Join(t.TempDir(), "lotse.db")
+	copyFile(t, demoDatabase(t), path)
+	st, err := sqlite.Open(context.Background(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	return st
+}
+
+// neo4jDemoStore empties the test Neo4j and imports the demo network; each
+// test gets a store (and driver) of its own, which it may close.
+func neo4jDemoStore(t *testing.T) store.Store {
+	t.Helper()
+	ctx := context.Background()
+	srv, _ := neo4jtest.FromEnv()
+	if err := srv.Wipe(ctx); err != nil {
+		t.Fatal(err)
+	}
+	st, err := neo4j.Open(ctx, neo4j.Config{URI: srv.URI, Username: srv.Username, Password: srv.Password, Database: srv.Database})
+	if err != nil {
+		t.Fatalf("Neo4j %s: %v", srv.URI, err)
+	}
+	t.Cleanup(func() { st.Close() })
+	if err := st.Import(ctx, demoSnapshot()); err != nil {
+		t.Fatalf("import the demo network into Neo4j: %v", err)
+	}
+	return st
 }
 
 // The demo network is imported once per test binary into a template file
@@ -127,6 +163,9 @@ func copyFile(t *testing.T, from, to string) {
 }
 
 func TestMain(m *testing.M) {
+	if srv, ok := neo4jtest.FromEnv(); ok {
+		fmt.Printf("server tests run on Neo4j %s\n", srv.URI)
+	}
 	code := m.Run()
 	if templateDir != "" {
 		os.RemoveAll(templateDir)

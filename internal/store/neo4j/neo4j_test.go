@@ -3,11 +3,11 @@ package neo4j
 import (
 	"context"
 	"errors"
-	"os"
 	"testing"
 	"time"
 
 	"github.com/lotse-kim/lotse/internal/store"
+	"github.com/lotse-kim/lotse/internal/store/neo4j/neo4jtest"
 	"github.com/lotse-kim/lotse/internal/store/storetest"
 )
 
@@ -16,26 +16,14 @@ var _ store.Store = (*Store)(nil)
 // testConfig reads the test server from the environment; ok is false when
 // LOTSE_TEST_NEO4J_URI is unset.
 func testConfig() (Config, bool) {
-	uri := os.Getenv("LOTSE_TEST_NEO4J_URI")
-	return Config{
-		URI:      uri,
-		Username: os.Getenv("LOTSE_TEST_NEO4J_USER"),
-		Password: os.Getenv("LOTSE_TEST_NEO4J_PASSWORD"),
-		Database: os.Getenv("LOTSE_TEST_NEO4J_DATABASE"),
-	}, uri != ""
+	srv, ok := neo4jtest.FromEnv()
+	return Config{URI: srv.URI, Username: srv.Username, Password: srv.Password, Database: srv.Database}, ok
 }
 
-// wipe empties the database. CALL … IN TRANSACTIONS only runs in an
-// implicit (auto-commit) transaction, hence session.Run and not ExecuteWrite.
+// wipe empties the test database.
 func (s *Store) wipe(ctx context.Context) error {
-	sess := s.driver.NewSession(ctx, neo4jSessionConfig(s))
-	defer sess.Close(ctx)
-	res, err := sess.Run(ctx, stWipe.text, nil)
-	if err != nil {
-		return mapError(err)
-	}
-	_, err = res.Consume(ctx)
-	return mapError(err)
+	srv, _ := neo4jtest.FromEnv()
+	return srv.Wipe(ctx)
 }
 
 // TestConformance runs the store conformance suite against a real Neo4j
@@ -44,7 +32,7 @@ func (s *Store) wipe(ctx context.Context) error {
 func TestConformance(t *testing.T) {
 	cfg, ok := testConfig()
 	if !ok {
-		t.Skip("LOTSE_TEST_NEO4J_URI not set: Neo4j conformance suite skipped (set it to bolt://host:7687 to run)")
+		t.Skip(neo4jtest.SkipReason)
 	}
 	ctx := context.Background()
 	s, err := Open(ctx, cfg)

@@ -17,6 +17,7 @@ import (
 	"github.com/lotse-kim/lotse/internal/demo"
 	"github.com/lotse-kim/lotse/internal/directory"
 	"github.com/lotse-kim/lotse/internal/store"
+	"github.com/lotse-kim/lotse/internal/store/neo4j/neo4jtest"
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 )
 
@@ -30,7 +31,7 @@ func openTestStore(t *testing.T, cfg func(*Config)) *Store {
 	t.Helper()
 	c, ok := testConfig()
 	if !ok {
-		t.Skip("LOTSE_TEST_NEO4J_URI not set: test needs a Neo4j server (tools/neo4j/with-neo4j.sh starts one)")
+		t.Skip(neo4jtest.SkipReason)
 	}
 	if cfg != nil {
 		cfg(&c)

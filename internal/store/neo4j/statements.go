@@ -117,6 +117,4 @@ var (
 	stAuditInsert = load("audit_insert")
 	stAuditCount  = load("audit_count")
 	stAuditPage   = load("audit_page")
-
-	stWipe = load("wipe")
 )

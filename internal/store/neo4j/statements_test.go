@@ -50,7 +50,6 @@ func paramsOf(t *testing.T) map[*statement]map[string]any {
 		stTokens: noParams(), stTokenRevoke: revokeParams("t", time.Time{}),
 		stAuditInsert: audit, stAuditCount: auditFilterParams(store.AuditFilter{}),
 		stAuditPage: pageParams(auditFilterParams(store.AuditFilter{}), 0, 1),
-		stWipe:      noParams(),
 	}
 	for d := 1; d <= maxNeighbourhoodDepth; d++ {
 		m[stNeighbourhood[d]] = idParam("x")
