@@ -16,6 +16,7 @@ type Store interface {
 	Directory
 	Steering
 	Access
+	Referrals
 	// Ping reports whether the database answers.
 	Ping(ctx context.Context) error
 	Close() error

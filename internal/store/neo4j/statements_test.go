@@ -54,6 +54,9 @@ func paramsOf(t *testing.T) map[*statement]map[string]any {
 	for d := 1; d <= maxNeighbourhoodDepth; d++ {
 		m[stNeighbourhood[d]] = idParam("x")
 	}
+	for st, p := range referralParamsOf(t) {
+		m[st] = p
+	}
 	return m
 }
 

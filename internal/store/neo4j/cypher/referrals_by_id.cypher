@@ -1,0 +1,3 @@
+MATCH (r:Referral)
+WHERE r.id IN $ids
+RETURN r {.*} AS referral

@@ -1,0 +1,15 @@
+// Newest first.
+MATCH (r:Referral)
+// filter:begin
+WHERE ($fromOrganisationId IS NULL OR r.fromOrganisationId = $fromOrganisationId)
+  AND ($toOrganisationId IS NULL OR r.toOrganisationId = $toOrganisationId)
+  AND ($offerId IS NULL OR r.offerId = $offerId)
+  AND ($statuses IS NULL OR r.status IN $statuses)
+  AND ($since IS NULL OR r.sentOn >= $since)
+  AND ($until IS NULL OR r.sentOn <= $until)
+// filter:end
+WITH r
+ORDER BY r.createdAt DESC, r.id DESC
+SKIP $skip
+LIMIT $limit
+RETURN r {.*} AS referral

@@ -1,0 +1,267 @@
+package neo4j
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"time"
+
+	"github.com/lotse-kim/lotse/internal/directory"
+	"github.com/lotse-kim/lotse/internal/referral"
+	"github.com/lotse-kim/lotse/internal/store"
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+)
+
+var (
+	stReferralCheck  = load("referral_check")
+	stReferralUpsert = load("referral_upsert")
+	stReferralsByID  = load("referrals_by_id")
+	stReferralsCount = load("referrals_count")
+	stReferralsPage  = load("referrals_page")
+	stReferralCounts = load("referral_counts")
+	stReferralsErase = load("referrals_erase")
+)
+
+func optTime(p props, k string, t *time.Time) {
+	if t != nil {
+		p[k] = timeText(*t)
+	}
+}
+
+// referralParams are the parameters of referral_upsert.cypher; consent and
+// history are JSON text, read back exactly as written.
+func referralParams(r referral.Referral) (map[string]any, error) {
+	consent, err := json.Marshal(r.Consent)
+	if err != nil {
+		return nil, err
+	}
+	history, err := json.Marshal(r.History)
+	if err != nil {
+		return nil, err
+	}
+	p := props{
+		"id": r.ID, "fromOrganisationId": r.FromOrganisationID, "toOrganisationId": r.ToOrganisationID,
+		"offerId": r.OfferID, "category": string(r.Category), "needs": strings_(r.Needs),
+		"consent": string(consent), "status": string(r.Status), "history": string(history),
+		"sentOn": referral.Today(r.CreatedAt), "createdAt": timeText(r.CreatedAt), "updatedAt": timeText(r.UpdatedAt),
+		"answerDays": int64(store.AnswerDays(r)),
+	}
+	p.str("caseRef", r.CaseRef)
+	p.str("note", r.Note)
+	p.str("districtId", r.DistrictID)
+	p.str("municipality", r.Municipality)
+	p.str("reason", string(r.Reason))
+	optTime(p, "firstAnswerAt", r.FirstAnswerAt)
+	optTime(p, "closedAt", r.ClosedAt)
+	optTime(p, "erasedAt", r.ErasedAt)
+	return map[string]any{"id": r.ID, "props": map[string]any(p)}, nil
+}
+
+func referralCheckParams(r referral.Referral) map[string]any {
+	return map[string]any{"id": r.ID, "offerId": r.OfferID, "fromOrganisationId": r.FromOrganisationID}
+}
+
+func referralCountParams(q store.ReferralCountQuery) map[string]any {
+	return map[string]any{"groupBy": string(q.GroupBy), "municipality": orNil(q.Municipality), "since": orNil(q.Since),
+		"until": orNil(q.Until), "reasons": listOrNil(q.Reasons)}
+}
+
+func eraseParams(closedBefore, at time.Time) map[string]any {
+	return map[string]any{"closedBefore": timeText(closedBefore), "at": timeText(at)}
+}
+
+func decodeReferral(r row) (referral.Referral, error) {
+	out := referral.Referral{
+		ID: r.str("id"), CaseRef: r.str("caseRef"), FromOrganisationID: r.str("fromOrganisationId"),
+		ToOrganisationID: r.str("toOrganisationId"), OfferID: r.str("offerId"), DistrictID: r.str("districtId"),
+		Municipality: r.str("municipality"), Category: directory.OfferCategory(r.str("category")),
+		Needs: enums[directory.NeedArea](r.strs("needs")), Note: r.str("note"),
+		Status: referral.Status(r.str("status")), Reason: referral.Reason(r.str("reason")),
+	}
+	if err := json.Unmarshal([]byte(r.str("consent")), &out.Consent); err != nil {
+		return out, fmt.Errorf("referral %q consent: %w", out.ID, err)
+	}
+	if err := json.Unmarshal([]byte(r.str("history")), &out.History); err != nil {
+		return out, fmt.Errorf("referral %q history: %w", out.ID, err)
+	}
+	var err error
+	if out.CreatedAt, err = parseTime(r.str("createdAt")); err != nil {
+		return out, err
+	}
+	if out.UpdatedAt, err = parseTime(r.str("updatedAt")); err != nil {
+		return out, err
+	}
+	for k, dst := range map[string]**time.Time{"firstAnswerAt": &out.FirstAnswerAt, "closedAt": &out.ClosedAt, "erasedAt": &out.ErasedAt} {
+		if s := r.str(k); s != "" {
+			at, err := parseTime(s)
+			if err != nil {
+				return out, err
+			}
+			*dst = &at
+		}
+	}
+	return out, nil
+}
+
+// CreateReferral stores a new referral after checking its references.
+func (s *Store) CreateReferral(ctx context.Context, r referral.Referral) error {
+	if err := r.Validate(); err != nil {
+		return err
+	}
+	params, err := referralParams(r)
+	if err != nil {
+		return err
+	}
+	return s.write(ctx, func(ctx context.Context, tx neo4j.ManagedTransaction) error {
+		rec, err := single(ctx, tx, stReferralCheck, referralCheckParams(r))
+		if err != nil {
+			return err
+		}
+		switch {
+		case get(rec, "taken") == true:
+			return &store.Conflict{Field: "id", Reason: fmt.Sprintf("referral %q already exists", r.ID)}
+		case get(rec, "offerExists") != true:
+			return &store.NotFound{Field: "offerId", Entity: "offer", ID: r.OfferID}
+		case get(rec, "organisationExists") != true:
+			return &store.NotFound{Field: "fromOrganisationId", Entity: "organisation", ID: r.FromOrganisationID}
+		}
+		_, err = run(ctx, tx, stReferralUpsert, params)
+		return err
+	})
+}
+
+func referralsByID(ctx context.Context, tx neo4j.ManagedTransaction, ids []string) ([]referral.Referral, error) {
+	recs, err := run(ctx, tx, stReferralsByID, idsParam(ids))
+	if err != nil {
+		return nil, err
+	}
+	out := make([]referral.Referral, 0, len(recs))
+	for _, rec := range recs {
+		r, err := decodeReferral(asRow(rec, "referral"))
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, r)
+	}
+	return out, nil
+}
+
+// UpdateReferral runs update on the stored referral in the write
+// transaction. The driver may retry the transaction, so update may run more
+// than once; it must be a pure function of old.
+func (s *Store) UpdateReferral(ctx context.Context, id string, update func(referral.Referral) (referral.Referral, error)) (referral.Referral, error) {
+	var out referral.Referral
+	err := s.write(ctx, func(ctx context.Context, tx neo4j.ManagedTransaction) error {
+		old, err := referralsByID(ctx, tx, []string{id})
+		if err != nil {
+			return err
+		}
+		r, err := store.UpdatedReferral(old, id, update)
+		if err != nil {
+			return err
+		}
+		params, err := referralParams(r)
+		if err != nil {
+			return err
+		}
+		if _, err := run(ctx, tx, stReferralUpsert, params); err != nil {
+			return err
+		}
+		out = r
+		return nil
+	})
+	return out, err
+}
+
+// ReferralsByID returns the referrals that exist among ids.
+func (s *Store) ReferralsByID(ctx context.Context, ids []string) ([]referral.Referral, error) {
+	out := []referral.Referral{}
+	if len(ids) == 0 {
+		return out, nil
+	}
+	err := s.read(ctx, func(ctx context.Context, tx neo4j.ManagedTransaction) error {
+		var err error
+		out, err = referralsByID(ctx, tx, ids)
+		return err
+	})
+	return out, err
+}
+
+func referralFilterParams(f store.ReferralFilter) map[string]any {
+	return map[string]any{
+		"fromOrganisationId": orNil(f.FromOrganisationID), "toOrganisationId": orNil(f.ToOrganisationID),
+		"offerId": orNil(f.OfferID), "statuses": listOrNil(f.Status), "since": orNil(f.Since), "until": orNil(f.Until),
+	}
+}
+
+// Referrals lists referrals matching f, newest first; count and page are
+// read in the same transaction.
+func (s *Store) Referrals(ctx context.Context, f store.ReferralFilter, p store.Page) (store.ReferralPage, error) {
+	offset, limit, err := p.Window()
+	if err != nil {
+		return store.ReferralPage{}, err
+	}
+	var page store.ReferralPage
+	err = s.read(ctx, func(ctx context.Context, tx neo4j.ManagedTransaction) error {
+		rec, err := single(ctx, tx, stReferralsCount, referralFilterParams(f))
+		if err != nil {
+			return err
+		}
+		total, _ := get(rec, "total").(int64)
+		page = store.ReferralPage{Referrals: []referral.Referral{}, PageInfo: store.PageInfo{Offset: offset, TotalCount: int(total)}}
+		if limit == 0 || offset >= page.TotalCount {
+			return nil
+		}
+		recs, err := run(ctx, tx, stReferralsPage, pageParams(referralFilterParams(f), offset, limit))
+		if err != nil {
+			return err
+		}
+		for _, rec := range recs {
+			r, err := decodeReferral(asRow(rec, "referral"))
+			if err != nil {
+				return err
+			}
+			page.Referrals = append(page.Referrals, r)
+		}
+		return nil
+	})
+	page.HasNextPage = offset+len(page.Referrals) < page.TotalCount
+	return page, err
+}
+
+// ReferralCounts counts referrals in one grouped query.
+func (s *Store) ReferralCounts(ctx context.Context, q store.ReferralCountQuery) ([]store.ReferralCount, error) {
+	var out []store.ReferralCount
+	err := s.read(ctx, func(ctx context.Context, tx neo4j.ManagedTransaction) error {
+		recs, err := run(ctx, tx, stReferralCounts, referralCountParams(q))
+		if err != nil {
+			return err
+		}
+		out = make([]store.ReferralCount, 0, len(recs))
+		for _, rec := range recs {
+			key, _ := get(rec, "key").(string)
+			status, _ := get(rec, "status").(string)
+			reason, _ := get(rec, "reason").(string)
+			days, _ := get(rec, "answerDays").(int64)
+			n, _ := get(rec, "n").(int64)
+			out = append(out, store.ReferralCount{Key: key, Status: referral.Status(status), Reason: referral.Reason(reason),
+				AnswerDays: int(days), Count: int(n)})
+		}
+		return nil
+	})
+	return out, err
+}
+
+// EraseReferrals erases case reference and note of referrals closed at or before closedBefore.
+func (s *Store) EraseReferrals(ctx context.Context, closedBefore, at time.Time) (int, error) {
+	var n int64
+	err := s.write(ctx, func(ctx context.Context, tx neo4j.ManagedTransaction) error {
+		rec, err := single(ctx, tx, stReferralsErase, eraseParams(closedBefore, at))
+		if err != nil {
+			return err
+		}
+		n, _ = get(rec, "erased").(int64)
+		return nil
+	})
+	return int(n), err
+}
