@@ -19,6 +19,7 @@ type Loaders struct {
 	WorkingGroup *dataloadgen.Loader[string, *directory.WorkingGroup]
 	Offers       *dataloadgen.Loader[string, []directory.Offer]       // by provider id
 	Partners     *dataloadgen.Loader[string, []directory.Cooperation] // by organisation id
+	Offer        *dataloadgen.Loader[string, *directory.Offer]        // by offer id (referrals)
 }
 
 // byID turns a store's "the records that exist among ids" into a loader
@@ -85,6 +86,7 @@ func NewLoaders(st BatchReader) *Loaders {
 		Partners: dataloadgen.NewLoader(groupBy(st.CooperationsOf, func(c *directory.Cooperation) []string {
 			return []string{c.A, c.B}
 		}), opts...),
+		Offer: dataloadgen.NewLoader(byID(st.OffersByID, func(o *directory.Offer) string { return o.ID }), opts...),
 	}
 }
 

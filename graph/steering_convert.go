@@ -50,6 +50,7 @@ func networkReport(r service.NetworkReport) *model.NetworkReport {
 	for i, k := range r.KindMatrix {
 		out.KindMatrix[i] = model.KindPair{A: k.A, B: k.B, Cooperations: k.Cooperations}
 	}
+	referralNetwork(out, r.Referrals)
 	return out
 }
 

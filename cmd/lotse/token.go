@@ -24,7 +24,8 @@ func newToken() *cobra.Command {
 		Use:   "token",
 		Short: "Issue, list and revoke API tokens (bearer secrets for the GraphQL API)",
 		Long: `Issue, list and revoke API tokens. A token has a role (ADMIN, STEERING,
-CASE_MANAGER or PARTNER; a PARTNER token belongs to one organisation). Its
+CASE_MANAGER or PARTNER; a PARTNER token belongs to one organisation, and a
+CASE_MANAGER token needs one to send referrals). Its
 secret is printed once, when it is created; the store keeps only its hash.
 Callers send it as "Authorization: Bearer <secret>".`,
 	}
@@ -66,7 +67,7 @@ func newTokenCreate() *cobra.Command {
 	sf.register(cmd)
 	fl := cmd.Flags()
 	fl.StringVar(&role, "role", "", "ADMIN, STEERING, CASE_MANAGER or PARTNER")
-	fl.StringVar(&org, "organisation", "", "the organisation a PARTNER token belongs to (its id)")
+	fl.StringVar(&org, "organisation", "", "the organisation a PARTNER (required) or CASE_MANAGER (to send referrals) token belongs to (its id)")
 	fl.StringVar(&name, "name", "", "who or what uses the token, e.g. \"Dashboard Sozialamt\" (shown in the audit log)")
 	return cmd
 }
@@ -87,8 +88,8 @@ func tokenRequest(role, org, name string) (service.TokenRequest, error) {
 		errs = append(errs, errors.New("--role: PUBLIC is the caller without a token; choose ADMIN, STEERING, CASE_MANAGER or PARTNER"))
 	case r == access.RolePartner && req.OrganisationID == "":
 		errs = append(errs, errors.New("--organisation: a PARTNER token needs the id of its organisation"))
-	case r != access.RolePartner && req.OrganisationID != "":
-		errs = append(errs, fmt.Errorf("--organisation: only PARTNER tokens belong to an organisation, not %s tokens", r))
+	case r != access.RolePartner && r != access.RoleCaseManager && req.OrganisationID != "":
+		errs = append(errs, fmt.Errorf("--organisation: only PARTNER and CASE_MANAGER tokens belong to an organisation, not %s tokens", r))
 	default:
 		req.Role = r
 	}

@@ -17,6 +17,7 @@ import (
 	"github.com/lotse-kim/lotse/graph/model"
 	"github.com/lotse-kim/lotse/internal/access"
 	"github.com/lotse-kim/lotse/internal/directory"
+	"github.com/lotse-kim/lotse/internal/referral"
 	gqlparser "github.com/vektah/gqlparser/v2"
 	"github.com/vektah/gqlparser/v2/ast"
 )
@@ -35,6 +36,8 @@ type ResolverRoot interface {
 	Offer() OfferResolver
 	Organisation() OrganisationResolver
 	Query() QueryResolver
+	Referral() ReferralResolver
+	ReferralEvent() ReferralEventResolver
 	UnmetNeed() UnmetNeedResolver
 }
 
@@ -75,6 +78,14 @@ type ComplexityRoot struct {
 		Items              func(childComplexity int) int
 		RecordedUnmetNeeds func(childComplexity int) int
 		UncoveredNeeds     func(childComplexity int) int
+	}
+
+	Consent struct {
+		Form        func(childComplexity int) int
+		GivenOn     func(childComplexity int) int
+		Shares      func(childComplexity int) int
+		ValidUntil  func(childComplexity int) int
+		WithdrawnAt func(childComplexity int) int
 	}
 
 	Cooperation struct {
@@ -140,15 +151,18 @@ type ComplexityRoot struct {
 	}
 
 	Mutation struct {
-		AddCooperation     func(childComplexity int, input model.CooperationInput) int
-		CreateOffer        func(childComplexity int, input model.CreateOfferInput) int
-		CreateOrganisation func(childComplexity int, input model.CreateOrganisationInput) int
-		DeleteOffer        func(childComplexity int, id string) int
-		DeleteOrganisation func(childComplexity int, id string) int
-		RecordUnmetNeed    func(childComplexity int, input model.UnmetNeedInput) int
-		RemoveCooperation  func(childComplexity int, a string, b string) int
-		UpdateOffer        func(childComplexity int, id string, input model.UpdateOfferInput) int
-		UpdateOrganisation func(childComplexity int, id string, input model.UpdateOrganisationInput) int
+		AddCooperation       func(childComplexity int, input model.CooperationInput) int
+		CreateOffer          func(childComplexity int, input model.CreateOfferInput) int
+		CreateOrganisation   func(childComplexity int, input model.CreateOrganisationInput) int
+		CreateReferral       func(childComplexity int, input model.CreateReferralInput) int
+		DeleteOffer          func(childComplexity int, id string) int
+		DeleteOrganisation   func(childComplexity int, id string) int
+		RecordUnmetNeed      func(childComplexity int, input model.UnmetNeedInput) int
+		RemoveCooperation    func(childComplexity int, a string, b string) int
+		UpdateOffer          func(childComplexity int, id string, input model.UpdateOfferInput) int
+		UpdateOrganisation   func(childComplexity int, id string, input model.UpdateOrganisationInput) int
+		UpdateReferralStatus func(childComplexity int, id string, status referral.Status, reason *referral.Reason, noAlternative *bool) int
+		WithdrawConsent      func(childComplexity int, id string) int
 	}
 
 	Network struct {
@@ -192,17 +206,20 @@ type ComplexityRoot struct {
 	}
 
 	NetworkReport struct {
-		Brokers                   func(childComplexity int) int
-		ComponentCount            func(childComplexity int) int
-		Components                func(childComplexity int) int
-		Cooperations              func(childComplexity int) int
-		Density                   func(childComplexity int) int
-		Isolated                  func(childComplexity int) int
-		KindMatrix                func(childComplexity int) int
-		Municipality              func(childComplexity int) int
-		NoPathToImmigrationOffice func(childComplexity int) int
-		NoPathToJobcenter         func(childComplexity int) int
-		Organisations             func(childComplexity int) int
+		Brokers                      func(childComplexity int) int
+		ComponentCount               func(childComplexity int) int
+		Components                   func(childComplexity int) int
+		Cooperations                 func(childComplexity int) int
+		CooperationsWithoutReferrals func(childComplexity int) int
+		Density                      func(childComplexity int) int
+		Isolated                     func(childComplexity int) int
+		KindMatrix                   func(childComplexity int) int
+		Municipality                 func(childComplexity int) int
+		NoPathToImmigrationOffice    func(childComplexity int) int
+		NoPathToJobcenter            func(childComplexity int) int
+		Organisations                func(childComplexity int) int
+		ReferralFlows                func(childComplexity int) int
+		ReferralsWithoutCooperation  func(childComplexity int) int
 	}
 
 	Offer struct {
@@ -312,7 +329,94 @@ type ComplexityRoot struct {
 		Offers          func(childComplexity int, filter *model.OfferFilter, first *int, after *string, orderBy *model.OfferOrder) int
 		Organisation    func(childComplexity int, id string) int
 		Organisations   func(childComplexity int, filter *model.OrganisationFilter, first *int, after *string) int
+		Referral        func(childComplexity int, id string) int
+		ReferralStats   func(childComplexity int, municipality *string, since *string, until *string, groupBy *model.ReferralGroupBy) int
+		Referrals       func(childComplexity int, filter *model.ReferralFilter, first *int, after *string) int
 		UnmetNeedCounts func(childComplexity int, filter *model.UnmetNeedFilter) int
+	}
+
+	Referral struct {
+		CaseRefOrNil  func(childComplexity int) int
+		ClosedAt      func(childComplexity int) int
+		Consent       func(childComplexity int) int
+		CreatedAt     func(childComplexity int) int
+		ErasedAt      func(childComplexity int) int
+		FirstAnswerAt func(childComplexity int) int
+		From          func(childComplexity int) int
+		History       func(childComplexity int) int
+		ID            func(childComplexity int) int
+		Needs         func(childComplexity int) int
+		NextStatuses  func(childComplexity int) int
+		NoteOrNil     func(childComplexity int) int
+		Offer         func(childComplexity int) int
+		OfferID       func(childComplexity int) int
+		Provider      func(childComplexity int) int
+		ReasonOrNil   func(childComplexity int) int
+		Status        func(childComplexity int) int
+		UpdatedAt     func(childComplexity int) int
+	}
+
+	ReferralConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	ReferralDeclineCount struct {
+		Count  func(childComplexity int) int
+		Reason func(childComplexity int) int
+	}
+
+	ReferralEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
+	ReferralEvent struct {
+		At           func(childComplexity int) int
+		Organisation func(childComplexity int) int
+		ReasonOrNil  func(childComplexity int) int
+		Role         func(childComplexity int) int
+		Status       func(childComplexity int) int
+	}
+
+	ReferralFlow struct {
+		Cooperation func(childComplexity int) int
+		From        func(childComplexity int) int
+		Referrals   func(childComplexity int) int
+		Suppressed  func(childComplexity int) int
+		To          func(childComplexity int) int
+	}
+
+	ReferralStats struct {
+		GroupBy      func(childComplexity int) int
+		Groups       func(childComplexity int) int
+		Municipality func(childComplexity int) int
+		Total        func(childComplexity int) int
+	}
+
+	ReferralStatsGroup struct {
+		Category func(childComplexity int) int
+		District func(childComplexity int) int
+		Key      func(childComplexity int) int
+		Need     func(childComplexity int) int
+		Offer    func(childComplexity int) int
+		Provider func(childComplexity int) int
+		Tally    func(childComplexity int) int
+	}
+
+	ReferralTally struct {
+		Accepted                func(childComplexity int) int
+		Cancelled               func(childComplexity int) int
+		Completed               func(childComplexity int) int
+		Declined                func(childComplexity int) int
+		DeclinedByReason        func(childComplexity int) int
+		MedianDaysToFirstAnswer func(childComplexity int) int
+		NoShows                 func(childComplexity int) int
+		Open                    func(childComplexity int) int
+		Sent                    func(childComplexity int) int
+		Suppressed              func(childComplexity int) int
+		Waitlisted              func(childComplexity int) int
 	}
 
 	StructuralGap struct {
@@ -365,6 +469,9 @@ type MutationResolver interface {
 	AddCooperation(ctx context.Context, input model.CooperationInput) (*model.Cooperation, error)
 	RemoveCooperation(ctx context.Context, a string, b string) (bool, error)
 	RecordUnmetNeed(ctx context.Context, input model.UnmetNeedInput) (*directory.UnmetNeed, error)
+	CreateReferral(ctx context.Context, input model.CreateReferralInput) (*referral.Referral, error)
+	UpdateReferralStatus(ctx context.Context, id string, status referral.Status, reason *referral.Reason, noAlternative *bool) (*referral.Referral, error)
+	WithdrawConsent(ctx context.Context, id string) (*referral.Referral, error)
 }
 type OfferResolver interface {
 	District(ctx context.Context, obj *directory.Offer) (*directory.District, error)
@@ -390,10 +497,24 @@ type QueryResolver interface {
 	NetworkGraph(ctx context.Context, municipality string) (*model.NetworkGraph, error)
 	MatchOffers(ctx context.Context, client model.ClientProfile, first *int) ([]model.OfferMatch, error)
 	CarePlan(ctx context.Context, client model.ClientProfile, record *bool) (*model.CarePlan, error)
+	Referral(ctx context.Context, id string) (*referral.Referral, error)
+	Referrals(ctx context.Context, filter *model.ReferralFilter, first *int, after *string) (*model.ReferralConnection, error)
+	ReferralStats(ctx context.Context, municipality *string, since *string, until *string, groupBy *model.ReferralGroupBy) (*model.ReferralStats, error)
 	GapReport(ctx context.Context, municipality *string, needs []directory.NeedArea) (*model.GapReport, error)
 	NetworkReport(ctx context.Context, municipality *string) (*model.NetworkReport, error)
 	Network(ctx context.Context, organisationID string, depth *int) (*model.Network, error)
 	UnmetNeedCounts(ctx context.Context, filter *model.UnmetNeedFilter) ([]model.UnmetNeedCount, error)
+}
+type ReferralResolver interface {
+	From(ctx context.Context, obj *referral.Referral) (*directory.Organisation, error)
+	Offer(ctx context.Context, obj *referral.Referral) (*directory.Offer, error)
+
+	Provider(ctx context.Context, obj *referral.Referral) (*directory.Organisation, error)
+
+	NextStatuses(ctx context.Context, obj *referral.Referral) ([]referral.Status, error)
+}
+type ReferralEventResolver interface {
+	Organisation(ctx context.Context, obj *referral.Event) (*directory.Organisation, error)
 }
 type UnmetNeedResolver interface {
 	District(ctx context.Context, obj *directory.UnmetNeed) (*directory.District, error)
@@ -541,6 +662,37 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.CarePlan.UncoveredNeeds(childComplexity), true
+
+	case "Consent.form":
+		if e.ComplexityRoot.Consent.Form == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Consent.Form(childComplexity), true
+	case "Consent.givenOn":
+		if e.ComplexityRoot.Consent.GivenOn == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Consent.GivenOn(childComplexity), true
+	case "Consent.shares":
+		if e.ComplexityRoot.Consent.Shares == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Consent.Shares(childComplexity), true
+	case "Consent.validUntil":
+		if e.ComplexityRoot.Consent.ValidUntil == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Consent.ValidUntil(childComplexity), true
+	case "Consent.withdrawnAt":
+		if e.ComplexityRoot.Consent.WithdrawnAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Consent.WithdrawnAt(childComplexity), true
 
 	case "Cooperation.a":
 		if e.ComplexityRoot.Cooperation.A == nil {
@@ -794,6 +946,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.CreateOrganisation(childComplexity, args["input"].(model.CreateOrganisationInput)), true
+	case "Mutation.createReferral":
+		if e.ComplexityRoot.Mutation.CreateReferral == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_createReferral_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CreateReferral(childComplexity, args["input"].(model.CreateReferralInput)), true
 	case "Mutation.deleteOffer":
 		if e.ComplexityRoot.Mutation.DeleteOffer == nil {
 			break
@@ -860,6 +1023,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.UpdateOrganisation(childComplexity, args["id"].(string), args["input"].(model.UpdateOrganisationInput)), true
+	case "Mutation.updateReferralStatus":
+		if e.ComplexityRoot.Mutation.UpdateReferralStatus == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_updateReferralStatus_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UpdateReferralStatus(childComplexity, args["id"].(string), args["status"].(referral.Status), args["reason"].(*referral.Reason), args["noAlternative"].(*bool)), true
+	case "Mutation.withdrawConsent":
+		if e.ComplexityRoot.Mutation.WithdrawConsent == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_withdrawConsent_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.WithdrawConsent(childComplexity, args["id"].(string)), true
 
 	case "Network.edges":
 		if e.ComplexityRoot.Network.Edges == nil {
@@ -1023,6 +1208,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.NetworkReport.Cooperations(childComplexity), true
+	case "NetworkReport.cooperationsWithoutReferrals":
+		if e.ComplexityRoot.NetworkReport.CooperationsWithoutReferrals == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NetworkReport.CooperationsWithoutReferrals(childComplexity), true
 	case "NetworkReport.density":
 		if e.ComplexityRoot.NetworkReport.Density == nil {
 			break
@@ -1065,6 +1256,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.NetworkReport.Organisations(childComplexity), true
+	case "NetworkReport.referralFlows":
+		if e.ComplexityRoot.NetworkReport.ReferralFlows == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NetworkReport.ReferralFlows(childComplexity), true
+	case "NetworkReport.referralsWithoutCooperation":
+		if e.ComplexityRoot.NetworkReport.ReferralsWithoutCooperation == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NetworkReport.ReferralsWithoutCooperation(childComplexity), true
 
 	case "Offer.address":
 		if e.ComplexityRoot.Offer.AddressOrNil == nil {
@@ -1610,6 +1813,39 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Organisations(childComplexity, args["filter"].(*model.OrganisationFilter), args["first"].(*int), args["after"].(*string)), true
+	case "Query.referral":
+		if e.ComplexityRoot.Query.Referral == nil {
+			break
+		}
+
+		args, err := ec.field_Query_referral_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Referral(childComplexity, args["id"].(string)), true
+	case "Query.referralStats":
+		if e.ComplexityRoot.Query.ReferralStats == nil {
+			break
+		}
+
+		args, err := ec.field_Query_referralStats_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.ReferralStats(childComplexity, args["municipality"].(*string), args["since"].(*string), args["until"].(*string), args["groupBy"].(*model.ReferralGroupBy)), true
+	case "Query.referrals":
+		if e.ComplexityRoot.Query.Referrals == nil {
+			break
+		}
+
+		args, err := ec.field_Query_referrals_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Referrals(childComplexity, args["filter"].(*model.ReferralFilter), args["first"].(*int), args["after"].(*string)), true
 	case "Query.unmetNeedCounts":
 		if e.ComplexityRoot.Query.UnmetNeedCounts == nil {
 			break
@@ -1621,6 +1857,357 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.UnmetNeedCounts(childComplexity, args["filter"].(*model.UnmetNeedFilter)), true
+
+	case "Referral.caseRef":
+		if e.ComplexityRoot.Referral.CaseRefOrNil == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Referral.CaseRefOrNil(childComplexity), true
+	case "Referral.closedAt":
+		if e.ComplexityRoot.Referral.ClosedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Referral.ClosedAt(childComplexity), true
+	case "Referral.consent":
+		if e.ComplexityRoot.Referral.Consent == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Referral.Consent(childComplexity), true
+	case "Referral.createdAt":
+		if e.ComplexityRoot.Referral.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Referral.CreatedAt(childComplexity), true
+	case "Referral.erasedAt":
+		if e.ComplexityRoot.Referral.ErasedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Referral.ErasedAt(childComplexity), true
+	case "Referral.firstAnswerAt":
+		if e.ComplexityRoot.Referral.FirstAnswerAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Referral.FirstAnswerAt(childComplexity), true
+	case "Referral.from":
+		if e.ComplexityRoot.Referral.From == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Referral.From(childComplexity), true
+	case "Referral.history":
+		if e.ComplexityRoot.Referral.History == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Referral.History(childComplexity), true
+	case "Referral.id":
+		if e.ComplexityRoot.Referral.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Referral.ID(childComplexity), true
+	case "Referral.needs":
+		if e.ComplexityRoot.Referral.Needs == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Referral.Needs(childComplexity), true
+	case "Referral.nextStatuses":
+		if e.ComplexityRoot.Referral.NextStatuses == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Referral.NextStatuses(childComplexity), true
+	case "Referral.note":
+		if e.ComplexityRoot.Referral.NoteOrNil == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Referral.NoteOrNil(childComplexity), true
+	case "Referral.offer":
+		if e.ComplexityRoot.Referral.Offer == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Referral.Offer(childComplexity), true
+	case "Referral.offerId":
+		if e.ComplexityRoot.Referral.OfferID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Referral.OfferID(childComplexity), true
+	case "Referral.provider":
+		if e.ComplexityRoot.Referral.Provider == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Referral.Provider(childComplexity), true
+	case "Referral.reason":
+		if e.ComplexityRoot.Referral.ReasonOrNil == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Referral.ReasonOrNil(childComplexity), true
+	case "Referral.status":
+		if e.ComplexityRoot.Referral.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Referral.Status(childComplexity), true
+	case "Referral.updatedAt":
+		if e.ComplexityRoot.Referral.UpdatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Referral.UpdatedAt(childComplexity), true
+
+	case "ReferralConnection.edges":
+		if e.ComplexityRoot.ReferralConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReferralConnection.Edges(childComplexity), true
+	case "ReferralConnection.pageInfo":
+		if e.ComplexityRoot.ReferralConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReferralConnection.PageInfo(childComplexity), true
+	case "ReferralConnection.totalCount":
+		if e.ComplexityRoot.ReferralConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReferralConnection.TotalCount(childComplexity), true
+
+	case "ReferralDeclineCount.count":
+		if e.ComplexityRoot.ReferralDeclineCount.Count == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReferralDeclineCount.Count(childComplexity), true
+	case "ReferralDeclineCount.reason":
+		if e.ComplexityRoot.ReferralDeclineCount.Reason == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReferralDeclineCount.Reason(childComplexity), true
+
+	case "ReferralEdge.cursor":
+		if e.ComplexityRoot.ReferralEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReferralEdge.Cursor(childComplexity), true
+	case "ReferralEdge.node":
+		if e.ComplexityRoot.ReferralEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReferralEdge.Node(childComplexity), true
+
+	case "ReferralEvent.at":
+		if e.ComplexityRoot.ReferralEvent.At == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReferralEvent.At(childComplexity), true
+	case "ReferralEvent.organisation":
+		if e.ComplexityRoot.ReferralEvent.Organisation == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReferralEvent.Organisation(childComplexity), true
+	case "ReferralEvent.reason":
+		if e.ComplexityRoot.ReferralEvent.ReasonOrNil == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReferralEvent.ReasonOrNil(childComplexity), true
+	case "ReferralEvent.role":
+		if e.ComplexityRoot.ReferralEvent.Role == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReferralEvent.Role(childComplexity), true
+	case "ReferralEvent.status":
+		if e.ComplexityRoot.ReferralEvent.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReferralEvent.Status(childComplexity), true
+
+	case "ReferralFlow.cooperation":
+		if e.ComplexityRoot.ReferralFlow.Cooperation == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReferralFlow.Cooperation(childComplexity), true
+	case "ReferralFlow.from":
+		if e.ComplexityRoot.ReferralFlow.From == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReferralFlow.From(childComplexity), true
+	case "ReferralFlow.referrals":
+		if e.ComplexityRoot.ReferralFlow.Referrals == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReferralFlow.Referrals(childComplexity), true
+	case "ReferralFlow.suppressed":
+		if e.ComplexityRoot.ReferralFlow.Suppressed == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReferralFlow.Suppressed(childComplexity), true
+	case "ReferralFlow.to":
+		if e.ComplexityRoot.ReferralFlow.To == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReferralFlow.To(childComplexity), true
+
+	case "ReferralStats.groupBy":
+		if e.ComplexityRoot.ReferralStats.GroupBy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReferralStats.GroupBy(childComplexity), true
+	case "ReferralStats.groups":
+		if e.ComplexityRoot.ReferralStats.Groups == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReferralStats.Groups(childComplexity), true
+	case "ReferralStats.municipality":
+		if e.ComplexityRoot.ReferralStats.Municipality == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReferralStats.Municipality(childComplexity), true
+	case "ReferralStats.total":
+		if e.ComplexityRoot.ReferralStats.Total == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReferralStats.Total(childComplexity), true
+
+	case "ReferralStatsGroup.category":
+		if e.ComplexityRoot.ReferralStatsGroup.Category == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReferralStatsGroup.Category(childComplexity), true
+	case "ReferralStatsGroup.district":
+		if e.ComplexityRoot.ReferralStatsGroup.District == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReferralStatsGroup.District(childComplexity), true
+	case "ReferralStatsGroup.key":
+		if e.ComplexityRoot.ReferralStatsGroup.Key == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReferralStatsGroup.Key(childComplexity), true
+	case "ReferralStatsGroup.need":
+		if e.ComplexityRoot.ReferralStatsGroup.Need == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReferralStatsGroup.Need(childComplexity), true
+	case "ReferralStatsGroup.offer":
+		if e.ComplexityRoot.ReferralStatsGroup.Offer == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReferralStatsGroup.Offer(childComplexity), true
+	case "ReferralStatsGroup.provider":
+		if e.ComplexityRoot.ReferralStatsGroup.Provider == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReferralStatsGroup.Provider(childComplexity), true
+	case "ReferralStatsGroup.tally":
+		if e.ComplexityRoot.ReferralStatsGroup.Tally == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReferralStatsGroup.Tally(childComplexity), true
+
+	case "ReferralTally.accepted":
+		if e.ComplexityRoot.ReferralTally.Accepted == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReferralTally.Accepted(childComplexity), true
+	case "ReferralTally.cancelled":
+		if e.ComplexityRoot.ReferralTally.Cancelled == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReferralTally.Cancelled(childComplexity), true
+	case "ReferralTally.completed":
+		if e.ComplexityRoot.ReferralTally.Completed == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReferralTally.Completed(childComplexity), true
+	case "ReferralTally.declined":
+		if e.ComplexityRoot.ReferralTally.Declined == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReferralTally.Declined(childComplexity), true
+	case "ReferralTally.declinedByReason":
+		if e.ComplexityRoot.ReferralTally.DeclinedByReason == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReferralTally.DeclinedByReason(childComplexity), true
+	case "ReferralTally.medianDaysToFirstAnswer":
+		if e.ComplexityRoot.ReferralTally.MedianDaysToFirstAnswer == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReferralTally.MedianDaysToFirstAnswer(childComplexity), true
+	case "ReferralTally.noShows":
+		if e.ComplexityRoot.ReferralTally.NoShows == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReferralTally.NoShows(childComplexity), true
+	case "ReferralTally.open":
+		if e.ComplexityRoot.ReferralTally.Open == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReferralTally.Open(childComplexity), true
+	case "ReferralTally.sent":
+		if e.ComplexityRoot.ReferralTally.Sent == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReferralTally.Sent(childComplexity), true
+	case "ReferralTally.suppressed":
+		if e.ComplexityRoot.ReferralTally.Suppressed == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReferralTally.Suppressed(childComplexity), true
+	case "ReferralTally.waitlisted":
+		if e.ComplexityRoot.ReferralTally.Waitlisted == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReferralTally.Waitlisted(childComplexity), true
 
 	case "StructuralGap.detail":
 		if e.ComplexityRoot.StructuralGap.Detail == nil {
@@ -1774,13 +2361,16 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 	inputUnmarshalMap := graphql.BuildUnmarshalerMap(
 		ec.unmarshalInputAuditFilter,
 		ec.unmarshalInputClientProfile,
+		ec.unmarshalInputConsentInput,
 		ec.unmarshalInputCooperationInput,
 		ec.unmarshalInputCreateOfferInput,
 		ec.unmarshalInputCreateOrganisationInput,
+		ec.unmarshalInputCreateReferralInput,
 		ec.unmarshalInputGeoPointInput,
 		ec.unmarshalInputNearInput,
 		ec.unmarshalInputOfferFilter,
 		ec.unmarshalInputOrganisationFilter,
+		ec.unmarshalInputReferralFilter,
 		ec.unmarshalInputUnmetNeedFilter,
 		ec.unmarshalInputUnmetNeedInput,
 		ec.unmarshalInputUpdateOfferInput,
@@ -2887,6 +3477,331 @@ extend type Mutation {
   ): UnmetNeed!
 }
 `, BuiltIn: false},
+	{Name: "../../schema/referrals.graphqls", Input: `# Referrals (Vermittlungen): the closed loop between case management and providers.
+
+"Where a referral stands. SENT → ACCEPTED | WAITLISTED | DECLINED; WAITLISTED → ACCEPTED | DECLINED; ACCEPTED → COMPLETED | CANCELLED; the sending organisation may cancel any open referral."
+enum ReferralStatus {
+  "Sent by case management, not yet answered by the provider."
+  SENT
+  "The provider takes the client."
+  ACCEPTED
+  "The provider put the client on its waiting list."
+  WAITLISTED
+  "The provider declined; the reason says why."
+  DECLINED
+  "The client took part; the referral is closed."
+  COMPLETED
+  "Cancelled by the sender (any open referral) or, after acceptance, by either side."
+  CANCELLED
+}
+
+"Why a referral was declined or cancelled."
+enum ReferralReason {
+  "Decline: the offer has no free place."
+  NO_CAPACITY
+  "Decline: the client is not eligible for the offer."
+  NOT_ELIGIBLE
+  "Decline or cancellation: the client could not be reached."
+  NOT_REACHABLE
+  "Decline or cancellation: the client no longer wants the offer."
+  CLIENT_DECLINED
+  "Decline or cancellation: another reason."
+  OTHER
+  "Cancellation after acceptance: the client did not come."
+  NO_SHOW
+  "Cancellation: the client withdrew consent (set by withdrawConsent only)."
+  CONSENT_WITHDRAWN
+}
+
+"How the client consented to the referral."
+enum ConsentForm {
+  "Signed consent form."
+  WRITTEN
+  "Oral consent, documented in the sending organisation's case file."
+  VERBAL_DOCUMENTED
+}
+
+"A part of the referral the client agreed may be passed to the provider."
+enum ConsentShare {
+  "The need areas the referral addresses (always required)."
+  NEEDS
+  "The note to the provider."
+  NOTE
+  "The provider may report back what became of the referral."
+  OUTCOME
+}
+
+"Whose referrals a list shows."
+enum ReferralDirection {
+  "Those the caller's organisation sent (CASE_MANAGER)."
+  SENT
+  "Those the caller's organisation received (PARTNER)."
+  RECEIVED
+}
+
+"What referral statistics are grouped by."
+enum ReferralGroupBy {
+  "The offer referred to."
+  OFFER
+  "The organisation providing the offer."
+  PROVIDER
+  "The offer's district."
+  DISTRICT
+  "The need areas addressed (a referral counts once per need)."
+  NEED
+  "The offer's category."
+  CATEGORY
+}
+
+"The client's consent to a referral (§ 67b SGB X)."
+type Consent {
+  "ISO date the consent was given."
+  givenOn: String!
+  "How it was given."
+  form: ConsentForm!
+  "What may be passed to the provider."
+  shares: [ConsentShare!]!
+  "ISO date until which the consent holds (inclusive)."
+  validUntil: String!
+  "When the client withdrew consent; null while it stands."
+  withdrawnAt: Time
+}
+
+"One entry of a referral's status history: never a person, only role and organisation."
+type ReferralEvent {
+  "The status set."
+  status: ReferralStatus!
+  "When."
+  at: Time!
+  "The role of the caller who set it."
+  role: Role!
+  "The organisation of the caller who set it."
+  organisation: Organisation
+  "Why, for declines and cancellations."
+  reason: ReferralReason
+}
+
+"A referral of a client to an offer. It names no client: caseRef is the sending organisation's pseudonym. Seen only by the sending organisation's case management and the receiving provider."
+type Referral {
+  "The referral's id."
+  id: ID!
+  "The sending organisation's pseudonymous case reference; null once erased (retention or withdrawal of consent)."
+  caseRef: String
+  "The sending organisation."
+  from: Organisation
+  "The offer referred to; null when it has since been deleted."
+  offer: Offer
+  "The id of the offer referred to (kept when the offer is deleted)."
+  offerId: ID!
+  "The organisation that provided the offer when the referral was sent."
+  provider: Organisation
+  "The need areas the referral addresses."
+  needs: [NeedArea!]!
+  "The note to the provider; null when none was given or once erased."
+  note: String
+  "The consent record."
+  consent: Consent!
+  "The current status."
+  status: ReferralStatus!
+  "The reason of the current status (declines and cancellations)."
+  reason: ReferralReason
+  "Every status the referral went through, oldest first."
+  history: [ReferralEvent!]!
+  "What the caller may set the status to next."
+  nextStatuses: [ReferralStatus!]!
+  "When it was sent."
+  createdAt: Time!
+  "When it last changed."
+  updatedAt: Time!
+  "When the provider first answered (accepted, waitlisted or declined)."
+  firstAnswerAt: Time
+  "When it reached DECLINED, COMPLETED or CANCELLED."
+  closedAt: Time
+  "When case reference and note were erased."
+  erasedAt: Time
+}
+
+"An edge of a referral list."
+type ReferralEdge {
+  "The referral."
+  node: Referral!
+  "The cursor to continue after this referral."
+  cursor: String!
+}
+
+"A page of referrals, newest first."
+type ReferralConnection {
+  "The referrals of the page."
+  edges: [ReferralEdge!]!
+  "Where the page sits."
+  pageInfo: PageInfo!
+  "How many referrals match the filter."
+  totalCount: Int!
+}
+
+"Narrows a referral list; empty fields do not filter."
+input ReferralFilter {
+  "SENT (default for CASE_MANAGER) or RECEIVED (default for PARTNER)."
+  direction: ReferralDirection
+  "Only referrals in one of these statuses."
+  status: [ReferralStatus!]
+  "Only referrals to this offer."
+  offerId: ID
+  "Sent on or after this ISO date."
+  since: String
+  "Sent on or before this ISO date."
+  until: String
+}
+
+"The client's consent, as the counsellor records it."
+input ConsentInput {
+  "ISO date the consent was given (not in the future)."
+  givenOn: String!
+  "How it was given."
+  form: ConsentForm!
+  "What may be passed to the provider; must include NEEDS, and NOTE when a note is sent."
+  shares: [ConsentShare!]!
+  "ISO date until which it holds (not before today)."
+  validUntil: String!
+}
+
+"A new referral from the caller's organisation."
+input CreateReferralInput {
+  "The organisation's pseudonymous case code: 4–32 characters of A–Z, 0–9 and - / . _, with a digit and no run of more than 5 letters (e.g. KM-2025-0042); never a name, e-mail address or phone number."
+  caseRef: String!
+  "The offer to refer to (not ENDED or PAUSED)."
+  offerId: ID!
+  "The need areas the referral addresses."
+  needs: [NeedArea!]!
+  "A short note to the provider: at most 500 characters, no e-mail address or phone number."
+  note: String
+  "The client's consent; required."
+  consent: ConsentInput
+}
+
+"One count of a referral tally; null when suppressed for this reader."
+type ReferralDeclineCount {
+  "The decline reason."
+  reason: ReferralReason!
+  "How many declines gave it; null when suppressed."
+  count: Int
+}
+
+"What became of a group of referrals. Each referral counts once, in its current status. Counts below 5, and counts they could be derived from, are null (suppressed) for readers outside case management."
+type ReferralTally {
+  "Referrals sent."
+  sent: Int
+  "Still unanswered (SENT)."
+  open: Int
+  "Currently ACCEPTED."
+  accepted: Int
+  "Currently WAITLISTED."
+  waitlisted: Int
+  "DECLINED, all reasons."
+  declined: Int
+  "DECLINED, per reason."
+  declinedByReason: [ReferralDeclineCount!]!
+  "COMPLETED."
+  completed: Int
+  "CANCELLED, all reasons."
+  cancelled: Int
+  "CANCELLED with NO_SHOW."
+  noShows: Int
+  "Median whole days from sending to the provider's first answer; null when nothing was answered or when fewer than 5 answers are suppressed."
+  medianDaysToFirstAnswer: Float
+  "True when any count or the median of this tally is suppressed."
+  suppressed: Boolean!
+}
+
+"The tally of one group of referral statistics; the field of the grouping is set."
+type ReferralStatsGroup {
+  "The group's key: an offer, organisation or district id, a need area or a category; empty for referrals without one."
+  key: String!
+  "OFFER: the offer (null when deleted)."
+  offer: Offer
+  "PROVIDER: the organisation."
+  provider: Organisation
+  "DISTRICT: the district."
+  district: District
+  "NEED: the need area."
+  need: NeedArea
+  "CATEGORY: the category."
+  category: OfferCategory
+  "What became of the group's referrals."
+  tally: ReferralTally!
+}
+
+"Referral statistics of a municipality in a window."
+type ReferralStats {
+  "The municipality; null for all."
+  municipality: String
+  "What the groups are."
+  groupBy: ReferralGroupBy!
+  "One tally per group, by key."
+  groups: [ReferralStatsGroup!]!
+  "All referrals of the window, each counted once."
+  total: ReferralTally!
+}
+
+"Referrals from one organisation to another's offers, beside their declared cooperation."
+type ReferralFlow {
+  "The sending organisation."
+  from: Organisation!
+  "The providing organisation."
+  to: Organisation!
+  "Referrals in the last 12 months; null when suppressed (fewer than 5) for this reader."
+  referrals: Int
+  "True when referrals is suppressed."
+  suppressed: Boolean!
+  "Whether the two organisations have declared a cooperation."
+  cooperation: Boolean!
+}
+
+extend type NetworkReport {
+  "Referral flows between organisations in the last 12 months, largest first."
+  referralFlows: [ReferralFlow!]!
+  "Declared cooperations with no referral in either direction in the last 12 months."
+  cooperationsWithoutReferrals: [Cooperation!]!
+  "Organisation pairs with at least 5 referrals in the last 12 months but no declared cooperation."
+  referralsWithoutCooperation: [ReferralFlow!]!
+}
+
+extend type Query {
+  "A referral the caller's organisation sent (CASE_MANAGER) or received (PARTNER); null otherwise."
+  referral("The referral's id." id: ID!): Referral
+  "The referrals the caller's organisation sent (CASE_MANAGER) or received (PARTNER), newest first."
+  referrals("What to list." filter: ReferralFilter, "Page size, 0 to 500." first: Int = 20, "The cursor to continue after." after: String): ReferralConnection!
+  "What became of the referrals of a municipality (null: all) sent between since and until (ISO dates, inclusive). Case management, steering and admin; counts below 5 are suppressed for all but case management."
+  referralStats(
+    "The municipality of the offers' districts; null for all."
+    municipality: String
+    "Sent on or after this ISO date."
+    since: String
+    "Sent on or before this ISO date."
+    until: String
+    "What to group by."
+    groupBy: ReferralGroupBy = PROVIDER
+  ): ReferralStats!
+}
+
+extend type Mutation {
+  "Sends a referral from the caller's organisation (CASE_MANAGER with an organisation)."
+  createReferral("The referral to send." input: CreateReferralInput!): Referral!
+  "Moves a referral along the status graph: the provider (PARTNER) answers, the sender (CASE_MANAGER) cancels. A change the graph does not allow is a CONFLICT naming the current status."
+  updateReferralStatus(
+    "The referral."
+    id: ID!
+    "The new status."
+    status: ReferralStatus!
+    "Required for DECLINED; optional for CANCELLED; NO_SHOW only after acceptance."
+    reason: ReferralReason
+    "With DECLINED: no other offer fits, so the referral's needs are recorded as unmet needs in the offer's district in the same step."
+    noAlternative: Boolean = false
+  ): Referral!
+  "Records that the client withdrew consent (sending organisation only): an open referral is cancelled, and case reference and note are erased at once."
+  withdrawConsent("The referral." id: ID!): Referral!
+}
+`, BuiltIn: false},
 	{Name: "../../schema/steering.graphqls", Input: `# Strategic steering: gap report and network analysis.
 
 "How well a need area is supplied in a district."
@@ -3180,6 +4095,22 @@ func (ec *executionContext) childFields_CarePlan(ctx context.Context, field grap
 	return nil, fmt.Errorf("no field named %q was found under type CarePlan", field.Name)
 }
 
+func (ec *executionContext) childFields_Consent(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "givenOn":
+		return ec.fieldContext_Consent_givenOn(ctx, field)
+	case "form":
+		return ec.fieldContext_Consent_form(ctx, field)
+	case "shares":
+		return ec.fieldContext_Consent_shares(ctx, field)
+	case "validUntil":
+		return ec.fieldContext_Consent_validUntil(ctx, field)
+	case "withdrawnAt":
+		return ec.fieldContext_Consent_withdrawnAt(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Consent", field.Name)
+}
+
 func (ec *executionContext) childFields_Cooperation(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "a":
@@ -3408,6 +4339,12 @@ func (ec *executionContext) childFields_NetworkReport(ctx context.Context, field
 		return ec.fieldContext_NetworkReport_noPathToJobcenter(ctx, field)
 	case "noPathToImmigrationOffice":
 		return ec.fieldContext_NetworkReport_noPathToImmigrationOffice(ctx, field)
+	case "referralFlows":
+		return ec.fieldContext_NetworkReport_referralFlows(ctx, field)
+	case "cooperationsWithoutReferrals":
+		return ec.fieldContext_NetworkReport_cooperationsWithoutReferrals(ctx, field)
+	case "referralsWithoutCooperation":
+		return ec.fieldContext_NetworkReport_referralsWithoutCooperation(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type NetworkReport", field.Name)
 }
@@ -3594,6 +4531,174 @@ func (ec *executionContext) childFields_Partner(ctx context.Context, field graph
 		return ec.fieldContext_Partner_topics(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Partner", field.Name)
+}
+
+func (ec *executionContext) childFields_Referral(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_Referral_id(ctx, field)
+	case "caseRef":
+		return ec.fieldContext_Referral_caseRef(ctx, field)
+	case "from":
+		return ec.fieldContext_Referral_from(ctx, field)
+	case "offer":
+		return ec.fieldContext_Referral_offer(ctx, field)
+	case "offerId":
+		return ec.fieldContext_Referral_offerId(ctx, field)
+	case "provider":
+		return ec.fieldContext_Referral_provider(ctx, field)
+	case "needs":
+		return ec.fieldContext_Referral_needs(ctx, field)
+	case "note":
+		return ec.fieldContext_Referral_note(ctx, field)
+	case "consent":
+		return ec.fieldContext_Referral_consent(ctx, field)
+	case "status":
+		return ec.fieldContext_Referral_status(ctx, field)
+	case "reason":
+		return ec.fieldContext_Referral_reason(ctx, field)
+	case "history":
+		return ec.fieldContext_Referral_history(ctx, field)
+	case "nextStatuses":
+		return ec.fieldContext_Referral_nextStatuses(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_Referral_createdAt(ctx, field)
+	case "updatedAt":
+		return ec.fieldContext_Referral_updatedAt(ctx, field)
+	case "firstAnswerAt":
+		return ec.fieldContext_Referral_firstAnswerAt(ctx, field)
+	case "closedAt":
+		return ec.fieldContext_Referral_closedAt(ctx, field)
+	case "erasedAt":
+		return ec.fieldContext_Referral_erasedAt(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Referral", field.Name)
+}
+
+func (ec *executionContext) childFields_ReferralConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_ReferralConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_ReferralConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_ReferralConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ReferralConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_ReferralDeclineCount(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "reason":
+		return ec.fieldContext_ReferralDeclineCount_reason(ctx, field)
+	case "count":
+		return ec.fieldContext_ReferralDeclineCount_count(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ReferralDeclineCount", field.Name)
+}
+
+func (ec *executionContext) childFields_ReferralEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "node":
+		return ec.fieldContext_ReferralEdge_node(ctx, field)
+	case "cursor":
+		return ec.fieldContext_ReferralEdge_cursor(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ReferralEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_ReferralEvent(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "status":
+		return ec.fieldContext_ReferralEvent_status(ctx, field)
+	case "at":
+		return ec.fieldContext_ReferralEvent_at(ctx, field)
+	case "role":
+		return ec.fieldContext_ReferralEvent_role(ctx, field)
+	case "organisation":
+		return ec.fieldContext_ReferralEvent_organisation(ctx, field)
+	case "reason":
+		return ec.fieldContext_ReferralEvent_reason(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ReferralEvent", field.Name)
+}
+
+func (ec *executionContext) childFields_ReferralFlow(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "from":
+		return ec.fieldContext_ReferralFlow_from(ctx, field)
+	case "to":
+		return ec.fieldContext_ReferralFlow_to(ctx, field)
+	case "referrals":
+		return ec.fieldContext_ReferralFlow_referrals(ctx, field)
+	case "suppressed":
+		return ec.fieldContext_ReferralFlow_suppressed(ctx, field)
+	case "cooperation":
+		return ec.fieldContext_ReferralFlow_cooperation(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ReferralFlow", field.Name)
+}
+
+func (ec *executionContext) childFields_ReferralStats(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "municipality":
+		return ec.fieldContext_ReferralStats_municipality(ctx, field)
+	case "groupBy":
+		return ec.fieldContext_ReferralStats_groupBy(ctx, field)
+	case "groups":
+		return ec.fieldContext_ReferralStats_groups(ctx, field)
+	case "total":
+		return ec.fieldContext_ReferralStats_total(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ReferralStats", field.Name)
+}
+
+func (ec *executionContext) childFields_ReferralStatsGroup(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "key":
+		return ec.fieldContext_ReferralStatsGroup_key(ctx, field)
+	case "offer":
+		return ec.fieldContext_ReferralStatsGroup_offer(ctx, field)
+	case "provider":
+		return ec.fieldContext_ReferralStatsGroup_provider(ctx, field)
+	case "district":
+		return ec.fieldContext_ReferralStatsGroup_district(ctx, field)
+	case "need":
+		return ec.fieldContext_ReferralStatsGroup_need(ctx, field)
+	case "category":
+		return ec.fieldContext_ReferralStatsGroup_category(ctx, field)
+	case "tally":
+		return ec.fieldContext_ReferralStatsGroup_tally(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ReferralStatsGroup", field.Name)
+}
+
+func (ec *executionContext) childFields_ReferralTally(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "sent":
+		return ec.fieldContext_ReferralTally_sent(ctx, field)
+	case "open":
+		return ec.fieldContext_ReferralTally_open(ctx, field)
+	case "accepted":
+		return ec.fieldContext_ReferralTally_accepted(ctx, field)
+	case "waitlisted":
+		return ec.fieldContext_ReferralTally_waitlisted(ctx, field)
+	case "declined":
+		return ec.fieldContext_ReferralTally_declined(ctx, field)
+	case "declinedByReason":
+		return ec.fieldContext_ReferralTally_declinedByReason(ctx, field)
+	case "completed":
+		return ec.fieldContext_ReferralTally_completed(ctx, field)
+	case "cancelled":
+		return ec.fieldContext_ReferralTally_cancelled(ctx, field)
+	case "noShows":
+		return ec.fieldContext_ReferralTally_noShows(ctx, field)
+	case "medianDaysToFirstAnswer":
+		return ec.fieldContext_ReferralTally_medianDaysToFirstAnswer(ctx, field)
+	case "suppressed":
+		return ec.fieldContext_ReferralTally_suppressed(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ReferralTally", field.Name)
 }
 
 func (ec *executionContext) childFields_StructuralGap(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -3824,6 +4929,20 @@ func (ec *executionContext) field_Mutation_createOrganisation_args(ctx context.C
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_createReferral_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.CreateReferralInput, error) {
+			return ec.unmarshalNCreateReferralInput2githubᚗcomᚋlotseᚑkimᚋlotseᚋgraphᚋmodelᚐCreateReferralInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_deleteOffer_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -3929,6 +5048,58 @@ func (ec *executionContext) field_Mutation_updateOrganisation_args(ctx context.C
 		return nil, err
 	}
 	args["input"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_updateReferralStatus_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "status",
+		func(ctx context.Context, v any) (referral.Status, error) {
+			return ec.unmarshalNReferralStatus2githubᚗcomᚋlotseᚑkimᚋlotseᚋinternalᚋreferralᚐStatus(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["status"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "reason",
+		func(ctx context.Context, v any) (*referral.Reason, error) {
+			return ec.unmarshalOReferralReason2ᚖgithubᚗcomᚋlotseᚑkimᚋlotseᚋinternalᚋreferralᚐReason(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["reason"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "noAlternative",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["noAlternative"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_withdrawConsent_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
 	return args, nil
 }
 
@@ -4178,6 +5349,88 @@ func (ec *executionContext) field_Query_organisations_args(ctx context.Context, 
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
 		func(ctx context.Context, v any) (*model.OrganisationFilter, error) {
 			return ec.unmarshalOOrganisationFilter2ᚖgithubᚗcomᚋlotseᚑkimᚋlotseᚋgraphᚋmodelᚐOrganisationFilter(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["filter"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_referralStats_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "municipality",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["municipality"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "since",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["since"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "until",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["until"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "groupBy",
+		func(ctx context.Context, v any) (*model.ReferralGroupBy, error) {
+			return ec.unmarshalOReferralGroupBy2ᚖgithubᚗcomᚋlotseᚑkimᚋlotseᚋgraphᚋmodelᚐReferralGroupBy(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["groupBy"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_referral_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_referrals_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
+		func(ctx context.Context, v any) (*model.ReferralFilter, error) {
+			return ec.unmarshalOReferralFilter2ᚖgithubᚗcomᚋlotseᚑkimᚋlotseᚋgraphᚋmodelᚐReferralFilter(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -4797,6 +6050,121 @@ func (ec *executionContext) fieldContext_CarePlan_recordedUnmetNeeds(_ context.C
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _Consent_givenOn(ctx context.Context, field graphql.CollectedField, obj *referral.Consent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Consent_givenOn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.GivenOn, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Consent_givenOn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Consent", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _Consent_form(ctx context.Context, field graphql.CollectedField, obj *referral.Consent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Consent_form(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Form, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v referral.ConsentForm) graphql.Marshaler {
+			return ec.marshalNConsentForm2githubᚗcomᚋlotseᚑkimᚋlotseᚋinternalᚋreferralᚐConsentForm(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Consent_form(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Consent", field, false, false, errors.New("field of type ConsentForm does not have child fields"))
+}
+
+func (ec *executionContext) _Consent_shares(ctx context.Context, field graphql.CollectedField, obj *referral.Consent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Consent_shares(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Shares, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []referral.Share) graphql.Marshaler {
+			return ec.marshalNConsentShare2ᚕgithubᚗcomᚋlotseᚑkimᚋlotseᚋinternalᚋreferralᚐShareᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Consent_shares(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Consent", field, false, false, errors.New("field of type ConsentShare does not have child fields"))
+}
+
+func (ec *executionContext) _Consent_validUntil(ctx context.Context, field graphql.CollectedField, obj *referral.Consent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Consent_validUntil(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ValidUntil, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Consent_validUntil(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Consent", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _Consent_withdrawnAt(ctx context.Context, field graphql.CollectedField, obj *referral.Consent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Consent_withdrawnAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.WithdrawnAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Consent_withdrawnAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Consent", field, false, false, errors.New("field of type Time does not have child fields"))
 }
 
 func (ec *executionContext) _Cooperation_a(ctx context.Context, field graphql.CollectedField, obj *model.Cooperation) (ret graphql.Marshaler) {
@@ -6063,6 +7431,138 @@ func (ec *executionContext) fieldContext_Mutation_recordUnmetNeed(ctx context.Co
 	return fc, nil
 }
 
+func (ec *executionContext) _Mutation_createReferral(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_createReferral(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CreateReferral(ctx, fc.Args["input"].(model.CreateReferralInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *referral.Referral) graphql.Marshaler {
+			return ec.marshalNReferral2ᚖgithubᚗcomᚋlotseᚑkimᚋlotseᚋinternalᚋreferralᚐReferral(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_createReferral(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Referral(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_createReferral_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_updateReferralStatus(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_updateReferralStatus(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UpdateReferralStatus(ctx, fc.Args["id"].(string), fc.Args["status"].(referral.Status), fc.Args["reason"].(*referral.Reason), fc.Args["noAlternative"].(*bool))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *referral.Referral) graphql.Marshaler {
+			return ec.marshalNReferral2ᚖgithubᚗcomᚋlotseᚑkimᚋlotseᚋinternalᚋreferralᚐReferral(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_updateReferralStatus(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Referral(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_updateReferralStatus_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_withdrawConsent(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_withdrawConsent(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().WithdrawConsent(ctx, fc.Args["id"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *referral.Referral) graphql.Marshaler {
+			return ec.marshalNReferral2ᚖgithubᚗcomᚋlotseᚑkimᚋlotseᚋinternalᚋreferralᚐReferral(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_withdrawConsent(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Referral(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_withdrawConsent_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Network_nodes(ctx context.Context, field graphql.CollectedField, obj *model.Network) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -6925,6 +8425,102 @@ func (ec *executionContext) fieldContext_NetworkReport_noPathToImmigrationOffice
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Organisation(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _NetworkReport_referralFlows(ctx context.Context, field graphql.CollectedField, obj *model.NetworkReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_NetworkReport_referralFlows(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ReferralFlows, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.ReferralFlow) graphql.Marshaler {
+			return ec.marshalNReferralFlow2ᚕgithubᚗcomᚋlotseᚑkimᚋlotseᚋgraphᚋmodelᚐReferralFlowᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_NetworkReport_referralFlows(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "NetworkReport",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ReferralFlow(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _NetworkReport_cooperationsWithoutReferrals(ctx context.Context, field graphql.CollectedField, obj *model.NetworkReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_NetworkReport_cooperationsWithoutReferrals(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CooperationsWithoutReferrals, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.Cooperation) graphql.Marshaler {
+			return ec.marshalNCooperation2ᚕgithubᚗcomᚋlotseᚑkimᚋlotseᚋgraphᚋmodelᚐCooperationᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_NetworkReport_cooperationsWithoutReferrals(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "NetworkReport",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Cooperation(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _NetworkReport_referralsWithoutCooperation(ctx context.Context, field graphql.CollectedField, obj *model.NetworkReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_NetworkReport_referralsWithoutCooperation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ReferralsWithoutCooperation, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.ReferralFlow) graphql.Marshaler {
+			return ec.marshalNReferralFlow2ᚕgithubᚗcomᚋlotseᚑkimᚋlotseᚋgraphᚋmodelᚐReferralFlowᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_NetworkReport_referralsWithoutCooperation(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "NetworkReport",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ReferralFlow(ctx, field)
 		},
 	}
 	return fc, nil
@@ -9047,6 +10643,138 @@ func (ec *executionContext) fieldContext_Query_carePlan(ctx context.Context, fie
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_referral(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_referral(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Referral(ctx, fc.Args["id"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *referral.Referral) graphql.Marshaler {
+			return ec.marshalOReferral2ᚖgithubᚗcomᚋlotseᚑkimᚋlotseᚋinternalᚋreferralᚐReferral(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Query_referral(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Referral(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_referral_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_referrals(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_referrals(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Referrals(ctx, fc.Args["filter"].(*model.ReferralFilter), fc.Args["first"].(*int), fc.Args["after"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ReferralConnection) graphql.Marshaler {
+			return ec.marshalNReferralConnection2ᚖgithubᚗcomᚋlotseᚑkimᚋlotseᚋgraphᚋmodelᚐReferralConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_referrals(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ReferralConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_referrals_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_referralStats(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_referralStats(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().ReferralStats(ctx, fc.Args["municipality"].(*string), fc.Args["since"].(*string), fc.Args["until"].(*string), fc.Args["groupBy"].(*model.ReferralGroupBy))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ReferralStats) graphql.Marshaler {
+			return ec.marshalNReferralStats2ᚖgithubᚗcomᚋlotseᚑkimᚋlotseᚋgraphᚋmodelᚐReferralStats(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_referralStats(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ReferralStats(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_referralStats_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query_gapReport(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -9297,6 +11025,1479 @@ func (ec *executionContext) fieldContext_Query___schema(_ context.Context, field
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _Referral_id(ctx context.Context, field graphql.CollectedField, obj *referral.Referral) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Referral_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Referral_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Referral", field, false, false, errors.New("field of type ID does not have child fields"))
+}
+
+func (ec *executionContext) _Referral_caseRef(ctx context.Context, field graphql.CollectedField, obj *referral.Referral) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Referral_caseRef(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CaseRefOrNil(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Referral_caseRef(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Referral", field, true, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _Referral_from(ctx context.Context, field graphql.CollectedField, obj *referral.Referral) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Referral_from(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Referral().From(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *directory.Organisation) graphql.Marshaler {
+			return ec.marshalOOrganisation2ᚖgithubᚗcomᚋlotseᚑkimᚋlotseᚋinternalᚋdirectoryᚐOrganisation(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Referral_from(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Referral",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Organisation(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Referral_offer(ctx context.Context, field graphql.CollectedField, obj *referral.Referral) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Referral_offer(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Referral().Offer(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *directory.Offer) graphql.Marshaler {
+			return ec.marshalOOffer2ᚖgithubᚗcomᚋlotseᚑkimᚋlotseᚋinternalᚋdirectoryᚐOffer(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Referral_offer(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Referral",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Offer(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Referral_offerId(ctx context.Context, field graphql.CollectedField, obj *referral.Referral) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Referral_offerId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OfferID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Referral_offerId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Referral", field, false, false, errors.New("field of type ID does not have child fields"))
+}
+
+func (ec *executionContext) _Referral_provider(ctx context.Context, field graphql.CollectedField, obj *referral.Referral) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Referral_provider(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Referral().Provider(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *directory.Organisation) graphql.Marshaler {
+			return ec.marshalOOrganisation2ᚖgithubᚗcomᚋlotseᚑkimᚋlotseᚋinternalᚋdirectoryᚐOrganisation(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Referral_provider(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Referral",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Organisation(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Referral_needs(ctx context.Context, field graphql.CollectedField, obj *referral.Referral) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Referral_needs(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Needs, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []directory.NeedArea) graphql.Marshaler {
+			return ec.marshalNNeedArea2ᚕgithubᚗcomᚋlotseᚑkimᚋlotseᚋinternalᚋdirectoryᚐNeedAreaᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Referral_needs(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Referral", field, false, false, errors.New("field of type NeedArea does not have child fields"))
+}
+
+func (ec *executionContext) _Referral_note(ctx context.Context, field graphql.CollectedField, obj *referral.Referral) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Referral_note(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.NoteOrNil(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Referral_note(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Referral", field, true, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _Referral_consent(ctx context.Context, field graphql.CollectedField, obj *referral.Referral) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Referral_consent(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Consent, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v referral.Consent) graphql.Marshaler {
+			return ec.marshalNConsent2githubᚗcomᚋlotseᚑkimᚋlotseᚋinternalᚋreferralᚐConsent(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Referral_consent(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Referral",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Consent(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Referral_status(ctx context.Context, field graphql.CollectedField, obj *referral.Referral) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Referral_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v referral.Status) graphql.Marshaler {
+			return ec.marshalNReferralStatus2githubᚗcomᚋlotseᚑkimᚋlotseᚋinternalᚋreferralᚐStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Referral_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Referral", field, false, false, errors.New("field of type ReferralStatus does not have child fields"))
+}
+
+func (ec *executionContext) _Referral_reason(ctx context.Context, field graphql.CollectedField, obj *referral.Referral) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Referral_reason(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ReasonOrNil(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *referral.Reason) graphql.Marshaler {
+			return ec.marshalOReferralReason2ᚖgithubᚗcomᚋlotseᚑkimᚋlotseᚋinternalᚋreferralᚐReason(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Referral_reason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Referral", field, true, false, errors.New("field of type ReferralReason does not have child fields"))
+}
+
+func (ec *executionContext) _Referral_history(ctx context.Context, field graphql.CollectedField, obj *referral.Referral) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Referral_history(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.History, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []referral.Event) graphql.Marshaler {
+			return ec.marshalNReferralEvent2ᚕgithubᚗcomᚋlotseᚑkimᚋlotseᚋinternalᚋreferralᚐEventᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Referral_history(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Referral",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ReferralEvent(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Referral_nextStatuses(ctx context.Context, field graphql.CollectedField, obj *referral.Referral) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Referral_nextStatuses(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Referral().NextStatuses(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []referral.Status) graphql.Marshaler {
+			return ec.marshalNReferralStatus2ᚕgithubᚗcomᚋlotseᚑkimᚋlotseᚋinternalᚋreferralᚐStatusᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Referral_nextStatuses(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Referral", field, true, true, errors.New("field of type ReferralStatus does not have child fields"))
+}
+
+func (ec *executionContext) _Referral_createdAt(ctx context.Context, field graphql.CollectedField, obj *referral.Referral) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Referral_createdAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Referral_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Referral", field, false, false, errors.New("field of type Time does not have child fields"))
+}
+
+func (ec *executionContext) _Referral_updatedAt(ctx context.Context, field graphql.CollectedField, obj *referral.Referral) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Referral_updatedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UpdatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Referral_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Referral", field, false, false, errors.New("field of type Time does not have child fields"))
+}
+
+func (ec *executionContext) _Referral_firstAnswerAt(ctx context.Context, field graphql.CollectedField, obj *referral.Referral) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Referral_firstAnswerAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.FirstAnswerAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Referral_firstAnswerAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Referral", field, false, false, errors.New("field of type Time does not have child fields"))
+}
+
+func (ec *executionContext) _Referral_closedAt(ctx context.Context, field graphql.CollectedField, obj *referral.Referral) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Referral_closedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ClosedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Referral_closedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Referral", field, false, false, errors.New("field of type Time does not have child fields"))
+}
+
+func (ec *executionContext) _Referral_erasedAt(ctx context.Context, field graphql.CollectedField, obj *referral.Referral) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Referral_erasedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ErasedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Referral_erasedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Referral", field, false, false, errors.New("field of type Time does not have child fields"))
+}
+
+func (ec *executionContext) _ReferralConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.ReferralConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReferralConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.ReferralEdge) graphql.Marshaler {
+			return ec.marshalNReferralEdge2ᚕgithubᚗcomᚋlotseᚑkimᚋlotseᚋgraphᚋmodelᚐReferralEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReferralConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ReferralConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ReferralEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ReferralConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.ReferralConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReferralConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖgithubᚗcomᚋlotseᚑkimᚋlotseᚋgraphᚋmodelᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReferralConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ReferralConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ReferralConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.ReferralConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReferralConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReferralConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReferralConnection", field, false, false, errors.New("field of type Int does not have child fields"))
+}
+
+func (ec *executionContext) _ReferralDeclineCount_reason(ctx context.Context, field graphql.CollectedField, obj *model.ReferralDeclineCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReferralDeclineCount_reason(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Reason, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v referral.Reason) graphql.Marshaler {
+			return ec.marshalNReferralReason2githubᚗcomᚋlotseᚑkimᚋlotseᚋinternalᚋreferralᚐReason(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReferralDeclineCount_reason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReferralDeclineCount", field, false, false, errors.New("field of type ReferralReason does not have child fields"))
+}
+
+func (ec *executionContext) _ReferralDeclineCount_count(ctx context.Context, field graphql.CollectedField, obj *model.ReferralDeclineCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReferralDeclineCount_count(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Count, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ReferralDeclineCount_count(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReferralDeclineCount", field, false, false, errors.New("field of type Int does not have child fields"))
+}
+
+func (ec *executionContext) _ReferralEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.ReferralEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReferralEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *referral.Referral) graphql.Marshaler {
+			return ec.marshalNReferral2ᚖgithubᚗcomᚋlotseᚑkimᚋlotseᚋinternalᚋreferralᚐReferral(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReferralEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ReferralEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Referral(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ReferralEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.ReferralEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReferralEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReferralEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReferralEdge", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _ReferralEvent_status(ctx context.Context, field graphql.CollectedField, obj *referral.Event) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReferralEvent_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v referral.Status) graphql.Marshaler {
+			return ec.marshalNReferralStatus2githubᚗcomᚋlotseᚑkimᚋlotseᚋinternalᚋreferralᚐStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReferralEvent_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReferralEvent", field, false, false, errors.New("field of type ReferralStatus does not have child fields"))
+}
+
+func (ec *executionContext) _ReferralEvent_at(ctx context.Context, field graphql.CollectedField, obj *referral.Event) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReferralEvent_at(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.At, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReferralEvent_at(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReferralEvent", field, false, false, errors.New("field of type Time does not have child fields"))
+}
+
+func (ec *executionContext) _ReferralEvent_role(ctx context.Context, field graphql.CollectedField, obj *referral.Event) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReferralEvent_role(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Role, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v access.Role) graphql.Marshaler {
+			return ec.marshalNRole2githubᚗcomᚋlotseᚑkimᚋlotseᚋinternalᚋaccessᚐRole(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReferralEvent_role(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReferralEvent", field, false, false, errors.New("field of type Role does not have child fields"))
+}
+
+func (ec *executionContext) _ReferralEvent_organisation(ctx context.Context, field graphql.CollectedField, obj *referral.Event) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReferralEvent_organisation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ReferralEvent().Organisation(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *directory.Organisation) graphql.Marshaler {
+			return ec.marshalOOrganisation2ᚖgithubᚗcomᚋlotseᚑkimᚋlotseᚋinternalᚋdirectoryᚐOrganisation(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ReferralEvent_organisation(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ReferralEvent",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Organisation(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ReferralEvent_reason(ctx context.Context, field graphql.CollectedField, obj *referral.Event) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReferralEvent_reason(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ReasonOrNil(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *referral.Reason) graphql.Marshaler {
+			return ec.marshalOReferralReason2ᚖgithubᚗcomᚋlotseᚑkimᚋlotseᚋinternalᚋreferralᚐReason(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ReferralEvent_reason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReferralEvent", field, true, false, errors.New("field of type ReferralReason does not have child fields"))
+}
+
+func (ec *executionContext) _ReferralFlow_from(ctx context.Context, field graphql.CollectedField, obj *model.ReferralFlow) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReferralFlow_from(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.From, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *directory.Organisation) graphql.Marshaler {
+			return ec.marshalNOrganisation2ᚖgithubᚗcomᚋlotseᚑkimᚋlotseᚋinternalᚋdirectoryᚐOrganisation(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReferralFlow_from(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ReferralFlow",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Organisation(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ReferralFlow_to(ctx context.Context, field graphql.CollectedField, obj *model.ReferralFlow) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReferralFlow_to(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.To, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *directory.Organisation) graphql.Marshaler {
+			return ec.marshalNOrganisation2ᚖgithubᚗcomᚋlotseᚑkimᚋlotseᚋinternalᚋdirectoryᚐOrganisation(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReferralFlow_to(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ReferralFlow",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Organisation(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ReferralFlow_referrals(ctx context.Context, field graphql.CollectedField, obj *model.ReferralFlow) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReferralFlow_referrals(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Referrals, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ReferralFlow_referrals(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReferralFlow", field, false, false, errors.New("field of type Int does not have child fields"))
+}
+
+func (ec *executionContext) _ReferralFlow_suppressed(ctx context.Context, field graphql.CollectedField, obj *model.ReferralFlow) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReferralFlow_suppressed(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Suppressed, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReferralFlow_suppressed(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReferralFlow", field, false, false, errors.New("field of type Boolean does not have child fields"))
+}
+
+func (ec *executionContext) _ReferralFlow_cooperation(ctx context.Context, field graphql.CollectedField, obj *model.ReferralFlow) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReferralFlow_cooperation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cooperation, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReferralFlow_cooperation(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReferralFlow", field, false, false, errors.New("field of type Boolean does not have child fields"))
+}
+
+func (ec *executionContext) _ReferralStats_municipality(ctx context.Context, field graphql.CollectedField, obj *model.ReferralStats) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReferralStats_municipality(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Municipality, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ReferralStats_municipality(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReferralStats", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _ReferralStats_groupBy(ctx context.Context, field graphql.CollectedField, obj *model.ReferralStats) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReferralStats_groupBy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.GroupBy, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.ReferralGroupBy) graphql.Marshaler {
+			return ec.marshalNReferralGroupBy2githubᚗcomᚋlotseᚑkimᚋlotseᚋgraphᚋmodelᚐReferralGroupBy(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReferralStats_groupBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReferralStats", field, false, false, errors.New("field of type ReferralGroupBy does not have child fields"))
+}
+
+func (ec *executionContext) _ReferralStats_groups(ctx context.Context, field graphql.CollectedField, obj *model.ReferralStats) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReferralStats_groups(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Groups, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.ReferralStatsGroup) graphql.Marshaler {
+			return ec.marshalNReferralStatsGroup2ᚕgithubᚗcomᚋlotseᚑkimᚋlotseᚋgraphᚋmodelᚐReferralStatsGroupᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReferralStats_groups(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ReferralStats",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ReferralStatsGroup(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ReferralStats_total(ctx context.Context, field graphql.CollectedField, obj *model.ReferralStats) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReferralStats_total(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Total, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ReferralTally) graphql.Marshaler {
+			return ec.marshalNReferralTally2ᚖgithubᚗcomᚋlotseᚑkimᚋlotseᚋgraphᚋmodelᚐReferralTally(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReferralStats_total(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ReferralStats",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ReferralTally(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ReferralStatsGroup_key(ctx context.Context, field graphql.CollectedField, obj *model.ReferralStatsGroup) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReferralStatsGroup_key(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Key, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReferralStatsGroup_key(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReferralStatsGroup", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _ReferralStatsGroup_offer(ctx context.Context, field graphql.CollectedField, obj *model.ReferralStatsGroup) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReferralStatsGroup_offer(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Offer, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *directory.Offer) graphql.Marshaler {
+			return ec.marshalOOffer2ᚖgithubᚗcomᚋlotseᚑkimᚋlotseᚋinternalᚋdirectoryᚐOffer(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ReferralStatsGroup_offer(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ReferralStatsGroup",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Offer(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ReferralStatsGroup_provider(ctx context.Context, field graphql.CollectedField, obj *model.ReferralStatsGroup) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReferralStatsGroup_provider(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Provider, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *directory.Organisation) graphql.Marshaler {
+			return ec.marshalOOrganisation2ᚖgithubᚗcomᚋlotseᚑkimᚋlotseᚋinternalᚋdirectoryᚐOrganisation(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ReferralStatsGroup_provider(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ReferralStatsGroup",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Organisation(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ReferralStatsGroup_district(ctx context.Context, field graphql.CollectedField, obj *model.ReferralStatsGroup) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReferralStatsGroup_district(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.District, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *directory.District) graphql.Marshaler {
+			return ec.marshalODistrict2ᚖgithubᚗcomᚋlotseᚑkimᚋlotseᚋinternalᚋdirectoryᚐDistrict(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ReferralStatsGroup_district(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ReferralStatsGroup",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_District(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ReferralStatsGroup_need(ctx context.Context, field graphql.CollectedField, obj *model.ReferralStatsGroup) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReferralStatsGroup_need(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Need, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *directory.NeedArea) graphql.Marshaler {
+			return ec.marshalONeedArea2ᚖgithubᚗcomᚋlotseᚑkimᚋlotseᚋinternalᚋdirectoryᚐNeedArea(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ReferralStatsGroup_need(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReferralStatsGroup", field, false, false, errors.New("field of type NeedArea does not have child fields"))
+}
+
+func (ec *executionContext) _ReferralStatsGroup_category(ctx context.Context, field graphql.CollectedField, obj *model.ReferralStatsGroup) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReferralStatsGroup_category(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Category, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *directory.OfferCategory) graphql.Marshaler {
+			return ec.marshalOOfferCategory2ᚖgithubᚗcomᚋlotseᚑkimᚋlotseᚋinternalᚋdirectoryᚐOfferCategory(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ReferralStatsGroup_category(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReferralStatsGroup", field, false, false, errors.New("field of type OfferCategory does not have child fields"))
+}
+
+func (ec *executionContext) _ReferralStatsGroup_tally(ctx context.Context, field graphql.CollectedField, obj *model.ReferralStatsGroup) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReferralStatsGroup_tally(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Tally, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ReferralTally) graphql.Marshaler {
+			return ec.marshalNReferralTally2ᚖgithubᚗcomᚋlotseᚑkimᚋlotseᚋgraphᚋmodelᚐReferralTally(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReferralStatsGroup_tally(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ReferralStatsGroup",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ReferralTally(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ReferralTally_sent(ctx context.Context, field graphql.CollectedField, obj *model.ReferralTally) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReferralTally_sent(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Sent, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ReferralTally_sent(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReferralTally", field, false, false, errors.New("field of type Int does not have child fields"))
+}
+
+func (ec *executionContext) _ReferralTally_open(ctx context.Context, field graphql.CollectedField, obj *model.ReferralTally) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReferralTally_open(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Open, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ReferralTally_open(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReferralTally", field, false, false, errors.New("field of type Int does not have child fields"))
+}
+
+func (ec *executionContext) _ReferralTally_accepted(ctx context.Context, field graphql.CollectedField, obj *model.ReferralTally) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReferralTally_accepted(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Accepted, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ReferralTally_accepted(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReferralTally", field, false, false, errors.New("field of type Int does not have child fields"))
+}
+
+func (ec *executionContext) _ReferralTally_waitlisted(ctx context.Context, field graphql.CollectedField, obj *model.ReferralTally) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReferralTally_waitlisted(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Waitlisted, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ReferralTally_waitlisted(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReferralTally", field, false, false, errors.New("field of type Int does not have child fields"))
+}
+
+func (ec *executionContext) _ReferralTally_declined(ctx context.Context, field graphql.CollectedField, obj *model.ReferralTally) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReferralTally_declined(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Declined, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ReferralTally_declined(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReferralTally", field, false, false, errors.New("field of type Int does not have child fields"))
+}
+
+func (ec *executionContext) _ReferralTally_declinedByReason(ctx context.Context, field graphql.CollectedField, obj *model.ReferralTally) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReferralTally_declinedByReason(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DeclinedByReason, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.ReferralDeclineCount) graphql.Marshaler {
+			return ec.marshalNReferralDeclineCount2ᚕgithubᚗcomᚋlotseᚑkimᚋlotseᚋgraphᚋmodelᚐReferralDeclineCountᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReferralTally_declinedByReason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ReferralTally",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ReferralDeclineCount(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ReferralTally_completed(ctx context.Context, field graphql.CollectedField, obj *model.ReferralTally) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReferralTally_completed(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Completed, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ReferralTally_completed(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReferralTally", field, false, false, errors.New("field of type Int does not have child fields"))
+}
+
+func (ec *executionContext) _ReferralTally_cancelled(ctx context.Context, field graphql.CollectedField, obj *model.ReferralTally) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReferralTally_cancelled(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cancelled, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ReferralTally_cancelled(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReferralTally", field, false, false, errors.New("field of type Int does not have child fields"))
+}
+
+func (ec *executionContext) _ReferralTally_noShows(ctx context.Context, field graphql.CollectedField, obj *model.ReferralTally) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReferralTally_noShows(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.NoShows, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ReferralTally_noShows(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReferralTally", field, false, false, errors.New("field of type Int does not have child fields"))
+}
+
+func (ec *executionContext) _ReferralTally_medianDaysToFirstAnswer(ctx context.Context, field graphql.CollectedField, obj *model.ReferralTally) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReferralTally_medianDaysToFirstAnswer(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.MedianDaysToFirstAnswer, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *float64) graphql.Marshaler {
+			return ec.marshalOFloat2ᚖfloat64(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ReferralTally_medianDaysToFirstAnswer(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReferralTally", field, false, false, errors.New("field of type Float does not have child fields"))
+}
+
+func (ec *executionContext) _ReferralTally_suppressed(ctx context.Context, field graphql.CollectedField, obj *model.ReferralTally) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReferralTally_suppressed(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Suppressed, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReferralTally_suppressed(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReferralTally", field, false, false, errors.New("field of type Boolean does not have child fields"))
 }
 
 func (ec *executionContext) _StructuralGap_kind(ctx context.Context, field graphql.CollectedField, obj *model.StructuralGap) (ret graphql.Marshaler) {
@@ -11076,6 +14277,57 @@ func (ec *executionContext) unmarshalInputClientProfile(ctx context.Context, obj
 	return it, nil
 }
 
+func (ec *executionContext) unmarshalInputConsentInput(ctx context.Context, obj any) (model.ConsentInput, error) {
+	var it model.ConsentInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"givenOn", "form", "shares", "validUntil"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "givenOn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("givenOn"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.GivenOn = data
+		case "form":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("form"))
+			data, err := ec.unmarshalNConsentForm2githubᚗcomᚋlotseᚑkimᚋlotseᚋinternalᚋreferralᚐConsentForm(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Form = data
+		case "shares":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("shares"))
+			data, err := ec.unmarshalNConsentShare2ᚕgithubᚗcomᚋlotseᚑkimᚋlotseᚋinternalᚋreferralᚐShareᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Shares = data
+		case "validUntil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("validUntil"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ValidUntil = data
+		}
+	}
+	return it, nil
+}
+
 func (ec *executionContext) unmarshalInputCooperationInput(ctx context.Context, obj any) (model.CooperationInput, error) {
 	var it model.CooperationInput
 	if obj == nil {
@@ -11432,6 +14684,64 @@ func (ec *executionContext) unmarshalInputCreateOrganisationInput(ctx context.Co
 	return it, nil
 }
 
+func (ec *executionContext) unmarshalInputCreateReferralInput(ctx context.Context, obj any) (model.CreateReferralInput, error) {
+	var it model.CreateReferralInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"caseRef", "offerId", "needs", "note", "consent"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "caseRef":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("caseRef"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CaseRef = data
+		case "offerId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("offerId"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OfferID = data
+		case "needs":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("needs"))
+			data, err := ec.unmarshalNNeedArea2ᚕgithubᚗcomᚋlotseᚑkimᚋlotseᚋinternalᚋdirectoryᚐNeedAreaᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Needs = data
+		case "note":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("note"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Note = data
+		case "consent":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("consent"))
+			data, err := ec.unmarshalOConsentInput2ᚖgithubᚗcomᚋlotseᚑkimᚋlotseᚋgraphᚋmodelᚐConsentInput(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Consent = data
+		}
+	}
+	return it, nil
+}
+
 func (ec *executionContext) unmarshalInputGeoPointInput(ctx context.Context, obj any) (model.GeoPointInput, error) {
 	var it model.GeoPointInput
 	if obj == nil {
@@ -11687,6 +14997,64 @@ func (ec *executionContext) unmarshalInputOrganisationFilter(ctx context.Context
 				return it, err
 			}
 			it.ParentID = data
+		}
+	}
+	return it, nil
+}
+
+func (ec *executionContext) unmarshalInputReferralFilter(ctx context.Context, obj any) (model.ReferralFilter, error) {
+	var it model.ReferralFilter
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"direction", "status", "offerId", "since", "until"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "direction":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("direction"))
+			data, err := ec.unmarshalOReferralDirection2ᚖgithubᚗcomᚋlotseᚑkimᚋlotseᚋgraphᚋmodelᚐReferralDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Direction = data
+		case "status":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("status"))
+			data, err := ec.unmarshalOReferralStatus2ᚕgithubᚗcomᚋlotseᚑkimᚋlotseᚋinternalᚋreferralᚐStatusᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Status = data
+		case "offerId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("offerId"))
+			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OfferID = data
+		case "since":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("since"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Since = data
+		case "until":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("until"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Until = data
 		}
 	}
 	return it, nil
@@ -12372,6 +15740,64 @@ func (ec *executionContext) _CarePlan(ctx context.Context, sel ast.SelectionSet,
 	return out
 }
 
+var consentImplementors = []string{"Consent"}
+
+func (ec *executionContext) _Consent(ctx context.Context, sel ast.SelectionSet, obj *referral.Consent) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, consentImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Consent")
+		case "givenOn":
+			out.Values[i] = ec._Consent_givenOn(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "form":
+			out.Values[i] = ec._Consent_form(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "shares":
+			out.Values[i] = ec._Consent_shares(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "validUntil":
+			out.Values[i] = ec._Consent_validUntil(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "withdrawnAt":
+			out.Values[i] = ec._Consent_withdrawnAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
 var cooperationImplementors = []string{"Cooperation"}
 
 func (ec *executionContext) _Cooperation(ctx context.Context, sel ast.SelectionSet, obj *model.Cooperation) graphql.Marshaler {
@@ -12927,6 +16353,27 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "createReferral":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_createReferral(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "updateReferralStatus":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_updateReferralStatus(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "withdrawConsent":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_withdrawConsent(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -13320,6 +16767,21 @@ func (ec *executionContext) _NetworkReport(ctx context.Context, sel ast.Selectio
 			}
 		case "noPathToImmigrationOffice":
 			out.Values[i] = ec._NetworkReport_noPathToImmigrationOffice(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "referralFlows":
+			out.Values[i] = ec._NetworkReport_referralFlows(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "cooperationsWithoutReferrals":
+			out.Values[i] = ec._NetworkReport_cooperationsWithoutReferrals(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "referralsWithoutCooperation":
+			out.Values[i] = ec._NetworkReport_referralsWithoutCooperation(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -14459,6 +17921,72 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 			}
 
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
+		case "referral":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Query_referral(ctx, field)
+				if res == graphql.RequiredNull {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			rrm := func(ctx context.Context) graphql.Marshaler {
+				return ec.OperationContext.RootResolverMiddleware(ctx,
+					func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
+		case "referrals":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Query_referrals(ctx, field)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			rrm := func(ctx context.Context) graphql.Marshaler {
+				return ec.OperationContext.RootResolverMiddleware(ctx,
+					func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
+		case "referralStats":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Query_referralStats(ctx, field)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			rrm := func(ctx context.Context) graphql.Marshaler {
+				return ec.OperationContext.RootResolverMiddleware(ctx,
+					func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
 		case "gapReport":
 			field := field
 
@@ -14560,6 +18088,753 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 			})
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
+var referralImplementors = []string{"Referral"}
+
+func (ec *executionContext) _Referral(ctx context.Context, sel ast.SelectionSet, obj *referral.Referral) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, referralImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Referral")
+		case "id":
+			out.Values[i] = ec._Referral_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "caseRef":
+			out.Values[i] = ec._Referral_caseRef(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "from":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Referral_from(ctx, field, obj)
+				if res == graphql.RequiredNull {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "offer":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Referral_offer(ctx, field, obj)
+				if res == graphql.RequiredNull {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "offerId":
+			out.Values[i] = ec._Referral_offerId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "provider":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Referral_provider(ctx, field, obj)
+				if res == graphql.RequiredNull {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "needs":
+			out.Values[i] = ec._Referral_needs(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "note":
+			out.Values[i] = ec._Referral_note(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "consent":
+			out.Values[i] = ec._Referral_consent(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "status":
+			out.Values[i] = ec._Referral_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "reason":
+			out.Values[i] = ec._Referral_reason(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "history":
+			out.Values[i] = ec._Referral_history(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "nextStatuses":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Referral_nextStatuses(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "createdAt":
+			out.Values[i] = ec._Referral_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "updatedAt":
+			out.Values[i] = ec._Referral_updatedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "firstAnswerAt":
+			out.Values[i] = ec._Referral_firstAnswerAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "closedAt":
+			out.Values[i] = ec._Referral_closedAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "erasedAt":
+			out.Values[i] = ec._Referral_erasedAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
+var referralConnectionImplementors = []string{"ReferralConnection"}
+
+func (ec *executionContext) _ReferralConnection(ctx context.Context, sel ast.SelectionSet, obj *model.ReferralConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, referralConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ReferralConnection")
+		case "edges":
+			out.Values[i] = ec._ReferralConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._ReferralConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._ReferralConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
+var referralDeclineCountImplementors = []string{"ReferralDeclineCount"}
+
+func (ec *executionContext) _ReferralDeclineCount(ctx context.Context, sel ast.SelectionSet, obj *model.ReferralDeclineCount) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, referralDeclineCountImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ReferralDeclineCount")
+		case "reason":
+			out.Values[i] = ec._ReferralDeclineCount_reason(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "count":
+			out.Values[i] = ec._ReferralDeclineCount_count(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
+var referralEdgeImplementors = []string{"ReferralEdge"}
+
+func (ec *executionContext) _ReferralEdge(ctx context.Context, sel ast.SelectionSet, obj *model.ReferralEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, referralEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ReferralEdge")
+		case "node":
+			out.Values[i] = ec._ReferralEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "cursor":
+			out.Values[i] = ec._ReferralEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
+var referralEventImplementors = []string{"ReferralEvent"}
+
+func (ec *executionContext) _ReferralEvent(ctx context.Context, sel ast.SelectionSet, obj *referral.Event) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, referralEventImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ReferralEvent")
+		case "status":
+			out.Values[i] = ec._ReferralEvent_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "at":
+			out.Values[i] = ec._ReferralEvent_at(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "role":
+			out.Values[i] = ec._ReferralEvent_role(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "organisation":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._ReferralEvent_organisation(ctx, field, obj)
+				if res == graphql.RequiredNull {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "reason":
+			out.Values[i] = ec._ReferralEvent_reason(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
+var referralFlowImplementors = []string{"ReferralFlow"}
+
+func (ec *executionContext) _ReferralFlow(ctx context.Context, sel ast.SelectionSet, obj *model.ReferralFlow) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, referralFlowImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ReferralFlow")
+		case "from":
+			out.Values[i] = ec._ReferralFlow_from(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "to":
+			out.Values[i] = ec._ReferralFlow_to(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "referrals":
+			out.Values[i] = ec._ReferralFlow_referrals(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "suppressed":
+			out.Values[i] = ec._ReferralFlow_suppressed(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "cooperation":
+			out.Values[i] = ec._ReferralFlow_cooperation(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
+var referralStatsImplementors = []string{"ReferralStats"}
+
+func (ec *executionContext) _ReferralStats(ctx context.Context, sel ast.SelectionSet, obj *model.ReferralStats) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, referralStatsImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ReferralStats")
+		case "municipality":
+			out.Values[i] = ec._ReferralStats_municipality(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "groupBy":
+			out.Values[i] = ec._ReferralStats_groupBy(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "groups":
+			out.Values[i] = ec._ReferralStats_groups(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "total":
+			out.Values[i] = ec._ReferralStats_total(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
+var referralStatsGroupImplementors = []string{"ReferralStatsGroup"}
+
+func (ec *executionContext) _ReferralStatsGroup(ctx context.Context, sel ast.SelectionSet, obj *model.ReferralStatsGroup) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, referralStatsGroupImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ReferralStatsGroup")
+		case "key":
+			out.Values[i] = ec._ReferralStatsGroup_key(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "offer":
+			out.Values[i] = ec._ReferralStatsGroup_offer(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "provider":
+			out.Values[i] = ec._ReferralStatsGroup_provider(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "district":
+			out.Values[i] = ec._ReferralStatsGroup_district(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "need":
+			out.Values[i] = ec._ReferralStatsGroup_need(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "category":
+			out.Values[i] = ec._ReferralStatsGroup_category(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "tally":
+			out.Values[i] = ec._ReferralStatsGroup_tally(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
+var referralTallyImplementors = []string{"ReferralTally"}
+
+func (ec *executionContext) _ReferralTally(ctx context.Context, sel ast.SelectionSet, obj *model.ReferralTally) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, referralTallyImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ReferralTally")
+		case "sent":
+			out.Values[i] = ec._ReferralTally_sent(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "open":
+			out.Values[i] = ec._ReferralTally_open(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "accepted":
+			out.Values[i] = ec._ReferralTally_accepted(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "waitlisted":
+			out.Values[i] = ec._ReferralTally_waitlisted(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "declined":
+			out.Values[i] = ec._ReferralTally_declined(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "declinedByReason":
+			out.Values[i] = ec._ReferralTally_declinedByReason(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "completed":
+			out.Values[i] = ec._ReferralTally_completed(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "cancelled":
+			out.Values[i] = ec._ReferralTally_cancelled(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "noShows":
+			out.Values[i] = ec._ReferralTally_noShows(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "medianDaysToFirstAnswer":
+			out.Values[i] = ec._ReferralTally_medianDaysToFirstAnswer(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "suppressed":
+			out.Values[i] = ec._ReferralTally_suppressed(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -15353,8 +19628,92 @@ func (ec *executionContext) unmarshalNClientProfile2githubᚗcomᚋlotseᚑkim�
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) marshalNConsent2githubᚗcomᚋlotseᚑkimᚋlotseᚋinternalᚋreferralᚐConsent(ctx context.Context, sel ast.SelectionSet, v referral.Consent) graphql.Marshaler {
+	return ec._Consent(ctx, sel, &v)
+}
+
+func (ec *executionContext) unmarshalNConsentForm2githubᚗcomᚋlotseᚑkimᚋlotseᚋinternalᚋreferralᚐConsentForm(ctx context.Context, v any) (referral.ConsentForm, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := referral.ConsentForm(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNConsentForm2githubᚗcomᚋlotseᚑkimᚋlotseᚋinternalᚋreferralᚐConsentForm(ctx context.Context, sel ast.SelectionSet, v referral.ConsentForm) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+	}
+	return res
+}
+
+func (ec *executionContext) unmarshalNConsentShare2githubᚗcomᚋlotseᚑkimᚋlotseᚋinternalᚋreferralᚐShare(ctx context.Context, v any) (referral.Share, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := referral.Share(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNConsentShare2githubᚗcomᚋlotseᚑkimᚋlotseᚋinternalᚋreferralᚐShare(ctx context.Context, sel ast.SelectionSet, v referral.Share) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+	}
+	return res
+}
+
+func (ec *executionContext) unmarshalNConsentShare2ᚕgithubᚗcomᚋlotseᚑkimᚋlotseᚋinternalᚋreferralᚐShareᚄ(ctx context.Context, v any) ([]referral.Share, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]referral.Share, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNConsentShare2githubᚗcomᚋlotseᚑkimᚋlotseᚋinternalᚋreferralᚐShare(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalNConsentShare2ᚕgithubᚗcomᚋlotseᚑkimᚋlotseᚋinternalᚋreferralᚐShareᚄ(ctx context.Context, sel ast.SelectionSet, v []referral.Share) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNConsentShare2githubᚗcomᚋlotseᚑkimᚋlotseᚋinternalᚋreferralᚐShare(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) marshalNCooperation2githubᚗcomᚋlotseᚑkimᚋlotseᚋgraphᚋmodelᚐCooperation(ctx context.Context, sel ast.SelectionSet, v model.Cooperation) graphql.Marshaler {
 	return ec._Cooperation(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNCooperation2ᚕgithubᚗcomᚋlotseᚑkimᚋlotseᚋgraphᚋmodelᚐCooperationᚄ(ctx context.Context, sel ast.SelectionSet, v []model.Cooperation) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNCooperation2githubᚗcomᚋlotseᚑkimᚋlotseᚋgraphᚋmodelᚐCooperation(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) marshalNCooperation2ᚖgithubᚗcomᚋlotseᚑkimᚋlotseᚋgraphᚋmodelᚐCooperation(ctx context.Context, sel ast.SelectionSet, v *model.Cooperation) graphql.Marshaler {
@@ -15396,6 +19755,11 @@ func (ec *executionContext) unmarshalNCreateOfferInput2githubᚗcomᚋlotseᚑki
 
 func (ec *executionContext) unmarshalNCreateOrganisationInput2githubᚗcomᚋlotseᚑkimᚋlotseᚋgraphᚋmodelᚐCreateOrganisationInput(ctx context.Context, v any) (model.CreateOrganisationInput, error) {
 	res, err := ec.unmarshalInputCreateOrganisationInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNCreateReferralInput2githubᚗcomᚋlotseᚑkimᚋlotseᚋgraphᚋmodelᚐCreateReferralInput(ctx context.Context, v any) (model.CreateReferralInput, error) {
+	res, err := ec.unmarshalInputCreateReferralInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
@@ -16096,6 +20460,232 @@ func (ec *executionContext) marshalNPartner2ᚕgithubᚗcomᚋlotseᚑkimᚋlots
 	return ret
 }
 
+func (ec *executionContext) marshalNReferral2githubᚗcomᚋlotseᚑkimᚋlotseᚋinternalᚋreferralᚐReferral(ctx context.Context, sel ast.SelectionSet, v referral.Referral) graphql.Marshaler {
+	return ec._Referral(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNReferral2ᚖgithubᚗcomᚋlotseᚑkimᚋlotseᚋinternalᚋreferralᚐReferral(ctx context.Context, sel ast.SelectionSet, v *referral.Referral) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._Referral(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNReferralConnection2githubᚗcomᚋlotseᚑkimᚋlotseᚋgraphᚋmodelᚐReferralConnection(ctx context.Context, sel ast.SelectionSet, v model.ReferralConnection) graphql.Marshaler {
+	return ec._ReferralConnection(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNReferralConnection2ᚖgithubᚗcomᚋlotseᚑkimᚋlotseᚋgraphᚋmodelᚐReferralConnection(ctx context.Context, sel ast.SelectionSet, v *model.ReferralConnection) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._ReferralConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNReferralDeclineCount2githubᚗcomᚋlotseᚑkimᚋlotseᚋgraphᚋmodelᚐReferralDeclineCount(ctx context.Context, sel ast.SelectionSet, v model.ReferralDeclineCount) graphql.Marshaler {
+	return ec._ReferralDeclineCount(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNReferralDeclineCount2ᚕgithubᚗcomᚋlotseᚑkimᚋlotseᚋgraphᚋmodelᚐReferralDeclineCountᚄ(ctx context.Context, sel ast.SelectionSet, v []model.ReferralDeclineCount) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNReferralDeclineCount2githubᚗcomᚋlotseᚑkimᚋlotseᚋgraphᚋmodelᚐReferralDeclineCount(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNReferralEdge2githubᚗcomᚋlotseᚑkimᚋlotseᚋgraphᚋmodelᚐReferralEdge(ctx context.Context, sel ast.SelectionSet, v model.ReferralEdge) graphql.Marshaler {
+	return ec._ReferralEdge(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNReferralEdge2ᚕgithubᚗcomᚋlotseᚑkimᚋlotseᚋgraphᚋmodelᚐReferralEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []model.ReferralEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNReferralEdge2githubᚗcomᚋlotseᚑkimᚋlotseᚋgraphᚋmodelᚐReferralEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNReferralEvent2githubᚗcomᚋlotseᚑkimᚋlotseᚋinternalᚋreferralᚐEvent(ctx context.Context, sel ast.SelectionSet, v referral.Event) graphql.Marshaler {
+	return ec._ReferralEvent(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNReferralEvent2ᚕgithubᚗcomᚋlotseᚑkimᚋlotseᚋinternalᚋreferralᚐEventᚄ(ctx context.Context, sel ast.SelectionSet, v []referral.Event) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNReferralEvent2githubᚗcomᚋlotseᚑkimᚋlotseᚋinternalᚋreferralᚐEvent(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNReferralFlow2githubᚗcomᚋlotseᚑkimᚋlotseᚋgraphᚋmodelᚐReferralFlow(ctx context.Context, sel ast.SelectionSet, v model.ReferralFlow) graphql.Marshaler {
+	return ec._ReferralFlow(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNReferralFlow2ᚕgithubᚗcomᚋlotseᚑkimᚋlotseᚋgraphᚋmodelᚐReferralFlowᚄ(ctx context.Context, sel ast.SelectionSet, v []model.ReferralFlow) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNReferralFlow2githubᚗcomᚋlotseᚑkimᚋlotseᚋgraphᚋmodelᚐReferralFlow(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalNReferralGroupBy2githubᚗcomᚋlotseᚑkimᚋlotseᚋgraphᚋmodelᚐReferralGroupBy(ctx context.Context, v any) (model.ReferralGroupBy, error) {
+	var res model.ReferralGroupBy
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNReferralGroupBy2githubᚗcomᚋlotseᚑkimᚋlotseᚋgraphᚋmodelᚐReferralGroupBy(ctx context.Context, sel ast.SelectionSet, v model.ReferralGroupBy) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) unmarshalNReferralReason2githubᚗcomᚋlotseᚑkimᚋlotseᚋinternalᚋreferralᚐReason(ctx context.Context, v any) (referral.Reason, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := referral.Reason(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNReferralReason2githubᚗcomᚋlotseᚑkimᚋlotseᚋinternalᚋreferralᚐReason(ctx context.Context, sel ast.SelectionSet, v referral.Reason) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+	}
+	return res
+}
+
+func (ec *executionContext) marshalNReferralStats2githubᚗcomᚋlotseᚑkimᚋlotseᚋgraphᚋmodelᚐReferralStats(ctx context.Context, sel ast.SelectionSet, v model.ReferralStats) graphql.Marshaler {
+	return ec._ReferralStats(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNReferralStats2ᚖgithubᚗcomᚋlotseᚑkimᚋlotseᚋgraphᚋmodelᚐReferralStats(ctx context.Context, sel ast.SelectionSet, v *model.ReferralStats) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._ReferralStats(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNReferralStatsGroup2githubᚗcomᚋlotseᚑkimᚋlotseᚋgraphᚋmodelᚐReferralStatsGroup(ctx context.Context, sel ast.SelectionSet, v model.ReferralStatsGroup) graphql.Marshaler {
+	return ec._ReferralStatsGroup(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNReferralStatsGroup2ᚕgithubᚗcomᚋlotseᚑkimᚋlotseᚋgraphᚋmodelᚐReferralStatsGroupᚄ(ctx context.Context, sel ast.SelectionSet, v []model.ReferralStatsGroup) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNReferralStatsGroup2githubᚗcomᚋlotseᚑkimᚋlotseᚋgraphᚋmodelᚐReferralStatsGroup(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalNReferralStatus2githubᚗcomᚋlotseᚑkimᚋlotseᚋinternalᚋreferralᚐStatus(ctx context.Context, v any) (referral.Status, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := referral.Status(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNReferralStatus2githubᚗcomᚋlotseᚑkimᚋlotseᚋinternalᚋreferralᚐStatus(ctx context.Context, sel ast.SelectionSet, v referral.Status) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+	}
+	return res
+}
+
+func (ec *executionContext) unmarshalNReferralStatus2ᚕgithubᚗcomᚋlotseᚑkimᚋlotseᚋinternalᚋreferralᚐStatusᚄ(ctx context.Context, v any) ([]referral.Status, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]referral.Status, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNReferralStatus2githubᚗcomᚋlotseᚑkimᚋlotseᚋinternalᚋreferralᚐStatus(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalNReferralStatus2ᚕgithubᚗcomᚋlotseᚑkimᚋlotseᚋinternalᚋreferralᚐStatusᚄ(ctx context.Context, sel ast.SelectionSet, v []referral.Status) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNReferralStatus2githubᚗcomᚋlotseᚑkimᚋlotseᚋinternalᚋreferralᚐStatus(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNReferralTally2ᚖgithubᚗcomᚋlotseᚑkimᚋlotseᚋgraphᚋmodelᚐReferralTally(ctx context.Context, sel ast.SelectionSet, v *model.ReferralTally) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._ReferralTally(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNRole2githubᚗcomᚋlotseᚑkimᚋlotseᚋinternalᚋaccessᚐRole(ctx context.Context, v any) (access.Role, error) {
 	tmp, err := graphql.UnmarshalString(v)
 	res := access.Role(tmp)
@@ -16502,6 +21092,14 @@ func (ec *executionContext) marshalOBoolean2ᚖbool(ctx context.Context, sel ast
 	_ = ctx
 	res := graphql.MarshalBoolean(*v)
 	return res
+}
+
+func (ec *executionContext) unmarshalOConsentInput2ᚖgithubᚗcomᚋlotseᚑkimᚋlotseᚋgraphᚋmodelᚐConsentInput(ctx context.Context, v any) (*model.ConsentInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputConsentInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) unmarshalOCost2ᚕgithubᚗcomᚋlotseᚑkimᚋlotseᚋinternalᚋdirectoryᚐCostᚄ(ctx context.Context, v any) ([]directory.Cost, error) {
@@ -17046,6 +21644,108 @@ func (ec *executionContext) marshalOOrganisationKind2ᚖgithubᚗcomᚋlotseᚑk
 	return res
 }
 
+func (ec *executionContext) marshalOReferral2ᚖgithubᚗcomᚋlotseᚑkimᚋlotseᚋinternalᚋreferralᚐReferral(ctx context.Context, sel ast.SelectionSet, v *referral.Referral) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Referral(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOReferralDirection2ᚖgithubᚗcomᚋlotseᚑkimᚋlotseᚋgraphᚋmodelᚐReferralDirection(ctx context.Context, v any) (*model.ReferralDirection, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(model.ReferralDirection)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOReferralDirection2ᚖgithubᚗcomᚋlotseᚑkimᚋlotseᚋgraphᚋmodelᚐReferralDirection(ctx context.Context, sel ast.SelectionSet, v *model.ReferralDirection) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalOReferralFilter2ᚖgithubᚗcomᚋlotseᚑkimᚋlotseᚋgraphᚋmodelᚐReferralFilter(ctx context.Context, v any) (*model.ReferralFilter, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputReferralFilter(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalOReferralGroupBy2ᚖgithubᚗcomᚋlotseᚑkimᚋlotseᚋgraphᚋmodelᚐReferralGroupBy(ctx context.Context, v any) (*model.ReferralGroupBy, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(model.ReferralGroupBy)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOReferralGroupBy2ᚖgithubᚗcomᚋlotseᚑkimᚋlotseᚋgraphᚋmodelᚐReferralGroupBy(ctx context.Context, sel ast.SelectionSet, v *model.ReferralGroupBy) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalOReferralReason2ᚖgithubᚗcomᚋlotseᚑkimᚋlotseᚋinternalᚋreferralᚐReason(ctx context.Context, v any) (*referral.Reason, error) {
+	if v == nil {
+		return nil, nil
+	}
+	tmp, err := graphql.UnmarshalString(v)
+	res := referral.Reason(tmp)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOReferralReason2ᚖgithubᚗcomᚋlotseᚑkimᚋlotseᚋinternalᚋreferralᚐReason(ctx context.Context, sel ast.SelectionSet, v *referral.Reason) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalString(string(*v))
+	return res
+}
+
+func (ec *executionContext) unmarshalOReferralStatus2ᚕgithubᚗcomᚋlotseᚑkimᚋlotseᚋinternalᚋreferralᚐStatusᚄ(ctx context.Context, v any) ([]referral.Status, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]referral.Status, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNReferralStatus2githubᚗcomᚋlotseᚑkimᚋlotseᚋinternalᚋreferralᚐStatus(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOReferralStatus2ᚕgithubᚗcomᚋlotseᚑkimᚋlotseᚋinternalᚋreferralᚐStatusᚄ(ctx context.Context, sel ast.SelectionSet, v []referral.Status) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNReferralStatus2githubᚗcomᚋlotseᚑkimᚋlotseᚋinternalᚋreferralᚐStatus(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) unmarshalOString2string(ctx context.Context, v any) (string, error) {
 	res, err := graphql.UnmarshalString(v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -17163,6 +21863,24 @@ func (ec *executionContext) marshalOTargetGroup2ᚖgithubᚗcomᚋlotseᚑkimᚋ
 	_ = sel
 	_ = ctx
 	res := graphql.MarshalString(string(*v))
+	return res
+}
+
+func (ec *executionContext) unmarshalOTime2ᚖtimeᚐTime(ctx context.Context, v any) (*time.Time, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := graphql.UnmarshalTime(v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOTime2ᚖtimeᚐTime(ctx context.Context, sel ast.SelectionSet, v *time.Time) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalTime(*v)
 	return res
 }
 

@@ -10,6 +10,7 @@ import (
 
 	"github.com/lotse-kim/lotse/internal/access"
 	"github.com/lotse-kim/lotse/internal/directory"
+	"github.com/lotse-kim/lotse/internal/referral"
 )
 
 // One page of the audit log, newest first (a Relay connection).
@@ -84,6 +85,18 @@ type ClientProfile struct {
 	LegalCircuits []directory.LegalCircuit `json:"legalCircuits,omitempty"`
 	// True: only FREE offers.
 	FreeOnly *bool `json:"freeOnly,omitempty"`
+}
+
+// The client's consent, as the counsellor records it.
+type ConsentInput struct {
+	// ISO date the consent was given (not in the future).
+	GivenOn string `json:"givenOn"`
+	// How it was given.
+	Form referral.ConsentForm `json:"form"`
+	// What may be passed to the provider; must include NEEDS, and NOTE when a note is sent.
+	Shares []referral.Share `json:"shares"`
+	// ISO date until which it holds (not before today).
+	ValidUntil string `json:"validUntil"`
 }
 
 // A cooperation between two organisations; it has no direction.
@@ -190,6 +203,20 @@ type CreateOrganisationInput struct {
 	Phone *string `json:"phone,omitempty"`
 	// Ids of the working groups it is member of; each must exist and be listed once.
 	WorkingGroupIds []string `json:"workingGroupIds,omitempty"`
+}
+
+// A new referral from the caller's organisation.
+type CreateReferralInput struct {
+	// The organisation's pseudonymous case code: 4–32 characters of A–Z, 0–9 and - / . _, with a digit and no run of more than 5 letters (e.g. KM-2025-0042); never a name, e-mail address or phone number.
+	CaseRef string `json:"caseRef"`
+	// The offer to refer to (not ENDED or PAUSED).
+	OfferID string `json:"offerId"`
+	// The need areas the referral addresses.
+	Needs []directory.NeedArea `json:"needs"`
+	// A short note to the provider: at most 500 characters, no e-mail address or phone number.
+	Note *string `json:"note,omitempty"`
+	// The client's consent; required.
+	Consent *ConsentInput `json:"consent,omitempty"`
 }
 
 // Supply and demand of one need area in one district.
@@ -367,6 +394,12 @@ type NetworkReport struct {
 	NoPathToJobcenter []directory.Organisation `json:"noPathToJobcenter"`
 	// Organisations from which no chain of cooperations leads to an immigration office.
 	NoPathToImmigrationOffice []directory.Organisation `json:"noPathToImmigrationOffice"`
+	// Referral flows between organisations in the last 12 months, largest first.
+	ReferralFlows []ReferralFlow `json:"referralFlows"`
+	// Declared cooperations with no referral in either direction in the last 12 months.
+	CooperationsWithoutReferrals []Cooperation `json:"cooperationsWithoutReferrals"`
+	// Organisation pairs with at least 5 referrals in the last 12 months but no declared cooperation.
+	ReferralsWithoutCooperation []ReferralFlow `json:"referralsWithoutCooperation"`
 }
 
 // One page of offers (a Relay connection).
@@ -498,6 +531,116 @@ type Partner struct {
 
 // The entry points for reading. The directory is public; steering and matching fields say who may read them.
 type Query struct {
+}
+
+// A page of referrals, newest first.
+type ReferralConnection struct {
+	// The referrals of the page.
+	Edges []ReferralEdge `json:"edges"`
+	// Where the page sits.
+	PageInfo *PageInfo `json:"pageInfo"`
+	// How many referrals match the filter.
+	TotalCount int `json:"totalCount"`
+}
+
+// One count of a referral tally; null when suppressed for this reader.
+type ReferralDeclineCount struct {
+	// The decline reason.
+	Reason referral.Reason `json:"reason"`
+	// How many declines gave it; null when suppressed.
+	Count *int `json:"count,omitempty"`
+}
+
+// An edge of a referral list.
+type ReferralEdge struct {
+	// The referral.
+	Node *referral.Referral `json:"node"`
+	// The cursor to continue after this referral.
+	Cursor string `json:"cursor"`
+}
+
+// Narrows a referral list; empty fields do not filter.
+type ReferralFilter struct {
+	// SENT (default for CASE_MANAGER) or RECEIVED (default for PARTNER).
+	Direction *ReferralDirection `json:"direction,omitempty"`
+	// Only referrals in one of these statuses.
+	Status []referral.Status `json:"status,omitempty"`
+	// Only referrals to this offer.
+	OfferID *string `json:"offerId,omitempty"`
+	// Sent on or after this ISO date.
+	Since *string `json:"since,omitempty"`
+	// Sent on or before this ISO date.
+	Until *string `json:"until,omitempty"`
+}
+
+// Referrals from one organisation to another's offers, beside their declared cooperation.
+type ReferralFlow struct {
+	// The sending organisation.
+	From *directory.Organisation `json:"from"`
+	// The providing organisation.
+	To *directory.Organisation `json:"to"`
+	// Referrals in the last 12 months; null when suppressed (fewer than 5) for this reader.
+	Referrals *int `json:"referrals,omitempty"`
+	// True when referrals is suppressed.
+	Suppressed bool `json:"suppressed"`
+	// Whether the two organisations have declared a cooperation.
+	Cooperation bool `json:"cooperation"`
+}
+
+// Referral statistics of a municipality in a window.
+type ReferralStats struct {
+	// The municipality; null for all.
+	Municipality *string `json:"municipality,omitempty"`
+	// What the groups are.
+	GroupBy ReferralGroupBy `json:"groupBy"`
+	// One tally per group, by key.
+	Groups []ReferralStatsGroup `json:"groups"`
+	// All referrals of the window, each counted once.
+	Total *ReferralTally `json:"total"`
+}
+
+// The tally of one group of referral statistics; the field of the grouping is set.
+type ReferralStatsGroup struct {
+	// The group's key: an offer, organisation or district id, a need area or a category; empty for referrals without one.
+	Key string `json:"key"`
+	// OFFER: the offer (null when deleted).
+	Offer *directory.Offer `json:"offer,omitempty"`
+	// PROVIDER: the organisation.
+	Provider *directory.Organisation `json:"provider,omitempty"`
+	// DISTRICT: the district.
+	District *directory.District `json:"district,omitempty"`
+	// NEED: the need area.
+	Need *directory.NeedArea `json:"need,omitempty"`
+	// CATEGORY: the category.
+	Category *directory.OfferCategory `json:"category,omitempty"`
+	// What became of the group's referrals.
+	Tally *ReferralTally `json:"tally"`
+}
+
+// What became of a group of referrals. Each referral counts once, in its current status. Counts below 5, and counts they could be derived from, are null (suppressed) for readers outside case management.
+type ReferralTally struct {
+	// Referrals sent.
+	Sent *int `json:"sent,omitempty"`
+	// Still unanswered (SENT).
+	Open *int `json:"open,omitempty"`
+	// Currently ACCEPTED.
+	Accepted *int `json:"accepted,omitempty"`
+	// Currently WAITLISTED.
+	Waitlisted *int `json:"waitlisted,omitempty"`
+	// DECLINED, all reasons.
+	Declined *int `json:"declined,omitempty"`
+	// DECLINED, per reason.
+	DeclinedByReason []ReferralDeclineCount `json:"declinedByReason"`
+	// COMPLETED.
+	Completed *int `json:"completed,omitempty"`
+	// CANCELLED, all reasons.
+	Cancelled *int `json:"cancelled,omitempty"`
+	// CANCELLED with NO_SHOW.
+	NoShows *int `json:"noShows,omitempty"`
+	// Median whole days from sending to the provider's first answer; null when nothing was answered or when fewer than 5 answers are suppressed.
+	MedianDaysToFirstAnswer *float64 `json:"medianDaysToFirstAnswer,omitempty"`
+	// True when any count or the median of this tally is suppressed.
+	Suppressed bool `json:"suppressed"`
 }
 
 // A gap in the network's structure, with what it refers to.
@@ -831,6 +974,131 @@ func (e *OfferOrder) UnmarshalJSON(b []byte) error {
 }
 
 func (e OfferOrder) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+// Whose referrals a list shows.
+type ReferralDirection string
+
+const (
+	// Those the caller's organisation sent (CASE_MANAGER).
+	ReferralDirectionSent ReferralDirection = "SENT"
+	// Those the caller's organisation received (PARTNER).
+	ReferralDirectionReceived ReferralDirection = "RECEIVED"
+)
+
+var AllReferralDirection = []ReferralDirection{
+	ReferralDirectionSent,
+	ReferralDirectionReceived,
+}
+
+func (e ReferralDirection) IsValid() bool {
+	switch e {
+	case ReferralDirectionSent, ReferralDirectionReceived:
+		return true
+	}
+	return false
+}
+
+func (e ReferralDirection) String() string {
+	return string(e)
+}
+
+func (e *ReferralDirection) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = ReferralDirection(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid ReferralDirection", str)
+	}
+	return nil
+}
+
+func (e ReferralDirection) MarshalGQL(w io.Writer) {
+	fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *ReferralDirection) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e ReferralDirection) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+// What referral statistics are grouped by.
+type ReferralGroupBy string
+
+const (
+	// The offer referred to.
+	ReferralGroupByOffer ReferralGroupBy = "OFFER"
+	// The organisation providing the offer.
+	ReferralGroupByProvider ReferralGroupBy = "PROVIDER"
+	// The offer's district.
+	ReferralGroupByDistrict ReferralGroupBy = "DISTRICT"
+	// The need areas addressed (a referral counts once per need).
+	ReferralGroupByNeed ReferralGroupBy = "NEED"
+	// The offer's category.
+	ReferralGroupByCategory ReferralGroupBy = "CATEGORY"
+)
+
+var AllReferralGroupBy = []ReferralGroupBy{
+	ReferralGroupByOffer,
+	ReferralGroupByProvider,
+	ReferralGroupByDistrict,
+	ReferralGroupByNeed,
+	ReferralGroupByCategory,
+}
+
+func (e ReferralGroupBy) IsValid() bool {
+	switch e {
+	case ReferralGroupByOffer, ReferralGroupByProvider, ReferralGroupByDistrict, ReferralGroupByNeed, ReferralGroupByCategory:
+		return true
+	}
+	return false
+}
+
+func (e ReferralGroupBy) String() string {
+	return string(e)
+}
+
+func (e *ReferralGroupBy) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = ReferralGroupBy(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid ReferralGroupBy", str)
+	}
+	return nil
+}
+
+func (e ReferralGroupBy) MarshalGQL(w io.Writer) {
+	fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *ReferralGroupBy) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e ReferralGroupBy) MarshalJSON() ([]byte, error) {
 	var buf bytes.Buffer
 	e.MarshalGQL(&buf)
 	return buf.Bytes(), nil

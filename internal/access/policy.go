@@ -20,12 +20,24 @@ import (
 //	createOffer, updateOffer, deleteOffer         -       own org (2) -             yes       yes
 //	addCooperation, removeCooperation             -       own org (3) -             yes       yes
 //	auditLog                                      -       -           -             -         yes
+//	referral, referrals                           -       received    sent (4)      -         -
+//	createReferral, withdrawConsent               -       -           own org (4)   -         -
+//	updateReferralStatus                          -       received (5) sent (5)     -         -
+//	referralStats                                 -       -           yes           yes (6)   yes (6)
 //
 //	(1) unmet-need counts below 5 are suppressed for ADMIN: only case
 //	    management and steering see them (SeesSmallCounts).
 //	(2) the offer must belong to the partner's organisation before and after
 //	    the change.
 //	(3) one side of the cooperation must be the partner's organisation.
+//	(4) a CASE_MANAGER token needs an organisation: its referrals are the
+//	    ones that organisation sent; a PARTNER's are those to its offers.
+//	    STEERING and ADMIN see referrals only as aggregates (referralStats).
+//	    A referral the caller may not see reads as missing (null / NOT_FOUND).
+//	(5) along the status graph of internal/referral: the provider answers,
+//	    the sender cancels; a change the graph does not allow is CONFLICT.
+//	(6) counts below 5 suppressed with their complements (only CASE_MANAGER
+//	    sees them), as are referral flows in networkReport.
 //
 // A refused anonymous caller gets UNAUTHENTICATED, a refused caller with a
 // token FORBIDDEN. The public directory carries no confidential fields.

@@ -120,3 +120,9 @@ var (
 func SeesSmallCounts(p Principal) bool {
 	return p.Role == RoleSteering || p.Role == RoleCaseManager
 }
+
+// Deny refuses an action for a reason of the caller's own (UNAUTHENTICATED
+// for an anonymous caller, FORBIDDEN otherwise).
+func Deny(p Principal, action, format string, args ...any) error {
+	return deny(p, action, format, args...)
+}

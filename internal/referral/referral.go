@@ -142,3 +142,22 @@ type Referral struct {
 
 // Erased reports whether the personal part (case reference, note) is gone.
 func (r Referral) Erased() bool { return r.ErasedAt != nil }
+
+func orNil[T ~string](v T) *T {
+	if v == "" {
+		return nil
+	}
+	return &v
+}
+
+// CaseRefOrNil is CaseRef, nil once erased (the API's null).
+func (r Referral) CaseRefOrNil() *string { return orNil(r.CaseRef) }
+
+// NoteOrNil is Note, nil when none was given or once erased.
+func (r Referral) NoteOrNil() *string { return orNil(r.Note) }
+
+// ReasonOrNil is Reason, nil when the status has none.
+func (r Referral) ReasonOrNil() *Reason { return orNil(r.Reason) }
+
+// ReasonOrNil is Reason, nil when the status has none.
+func (e Event) ReasonOrNil() *Reason { return orNil(e.Reason) }

@@ -24,6 +24,10 @@ var (
 	editors       = []access.Role{access.RoleSteering, access.RoleAdmin}
 	ownOrg        = []access.Role{access.RolePartner, access.RoleSteering, access.RoleAdmin}
 	adminOnly     = []access.Role{access.RoleAdmin}
+	// Referrals: the sending organisation's case management and the receiving provider only.
+	referralParties = []access.Role{access.RolePartner, access.RoleCaseManager}
+	caseManagers    = []access.Role{access.RoleCaseManager}
+	partners        = []access.Role{access.RolePartner}
 )
 
 // authzCase is one operation run by every role. setup (run as ADMIN, before
@@ -111,6 +115,18 @@ func authzCases() []authzCase {
 					map[string]any{"a": partnerOrg(e.snap), "b": other}, nil)
 				return map[string]any{"a": other, "b": partnerOrg(e.snap)}
 			}},
+		{field: "referral", query: `query($id: ID!) { referral(id: $id) { id status caseRef } }`, allowed: referralParties,
+			setup: func(e *env, _ access.Role, _ int) map[string]any { return map[string]any{"id": e.newReferral()} }},
+		{field: "referrals", query: `{ referrals(first: 5) { totalCount edges { node { id status } } } }`, allowed: referralParties},
+		{field: "referralStats", query: `{ referralStats(municipality: "Solingen", groupBy: PROVIDER) { total { sent suppressed } } }`, allowed: reportReaders},
+		{field: "createReferral", query: `mutation($in: CreateReferralInput!) { createReferral(input: $in) { id status } }`, allowed: caseManagers,
+			setup: func(e *env, _ access.Role, n int) map[string]any { return map[string]any{"in": e.referralInput(n)} }},
+		{field: "updateReferralStatus", name: "updateReferralStatus accept", query: `mutation($id: ID!) { updateReferralStatus(id: $id, status: ACCEPTED) { id status } }`,
+			allowed: partners, setup: func(e *env, _ access.Role, _ int) map[string]any { return map[string]any{"id": e.newReferral()} }},
+		{field: "updateReferralStatus", name: "updateReferralStatus cancel", query: `mutation($id: ID!) { updateReferralStatus(id: $id, status: CANCELLED, reason: CLIENT_DECLINED) { id status } }`,
+			allowed: caseManagers, setup: func(e *env, _ access.Role, _ int) map[string]any { return map[string]any{"id": e.newReferral()} }},
+		{field: "withdrawConsent", query: `mutation($id: ID!) { withdrawConsent(id: $id) { id status caseRef } }`, allowed: caseManagers,
+			setup: func(e *env, _ access.Role, _ int) map[string]any { return map[string]any{"id": e.newReferral()} }},
 		{field: "recordUnmetNeed", query: `mutation($d: ID!) { recordUnmetNeed(input: {need: HOUSING, districtId: $d, language: "ar"}) { id need } }`, allowed: caseWork,
 			setup: func(e *env, _ access.Role, _ int) map[string]any { return map[string]any{"d": e.snap.Districts[0].ID} }},
 	}
@@ -352,7 +368,9 @@ func TestMeTellsRoleOrganisationAndTokenName(t *testing.T) {
 		switch {
 		case role == access.RolePartner && (me.Organisation == nil || me.Organisation.ID != partnerOrg(e.snap)):
 			t.Errorf("PARTNER organisation %+v, want %s", me.Organisation, partnerOrg(e.snap))
-		case role != access.RolePartner && me.Organisation != nil:
+		case role == access.RoleCaseManager && (me.Organisation == nil || me.Organisation.ID != caseOrg(e.snap)):
+			t.Errorf("CASE_MANAGER organisation %+v, want %s", me.Organisation, caseOrg(e.snap))
+		case role != access.RolePartner && role != access.RoleCaseManager && me.Organisation != nil:
 			t.Errorf("%s has organisation %+v", role, me.Organisation)
 		}
 	}

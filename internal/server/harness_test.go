@@ -31,7 +31,11 @@ type env struct {
 	store  *countingStore
 	snap   directory.Snapshot
 	tokens map[access.Role]string // bearer secret per role; PUBLIC has none
+	refs   int                    // referrals sent by newReferral
 }
+
+// today is the server's date, for consent records.
+func (e *env) today() string { return time.Now().UTC().Format(time.DateOnly) }
 
 // newEnv starts a server on a fresh SQLite file filled with the demo network,
 // and issues one token per role (the PARTNER's bound to partnerOrg).
@@ -61,6 +65,9 @@ func newEnvWrapped(t *testing.T, cfg server.Config, wrap func(store.Store) store
 			Hash: access.HashSecret(secret), CreatedAt: time.Now().UTC()}
 		if role == access.RolePartner {
 			tok.OrganisationID = partnerOrg(snap)
+		}
+		if role == access.RoleCaseManager {
+			tok.OrganisationID = caseOrg(snap)
 		}
 		if err := st.CreateToken(ctx, tok); err != nil {
 			t.Fatal(err)
@@ -186,6 +193,17 @@ func demoSnapshot() directory.Snapshot {
 // partnerOrg is the organisation the test PARTNER token belongs to: the
 // provider of the first offer, so that the partner has offers to edit.
 func partnerOrg(s directory.Snapshot) string { return s.Offers[0].ProviderID }
+
+// caseOrg is the organisation the test CASE_MANAGER token belongs to: the
+// first integration centre (Kommunales Integrationszentrum), which sends referrals.
+func caseOrg(s directory.Snapshot) string {
+	for _, o := range s.Organisations {
+		if o.Kind == directory.KindIntegrationCentre && o.ID != partnerOrg(s) {
+			return o.ID
+		}
+	}
+	panic("the demo network has no integration centre")
+}
 
 type gqlError struct {
 	Message    string         `json:"message"`

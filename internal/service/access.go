@@ -12,7 +12,7 @@ import (
 // Me describes the caller of a request.
 type Me struct {
 	Role         access.Role
-	Organisation *directory.Organisation // a PARTNER's own organisation
+	Organisation *directory.Organisation // a PARTNER's or CASE_MANAGER's own organisation
 	Name         string                  // the token's name; "" for anonymous callers
 }
 
@@ -23,7 +23,7 @@ func (s *Service) Me(ctx context.Context) (Me, error) {
 	if !p.Authenticated() {
 		me.Role, me.Name = access.RolePublic, ""
 	}
-	if p.Role == access.RolePartner && p.OrganisationID != "" {
+	if (p.Role == access.RolePartner || p.Role == access.RoleCaseManager) && p.OrganisationID != "" {
 		o, err := s.Organisation(ctx, p.OrganisationID)
 		if err != nil {
 			return me, err
@@ -48,7 +48,7 @@ func (s *Service) AuditLog(ctx context.Context, f store.AuditFilter, p store.Pag
 type TokenRequest struct {
 	Name           string
 	Role           access.Role
-	OrganisationID string // required for PARTNER, refused for other roles
+	OrganisationID string // required for PARTNER, optional for CASE_MANAGER (needed to refer), refused for other roles
 }
 
 // CreateToken issues a token and returns it with its secret, which is shown
@@ -70,8 +70,8 @@ func (s *Service) CreateToken(ctx context.Context, in TokenRequest) (access.Toke
 		p.Add("role", "PUBLIC is the caller without a token; a token needs another role")
 	case in.Role == access.RolePartner && in.OrganisationID == "":
 		p.Add("organisation", "a PARTNER token needs the organisation it belongs to")
-	case in.Role != access.RolePartner && in.OrganisationID != "":
-		p.Add("organisation", "only PARTNER tokens belong to an organisation, not %s tokens", in.Role)
+	case in.Role != access.RolePartner && in.Role != access.RoleCaseManager && in.OrganisationID != "":
+		p.Add("organisation", "only PARTNER and CASE_MANAGER tokens belong to an organisation, not %s tokens", in.Role)
 	}
 	if err := p.Err(); err != nil {
 		return access.Token{}, "", err

@@ -151,6 +151,7 @@ func selectedNeeds(needs []directory.NeedArea) []directory.NeedArea {
 type NetworkReport struct {
 	Municipality string // "" for the whole network
 	network.Report
+	Referrals ReferralNetwork // referral flows beside the declared cooperations
 }
 
 // NetworkReport analyses the cooperation network of a municipality ("" =
@@ -198,7 +199,11 @@ func (s *Service) analyseNetwork(ctx context.Context, op, municipality string, r
 	if municipality != "" && len(g.Organisations) == 0 {
 		return store.Graph{}, NetworkReport{}, &store.NotFound{Field: "municipality", Entity: "municipality", ID: municipality}
 	}
-	return g, NetworkReport{Municipality: municipality, Report: network.Analyse(g, network.Options{})}, nil
+	refs, err := s.referralNetwork(ctx, municipality, g)
+	if err != nil {
+		return store.Graph{}, NetworkReport{}, err
+	}
+	return g, NetworkReport{Municipality: municipality, Report: network.Analyse(g, network.Options{}), Referrals: refs}, nil
 }
 
 // Network returns the organisations within depth (1..MaxNetworkDepth)

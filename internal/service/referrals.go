@@ -1,0 +1,504 @@
+package service
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"slices"
+	"sort"
+	"strings"
+
+	"github.com/lotse-kim/lotse/internal/access"
+	"github.com/lotse-kim/lotse/internal/directory"
+	"github.com/lotse-kim/lotse/internal/referral"
+	"github.com/lotse-kim/lotse/internal/store"
+)
+
+// Referrals (DESIGN.md §2): a CASE_MANAGER of an organisation sends and
+// follows its organisation's referrals; the PARTNER of the receiving
+// offer's organisation sees those it receives and answers them; STEERING and
+// ADMIN read aggregates only (referralStats); PUBLIC nothing. Every
+// mutation is audited; the audit entry never holds the case reference or
+// the note, which are erased after the retention period.
+
+// Direction says whose referrals a list shows.
+type Direction string
+
+const (
+	DirectionSent     Direction = "SENT"
+	DirectionReceived Direction = "RECEIVED"
+)
+
+// auditView is what the audit log keeps of a referral: no case reference, no note.
+type auditView struct {
+	Status      referral.Status      `json:"status"`
+	Reason      referral.Reason      `json:"reason,omitempty"`
+	OfferID     string               `json:"offerId"`
+	From        string               `json:"fromOrganisationId"`
+	Needs       []directory.NeedArea `json:"needs"`
+	ConsentForm referral.ConsentForm `json:"consentForm"`
+	Withdrawn   bool                 `json:"consentWithdrawn,omitempty"`
+	Erased      bool                 `json:"erased,omitempty"`
+}
+
+func viewOf(r *referral.Referral) any {
+	if r == nil {
+		return nil
+	}
+	return auditView{Status: r.Status, Reason: r.Reason, OfferID: r.OfferID, From: r.FromOrganisationID, Needs: r.Needs,
+		ConsentForm: r.Consent.Form, Withdrawn: r.Consent.WithdrawnAt != nil, Erased: r.ErasedAt != nil}
+}
+
+// referrer returns the caller's organisation when it may send referrals.
+func referrer(p access.Principal, action string) (string, error) {
+	if err := access.Require(p, action, access.RoleCaseManager); err != nil {
+		return "", err
+	}
+	if p.OrganisationID == "" {
+		return "", access.Deny(p, action, "this CASE_MANAGER token belongs to no organisation; issue one with lotse token create --organisation")
+	}
+	return p.OrganisationID, nil
+}
+
+// CreateReferral sends a referral from the caller's organisation to an
+// ACTIVE or PLANNED offer.
+func (s *Service) CreateReferral(ctx context.Context, d referral.Draft) (referral.Referral, error) {
+	p := access.FromContext(ctx)
+	from, err := referrer(p, "createReferral")
+	if err != nil {
+		return referral.Referral{}, err
+	}
+	if err := d.Validate(s.today()); err != nil {
+		return referral.Referral{}, err
+	}
+	offer, err := s.Offer(ctx, d.OfferID)
+	if err != nil {
+		return referral.Referral{}, err
+	}
+	if offer == nil {
+		return referral.Referral{}, &store.NotFound{Field: "offerId", Entity: "offer", ID: d.OfferID}
+	}
+	problems := directory.NewProblems()
+	referral.CheckOffer(problems, "offerId", *offer)
+	if err := problems.Err(); err != nil {
+		return referral.Referral{}, err
+	}
+	municipality, err := s.municipalityOf(ctx, *offer)
+	if err != nil {
+		return referral.Referral{}, err
+	}
+	r := referral.New(NewID("ref-"), d, *offer, municipality, from, p.Role, s.Now())
+	if err := s.Store.CreateReferral(s.audited(ctx, "createReferral", "Referral", r.ID, nil, viewOf(&r)), r); err != nil {
+		var nf *store.NotFound
+		if errors.As(err, &nf) && nf.Field == "fromOrganisationId" {
+			return referral.Referral{}, fmt.Errorf("the caller's organisation %q is not in the directory: %w", from, err)
+		}
+		return referral.Referral{}, err
+	}
+	return r, nil
+}
+
+// municipalityOf is the municipality an offer's referrals count for: its
+// district's, else its provider's.
+func (s *Service) municipalityOf(ctx context.Context, o directory.Offer) (string, error) {
+	if o.DistrictID != "" {
+		ds, err := s.Store.DistrictsByID(ctx, []string{o.DistrictID})
+		if err != nil {
+			return "", err
+		}
+		if len(ds) > 0 {
+			return ds[0].Municipality, nil
+		}
+	}
+	org, err := s.Organisation(ctx, o.ProviderID)
+	if err != nil || org == nil {
+		return "", err
+	}
+	return org.Municipality, nil
+}
+
+// side says how the caller stands to r: sender, receiver, or neither ("").
+func side(p access.Principal, r referral.Referral) referral.Side {
+	switch {
+	case p.OrganisationID == "":
+		return ""
+	case p.Role == access.RoleCaseManager && r.FromOrganisationID == p.OrganisationID:
+		return referral.Sender
+	case p.Role == access.RolePartner && r.ToOrganisationID == p.OrganisationID:
+		return referral.Receiver
+	}
+	return ""
+}
+
+// visible returns the referral with id when the caller may see it; an
+// invisible one is reported exactly like a missing one, so that nobody
+// learns which ids exist elsewhere.
+func (s *Service) visible(ctx context.Context, action, id string) (referral.Referral, referral.Side, error) {
+	p := access.FromContext(ctx)
+	if err := access.Require(p, action, access.RoleCaseManager, access.RolePartner); err != nil {
+		return referral.Referral{}, "", err
+	}
+	problems := directory.NewProblems()
+	problems.ID("id", id, true)
+	if err := problems.Err(); err != nil {
+		return referral.Referral{}, "", err
+	}
+	list, err := s.Store.ReferralsByID(ctx, []string{id})
+	if err != nil {
+		return referral.Referral{}, "", err
+	}
+	if len(list) == 0 || side(p, list[0]) == "" {
+		return referral.Referral{}, "", &store.NotFound{Field: "id", Entity: "referral", ID: id}
+	}
+	return list[0], side(p, list[0]), nil
+}
+
+// Referral returns a referral the caller sent or received, or nil.
+func (s *Service) Referral(ctx context.Context, id string) (*referral.Referral, error) {
+	r, _, err := s.visible(ctx, "referral", id)
+	var nf *store.NotFound
+	if errors.As(err, &nf) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	return &r, nil
+}
+
+// UpdateReferralStatus moves a referral along the status graph. Only the
+// receiving provider answers (ACCEPTED, WAITLISTED, DECLINED, COMPLETED);
+// the sender cancels an open referral; after acceptance both may cancel.
+//
+// With noAlternative a decline also records the referral's needs as unmet
+// needs in the offer's district (nothing about the client), so that the
+// gap report learns of it in the same step: whoever may decline may record
+// these, as the referral already says what was needed where.
+func (s *Service) UpdateReferralStatus(ctx context.Context, id string, to referral.Status, reason referral.Reason, noAlternative bool) (referral.Referral, []directory.UnmetNeed, error) {
+	r, err := s.updateReferralStatus(ctx, id, to, reason, noAlternative)
+	if err != nil || !noAlternative {
+		return r, nil, err
+	}
+	us := make([]directory.UnmetNeed, len(r.Needs))
+	ids := make([]string, len(r.Needs))
+	for i, n := range r.Needs {
+		us[i] = directory.UnmetNeed{ID: NewID("unm-"), Need: n, DistrictID: r.DistrictID, RecordedOn: s.today()}
+		ids[i] = us[i].ID
+	}
+	actx := s.audited(ctx, "updateReferralStatus.noAlternative", "UnmetNeed", strings.Join(ids, ","), nil, map[string]any{"unmetNeeds": us, "referralId": id})
+	if err := s.Store.RecordUnmetNeeds(actx, us); err != nil {
+		return r, nil, err
+	}
+	return r, us, nil
+}
+
+func (s *Service) updateReferralStatus(ctx context.Context, id string, to referral.Status, reason referral.Reason, noAlternative bool) (referral.Referral, error) {
+	p := access.FromContext(ctx)
+	old, sd, err := s.visible(ctx, "updateReferralStatus", id)
+	if err != nil {
+		return referral.Referral{}, err
+	}
+	if noAlternative {
+		problems := directory.NewProblems()
+		switch {
+		case to != referral.StatusDeclined:
+			problems.Add("noAlternative", "only goes with DECLINED")
+		case old.DistrictID == "":
+			problems.Add("noAlternative", "the offer has no district to record the unmet needs in; record them with recordUnmetNeed")
+		}
+		if err := problems.Err(); err != nil {
+			return referral.Referral{}, err
+		}
+	}
+	change := referral.Change{To: to, Reason: reason, Side: sd, At: s.Now(), Role: p.Role, OrganisationID: p.OrganisationID}
+	apply := func(r referral.Referral) (referral.Referral, error) {
+		out, err := referral.Apply(r, change)
+		var te *referral.TransitionError
+		if errors.As(err, &te) {
+			if other := otherSide(sd); slices.Contains(referral.Next(r.Status, other), to) {
+				return r, access.Deny(p, "updateReferralStatus", "only %s may set a %s referral to %s",
+					map[referral.Side]string{referral.Sender: "the sending organisation", referral.Receiver: "the provider"}[other], r.Status, to)
+			}
+			return r, &store.Conflict{Field: "status", Reason: te.Error()}
+		}
+		return out, err
+	}
+	// Checked once before writing, so that a refused change leaves no audit entry.
+	next, err := apply(old)
+	if err != nil {
+		return referral.Referral{}, err
+	}
+	return s.Store.UpdateReferral(s.audited(ctx, "updateReferralStatus", "Referral", id, viewOf(&old), viewOf(&next)), id, apply)
+}
+
+func otherSide(sd referral.Side) referral.Side {
+	if sd == referral.Sender {
+		return referral.Receiver
+	}
+	return referral.Sender
+}
+
+// WithdrawConsent records that the client withdrew consent: an open
+// referral is cancelled, and case reference and note are erased at once.
+// Only the sending organisation's case management may record it.
+func (s *Service) WithdrawConsent(ctx context.Context, id string) (referral.Referral, error) {
+	p := access.FromContext(ctx)
+	old, sd, err := s.visible(ctx, "withdrawConsent", id)
+	if err != nil {
+		return referral.Referral{}, err
+	}
+	if sd != referral.Sender {
+		return referral.Referral{}, access.Deny(p, "withdrawConsent", "only the sending organisation records a withdrawal of consent")
+	}
+	change := referral.Change{Side: sd, At: s.Now(), Role: p.Role, OrganisationID: p.OrganisationID}
+	apply := func(r referral.Referral) (referral.Referral, error) {
+		out, ok := referral.Withdraw(r, change)
+		if !ok {
+			return r, &store.Conflict{Field: "id", Reason: "the consent to this referral has already been withdrawn"}
+		}
+		return out, nil
+	}
+	next, err := apply(old)
+	if err != nil {
+		return referral.Referral{}, err
+	}
+	return s.Store.UpdateReferral(s.audited(ctx, "withdrawConsent", "Referral", id, viewOf(&old), viewOf(&next)), id, apply)
+}
+
+// ReferralFilter narrows a list of referrals.
+type ReferralFilter struct {
+	Direction    Direction // "" = the caller's natural one: SENT for CASE_MANAGER, RECEIVED for PARTNER
+	Status       []referral.Status
+	OfferID      string
+	Since, Until string
+}
+
+// Referrals lists the referrals the caller's organisation sent (CASE_MANAGER)
+// or received (PARTNER), newest first.
+func (s *Service) Referrals(ctx context.Context, f ReferralFilter, page store.Page) (store.ReferralPage, error) {
+	p := access.FromContext(ctx)
+	if err := access.Require(p, "referrals", access.RoleCaseManager, access.RolePartner); err != nil {
+		return store.ReferralPage{}, err
+	}
+	problems := directory.NewProblems().At("filter")
+	q := store.ReferralFilter{Status: f.Status, OfferID: f.OfferID, Since: f.Since, Until: f.Until}
+	dir := f.Direction
+	if dir == "" {
+		dir = map[access.Role]Direction{access.RoleCaseManager: DirectionSent, access.RolePartner: DirectionReceived}[p.Role]
+	}
+	switch {
+	case dir == DirectionSent && p.Role == access.RoleCaseManager:
+		q.FromOrganisationID = p.OrganisationID
+	case dir == DirectionReceived && p.Role == access.RolePartner:
+		q.ToOrganisationID = p.OrganisationID
+	case dir != DirectionSent && dir != DirectionReceived:
+		problems.Add("direction", "%q is not SENT or RECEIVED", dir)
+	default:
+		return store.ReferralPage{}, access.Deny(p, "referrals", "direction %s: a CASE_MANAGER lists what its organisation SENT, a PARTNER what it RECEIVED", dir)
+	}
+	if p.OrganisationID == "" && problems.Len() == 0 {
+		return store.ReferralPage{}, access.Deny(p, "referrals", "this token belongs to no organisation")
+	}
+	for i, st := range f.Status {
+		if !st.Valid() {
+			problems.Add(fmt.Sprintf("status[%d]", i), "%q is not a referral status", st)
+		}
+	}
+	problems.ID("offerId", f.OfferID, false)
+	problems.Date("since", f.Since, false)
+	problems.Date("until", f.Until, false)
+	if f.Since != "" && f.Until != "" && f.Until < f.Since {
+		problems.Add("until", "must not be before since (%s)", f.Since)
+	}
+	if err := problems.Err(); err != nil {
+		return store.ReferralPage{}, err
+	}
+	if _, _, err := page.Window(); err != nil {
+		return store.ReferralPage{}, err
+	}
+	return s.Store.Referrals(ctx, q, page)
+}
+
+// ReferralStatsRow is the tally of one group as the reader may see it.
+type ReferralStatsRow struct {
+	Key  string // offer, provider or district id, need area or category
+	View referral.View
+}
+
+// ReferralStats is referralStats' answer.
+type ReferralStats struct {
+	Municipality string
+	GroupBy      store.ReferralGroup
+	Groups       []ReferralStatsRow
+	Total        referral.View
+}
+
+// ReferralStats tallies the referrals of a municipality ("" = all) sent
+// between since and until. Readers: case management (who see every count),
+// steering and admin (counts below 5 suppressed with their complements).
+func (s *Service) ReferralStats(ctx context.Context, municipality, since, until string, groupBy store.ReferralGroup) (ReferralStats, error) {
+	p := access.FromContext(ctx)
+	if err := access.Require(p, "referralStats", access.ReportReaders...); err != nil {
+		return ReferralStats{}, err
+	}
+	problems := directory.NewProblems()
+	checkMunicipality(problems, municipality)
+	problems.Date("since", since, false)
+	problems.Date("until", until, false)
+	if since != "" && until != "" && until < since {
+		problems.Add("until", "must not be before since (%s)", since)
+	}
+	if !slices.Contains(store.ReferralGroups, groupBy) {
+		problems.Add("groupBy", "%q is not OFFER, PROVIDER, DISTRICT, NEED or CATEGORY", groupBy)
+	}
+	if err := problems.Err(); err != nil {
+		return ReferralStats{}, err
+	}
+	counts, err := s.Store.ReferralCounts(ctx, store.ReferralCountQuery{Municipality: municipality, Since: since, Until: until, GroupBy: groupBy})
+	if err != nil {
+		return ReferralStats{}, err
+	}
+	// The total counts each referral once, also when NEED counts it per need.
+	totals := counts
+	if groupBy == store.GroupNeed {
+		if totals, err = s.Store.ReferralCounts(ctx, store.ReferralCountQuery{Municipality: municipality, Since: since, Until: until, GroupBy: store.GroupCategory}); err != nil {
+			return ReferralStats{}, err
+		}
+	}
+	byKey := map[string]*referral.Tally{}
+	var keys []string
+	for _, c := range counts {
+		if byKey[c.Key] == nil {
+			byKey[c.Key] = &referral.Tally{}
+			keys = append(keys, c.Key)
+		}
+		byKey[c.Key].Add(c.Status, c.Reason, c.AnswerDays, c.Count)
+	}
+	var total referral.Tally
+	for _, c := range totals {
+		total.Add(c.Status, c.Reason, c.AnswerDays, c.Count)
+	}
+	sort.Strings(keys)
+	rows := make([]referral.Tally, len(keys))
+	for i, k := range keys {
+		rows[i] = *byKey[k]
+	}
+	views, tv := referral.Suppress(rows, total, p.Role == access.RoleCaseManager)
+	out := ReferralStats{Municipality: municipality, GroupBy: groupBy, Total: tv, Groups: make([]ReferralStatsRow, len(keys))}
+	for i, k := range keys {
+		out.Groups[i] = ReferralStatsRow{Key: k, View: views[i]}
+	}
+	return out, nil
+}
+
+// FlowWindowMonths is how far back the network report looks for referral flows.
+const FlowWindowMonths = 12
+
+// ReferralFlow is the number of referrals from one organisation to another's offers.
+type ReferralFlow struct {
+	From, To    directory.Organisation
+	Count       int // exact; show Visible
+	Visible     referral.Cell
+	Cooperation bool // the two have declared a cooperation
+}
+
+// CooperationOf is a cooperation with its two organisations.
+type CooperationOf struct {
+	directory.Cooperation
+	A, B directory.Organisation
+}
+
+// ReferralNetwork sets the referral flows beside the declared cooperations.
+type ReferralNetwork struct {
+	Flows []ReferralFlow // largest first, then by ids
+	// CooperationsWithoutReferrals: declared cooperations with no referral
+	// in either direction within FlowWindowMonths.
+	CooperationsWithoutReferrals []CooperationOf
+	// ReferralsWithoutCooperation: flows of pairs with at least
+	// referral.MinPublicCount referrals (both directions) and no cooperation.
+	ReferralsWithoutCooperation []ReferralFlow
+}
+
+// referralNetwork compares the referral flows of a municipality's offers
+// with the cooperations of g. Flow counts below 5 are suppressed for
+// readers outside case management.
+func (s *Service) referralNetwork(ctx context.Context, municipality string, g store.Graph) (ReferralNetwork, error) {
+	p := access.FromContext(ctx)
+	since := s.Now().AddDate(0, -FlowWindowMonths, 0).Format("2006-01-02")
+	counts, err := s.Store.ReferralCounts(ctx, store.ReferralCountQuery{Municipality: municipality, Since: since, GroupBy: store.GroupFlow})
+	if err != nil {
+		return ReferralNetwork{}, err
+	}
+	type pair struct{ a, b string }
+	norm := func(a, b string) pair {
+		if b < a {
+			a, b = b, a
+		}
+		return pair{a, b}
+	}
+	flows := map[pair]int{} // directed: a = from, b = to
+	perPair := map[pair]int{}
+	var ids []string
+	for _, c := range counts {
+		from, to, _ := strings.Cut(c.Key, "|")
+		if flows[pair{from, to}] == 0 {
+			ids = append(ids, from, to)
+		}
+		flows[pair{from, to}] += c.Count
+		perPair[norm(from, to)] += c.Count
+	}
+	orgs := map[string]directory.Organisation{}
+	for _, o := range g.Organisations {
+		orgs[o.ID] = o
+	}
+	declared := map[pair]bool{}
+	out := ReferralNetwork{Flows: []ReferralFlow{}, CooperationsWithoutReferrals: []CooperationOf{}, ReferralsWithoutCooperation: []ReferralFlow{}}
+	for _, c := range g.Cooperations {
+		declared[norm(c.A, c.B)] = true
+		a, okA := orgs[c.A]
+		b, okB := orgs[c.B]
+		if perPair[norm(c.A, c.B)] == 0 && okA && okB {
+			out.CooperationsWithoutReferrals = append(out.CooperationsWithoutReferrals, CooperationOf{Cooperation: c, A: a, B: b})
+		}
+	}
+	if len(ids) > 0 {
+		list, err := s.Store.OrganisationsByID(ctx, ids)
+		if err != nil {
+			return ReferralNetwork{}, err
+		}
+		for _, o := range list {
+			orgs[o.ID] = o
+		}
+	}
+	small := p.Role == access.RoleCaseManager
+	for k, n := range flows {
+		from, okF := orgs[k.a]
+		to, okT := orgs[k.b]
+		if !okF || !okT {
+			continue // an organisation deleted since: nothing to show it by
+		}
+		f := ReferralFlow{From: from, To: to, Count: n, Cooperation: declared[norm(k.a, k.b)], Visible: referral.Cell{Suppressed: true}}
+		if small || n >= referral.MinPublicCount {
+			v := n
+			f.Visible = referral.Cell{Value: &v}
+		}
+		out.Flows = append(out.Flows, f)
+		if !f.Cooperation && perPair[norm(k.a, k.b)] >= referral.MinPublicCount {
+			out.ReferralsWithoutCooperation = append(out.ReferralsWithoutCooperation, f)
+		}
+	}
+	order := func(l []ReferralFlow) {
+		sort.Slice(l, func(i, j int) bool {
+			if l[i].Count != l[j].Count {
+				return l[i].Count > l[j].Count
+			}
+			if l[i].From.ID != l[j].From.ID {
+				return l[i].From.ID < l[j].From.ID
+			}
+			return l[i].To.ID < l[j].To.ID
+		})
+	}
+	order(out.Flows)
+	order(out.ReferralsWithoutCooperation)
+	return out, nil
+}
