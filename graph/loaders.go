@@ -71,6 +71,7 @@ type BatchReader interface {
 	WorkingGroupsByID(ctx context.Context, ids []string) ([]directory.WorkingGroup, error)
 	OffersByProvider(ctx context.Context, providerIDs []string) ([]directory.Offer, error)
 	CooperationsOf(ctx context.Context, ids []string) ([]directory.Cooperation, error)
+	OffersByID(ctx context.Context, ids []string) ([]directory.Offer, error)
 }
 
 // NewLoaders returns fresh loaders over st; make one set per request.

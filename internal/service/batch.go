@@ -33,3 +33,8 @@ func (s *Service) OffersByProvider(ctx context.Context, providerIDs []string) ([
 func (s *Service) CooperationsOf(ctx context.Context, ids []string) ([]directory.Cooperation, error) {
 	return s.store.CooperationsOf(ctx, ids)
 }
+
+// OffersByID returns the offers that exist among ids (a referral's offer).
+func (s *Service) OffersByID(ctx context.Context, ids []string) ([]directory.Offer, error) {
+	return s.store.OffersByID(ctx, ids)
+}

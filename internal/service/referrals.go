@@ -88,7 +88,7 @@ func (s *Service) CreateReferral(ctx context.Context, d referral.Draft) (referra
 		return referral.Referral{}, err
 	}
 	r := referral.New(NewID("ref-"), d, *offer, municipality, from, p.Role, s.Now())
-	if err := s.Store.CreateReferral(s.audited(ctx, "createReferral", "Referral", r.ID, nil, viewOf(&r)), r); err != nil {
+	if err := s.store.CreateReferral(s.audited(ctx, "createReferral", "Referral", r.ID, nil, viewOf(&r)), r); err != nil {
 		var nf *store.NotFound
 		if errors.As(err, &nf) && nf.Field == "fromOrganisationId" {
 			return referral.Referral{}, fmt.Errorf("the caller's organisation %q is not in the directory: %w", from, err)
@@ -102,7 +102,7 @@ func (s *Service) CreateReferral(ctx context.Context, d referral.Draft) (referra
 // district's, else its provider's.
 func (s *Service) municipalityOf(ctx context.Context, o directory.Offer) (string, error) {
 	if o.DistrictID != "" {
-		ds, err := s.Store.DistrictsByID(ctx, []string{o.DistrictID})
+		ds, err := s.store.DistrictsByID(ctx, []string{o.DistrictID})
 		if err != nil {
 			return "", err
 		}
@@ -143,7 +143,7 @@ func (s *Service) visible(ctx context.Context, action, id string) (referral.Refe
 	if err := problems.Err(); err != nil {
 		return referral.Referral{}, "", err
 	}
-	list, err := s.Store.ReferralsByID(ctx, []string{id})
+	list, err := s.store.ReferralsByID(ctx, []string{id})
 	if err != nil {
 		return referral.Referral{}, "", err
 	}
@@ -186,7 +186,7 @@ func (s *Service) UpdateReferralStatus(ctx context.Context, id string, to referr
 		ids[i] = us[i].ID
 	}
 	actx := s.audited(ctx, "updateReferralStatus.noAlternative", "UnmetNeed", strings.Join(ids, ","), nil, map[string]any{"unmetNeeds": us, "referralId": id})
-	if err := s.Store.RecordUnmetNeeds(actx, us); err != nil {
+	if err := s.store.RecordUnmetNeeds(actx, us); err != nil {
 		return r, nil, err
 	}
 	return r, us, nil
@@ -228,7 +228,7 @@ func (s *Service) updateReferralStatus(ctx context.Context, id string, to referr
 	if err != nil {
 		return referral.Referral{}, err
 	}
-	return s.Store.UpdateReferral(s.audited(ctx, "updateReferralStatus", "Referral", id, viewOf(&old), viewOf(&next)), id, apply)
+	return s.store.UpdateReferral(s.audited(ctx, "updateReferralStatus", "Referral", id, viewOf(&old), viewOf(&next)), id, apply)
 }
 
 func otherSide(sd referral.Side) referral.Side {
@@ -262,7 +262,7 @@ func (s *Service) WithdrawConsent(ctx context.Context, id string) (referral.Refe
 	if err != nil {
 		return referral.Referral{}, err
 	}
-	return s.Store.UpdateReferral(s.audited(ctx, "withdrawConsent", "Referral", id, viewOf(&old), viewOf(&next)), id, apply)
+	return s.store.UpdateReferral(s.audited(ctx, "withdrawConsent", "Referral", id, viewOf(&old), viewOf(&next)), id, apply)
 }
 
 // ReferralFilter narrows a list of referrals.
@@ -316,7 +316,7 @@ func (s *Service) Referrals(ctx context.Context, f ReferralFilter, page store.Pa
 	if _, _, err := page.Window(); err != nil {
 		return store.ReferralPage{}, err
 	}
-	return s.Store.Referrals(ctx, q, page)
+	return s.store.Referrals(ctx, q, page)
 }
 
 // ReferralStatsRow is the tally of one group as the reader may see it.
@@ -354,14 +354,14 @@ func (s *Service) ReferralStats(ctx context.Context, municipality, since, until 
 	if err := problems.Err(); err != nil {
 		return ReferralStats{}, err
 	}
-	counts, err := s.Store.ReferralCounts(ctx, store.ReferralCountQuery{Municipality: municipality, Since: since, Until: until, GroupBy: groupBy})
+	counts, err := s.store.ReferralCounts(ctx, store.ReferralCountQuery{Municipality: municipality, Since: since, Until: until, GroupBy: groupBy})
 	if err != nil {
 		return ReferralStats{}, err
 	}
 	// The total counts each referral once, also when NEED counts it per need.
 	totals := counts
 	if groupBy == store.GroupNeed {
-		if totals, err = s.Store.ReferralCounts(ctx, store.ReferralCountQuery{Municipality: municipality, Since: since, Until: until, GroupBy: store.GroupCategory}); err != nil {
+		if totals, err = s.store.ReferralCounts(ctx, store.ReferralCountQuery{Municipality: municipality, Since: since, Until: until, GroupBy: store.GroupCategory}); err != nil {
 			return ReferralStats{}, err
 		}
 	}
@@ -425,7 +425,7 @@ type ReferralNetwork struct {
 func (s *Service) referralNetwork(ctx context.Context, municipality string, g store.Graph) (ReferralNetwork, error) {
 	p := access.FromContext(ctx)
 	since := s.Now().AddDate(0, -FlowWindowMonths, 0).Format("2006-01-02")
-	counts, err := s.Store.ReferralCounts(ctx, store.ReferralCountQuery{Municipality: municipality, Since: since, GroupBy: store.GroupFlow})
+	counts, err := s.store.ReferralCounts(ctx, store.ReferralCountQuery{Municipality: municipality, Since: since, GroupBy: store.GroupFlow})
 	if err != nil {
 		return ReferralNetwork{}, err
 	}
@@ -462,7 +462,7 @@ func (s *Service) referralNetwork(ctx context.Context, municipality string, g st
 		}
 	}
 	if len(ids) > 0 {
-		list, err := s.Store.OrganisationsByID(ctx, ids)
+		list, err := s.store.OrganisationsByID(ctx, ids)
 		if err != nil {
 			return ReferralNetwork{}, err
 		}

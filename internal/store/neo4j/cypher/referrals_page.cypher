@@ -8,8 +8,8 @@ WHERE ($fromOrganisationId IS NULL OR r.fromOrganisationId = $fromOrganisationId
   AND ($since IS NULL OR r.sentOn >= $since)
   AND ($until IS NULL OR r.sentOn <= $until)
 // filter:end
-WITH r
+// The order belongs to the final RETURN: only there does Cypher promise it.
+RETURN r {.*} AS referral
 ORDER BY r.createdAt DESC, r.id DESC
 SKIP $skip
 LIMIT $limit
-RETURN r {.*} AS referral
