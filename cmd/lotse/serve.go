@@ -34,7 +34,7 @@ func newServe() *cobra.Command {
 	)
 	cmd := &cobra.Command{
 		Use:   "serve",
-		Short: "Serve the GraphQL API (GraphiQL at /, API at /graphql)",
+		Short: "Serve the GraphQL API (/graphql) and the web front end (/, GraphiQL at /graphiql)",
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if err := bindEnv(cmd, storeEnvAliases); err != nil {
 				return err
@@ -77,7 +77,7 @@ func newServe() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			slog.Info("lotse serving", "addr", ln.Addr().String(), "store", sf.describe(), "graphiql", "http://"+hostPort(ln.Addr()))
+			slog.Info("lotse serving", "addr", ln.Addr().String(), "store", sf.describe(), "web", "http://"+hostPort(ln.Addr()), "graphiql", "http://"+hostPort(ln.Addr())+"/graphiql")
 			errc := make(chan error, 1)
 			go func() { errc <- srv.Serve(ln) }()
 			select {
@@ -165,7 +165,7 @@ type hardening struct {
 func (h *hardening) register(cmd *cobra.Command) {
 	fl := cmd.Flags()
 	fl.BoolVar(&h.production, "production", false, "production mode: no introspection, no GraphiQL, and --cors-origins must name origins (not *)")
-	fl.BoolVar(&h.graphiql, "graphiql", true, "serve GraphiQL at / (off with --production)")
+	fl.BoolVar(&h.graphiql, "graphiql", true, "serve GraphiQL at /graphiql (off with --production)")
 	fl.BoolVar(&h.trustProxy, "trust-proxy", false, "take the client address from X-Forwarded-For (only behind a reverse proxy that sets it)")
 	fl.IntVar(&h.maxDepth, "max-depth", server.DefaultMaxDepth, "deepest field nesting of a query (-1: no limit)")
 	fl.IntVar(&h.maxComplexity, "max-complexity", server.DefaultMaxComplexity, "highest cost of a query; lists count times their size (-1: no limit)")

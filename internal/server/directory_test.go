@@ -357,7 +357,7 @@ func TestInternalErrorsDoNotLeak(t *testing.T) {
 
 func TestHealthAndGraphiQL(t *testing.T) {
 	e := newEnv(t)
-	for path, want := range map[string]int{"/healthz": 200, "/readyz": 200, "/": 200} {
+	for path, want := range map[string]int{"/healthz": 200, "/readyz": 200, "/": 200, "/graphiql": 200} {
 		res, err := http.Get(e.url + path)
 		if err != nil {
 			t.Fatal(err)

@@ -8,15 +8,9 @@ import (
 	"strconv"
 )
 
-// Content security policies. The API answers JSON only, so its responses may
-// load and run nothing. GraphiQL loads React and GraphiQL from jsDelivr (with
-// subresource integrity) and starts them with an inline script.
-const (
-	cspAPI      = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'"
-	cspGraphiQL = "default-src 'none'; script-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net; " +
-		"style-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net; font-src 'self' data: https://cdn.jsdelivr.net; " +
-		"img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'"
-)
+// Content security policy of the API: it answers JSON only, so its
+// responses may load and run nothing. The web pages have their own (cspWeb).
+const cspAPI = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'"
 
 // securityHeaders sets the headers every response carries.
 func securityHeaders(next http.Handler) http.Handler {
@@ -26,14 +20,6 @@ func securityHeaders(next http.Handler) http.Handler {
 		h.Set("Referrer-Policy", "no-referrer")
 		h.Set("X-Frame-Options", "DENY")
 		h.Set("Content-Security-Policy", cspAPI)
-		next.ServeHTTP(w, r)
-	})
-}
-
-// graphiQLPolicy replaces the API's policy on the GraphiQL page.
-func graphiQLPolicy(next http.Handler) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Content-Security-Policy", cspGraphiQL)
 		next.ServeHTTP(w, r)
 	})
 }

@@ -1,12 +1,13 @@
 // Package server is Lotse's HTTP front: security headers, CORS, rate limits,
 // request limits, authentication, per-request dataloaders, the GraphQL
-// endpoint, GraphiQL and the health probes.
+// endpoint, the web front end (with GraphiQL) and the health probes.
 package server
 
 import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"io/fs"
 	"log/slog"
 	"net/http"
 	"strings"
@@ -16,13 +17,13 @@ import (
 	"github.com/99designs/gqlgen/graphql/handler/extension"
 	"github.com/99designs/gqlgen/graphql/handler/lru"
 	"github.com/99designs/gqlgen/graphql/handler/transport"
-	"github.com/99designs/gqlgen/graphql/playground"
 	"github.com/rs/cors"
 	"github.com/vektah/gqlparser/v2/ast"
 
 	"github.com/lotse-kim/lotse/graph"
 	"github.com/lotse-kim/lotse/graph/generated"
 	"github.com/lotse-kim/lotse/internal/service"
+	"github.com/lotse-kim/lotse/web"
 )
 
 // Config is what the HTTP front can be told.
@@ -31,8 +32,10 @@ type Config struct {
 	CORSOrigins []string
 	// Introspection enables schema introspection (on by default).
 	Introspection bool
-	// GraphiQL serves the GraphiQL page at "/".
+	// GraphiQL serves the bundled GraphiQL page at "/graphiql".
 	GraphiQL bool
+	// Web holds the front end's built files; nil: the embedded web/dist.
+	Web fs.FS
 	// Production turns introspection and GraphiQL off whatever the fields
 	// above say; Check refuses CORS for any origin with it.
 	Production bool
@@ -60,6 +63,14 @@ func (c Config) Check() error {
 		}
 	}
 	return nil
+}
+
+// WebFiles are the front end's files: Web, or the ones embedded in the binary.
+func (c Config) WebFiles() fs.FS {
+	if c.Web != nil {
+		return c.Web
+	}
+	return web.Dist()
 }
 
 // New returns the whole HTTP handler of Lotse.
@@ -104,9 +115,8 @@ func New(cfg Config, svc *service.Service) http.Handler {
 	}
 	mux.Handle("/graphql", guarded(graph.WithLoaders(svc, gql)))
 	mux.Handle("GET /reports/{file}", guarded(reportsHandler(svc)))
-	if cfg.GraphiQL {
-		mux.Handle("GET /{$}", graphiQLPolicy(playground.Handler("Lotse", "/graphql")))
-	}
+	// The front end (web/dist) at / with its client routes; GraphiQL is one of them (/graphiql).
+	mux.Handle("/", newWebApp(cfg.WebFiles(), cfg.GraphiQL))
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})
 	})

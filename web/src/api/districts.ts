@@ -1,0 +1,24 @@
+import { graphql } from '../gql';
+import { useQuery } from './useQuery';
+
+export const DistrictsDoc = graphql(`
+  query Districts {
+    districts {
+      id
+      name
+      municipality
+      population
+      centre {
+        lat
+        lon
+      }
+      radiusKm
+      boundary
+    }
+  }
+`);
+
+// Every district (a few dozen), with centre and radius for maps and near-searches.
+export function useDistricts() {
+  return useQuery(DistrictsDoc, {});
+}

@@ -1,0 +1,22 @@
+// Every page of the front end, one line each. `nav` puts it in the main
+// navigation; `roles` limits it (absent: everyone). Pages other than the
+// directory load lazily, in their own chunks.
+import { lazy, type ComponentType } from 'react';
+import { t } from './i18n/de';
+import type { Role } from './auth';
+import Directory from './pages/Directory';
+import SignIn from './pages/SignIn';
+
+export interface RouteDef {
+  path: string;
+  component: ComponentType<{ params: Record<string, string> }>;
+  nav?: string;
+  roles?: Role[];
+}
+
+export const routes: RouteDef[] = [
+  { path: '/', component: Directory, nav: t.nav.directory },
+  { path: '/angebote/:id', component: lazy(() => import('./pages/OfferPage')) },
+  { path: '/graphiql', component: lazy(() => import('./graphiql/GraphiQLPage')), nav: t.nav.graphiql },
+  { path: '/anmelden', component: SignIn },
+];
