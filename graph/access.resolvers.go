@@ -8,10 +8,17 @@ package graph
 import (
 	"context"
 
+	"github.com/lotse-kim/lotse/graph/generated"
 	"github.com/lotse-kim/lotse/graph/model"
+	"github.com/lotse-kim/lotse/graph/relay"
 	"github.com/lotse-kim/lotse/internal/access"
 	"github.com/lotse-kim/lotse/internal/store"
 )
+
+// ID is the resolver for the id field.
+func (r *auditEntryResolver) ID(ctx context.Context, obj *access.AuditEntry) (string, error) {
+	return relay.Global(relay.TypeAuditEntry, obj.ID), nil
+}
 
 // Me is the resolver for the me field.
 func (r *queryResolver) Me(ctx context.Context) (*model.Me, error) {
@@ -47,3 +54,8 @@ func (r *queryResolver) AuditLog(ctx context.Context, filter *model.AuditFilter,
 	}
 	return conn, nil
 }
+
+// AuditEntry returns generated.AuditEntryResolver implementation.
+func (r *Resolver) AuditEntry() generated.AuditEntryResolver { return &auditEntryResolver{r} }
+
+type auditEntryResolver struct{ *Resolver }

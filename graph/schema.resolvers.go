@@ -11,9 +11,15 @@ import (
 
 	"github.com/lotse-kim/lotse/graph/generated"
 	"github.com/lotse-kim/lotse/graph/model"
+	"github.com/lotse-kim/lotse/graph/relay"
 	"github.com/lotse-kim/lotse/internal/directory"
 	"github.com/lotse-kim/lotse/internal/store"
 )
+
+// ID is the resolver for the id field.
+func (r *districtResolver) ID(ctx context.Context, obj *directory.District) (string, error) {
+	return relay.Global(relay.TypeDistrict, obj.ID), nil
+}
 
 // CreateOrganisation is the resolver for the createOrganisation field.
 func (r *mutationResolver) CreateOrganisation(ctx context.Context, input model.CreateOrganisationInput) (*directory.Organisation, error) {
@@ -82,6 +88,11 @@ func (r *mutationResolver) RemoveCooperation(ctx context.Context, a string, b st
 	return true, nil
 }
 
+// ID is the resolver for the id field.
+func (r *offerResolver) ID(ctx context.Context, obj *directory.Offer) (string, error) {
+	return relay.Global(relay.TypeOffer, obj.ID), nil
+}
+
 // District is the resolver for the district field.
 func (r *offerResolver) District(ctx context.Context, obj *directory.Offer) (*directory.District, error) {
 	if obj.DistrictID == "" {
@@ -97,6 +108,11 @@ func (r *offerResolver) Provider(ctx context.Context, obj *directory.Offer) (*di
 		err = fmt.Errorf("provider %q of offer %q is missing", obj.ProviderID, obj.ID)
 	}
 	return p, err
+}
+
+// ID is the resolver for the id field.
+func (r *organisationResolver) ID(ctx context.Context, obj *directory.Organisation) (string, error) {
+	return relay.Global(relay.TypeOrganisation, obj.ID), nil
 }
 
 // Parent is the resolver for the parent field.
@@ -224,6 +240,9 @@ func (r *queryResolver) Municipalities(ctx context.Context) ([]string, error) {
 	return ms, err
 }
 
+// District returns generated.DistrictResolver implementation.
+func (r *Resolver) District() generated.DistrictResolver { return &districtResolver{r} }
+
 // Mutation returns generated.MutationResolver implementation.
 func (r *Resolver) Mutation() generated.MutationResolver { return &mutationResolver{r} }
 
@@ -237,6 +256,7 @@ func (r *Resolver) Organisation() generated.OrganisationResolver { return &organ
 func (r *Resolver) Query() generated.QueryResolver { return &queryResolver{r} }
 
 type (
+	districtResolver     struct{ *Resolver }
 	mutationResolver     struct{ *Resolver }
 	offerResolver        struct{ *Resolver }
 	organisationResolver struct{ *Resolver }

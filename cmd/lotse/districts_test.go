@@ -31,7 +31,7 @@ func TestDistrictsImport(t *testing.T) {
 	}
 	url, secrets := graphqlServer(t, db)
 	boundaries := func() map[string]string {
-		ds := query(t, url, secrets["ADMIN"], `{ districts(municipality: "Solingen") { id boundary } }`, nil, "districts").([]any)
+		ds := query(t, url, secrets["ADMIN"], `{ districts(municipality: "Solingen") { id: localId boundary } }`, nil, "districts").([]any)
 		out := map[string]string{}
 		for _, d := range ds {
 			m := d.(map[string]any)

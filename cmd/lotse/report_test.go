@@ -29,8 +29,8 @@ import (
 const cliGapQuery = `query($m: String, $needs: [NeedArea!]) {
   gapReport(municipality: $m, needs: $needs) {
     municipality
-    cells { district { id name municipality population } need activeOffers freePlaces offersPer10k unmetNeeds suppressed level }
-    structuralGaps { kind district { id name municipality population } need offer { id title } organisation { id name kind } language detail }
+    cells { district { id: localId name municipality population } need activeOffers freePlaces offersPer10k unmetNeeds suppressed level }
+    structuralGaps { kind district { id: localId name municipality population } need offer { id: localId title } organisation { id: localId name kind } language detail }
   }
 }`
 
@@ -38,11 +38,11 @@ const cliNetworkQuery = `query($m: String) {
   networkReport(municipality: $m) {
     municipality organisations cooperations density componentCount
     components { size organisationIds }
-    isolated { id name kind }
-    brokers { organisation { id name kind } betweenness }
+    isolated { id: localId name kind }
+    brokers { organisation { id: localId name kind } betweenness }
     kindMatrix { a b cooperations }
-    noPathToJobcenter { id name kind }
-    noPathToImmigrationOffice { id name kind }
+    noPathToJobcenter { id: localId name kind }
+    noPathToImmigrationOffice { id: localId name kind }
   }
 }`
 

@@ -15,6 +15,7 @@ import (
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/99designs/gqlgen/graphql/introspection"
 	"github.com/lotse-kim/lotse/graph/model"
+	"github.com/lotse-kim/lotse/graph/relay"
 	"github.com/lotse-kim/lotse/internal/access"
 	"github.com/lotse-kim/lotse/internal/directory"
 	"github.com/lotse-kim/lotse/internal/referral"
@@ -32,6 +33,8 @@ func NewExecutableSchema(cfg Config) graphql.ExecutableSchema {
 type Config = graphql.Config[ResolverRoot, DirectiveRoot, ComplexityRoot]
 
 type ResolverRoot interface {
+	AuditEntry() AuditEntryResolver
+	District() DistrictResolver
 	Mutation() MutationResolver
 	Offer() OfferResolver
 	Organisation() OrganisationResolver
@@ -325,6 +328,8 @@ type ComplexityRoot struct {
 		Network         func(childComplexity int, organisationID string, depth *int) int
 		NetworkGraph    func(childComplexity int, municipality string) int
 		NetworkReport   func(childComplexity int, municipality *string) int
+		Node            func(childComplexity int, id string) int
+		Nodes           func(childComplexity int, ids []string) int
 		Offer           func(childComplexity int, id string) int
 		Offers          func(childComplexity int, filter *model.OfferFilter, first *int, after *string, orderBy *model.OfferOrder) int
 		Organisation    func(childComplexity int, id string) int
@@ -459,6 +464,12 @@ type ComplexityRoot struct {
 
 // region    ************************** generated!.gotpl **************************
 
+type AuditEntryResolver interface {
+	ID(ctx context.Context, obj *access.AuditEntry) (string, error)
+}
+type DistrictResolver interface {
+	ID(ctx context.Context, obj *directory.District) (string, error)
+}
 type MutationResolver interface {
 	CreateOrganisation(ctx context.Context, input model.CreateOrganisationInput) (*directory.Organisation, error)
 	UpdateOrganisation(ctx context.Context, id string, input model.UpdateOrganisationInput) (*directory.Organisation, error)
@@ -474,10 +485,14 @@ type MutationResolver interface {
 	WithdrawConsent(ctx context.Context, id string) (*referral.Referral, error)
 }
 type OfferResolver interface {
+	ID(ctx context.Context, obj *directory.Offer) (string, error)
+
 	District(ctx context.Context, obj *directory.Offer) (*directory.District, error)
 	Provider(ctx context.Context, obj *directory.Offer) (*directory.Organisation, error)
 }
 type OrganisationResolver interface {
+	ID(ctx context.Context, obj *directory.Organisation) (string, error)
+
 	Parent(ctx context.Context, obj *directory.Organisation) (*directory.Organisation, error)
 	District(ctx context.Context, obj *directory.Organisation) (*directory.District, error)
 
@@ -497,6 +512,8 @@ type QueryResolver interface {
 	NetworkGraph(ctx context.Context, municipality string) (*model.NetworkGraph, error)
 	MatchOffers(ctx context.Context, client model.ClientProfile, first *int) ([]model.OfferMatch, error)
 	CarePlan(ctx context.Context, client model.ClientProfile, record *bool) (*model.CarePlan, error)
+	Node(ctx context.Context, id string) (relay.Node, error)
+	Nodes(ctx context.Context, ids []string) ([]relay.Node, error)
 	Referral(ctx context.Context, id string) (*referral.Referral, error)
 	Referrals(ctx context.Context, filter *model.ReferralFilter, first *int, after *string) (*model.ReferralConnection, error)
 	ReferralStats(ctx context.Context, municipality *string, since *string, until *string, groupBy *model.ReferralGroupBy) (*model.ReferralStats, error)
@@ -612,7 +629,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.AuditEntry.EntityType(childComplexity), true
-	case "AuditEntry.id":
+	case "AuditEntry.id", "AuditEntry.localId":
 		if e.ComplexityRoot.AuditEntry.ID == nil {
 			break
 		}
@@ -731,7 +748,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.District.Centre(childComplexity), true
-	case "District.id":
+	case "District.id", "District.localId":
 		if e.ComplexityRoot.District.ID == nil {
 			break
 		}
@@ -1353,7 +1370,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Offer.Funding(childComplexity), true
-	case "Offer.id":
+	case "Offer.id", "Offer.localId":
 		if e.ComplexityRoot.Offer.ID == nil {
 			break
 		}
@@ -1519,7 +1536,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Organisation.EmailOrNil(childComplexity), true
-	case "Organisation.id":
+	case "Organisation.id", "Organisation.localId":
 		if e.ComplexityRoot.Organisation.ID == nil {
 			break
 		}
@@ -1769,6 +1786,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.NetworkReport(childComplexity, args["municipality"].(*string)), true
+	case "Query.node":
+		if e.ComplexityRoot.Query.Node == nil {
+			break
+		}
+
+		args, err := ec.field_Query_node_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Node(childComplexity, args["id"].(string)), true
+	case "Query.nodes":
+		if e.ComplexityRoot.Query.Nodes == nil {
+			break
+		}
+
+		args, err := ec.field_Query_nodes_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Nodes(childComplexity, args["ids"].([]string)), true
 	case "Query.offer":
 		if e.ComplexityRoot.Query.Offer == nil {
 			break
@@ -2674,7 +2713,7 @@ input GeoPointInput {
 
 "A city district (*Stadtbezirk*). Public."
 type District {
-  "Stable id, e.g. ` + "`" + `sg-ohligs` + "`" + `."
+  "Global id (Relay Node); pass it to ` + "`" + `node(id:)` + "`" + `. The district's own id is ` + "`" + `localId` + "`" + ` (e.g. ` + "`" + `sg-ohligs` + "`" + `)."
   id: ID!
   "The district's name, e.g. ` + "`" + `Ohligs/Aufderhöhe/Merscheid` + "`" + `."
   name: String!
@@ -2702,7 +2741,7 @@ type WorkingGroup {
 
 "An actor of the integration network (*Akteur*, *Träger*): an authority, a welfare association, a club, a congregation. Public."
 type Organisation {
-  "Stable id, e.g. ` + "`" + `sg-org-0001` + "`" + `: letters, digits, ` + "`" + `-` + "`" + `, ` + "`" + `_` + "`" + `, ` + "`" + `.` + "`" + `, ` + "`" + `:` + "`" + `; at most 100 characters."
+  "Global id (Relay Node); pass it to ` + "`" + `node(id:)` + "`" + `. The organisation's own id is ` + "`" + `localId` + "`" + ` (e.g. ` + "`" + `sg-org-0001` + "`" + `)."
   id: ID!
   "The organisation's name, at most 300 characters."
   name: String!
@@ -2760,7 +2799,7 @@ type Cooperation {
 
 "An offer (*Angebot*) of one organisation: a course, a counselling service, a group. Public."
 type Offer {
-  "Stable id, e.g. ` + "`" + `sg-off-0001` + "`" + `: letters, digits, ` + "`" + `-` + "`" + `, ` + "`" + `_` + "`" + `, ` + "`" + `.` + "`" + `, ` + "`" + `:` + "`" + `; at most 100 characters."
+  "Global id (Relay Node); pass it to ` + "`" + `node(id:)` + "`" + `. The offer's own id is ` + "`" + `localId` + "`" + ` (e.g. ` + "`" + `sg-off-0001` + "`" + `)."
   id: ID!
   "The offer's title, at most 300 characters."
   title: String!
@@ -3148,7 +3187,7 @@ type Mutation {
     "The fields to change."
     input: UpdateOrganisationInput!
   ): Organisation!
-  "Deletes an organisation and its cooperations. Refused with CONFLICT while the organisation still provides offers or has parts. Returns the id. STEERING, ADMIN."
+  "Deletes an organisation and its cooperations. Refused with CONFLICT while the organisation still provides offers or has parts. Returns its localId. STEERING, ADMIN."
   deleteOrganisation(
     "The organisation's id."
     id: ID!
@@ -3165,7 +3204,7 @@ type Mutation {
     "The fields to change."
     input: UpdateOfferInput!
   ): Offer!
-  "Deletes an offer. Returns the id. STEERING, ADMIN; a PARTNER its own organisation's offers."
+  "Deletes an offer. Returns its localId. STEERING, ADMIN; a PARTNER its own organisation's offers."
   deleteOffer(
     "The offer's id."
     id: ID!
@@ -3222,7 +3261,7 @@ type FieldChange {
 
 "One change to the store: who did what to which entity, and which fields changed. Only ADMIN reads the audit log."
 type AuditEntry {
-  "Stable id of the entry."
+  "Global id (Relay Node); pass it to ` + "`" + `node(id:)` + "`" + `. The entry's own id is ` + "`" + `localId` + "`" + `."
   id: ID!
   "When the change happened."
   at: Time!
@@ -3475,6 +3514,50 @@ extend type Mutation {
     "The need to record."
     input: UnmetNeedInput!
   ): UnmetNeed!
+}
+`, BuiltIn: false},
+	{Name: "../../schema/node.graphqls", Input: `# Relay: global object ids, the Node interface, node(id:) and nodes(ids:).
+
+"""
+An object that can be fetched again by its global id (Relay's Node interface). A global id is
+opaque; every ID argument of the API also accepts the object's ` + "`" + `localId` + "`" + ` (the id before global ids).
+"""
+interface Node {
+  "The object's global id: unique across all types; pass it to ` + "`" + `node(id:)` + "`" + ` to fetch the object again."
+  id: ID!
+}
+
+extend type Organisation implements Node {
+  "The organisation's id within organisations (e.g. ` + "`" + `sg-org-0001` + "`" + `), as in export and report files and the audit log; accepted wherever an ID is."
+  localId: ID!
+}
+
+extend type Offer implements Node {
+  "The offer's id within offers (e.g. ` + "`" + `sg-off-0001` + "`" + `), as in export and report files and the audit log; accepted wherever an ID is."
+  localId: ID!
+}
+
+extend type District implements Node {
+  "The district's id within districts (e.g. ` + "`" + `sg-ohligs` + "`" + `), as in export and report files; accepted wherever an ID is."
+  localId: ID!
+}
+
+extend type AuditEntry implements Node {
+  "The entry's id within the audit log."
+  localId: ID!
+}
+
+extend type Query {
+  "The object with this global id; null when there is none or the caller may not see it. Each type keeps its own rules: audit entries only for ADMIN."
+  node(
+    "A global id, as in the ` + "`" + `id` + "`" + ` field of any Node."
+    id: ID!
+  ): Node
+  "The objects with these global ids, in the same order; null for each that does not exist or the caller may not see. At most 100 ids."
+  nodes(
+    "Global ids, at most 100."
+    ids: [ID!]!
+  ): [Node]!
 }
 `, BuiltIn: false},
 	{Name: "../../schema/referrals.graphqls", Input: `# Referrals (Vermittlungen): the closed loop between case management and providers.
@@ -3885,7 +3968,7 @@ type GapReport {
 type NetworkComponent {
   "Number of organisations in it."
   size: Int!
-  "Ids of its organisations."
+  "The ` + "`" + `localId` + "`" + `s of its organisations."
   organisationIds: [ID!]!
 }
 
@@ -3935,7 +4018,7 @@ type NetworkReport {
 
 "An organisation in a cooperation neighbourhood."
 type NetworkNode {
-  "The organisation's id (the same as organisation.id)."
+  "The organisation's ` + "`" + `localId` + "`" + ` (edges refer to it)."
   id: ID!
   "The organisation."
   organisation: Organisation!
@@ -3943,9 +4026,9 @@ type NetworkNode {
 
 "A cooperation in a neighbourhood; it has no direction."
 type NetworkEdge {
-  "Id of one organisation."
+  "The ` + "`" + `localId` + "`" + ` of one organisation."
   source: ID!
-  "Id of the other organisation."
+  "The ` + "`" + `localId` + "`" + ` of the other organisation."
   target: ID!
   "Since when they cooperate, ISO date ` + "`" + `YYYY-MM-DD` + "`" + `; null when unknown."
   since: String
@@ -4067,6 +4150,8 @@ func (ec *executionContext) childFields_AuditEntry(ctx context.Context, field gr
 		return ec.fieldContext_AuditEntry_entityId(ctx, field)
 	case "changes":
 		return ec.fieldContext_AuditEntry_changes(ctx, field)
+	case "localId":
+		return ec.fieldContext_AuditEntry_localId(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type AuditEntry", field.Name)
 }
@@ -4141,6 +4226,8 @@ func (ec *executionContext) childFields_District(ctx context.Context, field grap
 		return ec.fieldContext_District_radiusKm(ctx, field)
 	case "boundary":
 		return ec.fieldContext_District_boundary(ctx, field)
+	case "localId":
+		return ec.fieldContext_District_localId(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type District", field.Name)
 }
@@ -4401,6 +4488,8 @@ func (ec *executionContext) childFields_Offer(ctx context.Context, field graphql
 		return ec.fieldContext_Offer_contact(ctx, field)
 	case "updatedAt":
 		return ec.fieldContext_Offer_updatedAt(ctx, field)
+	case "localId":
+		return ec.fieldContext_Offer_localId(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Offer", field.Name)
 }
@@ -4481,6 +4570,8 @@ func (ec *executionContext) childFields_Organisation(ctx context.Context, field 
 		return ec.fieldContext_Organisation_partners(ctx, field)
 	case "updatedAt":
 		return ec.fieldContext_Organisation_updatedAt(ctx, field)
+	case "localId":
+		return ec.fieldContext_Organisation_localId(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Organisation", field.Name)
 }
@@ -5277,6 +5368,34 @@ func (ec *executionContext) field_Query_network_args(ctx context.Context, rawArg
 	return args, nil
 }
 
+func (ec *executionContext) field_Query_node_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_nodes_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "ids",
+		func(ctx context.Context, v any) ([]string, error) {
+			return ec.unmarshalNID2ᚕstringᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["ids"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Query_offer_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -5680,7 +5799,7 @@ func (ec *executionContext) _AuditEntry_id(ctx context.Context, field graphql.Co
 			return ec.fieldContext_AuditEntry_id(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.ID, nil
+			return ec.Resolvers.AuditEntry().ID(ctx, obj)
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
@@ -5691,7 +5810,7 @@ func (ec *executionContext) _AuditEntry_id(ctx context.Context, field graphql.Co
 	)
 }
 func (ec *executionContext) fieldContext_AuditEntry_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("AuditEntry", field, false, false, errors.New("field of type ID does not have child fields"))
+	return graphql.NewScalarFieldContext("AuditEntry", field, true, true, errors.New("field of type ID does not have child fields"))
 }
 
 func (ec *executionContext) _AuditEntry_at(ctx context.Context, field graphql.CollectedField, obj *access.AuditEntry) (ret graphql.Marshaler) {
@@ -5885,6 +6004,29 @@ func (ec *executionContext) fieldContext_AuditEntry_changes(_ context.Context, f
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _AuditEntry_localId(ctx context.Context, field graphql.CollectedField, obj *access.AuditEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AuditEntry_localId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AuditEntry_localId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AuditEntry", field, false, false, errors.New("field of type ID does not have child fields"))
 }
 
 func (ec *executionContext) _Broker_organisation(ctx context.Context, field graphql.CollectedField, obj *model.Broker) (ret graphql.Marshaler) {
@@ -6286,7 +6428,7 @@ func (ec *executionContext) _District_id(ctx context.Context, field graphql.Coll
 			return ec.fieldContext_District_id(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.ID, nil
+			return ec.Resolvers.District().ID(ctx, obj)
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
@@ -6297,7 +6439,7 @@ func (ec *executionContext) _District_id(ctx context.Context, field graphql.Coll
 	)
 }
 func (ec *executionContext) fieldContext_District_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("District", field, false, false, errors.New("field of type ID does not have child fields"))
+	return graphql.NewScalarFieldContext("District", field, true, true, errors.New("field of type ID does not have child fields"))
 }
 
 func (ec *executionContext) _District_name(ctx context.Context, field graphql.CollectedField, obj *directory.District) (ret graphql.Marshaler) {
@@ -6445,6 +6587,29 @@ func (ec *executionContext) _District_boundary(ctx context.Context, field graphq
 }
 func (ec *executionContext) fieldContext_District_boundary(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("District", field, false, false, errors.New("field of type GeoJSONGeometry does not have child fields"))
+}
+
+func (ec *executionContext) _District_localId(ctx context.Context, field graphql.CollectedField, obj *directory.District) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_District_localId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_District_localId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("District", field, false, false, errors.New("field of type ID does not have child fields"))
 }
 
 func (ec *executionContext) _FieldChange_field(ctx context.Context, field graphql.CollectedField, obj *access.FieldChange) (ret graphql.Marshaler) {
@@ -8535,7 +8700,7 @@ func (ec *executionContext) _Offer_id(ctx context.Context, field graphql.Collect
 			return ec.fieldContext_Offer_id(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.ID, nil
+			return ec.Resolvers.Offer().ID(ctx, obj)
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
@@ -8546,7 +8711,7 @@ func (ec *executionContext) _Offer_id(ctx context.Context, field graphql.Collect
 	)
 }
 func (ec *executionContext) fieldContext_Offer_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Offer", field, false, false, errors.New("field of type ID does not have child fields"))
+	return graphql.NewScalarFieldContext("Offer", field, true, true, errors.New("field of type ID does not have child fields"))
 }
 
 func (ec *executionContext) _Offer_title(ctx context.Context, field graphql.CollectedField, obj *directory.Offer) (ret graphql.Marshaler) {
@@ -9128,6 +9293,29 @@ func (ec *executionContext) fieldContext_Offer_updatedAt(_ context.Context, fiel
 	return graphql.NewScalarFieldContext("Offer", field, false, false, errors.New("field of type Time does not have child fields"))
 }
 
+func (ec *executionContext) _Offer_localId(ctx context.Context, field graphql.CollectedField, obj *directory.Offer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Offer_localId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Offer_localId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Offer", field, false, false, errors.New("field of type ID does not have child fields"))
+}
+
 func (ec *executionContext) _OfferConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.OfferConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -9467,7 +9655,7 @@ func (ec *executionContext) _Organisation_id(ctx context.Context, field graphql.
 			return ec.fieldContext_Organisation_id(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.ID, nil
+			return ec.Resolvers.Organisation().ID(ctx, obj)
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
@@ -9478,7 +9666,7 @@ func (ec *executionContext) _Organisation_id(ctx context.Context, field graphql.
 	)
 }
 func (ec *executionContext) fieldContext_Organisation_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Organisation", field, false, false, errors.New("field of type ID does not have child fields"))
+	return graphql.NewScalarFieldContext("Organisation", field, true, true, errors.New("field of type ID does not have child fields"))
 }
 
 func (ec *executionContext) _Organisation_name(ctx context.Context, field graphql.CollectedField, obj *directory.Organisation) (ret graphql.Marshaler) {
@@ -9878,6 +10066,29 @@ func (ec *executionContext) _Organisation_updatedAt(ctx context.Context, field g
 }
 func (ec *executionContext) fieldContext_Organisation_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Organisation", field, false, false, errors.New("field of type Time does not have child fields"))
+}
+
+func (ec *executionContext) _Organisation_localId(ctx context.Context, field graphql.CollectedField, obj *directory.Organisation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Organisation_localId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Organisation_localId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Organisation", field, false, false, errors.New("field of type ID does not have child fields"))
 }
 
 func (ec *executionContext) _OrganisationConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.OrganisationConnection) (ret graphql.Marshaler) {
@@ -10637,6 +10848,94 @@ func (ec *executionContext) fieldContext_Query_carePlan(ctx context.Context, fie
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Query_carePlan_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_node(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Node(ctx, fc.Args["id"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v relay.Node) graphql.Marshaler {
+			return ec.marshalONode2githubᚗcomᚋlotseᚑkimᚋlotseᚋgraphᚋrelayᚐNode(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Query_node(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_node_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_nodes(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_nodes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Nodes(ctx, fc.Args["ids"].([]string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []relay.Node) graphql.Marshaler {
+			return ec.marshalNNode2ᚕgithubᚗcomᚋlotseᚑkimᚋlotseᚋgraphᚋrelayᚐNode(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_nodes(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_nodes_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -15471,6 +15770,47 @@ func (ec *executionContext) unmarshalInputUpdateOrganisationInput(ctx context.Co
 
 // region    ************************** interface.gotpl ***************************
 
+func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj relay.Node) graphql.Marshaler {
+	switch obj := (obj).(type) {
+	case nil:
+		return graphql.Null
+	case directory.Organisation:
+		return ec._Organisation(ctx, sel, &obj)
+	case *directory.Organisation:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._Organisation(ctx, sel, obj)
+	case directory.Offer:
+		return ec._Offer(ctx, sel, &obj)
+	case *directory.Offer:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._Offer(ctx, sel, obj)
+	case directory.District:
+		return ec._District(ctx, sel, &obj)
+	case *directory.District:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._District(ctx, sel, obj)
+	case access.AuditEntry:
+		return ec._AuditEntry(ctx, sel, &obj)
+	case *access.AuditEntry:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._AuditEntry(ctx, sel, obj)
+	default:
+		if typedObj, ok := obj.(graphql.Marshaler); ok {
+			return typedObj
+		} else {
+			panic(fmt.Errorf("unexpected type %T; non-generated variants of Node must implement graphql.Marshaler", obj))
+		}
+	}
+}
+
 // endregion ************************** interface.gotpl ***************************
 
 // region    **************************** object.gotpl ****************************
@@ -15566,7 +15906,7 @@ func (ec *executionContext) _AuditEdge(ctx context.Context, sel ast.SelectionSet
 	return out
 }
 
-var auditEntryImplementors = []string{"AuditEntry"}
+var auditEntryImplementors = []string{"AuditEntry", "Node"}
 
 func (ec *executionContext) _AuditEntry(ctx context.Context, sel ast.SelectionSet, obj *access.AuditEntry) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, auditEntryImplementors)
@@ -15579,49 +15919,87 @@ func (ec *executionContext) _AuditEntry(ctx context.Context, sel ast.SelectionSe
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("AuditEntry")
 		case "id":
-			out.Values[i] = ec._AuditEntry_id(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._AuditEntry_id(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
 			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "at":
 			out.Values[i] = ec._AuditEntry_at(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "actorId":
 			out.Values[i] = ec._AuditEntry_actorId(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "actorName":
 			out.Values[i] = ec._AuditEntry_actorName(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "role":
 			out.Values[i] = ec._AuditEntry_role(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "action":
 			out.Values[i] = ec._AuditEntry_action(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "entityType":
 			out.Values[i] = ec._AuditEntry_entityType(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "entityId":
 			out.Values[i] = ec._AuditEntry_entityId(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "changes":
 			out.Values[i] = ec._AuditEntry_changes(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "localId":
+			out.Values[i] = ec._AuditEntry_localId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -15851,7 +16229,7 @@ func (ec *executionContext) _Cooperation(ctx context.Context, sel ast.SelectionS
 	return out
 }
 
-var districtImplementors = []string{"District"}
+var districtImplementors = []string{"District", "Node"}
 
 func (ec *executionContext) _District(ctx context.Context, sel ast.SelectionSet, obj *directory.District) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, districtImplementors)
@@ -15864,39 +16242,77 @@ func (ec *executionContext) _District(ctx context.Context, sel ast.SelectionSet,
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("District")
 		case "id":
-			out.Values[i] = ec._District_id(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._District_id(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
 			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "name":
 			out.Values[i] = ec._District_name(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "municipality":
 			out.Values[i] = ec._District_municipality(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "population":
 			out.Values[i] = ec._District_population(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "centre":
 			out.Values[i] = ec._District_centre(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "radiusKm":
 			out.Values[i] = ec._District_radiusKm(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "boundary":
 			out.Values[i] = ec._District_boundary(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "localId":
+			out.Values[i] = ec._District_localId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -16806,7 +17222,7 @@ func (ec *executionContext) _NetworkReport(ctx context.Context, sel ast.Selectio
 	return out
 }
 
-var offerImplementors = []string{"Offer"}
+var offerImplementors = []string{"Offer", "Node"}
 
 func (ec *executionContext) _Offer(ctx context.Context, sel ast.SelectionSet, obj *directory.Offer) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, offerImplementors)
@@ -16819,10 +17235,43 @@ func (ec *executionContext) _Offer(ctx context.Context, sel ast.SelectionSet, ob
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("Offer")
 		case "id":
-			out.Values[i] = ec._Offer_id(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Offer_id(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
 			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "title":
 			out.Values[i] = ec._Offer_title(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -17009,6 +17458,11 @@ func (ec *executionContext) _Offer(ctx context.Context, sel ast.SelectionSet, ob
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "localId":
+			out.Values[i] = ec._Offer_localId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -17189,7 +17643,7 @@ func (ec *executionContext) _OfferMatch(ctx context.Context, sel ast.SelectionSe
 	return out
 }
 
-var organisationImplementors = []string{"Organisation"}
+var organisationImplementors = []string{"Organisation", "Node"}
 
 func (ec *executionContext) _Organisation(ctx context.Context, sel ast.SelectionSet, obj *directory.Organisation) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, organisationImplementors)
@@ -17202,10 +17656,43 @@ func (ec *executionContext) _Organisation(ctx context.Context, sel ast.Selection
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("Organisation")
 		case "id":
-			out.Values[i] = ec._Organisation_id(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Organisation_id(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
 			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "name":
 			out.Values[i] = ec._Organisation_name(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -17443,6 +17930,11 @@ func (ec *executionContext) _Organisation(ctx context.Context, sel ast.Selection
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "updatedAt":
 			out.Values[i] = ec._Organisation_updatedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "localId":
+			out.Values[i] = ec._Organisation_localId(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
@@ -17909,6 +18401,50 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 					}
 				}()
 				res = ec._Query_carePlan(ctx, field)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			rrm := func(ctx context.Context) graphql.Marshaler {
+				return ec.OperationContext.RootResolverMiddleware(ctx,
+					func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
+		case "node":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Query_node(ctx, field)
+				if res == graphql.RequiredNull {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			rrm := func(ctx context.Context) graphql.Marshaler {
+				return ec.OperationContext.RootResolverMiddleware(ctx,
+					func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
+		case "nodes":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Query_nodes(ctx, field)
 				if res == graphql.Null {
 					atomic.AddUint32(&fs.Invalids, 1)
 				}
@@ -19901,13 +20437,13 @@ func (ec *executionContext) marshalNGapReport2ᚖgithubᚗcomᚋlotseᚑkimᚋlo
 }
 
 func (ec *executionContext) unmarshalNID2string(ctx context.Context, v any) (string, error) {
-	res, err := graphql.UnmarshalID(v)
+	res, err := relay.UnmarshalID(v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalNID2string(ctx context.Context, sel ast.SelectionSet, v string) graphql.Marshaler {
 	_ = sel
-	res := graphql.MarshalID(v)
+	res := relay.MarshalID(v)
 	if res == graphql.Null {
 		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
 			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
@@ -20229,6 +20765,16 @@ func (ec *executionContext) marshalNNetworkReport2ᚖgithubᚗcomᚋlotseᚑkim�
 		return graphql.Null
 	}
 	return ec._NetworkReport(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNNode2ᚕgithubᚗcomᚋlotseᚑkimᚋlotseᚋgraphᚋrelayᚐNode(ctx context.Context, sel ast.SelectionSet, v []relay.Node) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalONode2githubᚗcomᚋlotseᚑkimᚋlotseᚋgraphᚋrelayᚐNode(ctx, sel, v[i])
+	})
+
+	return ret
 }
 
 func (ec *executionContext) marshalNOffer2githubᚗcomᚋlotseᚑkimᚋlotseᚋinternalᚋdirectoryᚐOffer(ctx context.Context, sel ast.SelectionSet, v directory.Offer) graphql.Marshaler {
@@ -21302,7 +21848,7 @@ func (ec *executionContext) unmarshalOID2ᚖstring(ctx context.Context, v any) (
 	if v == nil {
 		return nil, nil
 	}
-	res, err := graphql.UnmarshalID(v)
+	res, err := relay.UnmarshalID(v)
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
@@ -21312,7 +21858,7 @@ func (ec *executionContext) marshalOID2ᚖstring(ctx context.Context, sel ast.Se
 	}
 	_ = sel
 	_ = ctx
-	res := graphql.MarshalID(*v)
+	res := relay.MarshalID(*v)
 	return res
 }
 
@@ -21431,6 +21977,13 @@ func (ec *executionContext) marshalONeedArea2ᚖgithubᚗcomᚋlotseᚑkimᚋlot
 	_ = ctx
 	res := graphql.MarshalString(string(*v))
 	return res
+}
+
+func (ec *executionContext) marshalONode2githubᚗcomᚋlotseᚑkimᚋlotseᚋgraphᚋrelayᚐNode(ctx context.Context, sel ast.SelectionSet, v relay.Node) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Node(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalOOffer2ᚖgithubᚗcomᚋlotseᚑkimᚋlotseᚋinternalᚋdirectoryᚐOffer(ctx context.Context, sel ast.SelectionSet, v *directory.Offer) graphql.Marshaler {

@@ -314,15 +314,15 @@ type Network struct {
 type NetworkComponent struct {
 	// Number of organisations in it.
 	Size int `json:"size"`
-	// Ids of its organisations.
+	// The `localId`s of its organisations.
 	OrganisationIds []string `json:"organisationIds"`
 }
 
 // A cooperation in a neighbourhood; it has no direction.
 type NetworkEdge struct {
-	// Id of one organisation.
+	// The `localId` of one organisation.
 	Source string `json:"source"`
-	// Id of the other organisation.
+	// The `localId` of the other organisation.
 	Target string `json:"target"`
 	// Since when they cooperate, ISO date `YYYY-MM-DD`; null when unknown.
 	Since *string `json:"since,omitempty"`
@@ -364,7 +364,7 @@ type NetworkGraphNode struct {
 
 // An organisation in a cooperation neighbourhood.
 type NetworkNode struct {
-	// The organisation's id (the same as organisation.id).
+	// The organisation's `localId` (edges refer to it).
 	ID string `json:"id"`
 	// The organisation.
 	Organisation *directory.Organisation `json:"organisation"`

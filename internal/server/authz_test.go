@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/lotse-kim/lotse/graph/relay"
 	"github.com/lotse-kim/lotse/internal/access"
 	"github.com/lotse-kim/lotse/internal/store"
 )
@@ -61,6 +62,25 @@ func authzCases() []authzCase {
 		{field: "network", query: `query($id: ID!) { network(organisationId: $id, depth: 2) { nodes { id } edges { source target } } }`, allowed: everyone,
 			setup: func(e *env, _ access.Role, _ int) map[string]any { return map[string]any{"id": partnerOrg(e.snap)} }},
 		{field: "me", query: `{ me { role name } }`, allowed: everyone},
+		{field: "node", query: `query($id: ID!) { node(id: $id) { id ... on Organisation { name } } }`, allowed: everyone,
+			setup: func(e *env, _ access.Role, _ int) map[string]any {
+				return map[string]any{"id": relay.Global(relay.TypeOrganisation, partnerOrg(e.snap))}
+			}},
+		{field: "node", name: "node of an audit entry", query: `query($id: ID!) { node(id: $id) { id ... on AuditEntry { action } } }`, allowed: adminOnly,
+			setup: func(e *env, _ access.Role, n int) map[string]any {
+				e.newOrganisation(fmt.Sprintf("org-node-%d", n))
+				var d struct {
+					AuditLog struct {
+						Edges []struct{ Node struct{ ID string } }
+					}
+				}
+				e.ok(access.RoleAdmin, `{ auditLog(first: 1) { edges { node { id } } } }`, nil, &d)
+				return map[string]any{"id": relay.Global(relay.TypeAuditEntry, d.AuditLog.Edges[0].Node.ID)}
+			}},
+		{field: "nodes", query: `query($ids: [ID!]!) { nodes(ids: $ids) { id } }`, allowed: everyone,
+			setup: func(e *env, _ access.Role, _ int) map[string]any {
+				return map[string]any{"ids": []string{relay.Global(relay.TypeOffer, e.snap.Offers[0].ID), relay.Global(relay.TypeDistrict, e.snap.Districts[0].ID)}}
+			}},
 		{field: "carePlan", name: "carePlan", query: `query($c: ClientProfile!) { carePlan(client: $c) { coveredNeeds uncoveredNeeds } }`, allowed: caseWork,
 			setup: func(e *env, _ access.Role, _ int) map[string]any {
 				c := clone(client)

@@ -165,7 +165,7 @@ func TestGraphQLOverHTTP(t *testing.T) {
 		}
 	})
 	t.Run("GET query: 200", func(t *testing.T) {
-		v := url.Values{"query": {`query ($m: String) { districts(municipality: $m) { id } }`}, "variables": {`{"m":"Solingen"}`}}
+		v := url.Values{"query": {`query ($m: String) { districts(municipality: $m) { localId } }`}, "variables": {`{"m":"Solingen"}`}}
 		a := e.send(t, "GET", v.Encode(), "", map[string]string{"Accept": ctGQLResp})
 		want(t, a, 200, ctGQLResp, true)
 		if !strings.Contains(string(a.members["data"]), `"sg-`) {

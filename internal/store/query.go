@@ -269,6 +269,7 @@ type Graph struct {
 
 // AuditFilter narrows the audit log; empty fields do not filter.
 type AuditFilter struct {
+	ID         string // one entry, by its id (node(id:))
 	ActorID    string
 	EntityType string
 	EntityID   string

@@ -126,7 +126,7 @@ func (s *Store) RevokeToken(ctx context.Context, id string, at time.Time) error 
 func auditFilterParams(f store.AuditFilter) map[string]any {
 	return map[string]any{
 		"actorId": orNil(f.ActorID), "entityType": orNil(f.EntityType),
-		"entityId": orNil(f.EntityID), "action": orNil(f.Action),
+		"entityId": orNil(f.EntityID), "action": orNil(f.Action), "id": orNil(f.ID),
 	}
 }
 

@@ -162,10 +162,10 @@ func (s *Store) AuditLog(ctx context.Context, f store.AuditFilter, p store.Page)
 	}
 	defer tx.Rollback()
 	page := store.AuditPage{Entries: []access.AuditEntry{}, PageInfo: store.PageInfo{Offset: offset}}
-	if err := tx.QueryRowContext(ctx, accAuditCountSQL, f.ActorID, f.EntityType, f.EntityID, f.Action).Scan(&page.TotalCount); err != nil {
+	if err := tx.QueryRowContext(ctx, accAuditCountSQL, f.ActorID, f.EntityType, f.EntityID, f.Action, nil, nil, f.ID).Scan(&page.TotalCount); err != nil {
 		return store.AuditPage{}, fmt.Errorf("audit log: %w", err)
 	}
-	rows, err := tx.QueryContext(ctx, accAuditListSQL, f.ActorID, f.EntityType, f.EntityID, f.Action, limit, offset)
+	rows, err := tx.QueryContext(ctx, accAuditListSQL, f.ActorID, f.EntityType, f.EntityID, f.Action, limit, offset, f.ID)
 	if err != nil {
 		return store.AuditPage{}, fmt.Errorf("audit log: %w", err)
 	}

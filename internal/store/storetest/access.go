@@ -311,6 +311,8 @@ func testAuditFiltersAndPaging(t *testing.T, s store.Store) {
 		{"action", store.AuditFilter{Action: "revokeToken"}, pick(6, 3)},
 		{"actor and action", store.AuditFilter{ActorID: "tok-a", Action: "createToken"}, pick(7, 5, 1)},
 		{"entity type only", store.AuditFilter{EntityType: "Offer"}, nil},
+		{"one entry by id", store.AuditFilter{ID: entries[4].ID}, pick(5)},
+		{"id and another filter that excludes it", store.AuditFilter{ID: entries[4].ID, Action: "revokeToken"}, nil},
 	} {
 		page, err := s.AuditLog(ctx, c.f, store.Page{First: 50})
 		if err != nil {
