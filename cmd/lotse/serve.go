@@ -16,6 +16,7 @@ import (
 
 	"github.com/lotse-kim/lotse/internal/access"
 	"github.com/lotse-kim/lotse/internal/demo"
+	"github.com/lotse-kim/lotse/internal/referral"
 	"github.com/lotse-kim/lotse/internal/server"
 	"github.com/lotse-kim/lotse/internal/service"
 )
@@ -31,6 +32,7 @@ func newServe() *cobra.Command {
 		logFormat     string
 		hard          hardening
 		pprofAddr     string
+		retentionDays int
 	)
 	cmd := &cobra.Command{
 		Use:   "serve",
@@ -63,6 +65,10 @@ func newServe() *cobra.Command {
 					return err
 				}
 			}
+			if retentionDays < 0 || retentionDays > service.MaxRetentionDays {
+				return fmt.Errorf("--%s: must be between 0 and %d", retentionFlag, service.MaxRetentionDays)
+			}
+			go runRetention(ctx, svc, retentionDays, retentionEvery)
 			h := server.New(cfg, svc)
 			srv := &http.Server{
 				Addr:              addr,
@@ -103,6 +109,7 @@ func newServe() *cobra.Command {
 	fl.StringVar(&logLevel, "log-level", "info", "debug, info, warn or error")
 	fl.StringVar(&logFormat, "log-format", "text", "text or json")
 	fl.StringVar(&pprofAddr, "pprof", "", "serve Go's profiling endpoints at this loopback address (e.g. 127.0.0.1:6060); off when empty")
+	fl.IntVar(&retentionDays, retentionFlag, referral.DefaultRetentionDays, retentionUsage)
 	hard.register(cmd)
 	return cmd
 }

@@ -502,3 +502,24 @@ func (s *Service) referralNetwork(ctx context.Context, municipality string, g st
 	order(out.ReferralsWithoutCooperation)
 	return out, nil
 }
+
+// MaxRetentionDays bounds the retention period (ten years).
+const MaxRetentionDays = 3650
+
+// PurgeReferrals erases case reference and note of every referral closed
+// more than days days ago (§ 84 SGB X: social data no longer needed are
+// erased); statistics keep counting them. Only ADMIN (the server's own
+// schedule and the command line) may run it.
+func (s *Service) PurgeReferrals(ctx context.Context, days int) (int, error) {
+	if err := access.Require(access.FromContext(ctx), "purgeReferrals", access.RoleAdmin); err != nil {
+		return 0, err
+	}
+	if days < 0 || days > MaxRetentionDays {
+		return 0, &directory.ValidationError{Problems: []directory.FieldError{{Field: "retentionDays",
+			Message: fmt.Sprintf("must be between 0 and %d", MaxRetentionDays)}}}
+	}
+	now := s.Now()
+	before := now.AddDate(0, 0, -days)
+	ctx = s.audited(ctx, "purgeReferrals", "Referral", "", nil, map[string]any{"closedBefore": before, "retentionDays": days})
+	return s.store.EraseReferrals(ctx, before, now)
+}
