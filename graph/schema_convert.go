@@ -1,6 +1,8 @@
 package graph
 
 import (
+	"github.com/99designs/gqlgen/graphql"
+
 	"github.com/lotse-kim/lotse/graph/model"
 	"github.com/lotse-kim/lotse/internal/directory"
 	"github.com/lotse-kim/lotse/internal/store"
@@ -26,8 +28,8 @@ func (in UpdateOrganisation) apply(o *directory.Organisation) {
 	setIf(&o.DistrictID, in.DistrictID)
 	setIf(&o.Municipality, in.Municipality)
 	setIf(&o.Address, in.Address)
-	if in.Location != nil {
-		o.Location = geo(in.Location)
+	if l, ok := in.Location.ValueOK(); ok {
+		o.Location = geo(l)
 	}
 	setIf(&o.Website, in.Website)
 	setIf(&o.Email, in.Email)
@@ -69,25 +71,18 @@ func (in UpdateOffer) apply(o *directory.Offer) {
 	setList(&o.LegalCircuits, in.LegalCircuits)
 	setIf(&o.Childcare, in.Childcare)
 	setIf(&o.Cost, in.Cost)
-	if in.Capacity != nil {
-		o.Capacity = in.Capacity
-	}
-	if in.FreePlaces != nil {
-		o.FreePlaces = in.FreePlaces
-	}
+	// Omittable: absent leaves a number, null clears it.
+	setOmittable(&o.Capacity, in.Capacity)
+	setOmittable(&o.FreePlaces, in.FreePlaces)
 	setIf(&o.Schedule, in.Schedule)
-	if in.AgeMin != nil {
-		o.AgeMin = in.AgeMin
-	}
-	if in.AgeMax != nil {
-		o.AgeMax = in.AgeMax
-	}
+	setOmittable(&o.AgeMin, in.AgeMin)
+	setOmittable(&o.AgeMax, in.AgeMax)
 	setIf(&o.Funding, in.Funding)
 	setIf(&o.Status, in.Status)
 	setIf(&o.Digital, in.Digital)
 	setIf(&o.Address, in.Address)
-	if in.Location != nil {
-		o.Location = geo(in.Location)
+	if l, ok := in.Location.ValueOK(); ok {
+		o.Location = geo(l)
 	}
 	setIf(&o.DistrictID, in.DistrictID)
 	setIf(&o.Contact, in.Contact)
@@ -116,5 +111,12 @@ func organisationFilter(f *model.OrganisationFilter) store.OrganisationFilter {
 	return store.OrganisationFilter{
 		Text: deref(f.Text), Kinds: f.Kinds, DistrictIDs: f.DistrictIds, Municipality: deref(f.Municipality),
 		WorkingGroupID: deref(f.WorkingGroupID), ParentID: deref(f.ParentID),
+	}
+}
+
+// setOmittable sets dst when the input field was given, null included.
+func setOmittable[T any](dst **T, src graphql.Omittable[*T]) {
+	if v, ok := src.ValueOK(); ok {
+		*dst = v
 	}
 }

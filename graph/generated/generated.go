@@ -3047,7 +3047,7 @@ input UpdateOrganisationInput {
   municipality: String
   "New address; empty clears it."
   address: String
-  "New location."
+  "New location; null clears it, absent leaves it."
   location: GeoPointInput
   "New website; empty clears it."
   website: String
@@ -3135,15 +3135,15 @@ input UpdateOfferInput {
   childcare: Boolean
   "New cost."
   cost: Cost
-  "New capacity."
+  "New capacity; null clears it (unknown), absent leaves it."
   capacity: Int
-  "New number of free places."
+  "New number of free places; null clears it (unknown), absent leaves it."
   freePlaces: Int
   "New schedule; empty clears it."
   schedule: String
-  "New lowest age."
+  "New lowest age; null clears it (no lower bound), absent leaves it."
   ageMin: Int
-  "New highest age."
+  "New highest age; null clears it (no upper bound), absent leaves it."
   ageMax: Int
   "New funding state."
   funding: Funding
@@ -3153,7 +3153,7 @@ input UpdateOfferInput {
   digital: Boolean
   "New address; empty clears it."
   address: String
-  "New location."
+  "New location; null clears it, absent leaves it."
   location: GeoPointInput
   "New district's id; empty clears it."
   districtId: ID
@@ -15576,14 +15576,14 @@ func (ec *executionContext) unmarshalInputUpdateOfferInput(ctx context.Context, 
 			if err != nil {
 				return it, err
 			}
-			it.Capacity = data
+			it.Capacity = graphql.OmittableOf(data)
 		case "freePlaces":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("freePlaces"))
 			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it.FreePlaces = data
+			it.FreePlaces = graphql.OmittableOf(data)
 		case "schedule":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("schedule"))
 			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
@@ -15597,14 +15597,14 @@ func (ec *executionContext) unmarshalInputUpdateOfferInput(ctx context.Context, 
 			if err != nil {
 				return it, err
 			}
-			it.AgeMin = data
+			it.AgeMin = graphql.OmittableOf(data)
 		case "ageMax":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("ageMax"))
 			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it.AgeMax = data
+			it.AgeMax = graphql.OmittableOf(data)
 		case "funding":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("funding"))
 			data, err := ec.unmarshalOFunding2ᚖgithubᚗcomᚋlotseᚑkimᚋlotseᚋinternalᚋdirectoryᚐFunding(ctx, v)
@@ -15639,7 +15639,7 @@ func (ec *executionContext) unmarshalInputUpdateOfferInput(ctx context.Context, 
 			if err != nil {
 				return it, err
 			}
-			it.Location = data
+			it.Location = graphql.OmittableOf(data)
 		case "districtId":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("districtId"))
 			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
@@ -15732,7 +15732,7 @@ func (ec *executionContext) unmarshalInputUpdateOrganisationInput(ctx context.Co
 			if err != nil {
 				return it, err
 			}
-			it.Location = data
+			it.Location = graphql.OmittableOf(data)
 		case "website":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("website"))
 			data, err := ec.unmarshalOString2ᚖstring(ctx, v)

@@ -8,6 +8,7 @@ import (
 	"io"
 	"strconv"
 
+	"github.com/99designs/gqlgen/graphql"
 	"github.com/lotse-kim/lotse/internal/access"
 	"github.com/lotse-kim/lotse/internal/directory"
 	"github.com/lotse-kim/lotse/internal/referral"
@@ -729,16 +730,16 @@ type UpdateOfferInput struct {
 	Childcare *bool `json:"childcare,omitempty"`
 	// New cost.
 	Cost *directory.Cost `json:"cost,omitempty"`
-	// New capacity.
-	Capacity *int `json:"capacity,omitempty"`
-	// New number of free places.
-	FreePlaces *int `json:"freePlaces,omitempty"`
+	// New capacity; null clears it (unknown), absent leaves it.
+	Capacity graphql.Omittable[*int] `json:"capacity,omitempty"`
+	// New number of free places; null clears it (unknown), absent leaves it.
+	FreePlaces graphql.Omittable[*int] `json:"freePlaces,omitempty"`
 	// New schedule; empty clears it.
 	Schedule *string `json:"schedule,omitempty"`
-	// New lowest age.
-	AgeMin *int `json:"ageMin,omitempty"`
-	// New highest age.
-	AgeMax *int `json:"ageMax,omitempty"`
+	// New lowest age; null clears it (no lower bound), absent leaves it.
+	AgeMin graphql.Omittable[*int] `json:"ageMin,omitempty"`
+	// New highest age; null clears it (no upper bound), absent leaves it.
+	AgeMax graphql.Omittable[*int] `json:"ageMax,omitempty"`
 	// New funding state.
 	Funding *directory.Funding `json:"funding,omitempty"`
 	// New state.
@@ -747,8 +748,8 @@ type UpdateOfferInput struct {
 	Digital *bool `json:"digital,omitempty"`
 	// New address; empty clears it.
 	Address *string `json:"address,omitempty"`
-	// New location.
-	Location *GeoPointInput `json:"location,omitempty"`
+	// New location; null clears it, absent leaves it.
+	Location graphql.Omittable[*GeoPointInput] `json:"location,omitempty"`
 	// New district's id; empty clears it.
 	DistrictID *string `json:"districtId,omitempty"`
 	// New contact; empty clears it.
@@ -771,8 +772,8 @@ type UpdateOrganisationInput struct {
 	Municipality *string `json:"municipality,omitempty"`
 	// New address; empty clears it.
 	Address *string `json:"address,omitempty"`
-	// New location.
-	Location *GeoPointInput `json:"location,omitempty"`
+	// New location; null clears it, absent leaves it.
+	Location graphql.Omittable[*GeoPointInput] `json:"location,omitempty"`
 	// New website; empty clears it.
 	Website *string `json:"website,omitempty"`
 	// New e-mail address; empty clears it.

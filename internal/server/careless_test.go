@@ -67,3 +67,52 @@ func TestMunicipalityNames(t *testing.T) {
 		}
 	}
 }
+
+// In updates a nullable number is cleared by null and left alone when
+// absent; an update that changes nothing records no change.
+func TestUpdatesClearNumbersWithNull(t *testing.T) {
+	e := newEnv(t)
+	id := e.snap.Offers[0].ID
+	type offer struct {
+		Capacity   *int `json:"capacity"`
+		FreePlaces *int `json:"freePlaces"`
+		AgeMin     *int `json:"ageMin"`
+	}
+	update := func(input map[string]any) offer {
+		var out struct{ UpdateOffer offer }
+		e.ok(access.RoleAdmin, `mutation($id: ID!, $in: UpdateOfferInput!) { updateOffer(id: $id, input: $in) { capacity freePlaces ageMin } }`,
+			map[string]any{"id": id, "in": input}, &out)
+		return out.UpdateOffer
+	}
+	got := update(map[string]any{"capacity": 12, "freePlaces": 3, "ageMin": 16})
+	if got.Capacity == nil || *got.Capacity != 12 || got.FreePlaces == nil || *got.FreePlaces != 3 {
+		t.Fatalf("after setting: %+v", got)
+	}
+	got = update(map[string]any{"freePlaces": nil})
+	if got.FreePlaces != nil || got.Capacity == nil || *got.Capacity != 12 || got.AgeMin == nil || *got.AgeMin != 16 {
+		t.Errorf("freePlaces: null must clear it and leave the rest: %+v", got)
+	}
+	got = update(map[string]any{"ageMin": nil, "capacity": nil})
+	if got.AgeMin != nil || got.Capacity != nil {
+		t.Errorf("ageMin and capacity not cleared: %+v", got)
+	}
+
+	// The same title again: an audit entry without changes.
+	var before struct{ Offer struct{ Title string } }
+	e.ok(access.RolePublic, `query($id: ID!) { offer(id: $id) { title } }`, map[string]any{"id": id}, &before)
+	update(map[string]any{"title": before.Offer.Title})
+	var log struct {
+		AuditLog struct {
+			Edges []struct {
+				Node struct {
+					Changes []struct{ Field string }
+				}
+			}
+		}
+	}
+	e.ok(access.RoleAdmin, `query($id: String!) { auditLog(filter: {entityId: $id, action: "updateOffer"}, first: 1) { edges { node { changes { field } } } } }`,
+		map[string]any{"id": id}, &log)
+	if len(log.AuditLog.Edges) != 1 || len(log.AuditLog.Edges[0].Node.Changes) != 0 {
+		t.Errorf("an update that changes nothing recorded %+v", log.AuditLog.Edges)
+	}
+}
