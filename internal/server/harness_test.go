@@ -134,7 +134,7 @@ var (
 	templateErr  error
 )
 
-func demoDatabase(t *testing.T) string {
+func demoDatabase(t testing.TB) string {
 	t.Helper()
 	templateOnce.Do(func() {
 		ctx := context.Background()
@@ -160,7 +160,7 @@ func demoDatabase(t *testing.T) string {
 	return templatePath
 }
 
-func copyFile(t *testing.T, from, to string) {
+func copyFile(t testing.TB, from, to string) {
 	t.Helper()
 	data, err := os.ReadFile(from)
 	if err != nil {
