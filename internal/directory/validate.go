@@ -492,8 +492,10 @@ func (s Snapshot) Validate() error {
 		groups[w.ID] = true
 	}
 	orgs := map[string]bool{}
+	parents := map[string]string{}
 	for _, o := range s.Organisations {
 		orgs[o.ID] = true
+		parents[o.ID] = o.ParentID
 	}
 	seen := map[string]bool{}
 	for i, o := range s.Organisations {
@@ -505,6 +507,9 @@ func (s Snapshot) Validate() error {
 		seen[o.ID] = true
 		if o.ParentID != "" && !orgs[o.ParentID] {
 			at.Add("parentId", "no organisation %q in this document", o.ParentID)
+		}
+		if o.ParentID != "" && o.ParentID != o.ID && inParentCycle(parents, o.ID) {
+			at.Add("parentId", "%q makes %s part of itself", o.ParentID, o.ID)
 		}
 		if o.DistrictID != "" && !districts[o.DistrictID] {
 			at.Add("districtId", "no district %q in this document", o.DistrictID)
@@ -558,4 +563,15 @@ func (s Snapshot) Validate() error {
 		}
 	}
 	return p.Err()
+}
+
+// inParentCycle reports whether following parents from id leads back to id.
+func inParentCycle(parents map[string]string, id string) bool {
+	for cur, n := parents[id], 0; cur != "" && n <= len(parents); n++ {
+		if cur == id {
+			return true
+		}
+		cur = parents[cur]
+	}
+	return false
 }

@@ -115,13 +115,45 @@ func (s *Service) UpdateOrganisation(ctx context.Context, id string, apply func(
 		old := o.Clone()
 		apply(o)
 		o.ID, o.UpdatedAt = id, s.Now()
+		if p.Role == access.RolePartner {
+			if f := directory.PartnerFixedField(old, *o); f != "" {
+				return &access.Denied{Action: "updateOrganisation", Reason: "a partner organisation may change its descriptive fields, not " + f}
+			}
+		}
 		if err := o.Validate(); err != nil {
 			return err
+		}
+		if o.ParentID != "" && o.ParentID != old.ParentID {
+			if err := s.refuseParentCycle(ctx, id, o.ParentID); err != nil {
+				return err
+			}
 		}
 		entry.Changes, out = access.Diff(old, *o), *o
 		return nil
 	})
 	return out, err
+}
+
+// maxParentChain bounds the walk up the parents of an organisation.
+const maxParentChain = 1000
+
+// refuseParentCycle refuses parent as the parent of id when id is parent
+// or one of parent's ancestors: a cycle would make each organisation part
+// of the other, and neither could then be deleted.
+func (s *Service) refuseParentCycle(ctx context.Context, id, parent string) error {
+	for cur, n := parent, 0; cur != "" && n < maxParentChain; n++ {
+		if cur == id {
+			p := directory.NewProblems()
+			p.Add("parentId", "%q is %s or one of its parts: an organisation cannot be part of itself", parent, id)
+			return p.Err()
+		}
+		o, err := s.Organisation(ctx, cur)
+		if err != nil || o == nil {
+			return err // an unknown parent is the store's NotFound
+		}
+		cur = o.ParentID
+	}
+	return nil
 }
 
 // DeleteOrganisation removes an organisation that provides no offers.

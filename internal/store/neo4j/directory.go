@@ -3,6 +3,7 @@ package neo4j
 import (
 	"context"
 	"fmt"
+	"time"
 
 	"github.com/lotse-kim/lotse/internal/directory"
 	"github.com/lotse-kim/lotse/internal/store"
@@ -292,7 +293,8 @@ func (s *Store) DeleteOrganisation(ctx context.Context, id string) error {
 		if n, _ := get(rec, "deleted").(int64); n != 1 {
 			return &store.Conflict{Field: "id", Reason: fmt.Sprintf("organisation %q gained offers or parts while it was being deleted", id)}
 		}
-		return nil
+		_, err = run(ctx, tx, stOrganisationTokensRevoke, revokeParams(id, time.Now()))
+		return err
 	})
 }
 

@@ -28,7 +28,7 @@ func paramsOf(t *testing.T) map[*statement]map[string]any {
 		stWorkingGroupUpsert: rows, stWorkingGroupsByID: idsParam(nil),
 		stOrganisationExists: idParam("x"), stOrganisationCreate: idParam("x"), stOrganisationLock: idParam("x"), stOfferLock: idParam("x"),
 		stOrganisationUpsert: rows, stOrganisationParents: rows,
-		stOrganisationDeps: idParam("x"), stOrganisationDelete: idParam("x"), stOrganisationsByID: idsParam(nil),
+		stOrganisationDeps: idParam("x"), stOrganisationDelete: idParam("x"), stOrganisationTokensRevoke: revokeParams("x", time.Time{}), stOrganisationsByID: idsParam(nil),
 		stOrganisationsCount: organisationFilterParams(store.OrganisationFilter{}),
 		stOrganisationsPage:  pageParams(organisationFilterParams(store.OrganisationFilter{}), 0, 1),
 		stOfferExists:        idParam("x"), stOfferCreate: idParam("x"), stOfferUpsert: rows, stOfferDelete: idParam("x"),

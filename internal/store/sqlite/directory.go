@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/lotse-kim/lotse/internal/directory"
 	"github.com/lotse-kim/lotse/internal/store"
@@ -37,6 +38,8 @@ var (
 	dirOrgDependentsSQL string
 	//go:embed dir_org_delete.sql
 	dirOrgDeleteSQL string
+	//go:embed dir_org_tokens_revoke.sql
+	dirOrgTokensRevokeSQL string
 	//go:embed dir_coops_delete_org.sql
 	dirCoopsDeleteOrgSQL string
 	//go:embed dir_orgs.sql
@@ -499,6 +502,9 @@ func (s *Store) DeleteOrganisation(ctx context.Context, id string) error {
 			return translate(err, "organisation", id)
 		}
 		if _, err := tx.ExecContext(ctx, dirOrgGroupsClearSQL, sql.Named("id", id)); err != nil {
+			return translate(err, "organisation", id)
+		}
+		if _, err := tx.ExecContext(ctx, dirOrgTokensRevokeSQL, sql.Named("id", id), sql.Named("at", timeText(time.Now()))); err != nil {
 			return translate(err, "organisation", id)
 		}
 		_, err := tx.ExecContext(ctx, dirOrgDeleteSQL, sql.Named("id", id))

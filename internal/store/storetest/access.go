@@ -22,6 +22,7 @@ func accessTests() []Test {
 		{"AuditWrittenWithWrite", testAuditWrittenWithWrite},
 		{"AuditWithDirectoryWrite", testAuditWithDirectoryWrite},
 		{"AuditFiltersAndPaging", testAuditFiltersAndPaging},
+		{"DeleteOrganisationRevokesItsTokens", testDeleteOrganisationRevokesTokens},
 	}
 }
 
@@ -362,6 +363,44 @@ func testAuditFiltersAndPaging(t *testing.T, s store.Store) {
 		var ve *directory.ValidationError
 		if !errors.As(err, &ve) || len(ve.Problems) != 1 || ve.Problems[0].Field != c.field {
 			t.Errorf("AuditLog(%+v) error = %v, want a ValidationError on %q", c.p, err, c.field)
+		}
+	}
+}
+
+// Deleting an organisation revokes its PARTNER tokens in the same write, so
+// that a token cannot control a new organisation created with the same id;
+// other organisations' tokens and a refused delete revoke nothing.
+func testDeleteOrganisationRevokesTokens(t *testing.T, s store.Store) {
+	ctx := context.Background()
+	for _, o := range []directory.Organisation{
+		{ID: "org-a", Name: "AWO", Kind: directory.KindWelfareAssociation, UpdatedAt: accT0},
+		{ID: "org-b", Name: "Caritas", Kind: directory.KindWelfareAssociation, UpdatedAt: accT0},
+		{ID: "org-c", Name: "Caritas Ohligs", Kind: directory.KindWelfareAssociation, ParentID: "org-b", UpdatedAt: accT0},
+	} {
+		if err := s.CreateOrganisation(ctx, o); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for i, org := range []string{"org-a", "org-a", "org-b"} {
+		tk := accToken(fmt.Sprintf("tok-%d", i), fmt.Sprintf("hash-%d", i), accT0)
+		tk.Role, tk.OrganisationID = access.RolePartner, org
+		if err := s.CreateToken(ctx, tk); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := s.DeleteOrganisation(ctx, "org-b"); !errors.Is(err, store.ErrConflict) {
+		t.Fatalf("DeleteOrganisation with a part: %v, want a conflict", err)
+	}
+	if err := s.DeleteOrganisation(ctx, "org-a"); err != nil {
+		t.Fatal(err)
+	}
+	ts, err := s.Tokens(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tk := range ts {
+		if revoked := tk.RevokedAt != nil; revoked != (tk.OrganisationID == "org-a") {
+			t.Errorf("token %s of %s: revoked %v", tk.ID, tk.OrganisationID, revoked)
 		}
 	}
 }
