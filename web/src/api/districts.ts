@@ -4,7 +4,8 @@ import { useQuery } from './useQuery';
 export const DistrictsDoc = graphql(`
   query Districts {
     districts {
-      id
+      # The local id (sg-ohligs): readable in URLs (bezirk=…), accepted by every filter.
+      id: localId
       name
       municipality
       population
