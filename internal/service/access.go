@@ -88,6 +88,9 @@ func (s *Service) CreateToken(ctx context.Context, in TokenRequest) (access.Toke
 	secret := access.NewSecret()
 	t := access.Token{ID: NewID("tok-"), Name: in.Name, Role: in.Role, OrganisationID: in.OrganisationID,
 		Hash: access.HashSecret(secret), CreatedAt: s.Now()}
+	if err := t.Validate(); err != nil {
+		return access.Token{}, "", err
+	}
 	if err := s.store.CreateToken(s.audited(ctx, "createToken", "Token", t.ID, nil, t), t); err != nil {
 		return access.Token{}, "", err
 	}

@@ -96,6 +96,9 @@ func (s *Service) CarePlan(ctx context.Context, c matching.Client, record bool) 
 		districtID = d.ID
 	}
 	recorded = matching.UnmetNeeds(c, plan, districtID, s.today(), func() string { return NewID("unm-") })
+	if err := directory.ValidateUnmetNeeds(recorded); err != nil {
+		return plan, nil, err
+	}
 	ids := make([]string, len(recorded))
 	for i, u := range recorded {
 		ids[i] = u.ID

@@ -1,6 +1,11 @@
 // Package store is the one seam between Lotse's domain and its databases.
 // Every backend implements Store and passes the conformance suite in
 // storetest. Methods are coarse: each answers one request in one round trip.
+//
+// Inputs are valid: internal/service validates every record, filter and page
+// before it calls a Store method, once for all backends. A backend checks
+// only what needs the database: references (*NotFound) and uniqueness
+// (*Conflict). Only a page's cursor is decoded (and refused) by the backend.
 package store
 
 import (
@@ -82,8 +87,7 @@ type Directory interface {
 	// CooperationsOf returns every cooperation that touches one of ids, normalized (A < B).
 	CooperationsOf(ctx context.Context, ids []string) ([]directory.Cooperation, error)
 
-	// Import upserts a whole (already validated) snapshot in one transaction:
-	// all of it or nothing.
+	// Import upserts a whole snapshot in one transaction: all of it or nothing.
 	Import(ctx context.Context, s directory.Snapshot) error
 	// Export returns everything, each list ordered by id (cooperations by A, B),
 	// so that two exports of the same data are byte-identical.

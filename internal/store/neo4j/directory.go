@@ -39,13 +39,6 @@ func pageParams(params map[string]any, offset, limit int) map[string]any {
 
 // PutDistricts inserts or replaces districts by id.
 func (s *Store) PutDistricts(ctx context.Context, ds []directory.District) error {
-	p := directory.NewProblems()
-	for i, d := range ds {
-		d.ValidateInto(p.At(fmt.Sprintf("districts[%d]", i)))
-	}
-	if err := p.Err(); err != nil {
-		return err
-	}
 	rows := make([]any, len(ds))
 	for i, d := range ds {
 		rows[i] = districtProps(d)
@@ -84,13 +77,6 @@ func (s *Store) DistrictsByID(ctx context.Context, ids []string) ([]directory.Di
 
 // PutWorkingGroups inserts or replaces working groups by id.
 func (s *Store) PutWorkingGroups(ctx context.Context, ws []directory.WorkingGroup) error {
-	p := directory.NewProblems()
-	for i, w := range ws {
-		w.ValidateInto(p.At(fmt.Sprintf("workingGroups[%d]", i)))
-	}
-	if err := p.Err(); err != nil {
-		return err
-	}
 	rows := make([]any, len(ws))
 	for i, w := range ws {
 		rows[i] = workingGroupProps(w)
@@ -130,9 +116,6 @@ func exists(ctx context.Context, tx neo4j.ManagedTransaction, st *statement, id 
 
 // CreateOrganisation stores a new organisation; a taken id is a *Conflict on "id".
 func (s *Store) CreateOrganisation(ctx context.Context, o directory.Organisation) error {
-	if err := o.Validate(); err != nil {
-		return err
-	}
 	return s.write(ctx, func(ctx context.Context, tx neo4j.ManagedTransaction) error {
 		if err := claimID(ctx, tx, stOrganisationCreate, o.ID, "an organisation"); err != nil {
 			return err
@@ -378,9 +361,6 @@ func (s *Store) Organisations(ctx context.Context, f store.OrganisationFilter, p
 
 // CreateOffer stores a new offer; a taken id is a *Conflict on "id".
 func (s *Store) CreateOffer(ctx context.Context, o directory.Offer) error {
-	if err := o.Validate(); err != nil {
-		return err
-	}
 	return s.write(ctx, func(ctx context.Context, tx neo4j.ManagedTransaction) error {
 		if err := claimID(ctx, tx, stOfferCreate, o.ID, "an offer"); err != nil {
 			return err
@@ -521,9 +501,6 @@ func searchPageParams(q store.OfferQuery, offset, limit int) map[string]any {
 // SearchOffers filters, orders and pages offers in Neo4j: one count and one
 // page statement, in the same read transaction.
 func (s *Store) SearchOffers(ctx context.Context, q store.OfferQuery) (store.OfferPage, error) {
-	if err := q.Validate(); err != nil {
-		return store.OfferPage{}, err
-	}
 	offset, limit, err := q.Page.Window()
 	if err != nil {
 		return store.OfferPage{}, err
@@ -562,9 +539,6 @@ func (s *Store) SearchOffers(ctx context.Context, q store.OfferQuery) (store.Off
 // AddCooperation records a cooperation; one between the same pair (in
 // either order) is a *Conflict.
 func (s *Store) AddCooperation(ctx context.Context, c directory.Cooperation) error {
-	if err := c.Validate(); err != nil {
-		return err
-	}
 	return s.write(ctx, func(ctx context.Context, tx neo4j.ManagedTransaction) error {
 		rec, err := single(ctx, tx, stCooperationCheck, pairParams(c.A, c.B))
 		if err != nil {
@@ -673,9 +647,6 @@ func (s *Store) CooperationsOf(ctx context.Context, ids []string) ([]directory.C
 // (db.memory.transaction.max) allows a few GB, and runs under
 // Config.ImportTimeout instead of Config.Timeout.
 func (s *Store) Import(ctx context.Context, snap directory.Snapshot) error {
-	if err := snap.ValidateRecords(); err != nil {
-		return err
-	}
 	districts := make([]any, len(snap.Districts))
 	for i, d := range snap.Districts {
 		districts[i] = districtProps(d)

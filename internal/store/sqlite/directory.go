@@ -281,13 +281,6 @@ func (s *Store) mustExist(ctx context.Context, q queryer, field, entity, id stri
 
 // PutDistricts inserts or replaces districts by id.
 func (s *Store) PutDistricts(ctx context.Context, ds []directory.District) error {
-	p := directory.NewProblems()
-	for i, d := range ds {
-		d.ValidateInto(p.At(fmt.Sprintf("districts[%d]", i)))
-	}
-	if err := p.Err(); err != nil {
-		return err
-	}
 	return s.write(ctx, func(tx *sql.Tx) error {
 		for _, d := range ds {
 			if err := putDistrict(ctx, tx, d); err != nil {
@@ -352,13 +345,6 @@ func (s *Store) districts(ctx context.Context, q queryer, municipality, ids any,
 
 // PutWorkingGroups inserts or replaces working groups by id.
 func (s *Store) PutWorkingGroups(ctx context.Context, ws []directory.WorkingGroup) error {
-	p := directory.NewProblems()
-	for i, w := range ws {
-		w.ValidateInto(p.At(fmt.Sprintf("workingGroups[%d]", i)))
-	}
-	if err := p.Err(); err != nil {
-		return err
-	}
 	return s.write(ctx, func(tx *sql.Tx) error {
 		for _, w := range ws {
 			if err := putWorkingGroup(ctx, tx, w); err != nil {
@@ -407,9 +393,6 @@ func (s *Store) workingGroups(ctx context.Context, q queryer, ids any) ([]direct
 
 // CreateOrganisation stores a new organisation; a taken id is a *Conflict on "id".
 func (s *Store) CreateOrganisation(ctx context.Context, o directory.Organisation) error {
-	if err := o.Validate(); err != nil {
-		return err
-	}
 	return s.write(ctx, func(tx *sql.Tx) error {
 		ok, err := s.exists(ctx, tx, "organisation", o.ID)
 		if err != nil {
@@ -614,9 +597,6 @@ func (s *Store) organisations(ctx context.Context, q queryer, oq orgQuery) (stor
 
 // CreateOffer stores a new offer; a taken id is a *Conflict on "id".
 func (s *Store) CreateOffer(ctx context.Context, o directory.Offer) error {
-	if err := o.Validate(); err != nil {
-		return err
-	}
 	return s.write(ctx, func(tx *sql.Tx) error {
 		ok, err := s.exists(ctx, tx, "offer", o.ID)
 		if err != nil {
@@ -813,9 +793,6 @@ func scanOffer(sc rowScanner, extra ...any) (directory.Offer, error) {
 // AddCooperation records a cooperation, normalized; an existing one between
 // the same pair is a *Conflict, an unknown organisation a *NotFound on "a" or "b".
 func (s *Store) AddCooperation(ctx context.Context, c directory.Cooperation) error {
-	if err := c.Validate(); err != nil {
-		return err
-	}
 	n := c.Normalized()
 	return s.write(ctx, func(tx *sql.Tx) error {
 		// Name the fields as the caller gave them.
@@ -901,12 +878,9 @@ func (s *Store) cooperations(ctx context.Context, q queryer, ids any) ([]directo
 // ---- import, export, counts ----
 
 // Import upserts a whole snapshot in one transaction: all of it or nothing.
-// Each record is validated; references are checked against the database as
-// it stands after the import, so a snapshot may refer to stored records.
+// References are checked against the database as it stands after the
+// import, so a snapshot may refer to stored records.
 func (s *Store) Import(ctx context.Context, snap directory.Snapshot) error {
-	if err := snap.ValidateRecords(); err != nil {
-		return err
-	}
 	return s.write(ctx, func(tx *sql.Tx) error {
 		// Parents may come after their parts; references are checked at the end.
 		if _, err := tx.ExecContext(ctx, dirDeferForeignKeysSQL); err != nil {

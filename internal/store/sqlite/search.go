@@ -18,10 +18,10 @@ const textDrivesAboveKm = 25
 // SearchOffers filters, orders and pages offers in one statement
 // (dir_search_offers.sql); see store.OfferQuery.
 func (s *Store) SearchOffers(ctx context.Context, q store.OfferQuery) (store.OfferPage, error) {
-	if err := q.Validate(); err != nil {
+	offset, limit, err := q.Page.Window()
+	if err != nil {
 		return store.OfferPage{}, err
 	}
-	offset, limit, _ := q.Page.Window() // validated above
 	args := searchArgs(q)
 	page, err := s.searchOffers(ctx, append(args, sql.Named("offset", offset), sql.Named("limit", limit)))
 	if err != nil {

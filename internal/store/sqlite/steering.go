@@ -38,14 +38,11 @@ var (
 	steerCoopsAmongSQL string
 )
 
-// RecordUnmetNeeds stores unmet needs, all or none. Problems of one need are
-// named by field ("need"), of several by index ("[2].need").
+// RecordUnmetNeeds stores unmet needs, all or none; an unknown district is a
+// *NotFound on "districtId", an id already recorded a *Conflict on "id".
 func (s *Store) RecordUnmetNeeds(ctx context.Context, us []directory.UnmetNeed) error {
 	if len(us) == 0 {
 		return nil
-	}
-	if err := directory.ValidateUnmetNeeds(us); err != nil {
-		return err
 	}
 	return s.write(ctx, func(tx *sql.Tx) error {
 		districts := map[string]bool{}
@@ -80,17 +77,6 @@ func (s *Store) RecordUnmetNeeds(ctx context.Context, us []directory.UnmetNeed) 
 // UnmetNeedCounts counts unmet needs grouped by district, need, language and
 // target group, ordered by those four.
 func (s *Store) UnmetNeedCounts(ctx context.Context, f store.UnmetNeedFilter) ([]store.UnmetNeedCount, error) {
-	p := directory.NewProblems()
-	p.Date("since", f.Since, false)
-	p.Date("until", f.Until, false)
-	for i, n := range f.Needs {
-		if !n.Valid() {
-			p.Add(fmt.Sprintf("needs[%d]", i), "%q is not a known need area", n)
-		}
-	}
-	if err := p.Err(); err != nil {
-		return nil, err
-	}
 	return unmetNeedCounts(ctx, s.r, f)
 }
 
@@ -121,18 +107,6 @@ func unmetNeedCounts(ctx context.Context, q queryer, f store.UnmetNeedFilter) ([
 // (digital ones, say) are in no municipality's facts, not even in those of
 // "" (all). Courses without a location count as without childcare nearby.
 func (s *Store) GapFacts(ctx context.Context, q store.GapQuery) (store.GapFacts, error) {
-	p := directory.NewProblems()
-	if !(q.ChildcareRadiusKm >= 0 && q.ChildcareRadiusKm <= 1000) {
-		p.Add("childcareRadiusKm", "must be between 0 and 1000")
-	}
-	for i, n := range q.Needs {
-		if !n.Valid() {
-			p.Add(fmt.Sprintf("needs[%d]", i), "%q is not a known need area", n)
-		}
-	}
-	if err := p.Err(); err != nil {
-		return store.GapFacts{}, err
-	}
 	// One read transaction, so that all facts describe the same moment.
 	tx, err := s.r.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
 	if err != nil {
@@ -329,11 +303,6 @@ func (s *Store) CooperationGraph(ctx context.Context, municipality string) (stor
 // Neighbourhood returns the organisations within depth (1..3) cooperation
 // hops of id, including it, by id, and the cooperations among them.
 func (s *Store) Neighbourhood(ctx context.Context, id string, depth int) (store.Graph, error) {
-	if depth < 1 || depth > 3 {
-		p := directory.NewProblems()
-		p.Add("depth", "must be between 1 and 3")
-		return store.Graph{}, p.Err()
-	}
 	var known bool
 	if err := s.r.QueryRowContext(ctx, steerOrgExistsSQL, sql.Named("id", id)).Scan(&known); err != nil {
 		return store.Graph{}, fmt.Errorf("neighbourhood of %q: %w", id, err)
