@@ -13,8 +13,6 @@ import (
 	"github.com/lotse-kim/lotse/internal/service"
 )
 
-func init() { extraCommands = append(extraCommands, newDistricts) }
-
 func newDistricts() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "districts",

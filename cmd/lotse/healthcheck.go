@@ -9,8 +9,6 @@ import (
 	"github.com/spf13/cobra"
 )
 
-func init() { extraCommands = append(extraCommands, newHealthcheck) }
-
 // newHealthcheck probes a running server; container images without a shell
 // or curl use it as their health check. It reads LOTSE_ADDR like serve, so
 // a server moved to another port is still probed where it listens.

@@ -41,10 +41,12 @@ command's --help as [env LOTSE_<FLAG>]; a flag on the command line wins.`,
 		},
 	}
 	root.SetVersionTemplate("{{.Version}}\n")
-	root.AddCommand(newServe(), newImport(), newExport(), newGen(), newVersion())
-	for _, add := range extraCommands {
-		root.AddCommand(add())
-	}
+	// Every command of the binary, in one place.
+	root.AddCommand(
+		newServe(), newImport(), newExport(), newGen(),
+		newToken(), newReport(), newDistricts(),
+		newSchema(), newHealthcheck(), newVersion(),
+	)
 	documentEnv(root, storeEnvAliases)
 	return root
 }
@@ -71,9 +73,6 @@ func documentEnv(cmd *cobra.Command, aliases map[string][]string) {
 		documentEnv(c, aliases)
 	}
 }
-
-// extraCommands lets other files of this package register their commands.
-var extraCommands []func() *cobra.Command
 
 // bindEnv gives every flag of cmd an environment variable LOTSE_<FLAG> (dashes
 // as underscores), read when the flag is not given on the command line.

@@ -16,8 +16,6 @@ import (
 	"github.com/lotse-kim/lotse/internal/service"
 )
 
-func init() { extraCommands = append(extraCommands, newReport) }
-
 func newReport() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "report",

@@ -6,8 +6,6 @@ import (
 	"github.com/lotse-kim/lotse"
 )
 
-func init() { extraCommands = append(extraCommands, newSchema) }
-
 // newSchema prints the GraphQL schema this binary serves, for client
 // generators and schema diff tools that cannot introspect a production
 // server (introspection is off there).

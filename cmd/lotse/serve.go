@@ -38,9 +38,6 @@ func newServe() *cobra.Command {
 		Use:   "serve",
 		Short: "Serve the GraphQL API (/graphql) and the web front end (/, GraphiQL at /graphiql)",
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if err := bindEnv(cmd, storeEnvAliases); err != nil {
-				return err
-			}
 			if err := setupLogging(logLevel, logFormat); err != nil {
 				return err
 			}

@@ -89,13 +89,10 @@ func (f *storeFlags) openWaiting(ctx context.Context) (store.Store, error) {
 	}
 }
 
-// withService is the preamble of every command that works on the store:
-// read the environment, open the store given by sf, and run fn with the
-// service as principal p; the store is closed afterwards.
+// withService is the preamble of every command that works on the store
+// (the root command has read the environment): open the store given by sf
+// and run fn with the service as principal p; the store is closed afterwards.
 func withService(cmd *cobra.Command, sf *storeFlags, p access.Principal, fn func(ctx context.Context, svc *service.Service) error) error {
-	if err := bindEnv(cmd, storeEnvAliases); err != nil {
-		return err
-	}
 	st, err := sf.open(cmd.Context())
 	if err != nil {
 		return err

@@ -17,8 +17,6 @@ import (
 	"github.com/lotse-kim/lotse/internal/store"
 )
 
-func init() { extraCommands = append(extraCommands, newToken) }
-
 func newToken() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "token",

@@ -153,9 +153,6 @@ func newGen() *cobra.Command {
 		Short: "Generate a synthetic network as a JSON document (for benchmarks: import it with lotse import)",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if err := bindEnv(cmd, nil); err != nil {
-				return err
-			}
 			if scale < 1 {
 				return fmt.Errorf("--scale: must be at least 1")
 			}

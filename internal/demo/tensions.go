@@ -5,18 +5,15 @@ import (
 	"slices"
 
 	"github.com/lotse-kim/lotse/internal/directory"
+	"github.com/lotse-kim/lotse/internal/gaps"
 )
-
-// ChildcareRadiusKm is how far a parent can be asked to walk between the
-// integration course and the childcare: 1 km.
-const ChildcareRadiusKm = 1.0
 
 // Tensions are what strategic steering should find in a network. Each list
 // is computed from the data; see the package comment for the definitions.
 type Tensions struct {
 	// CoursesWithoutChildcare: ACTIVE located integration courses without
 	// childcare and without an ACTIVE CHILDCARE or PASSAGE_GROUP offer
-	// within ChildcareRadiusKm.
+	// within gaps.ChildcareRadiusKm (the gap rule's radius).
 	CoursesWithoutChildcare []string `json:"coursesWithoutChildcare"`
 	// DistrictsWithoutPassageGroup: districts where no ACTIVE PASSAGE_GROUP
 	// offer takes place.
@@ -51,7 +48,7 @@ func DemoTensions() Tensions { return FindTensions(Demo()) }
 // NRW network too. Lists keep the snapshot's order.
 func FindTensions(s directory.Snapshot) Tensions {
 	var t Tensions
-	grid := newGrid(ChildcareRadiusKm)
+	grid := newGrid(gaps.ChildcareRadiusKm)
 	for _, o := range s.Offers {
 		if o.Status == directory.StatusActive && o.Location != nil &&
 			(o.Category == directory.CategoryChildcare || o.Category == directory.CategoryPassageGroup) {
@@ -67,7 +64,7 @@ func FindTensions(s directory.Snapshot) Tensions {
 	for _, o := range s.Offers {
 		active := o.Status == directory.StatusActive
 		if active && o.Category == directory.CategoryIntegrationCourse && !o.Childcare && o.Location != nil &&
-			!grid.near(*o.Location, ChildcareRadiusKm) {
+			!grid.near(*o.Location, gaps.ChildcareRadiusKm) {
 			t.CoursesWithoutChildcare = append(t.CoursesWithoutChildcare, o.ID)
 		}
 		if active && o.Category == directory.CategoryPassageGroup && o.DistrictID != "" {

@@ -79,7 +79,8 @@ const (
 	// case management and steering, and the smallest that can make a cell LOW.
 	MinPublicCount = 5
 	// ChildcareRadiusKm: childcare or a Passagegruppe this near a course counts
-	// as childcare for it.
+	// as childcare for it in the gap rule (and in the demo's tensions). Care
+	// plans search wider: matching.ChildcareRadiusKm.
 	ChildcareRadiusKm = 1.0
 )
 

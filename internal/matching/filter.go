@@ -10,9 +10,10 @@ import (
 // client is shown what can be reached by bus, not the whole region.
 const DefaultSearchRadiusKm = 15
 
-// ChildcareRadiusKm is how far from a course a childcare offer or
-// Passagegruppe may be for a parent to bring the children and reach the
-// course in time.
+// ChildcareRadiusKm is how far from a course a care plan looks for a
+// childcare offer or Passagegruppe: far enough for a parent to bring the
+// children and still reach the course in time. (The gap rule's stricter
+// radius is gaps.ChildcareRadiusKm.)
 const ChildcareRadiusKm = 2
 
 // CandidateFilter is what the store should retrieve for c, in one query:

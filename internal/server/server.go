@@ -105,13 +105,17 @@ func New(cfg Config, svc *service.Service) http.Handler {
 	gql.SetRecoverFunc(graph.Recover)
 
 	mux := http.NewServeMux()
-	// Everything that reads the store as a caller passes the same guards.
+	// Everything that reads the store as a caller passes the same guards,
+	// listed in the order a request meets them.
 	guarded := func(h http.Handler) http.Handler {
-		h = withTimeout(cfg.RequestTimeout, h)
-		h = limitToken(cfg.TokenRate, h)
-		h = Authenticate(svc, h)
-		h = limitBody(limits.MaxBodyBytes, h)
-		return noStore(limitAddress(cfg.AddressRate, cfg.TrustProxy, h))
+		return chain(h,
+			noStore,
+			func(h http.Handler) http.Handler { return limitAddress(cfg.AddressRate, cfg.TrustProxy, h) },
+			func(h http.Handler) http.Handler { return limitBody(limits.MaxBodyBytes, h) },
+			func(h http.Handler) http.Handler { return Authenticate(svc, h) },
+			func(h http.Handler) http.Handler { return limitToken(cfg.TokenRate, h) },
+			func(h http.Handler) http.Handler { return withTimeout(cfg.RequestTimeout, h) },
+		)
 	}
 	mux.Handle("/graphql", guarded(graph.WithLoaders(svc, gql)))
 	mux.Handle("GET /reports/{file}", guarded(reportsHandler(svc)))
@@ -139,7 +143,16 @@ func New(cfg Config, svc *service.Service) http.Handler {
 		AllowCredentials: false,                           // bearer tokens, no cookies
 		MaxAge:           600,
 	})
-	return securityHeaders(c.Handler(mux))
+	return chain(mux, securityHeaders, c.Handler)
+}
+
+// chain wraps h in middleware, the first listed outermost: a request passes
+// them in the order they are listed, then reaches h.
+func chain(h http.Handler, middleware ...func(http.Handler) http.Handler) http.Handler {
+	for i := len(middleware) - 1; i >= 0; i-- {
+		h = middleware[i](h)
+	}
+	return h
 }
 
 // withTimeout bounds the work on a request; the store calls under it give
