@@ -28,7 +28,7 @@ func TestPresentErrorCodes(t *testing.T) {
 		{access.Require(access.Principal{Role: access.RolePartner, TokenID: "t"}, "createOrganisation", access.RoleAdmin), CodeForbidden, "", ""},
 		{errors.New(`sql: near "SELEC": syntax error`), CodeInternal, "", "internal error"},
 	} {
-		got := PresentError(context.Background(), c.err)
+		got := PresentError(t.Context(), c.err)
 		if got.Extensions["code"] != c.code {
 			t.Errorf("%v: code %v, want %s", c.err, got.Extensions["code"], c.code)
 		}

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"context"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -61,7 +60,7 @@ func TestImportIntoALiveDatabaseIsAudited(t *testing.T) {
 	if !strings.Contains(stderr, "the store held") || !strings.Contains(stderr, "organisations") || !strings.Contains(stderr, "were replaced") {
 		t.Errorf("second import did not say what it replaced:\n%s", stderr)
 	}
-	ctx := context.Background()
+	ctx := t.Context()
 	st, err := sqlite.Open(ctx, db)
 	if err != nil {
 		t.Fatal(err)

@@ -2,7 +2,6 @@ package main
 
 import (
 	"bytes"
-	"context"
 	"encoding/csv"
 	"encoding/json"
 	"io"
@@ -68,7 +67,7 @@ func demoDB(t *testing.T) (dir, db string) {
 // graphqlServer serves db and returns its URL and a bearer secret per role.
 func graphqlServer(t *testing.T, db string) (string, map[access.Role]string) {
 	t.Helper()
-	ctx := context.Background()
+	ctx := t.Context()
 	st, err := sqlite.Open(ctx, db)
 	if err != nil {
 		t.Fatal(err)

@@ -2,7 +2,6 @@ package main
 
 import (
 	"bytes"
-	"context"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -21,13 +20,13 @@ func runOut(t *testing.T, args ...string) (string, error) {
 	root.SetOut(&out)
 	root.SetErr(&errOut)
 	root.SetArgs(args)
-	err := root.ExecuteContext(context.Background())
+	err := root.ExecuteContext(t.Context())
 	return out.String(), err
 }
 
 func TestTokenCreateListRevoke(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "lotse.db")
-	ctx := context.Background()
+	ctx := t.Context()
 	st, err := sqlite.Open(ctx, db)
 	if err != nil {
 		t.Fatal(err)

@@ -2,7 +2,6 @@ package main
 
 import (
 	"bytes"
-	"context"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -17,7 +16,7 @@ func run(t *testing.T, args ...string) error {
 	t.Helper()
 	root := newRoot()
 	root.SetArgs(args)
-	return root.ExecuteContext(context.Background())
+	return root.ExecuteContext(t.Context())
 }
 
 // Export → import into a fresh store → export gives identical output.
@@ -77,12 +76,12 @@ func TestImportRejectsBadDocumentWhole(t *testing.T) {
 			t.Errorf("stderr lacks %q:\n%s", want, stderr)
 		}
 	}
-	st, err := sqlite.Open(context.Background(), db)
+	st, err := sqlite.Open(t.Context(), db)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer st.Close()
-	c, _ := st.Counts(context.Background())
+	c, _ := st.Counts(t.Context())
 	if !c.Empty() {
 		t.Errorf("store not empty after a refused import: %+v", c)
 	}

@@ -153,150 +153,187 @@ func Query(municipality string, needs []directory.NeedArea) store.GapQuery {
 	return store.GapQuery{Municipality: municipality, Needs: needs, ChildcareRadiusKm: ChildcareRadiusKm}
 }
 
-// Analyse applies the gap rules to f for needs (every need area when empty).
+// Analyse applies the gap rules to f for needs (every need area when empty):
+// the cells, then one rule per gap kind in the order of the package doc.
 func Analyse(f store.GapFacts, needs []directory.NeedArea) Report {
-	needs = selectedNeeds(needs)
-	selected := map[directory.NeedArea]bool{}
-	for _, n := range needs {
-		selected[n] = true
-	}
+	a := newAnalysis(f, needs)
+	r := Report{Municipality: municipality(a.districts), Cells: a.cells()}
+	r.Gaps = slices.Concat(
+		a.needsWithoutOffer(),
+		a.coursesWithoutChildcare(),
+		a.districtsWithoutPassageGroup(),
+		a.languagesNotCovered(),
+		a.alwaysFull(),
+		a.unfunded(),
+	)
+	a.sortGaps(r.Gaps)
+	return r
+}
 
-	districts := slices.Clone(f.Districts)
-	slices.SortStableFunc(districts, func(a, b directory.District) int {
-		if c := strings.Compare(a.Name, b.Name); c != 0 {
+type districtNeed struct {
+	district string
+	need     directory.NeedArea
+}
+
+// Language gaps are per need area: an Arabic housing need is not met by an
+// Arabic language course in the same district.
+type districtNeedLanguage struct {
+	district string
+	need     directory.NeedArea
+	language string
+}
+
+// analysis is the facts of one report, indexed for the rules.
+type analysis struct {
+	facts       store.GapFacts
+	needs       []directory.NeedArea // the selected ones, in contract order
+	selected    map[directory.NeedArea]bool
+	districts   []directory.District // by name, then id
+	rank        map[string]int       // district id → position in districts
+	byID        map[string]directory.District
+	supply      map[districtNeed]store.NeedSupply
+	unmet       map[districtNeed]int
+	unmetByLang map[districtNeedLanguage]int
+	held        map[districtNeedLanguage]bool // some active offer there is held in the language
+	passage     map[string]bool               // district has an active Passagegruppe
+}
+
+func newAnalysis(f store.GapFacts, needs []directory.NeedArea) *analysis {
+	a := &analysis{facts: f, needs: selectedNeeds(needs), selected: map[directory.NeedArea]bool{},
+		rank: map[string]int{}, byID: map[string]directory.District{}, supply: map[districtNeed]store.NeedSupply{},
+		unmet: map[districtNeed]int{}, unmetByLang: map[districtNeedLanguage]int{},
+		held: map[districtNeedLanguage]bool{}, passage: map[string]bool{}}
+	for _, n := range a.needs {
+		a.selected[n] = true
+	}
+	a.districts = slices.Clone(f.Districts)
+	slices.SortStableFunc(a.districts, func(x, y directory.District) int {
+		if c := strings.Compare(x.Name, y.Name); c != 0 {
 			return c
 		}
-		return strings.Compare(a.ID, b.ID)
+		return strings.Compare(x.ID, y.ID)
 	})
-	rank := map[string]int{}
-	byID := map[string]directory.District{}
-	for i, d := range districts {
-		rank[d.ID] = i
-		byID[d.ID] = d
+	for i, d := range a.districts {
+		a.rank[d.ID], a.byID[d.ID] = i, d
 	}
-
-	type key struct {
-		district string
-		need     directory.NeedArea
-	}
-	supply := map[key]store.NeedSupply{}
 	for _, s := range f.Supply {
-		k := key{s.DistrictID, s.Need}
-		t := supply[k]
+		k := districtNeed{s.DistrictID, s.Need}
+		t := a.supply[k]
 		t.ActiveOffers += s.ActiveOffers
 		t.FreePlaces += s.FreePlaces
-		supply[k] = t
+		a.supply[k] = t
 	}
-	unmet := map[key]int{}
-	// Language gaps are per need area: an Arabic housing need is not met by
-	// an Arabic language course in the same district.
-	type langKey struct {
-		district string
-		need     directory.NeedArea
-		language string
-	}
-	unmetByLang := map[langKey]int{}
 	for _, u := range f.UnmetNeeds {
-		if !selected[u.Need] || u.Count <= 0 {
+		if !a.selected[u.Need] || u.Count <= 0 {
 			continue
 		}
-		unmet[key{u.DistrictID, u.Need}] += u.Count
+		a.unmet[districtNeed{u.DistrictID, u.Need}] += u.Count
 		if u.Language != "" {
-			unmetByLang[langKey{u.DistrictID, u.Need, u.Language}] += u.Count
+			a.unmetByLang[districtNeedLanguage{u.DistrictID, u.Need, u.Language}] += u.Count
 		}
 	}
-	held := map[langKey]bool{}
 	for _, l := range f.DistrictLanguages {
 		if l.Offers > 0 {
-			held[langKey{l.DistrictID, l.Need, l.Language}] = true
+			a.held[districtNeedLanguage{l.DistrictID, l.Need, l.Language}] = true
 		}
 	}
-	passage := map[string]bool{}
 	for _, c := range f.Categories {
 		if c.Category == directory.CategoryPassageGroup && c.ActiveOffers > 0 {
-			passage[c.DistrictID] = true
+			a.passage[c.DistrictID] = true
 		}
 	}
+	return a
+}
 
-	r := Report{Municipality: municipality(districts)}
-	for _, d := range districts {
-		for _, n := range needs {
-			s := supply[key{d.ID, n}]
-			c := Cell{
-				District:     d,
-				Need:         n,
-				ActiveOffers: s.ActiveOffers,
-				FreePlaces:   s.FreePlaces,
-				OffersPer10k: per10k(s.ActiveOffers, d.Population),
-				UnmetNeeds:   unmet[key{d.ID, n}],
-			}
+// cells is one cell per district × selected need area.
+func (a *analysis) cells() []Cell {
+	var out []Cell
+	for _, d := range a.districts {
+		for _, n := range a.needs {
+			s := a.supply[districtNeed{d.ID, n}]
+			c := Cell{District: d, Need: n, ActiveOffers: s.ActiveOffers, FreePlaces: s.FreePlaces,
+				OffersPer10k: per10k(s.ActiveOffers, d.Population), UnmetNeeds: a.unmet[districtNeed{d.ID, n}]}
 			c.Level = level(c)
-			r.Cells = append(r.Cells, c)
-			if c.ActiveOffers == 0 {
-				r.Gaps = append(r.Gaps, Gap{
-					Kind: GapNeedWithoutOffer, DistrictID: d.ID, Need: n,
-					Detail: fmt.Sprintf("Im Stadtbezirk %s gibt es kein aktives Angebot im Handlungsfeld %s.", d.Name, NeedName(n)),
-				})
-			}
-		}
-		if selected[directory.NeedFamilyChildcare] && !passage[d.ID] {
-			r.Gaps = append(r.Gaps, Gap{
-				Kind: GapNoPassageGroup, DistrictID: d.ID, Need: directory.NeedFamilyChildcare,
-				Detail: fmt.Sprintf("Im Stadtbezirk %s gibt es keine aktive Passagegruppe.", d.Name),
-			})
+			out = append(out, c)
 		}
 	}
+	return out
+}
 
-	for lk, n := range unmetByLang {
-		d, known := byID[lk.district]
-		if !known || held[lk] {
+// needsWithoutOffer: NEED_WITHOUT_OFFER.
+func (a *analysis) needsWithoutOffer() []Gap {
+	var out []Gap
+	for _, d := range a.districts {
+		for _, n := range a.needs {
+			if a.supply[districtNeed{d.ID, n}].ActiveOffers == 0 {
+				out = append(out, Gap{Kind: GapNeedWithoutOffer, DistrictID: d.ID, Need: n,
+					Detail: fmt.Sprintf("Im Stadtbezirk %s gibt es kein aktives Angebot im Handlungsfeld %s.", d.Name, NeedName(n))})
+			}
+		}
+	}
+	return out
+}
+
+// coursesWithoutChildcare: COURSE_WITHOUT_CHILDCARE, the courses the store found.
+func (a *analysis) coursesWithoutChildcare() []Gap {
+	return a.offerGaps(GapCourseWithoutChildcare, a.facts.CoursesWithoutChildcare, directory.NeedFamilyChildcare, func(o directory.Offer, where string) string {
+		return fmt.Sprintf("%s „%s“%s hat keine Kinderbetreuung, und im Umkreis von %s gibt es weder Kinderbetreuung noch Passagegruppe.",
+			courseName(o.Category), o.Title, inParens(where), km(ChildcareRadiusKm))
+	})
+}
+
+// districtsWithoutPassageGroup: NO_PASSAGE_GROUP.
+func (a *analysis) districtsWithoutPassageGroup() []Gap {
+	if !a.selected[directory.NeedFamilyChildcare] {
+		return nil
+	}
+	var out []Gap
+	for _, d := range a.districts {
+		if !a.passage[d.ID] {
+			out = append(out, Gap{Kind: GapNoPassageGroup, DistrictID: d.ID, Need: directory.NeedFamilyChildcare,
+				Detail: fmt.Sprintf("Im Stadtbezirk %s gibt es keine aktive Passagegruppe.", d.Name)})
+		}
+	}
+	return out
+}
+
+// languagesNotCovered: LANGUAGE_NOT_COVERED. The detail names a count only
+// from MinPublicCount on, so that it can be shown to every reader.
+func (a *analysis) languagesNotCovered() []Gap {
+	var out []Gap
+	for lk, n := range a.unmetByLang {
+		d, known := a.byID[lk.district]
+		if !known || a.held[lk] {
 			continue
 		}
 		lang := directory.LanguageName(lk.language)
-		var what string
+		what := "Bedarfe"
 		if n >= MinPublicCount {
 			what = fmt.Sprintf("%d Bedarfe", n)
-		} else {
-			what = "Bedarfe"
 		}
-		r.Gaps = append(r.Gaps, Gap{
+		out = append(out, Gap{
 			Kind: GapLanguageNotCovered, DistrictID: d.ID, Need: lk.need, Language: lk.language, UnmetNeeds: n,
 			Detail: fmt.Sprintf("Im Stadtbezirk %s wurden %s im Handlungsfeld %s auf %s erfasst, aber kein Angebot dort für %s wird auf %s angeboten.",
 				d.Name, what, NeedName(lk.need), lang, NeedName(lk.need), lang),
 		})
 	}
+	return out
+}
 
-	offerGaps := func(kind GapKind, offers []directory.Offer, extra directory.NeedArea, detail func(o directory.Offer, where string) string) {
-		for _, o := range offers {
-			need, ok := firstSelected(o.Needs, selected)
-			if extra != "" && selected[extra] {
-				need, ok = extra, true
-			}
-			if !ok {
-				continue
-			}
-			where := ""
-			if d, known := byID[o.DistrictID]; known {
-				where = d.Name
-			}
-			r.Gaps = append(r.Gaps, Gap{
-				Kind: kind, DistrictID: o.DistrictID, Need: need, OfferID: o.ID, OrganisationID: o.ProviderID,
-				Detail: detail(o, where),
-			})
-		}
-	}
-	offerGaps(GapCourseWithoutChildcare, f.CoursesWithoutChildcare, directory.NeedFamilyChildcare, func(o directory.Offer, where string) string {
-		return fmt.Sprintf("%s „%s“%s hat keine Kinderbetreuung, und im Umkreis von %s gibt es weder Kinderbetreuung noch Passagegruppe.",
-			courseName(o.Category), o.Title, inParens(where), km(ChildcareRadiusKm))
-	})
-	offerGaps(GapAlwaysFull, f.AlwaysFull, "", func(o directory.Offer, where string) string {
+// alwaysFull: ALWAYS_FULL.
+func (a *analysis) alwaysFull() []Gap {
+	return a.offerGaps(GapAlwaysFull, a.facts.AlwaysFull, "", func(o directory.Offer, where string) string {
 		s := fmt.Sprintf("„%s“%s ist ausgebucht: keine freien Plätze", o.Title, inParens(where))
 		if o.Capacity != nil {
 			s += fmt.Sprintf(" (Kapazität %d)", *o.Capacity)
 		}
 		return s + "."
 	})
-	offerGaps(GapUnfunded, f.Unfunded, "", func(o directory.Offer, where string) string {
+}
+
+// unfunded: UNFUNDED.
+func (a *analysis) unfunded() []Gap {
+	return a.offerGaps(GapUnfunded, a.facts.Unfunded, "", func(o directory.Offer, where string) string {
 		state := "geplant"
 		if o.Status == directory.StatusPaused {
 			state = "pausiert"
@@ -306,36 +343,61 @@ func Analyse(f store.GapFacts, needs []directory.NeedArea) Report {
 		}
 		return fmt.Sprintf("„%s“%s ist %s, aber nicht finanziert.", o.Title, inParens(where), state)
 	})
+}
 
+// offerGaps makes a gap of kind for each offer that concerns a selected need
+// area: extra when it is selected, else the offer's first selected one.
+func (a *analysis) offerGaps(kind GapKind, offers []directory.Offer, extra directory.NeedArea, detail func(o directory.Offer, where string) string) []Gap {
+	var out []Gap
+	for _, o := range offers {
+		need, ok := firstSelected(o.Needs, a.selected)
+		if extra != "" && a.selected[extra] {
+			need, ok = extra, true
+		}
+		if !ok {
+			continue
+		}
+		where := ""
+		if d, known := a.byID[o.DistrictID]; known {
+			where = d.Name
+		}
+		out = append(out, Gap{Kind: kind, DistrictID: o.DistrictID, Need: need, OfferID: o.ID,
+			OrganisationID: o.ProviderID, Detail: detail(o, where)})
+	}
+	return out
+}
+
+// sortGaps orders gaps by kind, then district (by name, unknown ones last),
+// need area, language and offer id.
+func (a *analysis) sortGaps(gaps []Gap) {
 	kindRank := map[GapKind]int{}
 	for i, k := range GapKinds {
 		kindRank[k] = i
 	}
 	districtRank := func(id string) int {
-		if i, ok := rank[id]; ok {
+		if i, ok := a.rank[id]; ok {
 			return i
 		}
-		return len(districts)
+		return len(a.districts)
 	}
-	slices.SortStableFunc(r.Gaps, func(a, b Gap) int {
-		if c := kindRank[a.Kind] - kindRank[b.Kind]; c != 0 {
+	slices.SortStableFunc(gaps, func(x, y Gap) int {
+		if c := kindRank[x.Kind] - kindRank[y.Kind]; c != 0 {
 			return c
 		}
-		if c := districtRank(a.DistrictID) - districtRank(b.DistrictID); c != 0 {
+		if c := districtRank(x.DistrictID) - districtRank(y.DistrictID); c != 0 {
 			return c
 		}
-		if c := strings.Compare(a.DistrictID, b.DistrictID); c != 0 {
+		if c := strings.Compare(x.DistrictID, y.DistrictID); c != 0 {
 			return c
 		}
-		if c := needRank(a.Need) - needRank(b.Need); c != 0 {
+		if c := needRank(x.Need) - needRank(y.Need); c != 0 {
 			return c
 		}
-		if c := strings.Compare(a.Language, b.Language); c != 0 {
+		if c := strings.Compare(x.Language, y.Language); c != 0 {
 			return c
 		}
-		return strings.Compare(a.OfferID, b.OfferID)
+		return strings.Compare(x.OfferID, y.OfferID)
 	})
-	return r
 }
 
 func level(c Cell) Level {

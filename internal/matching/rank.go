@@ -148,111 +148,145 @@ func sortMatches(ms []Match) {
 	copy(ms, sorted)
 }
 
-// evaluate scores h for c; h must pass the hard constraints.
+// evaluate scores h for c; h must pass the hard constraints. Each criterion
+// of the weight table has its scorer, run in the table's order, which is
+// also the order of the reasons and warnings; eligibility and cost only add
+// notes.
 func evaluate(c Client, h store.OfferHit) Match {
-	o := h.Offer
-	m := Match{Offer: o, MatchedNeeds: matchedNeeds(c, o), Reasons: []Reason{}, Warnings: []Reason{}}
+	s := &scoring{m: Match{Offer: h.Offer, MatchedNeeds: matchedNeeds(c, h.Offer), Reasons: []Reason{}, Warnings: []Reason{}}}
 	if h.DistanceKm != nil {
 		d := *h.DistanceKm
-		m.DistanceKm = &d
+		s.m.DistanceKm = &d
 	}
-	var sum, weights float64
-	add := func(w, s float64) { sum += w * s; weights += w }
-	reason := func(code, text string) { m.Reasons = append(m.Reasons, Reason{code, text}) }
-	warn := func(code, text string) { m.Warnings = append(m.Warnings, Reason{code, text}) }
+	for _, score := range criteria {
+		score(s, c, h.Offer)
+	}
+	noteEligibility(s, c, h.Offer)
+	noteCost(s, h.Offer)
+	s.m.Score = math.Round(s.sum/s.weights*1e4) / 1e4
+	return s.m
+}
 
-	// Needs: the share of the client's needs the offer covers.
-	needs := c.needs()
-	add(WeightNeeds, float64(len(m.MatchedNeeds))/float64(len(needs)))
-	names := make([]string, len(m.MatchedNeeds))
-	for i, n := range m.MatchedNeeds {
+// criteria are the scorers of the weight table, in its order.
+var criteria = []func(*scoring, Client, directory.Offer){
+	scoreNeeds, scoreLanguage, scoreDistance, scoreChildcare, scoreFreePlaces, scoreTargetGroup,
+}
+
+// scoring collects the weighted values and the notes of one match.
+type scoring struct {
+	m            Match
+	sum, weights float64
+}
+
+// add counts a criterion of weight w with value v in [0,1].
+func (s *scoring) add(w, v float64)         { s.sum += w * v; s.weights += w }
+func (s *scoring) reason(code, text string) { s.m.Reasons = append(s.m.Reasons, Reason{code, text}) }
+func (s *scoring) warn(code, text string)   { s.m.Warnings = append(s.m.Warnings, Reason{code, text}) }
+
+// scoreNeeds: the share of the client's needs the offer covers.
+func scoreNeeds(s *scoring, c Client, o directory.Offer) {
+	s.add(WeightNeeds, float64(len(s.m.MatchedNeeds))/float64(len(c.needs())))
+	names := make([]string, len(s.m.MatchedNeeds))
+	for i, n := range s.m.MatchedNeeds {
 		names[i] = NeedName(n)
 	}
 	if len(names) > 0 {
-		reason(ReasonNeeds, "deckt "+joinGerman(names)+" ab")
+		s.reason(ReasonNeeds, "deckt "+joinGerman(names)+" ab")
 	}
+}
 
-	// Language: only when the client named languages.
-	if len(c.Languages) > 0 {
-		var shared []string
-		for _, l := range c.Languages {
-			if has(o.Languages, l) {
-				shared = append(shared, l)
-			}
-		}
-		switch {
-		case len(shared) > 0:
-			add(WeightLanguage, 1)
-			reason(ReasonLanguage, "spricht "+joinGerman(languageNames(shared)))
-		case isCourse(o) && has(o.Languages, "de"):
-			// German is what the course teaches: German teaching is no
-			// mismatch, but a course that also explains in the client's
-			// language is better for a beginner.
-			add(WeightLanguage, 0.5)
-		case len(o.Languages) == 0:
-			add(WeightLanguage, 0.5)
-		case len(o.Languages) == 1 && o.Languages[0] == "de":
-			add(WeightLanguage, 0)
-			warn(WarnGermanOnly, "nur auf Deutsch")
-		default:
-			add(WeightLanguage, 0)
-			warn(WarnLanguageMismatch, "nur auf "+joinGerman(languageNames(o.Languages)))
+// scoreLanguage counts only when the client named languages.
+func scoreLanguage(s *scoring, c Client, o directory.Offer) {
+	if len(c.Languages) == 0 {
+		return
+	}
+	var shared []string
+	for _, l := range c.Languages {
+		if has(o.Languages, l) {
+			shared = append(shared, l)
 		}
 	}
+	switch {
+	case len(shared) > 0:
+		s.add(WeightLanguage, 1)
+		s.reason(ReasonLanguage, "spricht "+joinGerman(languageNames(shared)))
+	case isCourse(o) && has(o.Languages, "de"):
+		// German is what the course teaches: German teaching is no
+		// mismatch, but a course that also explains in the client's
+		// language is better for a beginner.
+		s.add(WeightLanguage, 0.5)
+	case len(o.Languages) == 0:
+		s.add(WeightLanguage, 0.5)
+	case len(o.Languages) == 1 && o.Languages[0] == "de":
+		s.add(WeightLanguage, 0)
+		s.warn(WarnGermanOnly, "nur auf Deutsch")
+	default:
+		s.add(WeightLanguage, 0)
+		s.warn(WarnLanguageMismatch, "nur auf "+joinGerman(languageNames(o.Languages)))
+	}
+}
 
-	// Distance: only when the client gave a location or district.
+// scoreDistance counts only when the client gave a location or district.
+func scoreDistance(s *scoring, c Client, o directory.Offer) {
 	if c.hasOrigin() {
 		switch {
 		case o.Digital:
-			add(WeightDistance, 1)
-		case m.DistanceKm != nil:
-			add(WeightDistance, math.Max(0, 1-*m.DistanceKm/c.radiusKm()))
+			s.add(WeightDistance, 1)
+		case s.m.DistanceKm != nil:
+			s.add(WeightDistance, math.Max(0, 1-*s.m.DistanceKm/c.radiusKm()))
 		default:
-			add(WeightDistance, 0.5) // the offer has no coordinates
+			s.add(WeightDistance, 0.5) // the offer has no coordinates
 		}
 	}
-	if m.DistanceKm != nil {
-		reason(ReasonDistance, distanceDE(*m.DistanceKm)+" entfernt")
+	if s.m.DistanceKm != nil {
+		s.reason(ReasonDistance, distanceDE(*s.m.DistanceKm)+" entfernt")
 	}
 	if o.Digital {
-		reason(ReasonDigital, "digital")
+		s.reason(ReasonDigital, "digital")
 	}
+}
 
-	// Childcare: only when the client needs it to attend.
-	if c.NeedsChildcare {
-		switch {
-		case o.Childcare:
-			add(WeightChildcare, 1)
-			reason(ReasonChildcare, "Kinderbetreuung vorhanden")
-		case o.Category == directory.CategoryChildcare:
-			add(WeightChildcare, 1)
-			reason(ReasonChildcare, "ist ein Kinderbetreuungsangebot")
-		case o.Category == directory.CategoryPassageGroup:
-			add(WeightChildcare, 1)
-			reason(ReasonChildcare, "Passagegruppe für Kinder ohne Kita-Platz")
-		default:
-			add(WeightChildcare, 0)
-			warn(WarnNoChildcare, "keine Kinderbetreuung")
-		}
+// scoreChildcare counts only when the client needs childcare to attend.
+func scoreChildcare(s *scoring, c Client, o directory.Offer) {
+	if !c.NeedsChildcare {
+		return
 	}
+	switch {
+	case o.Childcare:
+		s.add(WeightChildcare, 1)
+		s.reason(ReasonChildcare, "Kinderbetreuung vorhanden")
+	case o.Category == directory.CategoryChildcare:
+		s.add(WeightChildcare, 1)
+		s.reason(ReasonChildcare, "ist ein Kinderbetreuungsangebot")
+	case o.Category == directory.CategoryPassageGroup:
+		s.add(WeightChildcare, 1)
+		s.reason(ReasonChildcare, "Passagegruppe für Kinder ohne Kita-Platz")
+	default:
+		s.add(WeightChildcare, 0)
+		s.warn(WarnNoChildcare, "keine Kinderbetreuung")
+	}
+}
 
-	// Free places: known free places beat unknown beat full.
+// scoreFreePlaces: known free places beat unknown beat full.
+func scoreFreePlaces(s *scoring, _ Client, o directory.Offer) {
 	switch {
 	case o.FreePlaces == nil:
-		add(WeightFreePlaces, 0.5)
+		s.add(WeightFreePlaces, 0.5)
 	case *o.FreePlaces > 0:
-		add(WeightFreePlaces, 1)
+		s.add(WeightFreePlaces, 1)
 		if *o.FreePlaces == 1 {
-			reason(ReasonFreePlaces, "1 freier Platz")
+			s.reason(ReasonFreePlaces, "1 freier Platz")
 		} else {
-			reason(ReasonFreePlaces, strconv.Itoa(*o.FreePlaces)+" freie Plätze")
+			s.reason(ReasonFreePlaces, strconv.Itoa(*o.FreePlaces)+" freie Plätze")
 		}
 	default:
-		add(WeightFreePlaces, 0)
-		warn(WarnNoFreePlaces, "keine freien Plätze")
+		s.add(WeightFreePlaces, 0)
+		s.warn(WarnNoFreePlaces, "keine freien Plätze")
 	}
+}
 
-	// Target group: an offer made for one of the client's groups fits best.
+// scoreTargetGroup: an offer made for one of the client's groups fits best.
+func scoreTargetGroup(s *scoring, c Client, o directory.Offer) {
 	var group directory.TargetGroup
 	for _, g := range c.TargetGroups {
 		if g != directory.GroupAll && has(o.TargetGroups, g) {
@@ -260,39 +294,43 @@ func evaluate(c Client, h store.OfferHit) Match {
 			break
 		}
 	}
-	switch {
-	case group != "":
-		add(WeightTargetGroup, 1)
-		reason(ReasonTargetGroup, "für "+TargetGroupName(group))
-	default:
-		add(WeightTargetGroup, 0.5)
-		if exclusive(o) { // allowed only because the client named no group
-			gs := make([]string, len(o.TargetGroups))
-			for i, g := range o.TargetGroups {
-				gs[i] = TargetGroupName(g)
-			}
-			warn(WarnExclusiveTargetGroup, "nur für "+joinGerman(gs))
-		}
+	if group != "" {
+		s.add(WeightTargetGroup, 1)
+		s.reason(ReasonTargetGroup, "für "+TargetGroupName(group))
+		return
 	}
+	s.add(WeightTargetGroup, 0.5)
+	if exclusive(o) { // allowed only because the client named no group
+		gs := make([]string, len(o.TargetGroups))
+		for i, g := range o.TargetGroups {
+			gs[i] = TargetGroupName(g)
+		}
+		s.warn(WarnExclusiveTargetGroup, "nur für "+joinGerman(gs))
+	}
+}
 
+// noteEligibility warns when the offer lists legal circuits the client did
+// not say anything about.
+func noteEligibility(s *scoring, c Client, o directory.Offer) {
 	if len(o.LegalCircuits) > 0 && len(c.LegalCircuits) == 0 {
 		cs := make([]string, len(o.LegalCircuits))
 		for i, lc := range o.LegalCircuits {
 			cs[i] = circuitName(lc)
 		}
-		warn(WarnEligibility, "nur für Rechtskreis "+joinOr(cs))
+		s.warn(WarnEligibility, "nur für Rechtskreis "+joinOr(cs))
 	}
+}
+
+// noteCost says what the offer costs.
+func noteCost(s *scoring, o directory.Offer) {
 	switch o.Cost {
 	case directory.CostFree:
-		reason(ReasonFree, "kostenlos")
+		s.reason(ReasonFree, "kostenlos")
 	case directory.CostReduced:
-		warn(WarnCost, "ermäßigter Beitrag")
+		s.warn(WarnCost, "ermäßigter Beitrag")
 	case directory.CostPaid:
-		warn(WarnCost, "kostenpflichtig")
+		s.warn(WarnCost, "kostenpflichtig")
 	}
-
-	m.Score = math.Round(sum/weights*1e4) / 1e4
-	return m
 }
 
 // matchedNeeds are the client's needs o covers, in the client's order. A

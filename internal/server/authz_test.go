@@ -399,7 +399,7 @@ func TestMeTellsRoleOrganisationAndTokenName(t *testing.T) {
 func TestRevokedTokenIsRefused(t *testing.T) {
 	e := newEnv(t)
 	e.ok(access.RoleSteering, `{ me { role } }`, nil, nil)
-	if err := e.store.RevokeToken(context.Background(), "tok-steering", time.Now()); err != nil {
+	if err := e.store.RevokeToken(t.Context(), "tok-steering", time.Now()); err != nil {
 		t.Fatal(err)
 	}
 	r := e.do(access.RoleSteering, `{ me { role } }`, nil)

@@ -205,7 +205,7 @@ func validOffer(provider, district string) map[string]any {
 func TestCreateOfferBadInputNamesEveryFieldAndChangesNothing(t *testing.T) {
 	e := newEnv(t)
 	org := e.snap.Organisations[0]
-	before, _ := e.store.Counts(context.Background())
+	before, _ := e.store.Counts(t.Context())
 	in := validOffer(org.ID, e.snap.Districts[0].ID)
 	in["title"] = " "
 	in["languages"] = []string{"de", "xx"}
@@ -224,7 +224,7 @@ func TestCreateOfferBadInputNamesEveryFieldAndChangesNothing(t *testing.T) {
 			t.Errorf("message %q does not name its field", er.Message)
 		}
 	}
-	after, _ := e.store.Counts(context.Background())
+	after, _ := e.store.Counts(t.Context())
 	if after != before {
 		t.Errorf("counts changed from %+v to %+v", before, after)
 	}
@@ -321,12 +321,12 @@ func TestDirectoryMutations(t *testing.T) {
 
 func TestAnonymousCreateOfferIsRefusedAndChangesNothing(t *testing.T) {
 	e := newEnv(t)
-	before, _ := e.store.Counts(context.Background())
+	before, _ := e.store.Counts(t.Context())
 	r := e.do(access.RolePublic, createOffer, map[string]any{"in": validOffer(e.snap.Organisations[0].ID, e.snap.Districts[0].ID)})
 	if got := codes(r); !slices.Equal(got, []string{"UNAUTHENTICATED"}) {
 		t.Errorf("anonymous createOffer: %v", got)
 	}
-	after, _ := e.store.Counts(context.Background())
+	after, _ := e.store.Counts(t.Context())
 	if after != before {
 		t.Errorf("counts changed from %+v to %+v", before, after)
 	}

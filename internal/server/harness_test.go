@@ -56,7 +56,7 @@ func newEnvWith(t *testing.T, cfg server.Config) *env {
 // (nil: directly), for tests that make the store misbehave.
 func newEnvWrapped(t *testing.T, cfg server.Config, wrap func(store.Store) store.Store) *env {
 	t.Helper()
-	ctx := context.Background()
+	ctx := t.Context()
 	st := openDemoStore(t)
 	snap := demoSnapshot()
 	cs := &countingStore{Store: st, calls: map[string]int{}}
@@ -137,7 +137,7 @@ var (
 func demoDatabase(t testing.TB) string {
 	t.Helper()
 	templateOnce.Do(func() {
-		ctx := context.Background()
+		ctx := t.Context()
 		if templateDir, templateErr = os.MkdirTemp("", "lotse-server-test-"); templateErr != nil {
 			return
 		}

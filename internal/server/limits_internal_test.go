@@ -1,7 +1,6 @@
 package server
 
 import (
-	"context"
 	"net/http/httptest"
 	"reflect"
 	"strings"
@@ -51,7 +50,7 @@ func TestEveryObjectListHasACost(t *testing.T) {
 	}
 	es := generated.NewExecutableSchema(generated.Config{Complexity: c})
 	first := 500
-	if got, _ := es.Complexity(context.Background(), "Query", "offers", 10, map[string]any{"first": first}); got != 5000 {
+	if got, _ := es.Complexity(t.Context(), "Query", "offers", 10, map[string]any{"first": first}); got != 5000 {
 		t.Errorf("offers(first: 500) with children of cost 10 = %d, want 5000", got)
 	}
 	if got := mul(1<<29, 1<<20); got != saturated {

@@ -2,7 +2,6 @@ package server_test
 
 import (
 	"bytes"
-	"context"
 	"slices"
 	"strings"
 	"testing"
@@ -252,7 +251,7 @@ func TestCarePlanExampleClient(t *testing.T) {
 
 func TestCarePlanRecordsOnlyTheUncoveredNeeds(t *testing.T) {
 	e := newEnv(t)
-	ctx := context.Background()
+	ctx := t.Context()
 	sc := demo.DemoScenario()
 	before, err := e.store.Export(ctx)
 	if err != nil {
@@ -327,7 +326,7 @@ func TestCarePlanRecordsOnlyTheUncoveredNeeds(t *testing.T) {
 
 func TestCarePlanAndRecordNeedCaseManagement(t *testing.T) {
 	e := newEnv(t)
-	ctx := context.Background()
+	ctx := t.Context()
 	n, _ := e.store.Counts(ctx)
 	const record = `mutation($in: UnmetNeedInput!) { recordUnmetNeed(input: $in) { id need district { id name } language targetGroup recordedOn } }`
 	in := map[string]any{"need": "HOUSING", "districtId": "sg-ohligs", "language": "ar", "targetGroup": "WOMEN"}

@@ -1,7 +1,6 @@
 package sqlite
 
 import (
-	"context"
 	"fmt"
 	"math/rand/v2"
 	"path/filepath"
@@ -17,7 +16,7 @@ import (
 // distance-ordered searches, the general one for everything else). Both must
 // give exactly what a brute-force scan in Go gives, across cell borders.
 func TestRadiusSearchAgreesWithBruteForce(t *testing.T) {
-	ctx := context.Background()
+	ctx := t.Context()
 	s, err := Open(ctx, filepath.Join(t.TempDir(), "grid.db"))
 	if err != nil {
 		t.Fatal(err)

@@ -1,7 +1,6 @@
 package sqlite_test
 
 import (
-	"context"
 	"path/filepath"
 	"testing"
 
@@ -14,7 +13,7 @@ var _ store.Store = (*sqlite.Store)(nil)
 
 func newStore(t *testing.T) store.Store {
 	t.Helper()
-	s, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "lotse.db"))
+	s, err := sqlite.Open(t.Context(), filepath.Join(t.TempDir(), "lotse.db"))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -3,7 +3,6 @@ package storetest
 // Owned by the steering/access engineer: conformance tests of store.Access.
 
 import (
-	"context"
 	"errors"
 	"fmt"
 	"reflect"
@@ -57,7 +56,7 @@ func accTokenIDs(ts []access.Token) []string {
 }
 
 func testTokenLifecycle(t *testing.T, s store.Store) {
-	ctx := context.Background()
+	ctx := t.Context()
 	if ts, err := s.Tokens(ctx); err != nil || len(ts) != 0 {
 		t.Fatalf("Tokens on an empty store = %v, %v; want none", ts, err)
 	}
@@ -128,7 +127,7 @@ func testTokenLifecycle(t *testing.T, s store.Store) {
 }
 
 func testTokenConflicts(t *testing.T, s store.Store) {
-	ctx := context.Background()
+	ctx := t.Context()
 	if err := s.CreateToken(ctx, accToken("tok-1", "hash-1", accT0)); err != nil {
 		t.Fatal(err)
 	}
@@ -202,7 +201,7 @@ func accEntryIDs(es []access.AuditEntry) []string {
 }
 
 func testAuditWrittenWithWrite(t *testing.T, s store.Store) {
-	ctx := context.Background()
+	ctx := t.Context()
 	e := accEntry(1, "tok-admin", "createToken", "Token", "tok-1")
 	e.At = e.At.In(time.FixedZone("CEST", 7200))
 	e.Changes = []access.FieldChange{{Field: "name", New: `"token tok-1"`}, {Field: "role", Old: `"PUBLIC"`, New: `"STEERING"`}}
@@ -232,7 +231,7 @@ func testAuditWrittenWithWrite(t *testing.T, s store.Store) {
 }
 
 func testAuditWithDirectoryWrite(t *testing.T, s store.Store) {
-	ctx := context.Background()
+	ctx := t.Context()
 	org := directory.Organisation{ID: "org-ki", Name: "Kommunales Integrationszentrum Solingen", Kind: directory.KindIntegrationCentre,
 		Municipality: "Solingen", UpdatedAt: accT0}
 	e := accEntry(1, "cli", "createOrganisation", "Organisation", "org-ki")
@@ -263,7 +262,7 @@ func testAuditWithDirectoryWrite(t *testing.T, s store.Store) {
 }
 
 func testAuditFiltersAndPaging(t *testing.T, s store.Store) {
-	ctx := context.Background()
+	ctx := t.Context()
 	entries := []access.AuditEntry{
 		accEntry(1, "tok-a", "createToken", "Token", "t1"),
 		accEntry(2, "tok-b", "createToken", "Token", "t2"),

@@ -28,7 +28,7 @@ func boundaryDistricts() []directory.District {
 
 func testDistrictBoundaries(t *testing.T, s store.Store) {
 	want := boundaryDistricts()
-	if err := s.PutDistricts(bg, want); err != nil {
+	if err := s.PutDistricts(t.Context(), want); err != nil {
 		t.Fatal(err)
 	}
 	byID := map[string]directory.District{}
@@ -46,22 +46,22 @@ func testDistrictBoundaries(t *testing.T, s store.Store) {
 			}
 		}
 	}
-	all, err := s.Districts(bg, "")
+	all, err := s.Districts(t.Context(), "")
 	if err != nil {
 		t.Fatal(err)
 	}
 	same("Districts", all)
-	some, err := s.DistrictsByID(bg, []string{"sg-mitte", "sg-ohligs", "wt-elberfeld"})
+	some, err := s.DistrictsByID(t.Context(), []string{"sg-mitte", "sg-ohligs", "wt-elberfeld"})
 	if err != nil {
 		t.Fatal(err)
 	}
 	same("DistrictsByID", some)
-	facts, err := s.GapFacts(bg, store.GapQuery{Municipality: "Solingen", ChildcareRadiusKm: 1})
+	facts, err := s.GapFacts(t.Context(), store.GapQuery{Municipality: "Solingen", ChildcareRadiusKm: 1})
 	if err != nil {
 		t.Fatal(err)
 	}
 	same("GapFacts.Districts", facts.Districts)
-	snap, err := s.Export(bg)
+	snap, err := s.Export(t.Context())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -69,10 +69,10 @@ func testDistrictBoundaries(t *testing.T, s store.Store) {
 
 	// Replacing a district without a boundary removes it.
 	plain := fixtureDistricts()[1]
-	if err := s.PutDistricts(bg, []directory.District{plain}); err != nil {
+	if err := s.PutDistricts(t.Context(), []directory.District{plain}); err != nil {
 		t.Fatal(err)
 	}
-	got, err := s.DistrictsByID(bg, []string{plain.ID})
+	got, err := s.DistrictsByID(t.Context(), []string{plain.ID})
 	if err != nil || len(got) != 1 || got[0].Boundary != nil {
 		t.Errorf("after replacing without a boundary: %s, %v", dump(got), err)
 	}
@@ -80,10 +80,10 @@ func testDistrictBoundaries(t *testing.T, s store.Store) {
 	// Import carries boundaries; export gives them back.
 	in := fixtureSnapshot()
 	in.Districts = boundaryDistricts()
-	if err := s.Import(bg, in); err != nil {
+	if err := s.Import(t.Context(), in); err != nil {
 		t.Fatal(err)
 	}
-	if snap, err = s.Export(bg); err != nil {
+	if snap, err = s.Export(t.Context()); err != nil {
 		t.Fatal(err)
 	}
 	same("Export after Import", snap.Districts)

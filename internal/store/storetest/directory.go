@@ -47,8 +47,6 @@ func directoryTests() []Test {
 	}
 }
 
-var bg = context.Background()
-
 // ---- comparison helpers ----
 
 func sortedCopy[T ~string](l []T) []T {
@@ -178,7 +176,7 @@ func wantConflict(t *testing.T, what string, err error, field string) {
 
 func mustCounts(t *testing.T, s store.Store) store.Counts {
 	t.Helper()
-	c, err := s.Counts(bg)
+	c, err := s.Counts(t.Context())
 	if err != nil {
 		t.Fatalf("Counts: %v", err)
 	}
@@ -190,7 +188,7 @@ func search(t *testing.T, s store.Store, q store.OfferQuery) store.OfferPage {
 	if q.Page.First == 0 {
 		q.Page.First = 100
 	}
-	p, err := s.SearchOffers(bg, q)
+	p, err := s.SearchOffers(t.Context(), q)
 	if err != nil {
 		t.Fatalf("SearchOffers(%+v): %v", q.Filter, err)
 	}
@@ -209,10 +207,10 @@ func filterIDs(t *testing.T, s store.Store, f store.OfferFilter) []string {
 // ---- districts, working groups ----
 
 func testDistricts(t *testing.T, s store.Store) {
-	if err := s.PutDistricts(bg, fixtureDistricts()); err != nil {
+	if err := s.PutDistricts(t.Context(), fixtureDistricts()); err != nil {
 		t.Fatal(err)
 	}
-	all, err := s.Districts(bg, "")
+	all, err := s.Districts(t.Context(), "")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -231,18 +229,18 @@ func testDistricts(t *testing.T, s store.Store) {
 			t.Errorf("district %s: got %s, want %s", d.ID, dump(d), dump(byID[d.ID]))
 		}
 	}
-	sg, err := s.Districts(bg, "Solingen")
+	sg, err := s.Districts(t.Context(), "Solingen")
 	if err != nil {
 		t.Fatal(err)
 	}
 	if len(sg) != 2 || sg[0].ID != "sg-mitte" || sg[1].ID != "sg-ohligs" {
 		t.Errorf("Districts(Solingen) = %s", dump(sg))
 	}
-	none, err := s.Districts(bg, "Köln")
+	none, err := s.Districts(t.Context(), "Köln")
 	if err != nil || len(none) != 0 {
 		t.Errorf("Districts(Köln) = %v, %v; want none", none, err)
 	}
-	got, err := s.DistrictsByID(bg, []string{"wt-barmen", "nope", "sg-mitte"})
+	got, err := s.DistrictsByID(t.Context(), []string{"wt-barmen", "nope", "sg-mitte"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -255,10 +253,10 @@ func testDistricts(t *testing.T, s store.Store) {
 	// Put replaces by id.
 	changed := fixtureDistricts()[0]
 	changed.Name, changed.Population, changed.Centre = "Solingen-Mitte", 51000, nil
-	if err := s.PutDistricts(bg, []directory.District{changed}); err != nil {
+	if err := s.PutDistricts(t.Context(), []directory.District{changed}); err != nil {
 		t.Fatal(err)
 	}
-	got, err = s.DistrictsByID(bg, []string{"sg-mitte"})
+	got, err = s.DistrictsByID(t.Context(), []string{"sg-mitte"})
 	if err != nil || len(got) != 1 || !reflect.DeepEqual(got[0], changed) {
 		t.Errorf("after replace: %s, %v; want %s", dump(got), err, dump(changed))
 	}
@@ -268,10 +266,10 @@ func testDistricts(t *testing.T, s store.Store) {
 }
 
 func testWorkingGroups(t *testing.T, s store.Store) {
-	if err := s.PutWorkingGroups(bg, fixtureWorkingGroups()); err != nil {
+	if err := s.PutWorkingGroups(t.Context(), fixtureWorkingGroups()); err != nil {
 		t.Fatal(err)
 	}
-	got, err := s.WorkingGroupsByID(bg, []string{"ag-arbeit", "ag-sprache", "ag-none"})
+	got, err := s.WorkingGroupsByID(t.Context(), []string{"ag-arbeit", "ag-sprache", "ag-none"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -289,10 +287,10 @@ func testWorkingGroups(t *testing.T, s store.Store) {
 	}
 	w := fixtureWorkingGroups()[1]
 	w.Name, w.Description = "AG Arbeit und Ausbildung", "neu"
-	if err := s.PutWorkingGroups(bg, []directory.WorkingGroup{w}); err != nil {
+	if err := s.PutWorkingGroups(t.Context(), []directory.WorkingGroup{w}); err != nil {
 		t.Fatal(err)
 	}
-	got, err = s.WorkingGroupsByID(bg, []string{w.ID})
+	got, err = s.WorkingGroupsByID(t.Context(), []string{w.ID})
 	if err != nil || len(got) != 1 || !reflect.DeepEqual(got[0], w) {
 		t.Errorf("after replace: %s, %v", dump(got), err)
 	}
@@ -305,17 +303,17 @@ func testWorkingGroups(t *testing.T, s store.Store) {
 
 func putBasics(t *testing.T, s store.Store) {
 	t.Helper()
-	if err := s.PutDistricts(bg, fixtureDistricts()); err != nil {
+	if err := s.PutDistricts(t.Context(), fixtureDistricts()); err != nil {
 		t.Fatal(err)
 	}
-	if err := s.PutWorkingGroups(bg, fixtureWorkingGroups()); err != nil {
+	if err := s.PutWorkingGroups(t.Context(), fixtureWorkingGroups()); err != nil {
 		t.Fatal(err)
 	}
 }
 
 func getOrg(t *testing.T, s store.Store, id string) (directory.Organisation, bool) {
 	t.Helper()
-	got, err := s.OrganisationsByID(bg, []string{id})
+	got, err := s.OrganisationsByID(t.Context(), []string{id})
 	if err != nil {
 		t.Fatalf("OrganisationsByID(%s): %v", id, err)
 	}
@@ -330,7 +328,7 @@ func getOrg(t *testing.T, s store.Store, id string) (directory.Organisation, boo
 
 func getOffer(t *testing.T, s store.Store, id string) (directory.Offer, bool) {
 	t.Helper()
-	got, err := s.OffersByID(bg, []string{id})
+	got, err := s.OffersByID(t.Context(), []string{id})
 	if err != nil {
 		t.Fatalf("OffersByID(%s): %v", id, err)
 	}
@@ -347,7 +345,7 @@ func testOrganisationCRUD(t *testing.T, s store.Store) {
 	putBasics(t, s)
 	orgs := fixtureOrganisations()
 	for _, o := range orgs {
-		if err := s.CreateOrganisation(bg, o); err != nil {
+		if err := s.CreateOrganisation(t.Context(), o); err != nil {
 			t.Fatalf("CreateOrganisation %s: %v", o.ID, err)
 		}
 	}
@@ -358,7 +356,7 @@ func testOrganisationCRUD(t *testing.T, s store.Store) {
 		}
 		sameOrg(t, "read back "+o.ID, got, o)
 	}
-	got, err := s.OrganisationsByID(bg, []string{"org-awo", "org-none", "org-ib"})
+	got, err := s.OrganisationsByID(t.Context(), []string{"org-awo", "org-none", "org-ib"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -366,7 +364,7 @@ func testOrganisationCRUD(t *testing.T, s store.Store) {
 
 	dup := orgs[0]
 	dup.Name = "Andere AWO"
-	wantConflict(t, "create duplicate", s.CreateOrganisation(bg, dup), "id")
+	wantConflict(t, "create duplicate", s.CreateOrganisation(t.Context(), dup), "id")
 	if got, _ := getOrg(t, s, dup.ID); got.Name != orgs[0].Name {
 		t.Errorf("duplicate create changed the organisation: name %q", got.Name)
 	}
@@ -377,14 +375,14 @@ func testOrganisationCRUD(t *testing.T, s store.Store) {
 	upd.ParentID, upd.DistrictID, upd.Location, upd.Website = "org-ib", "sg-ohligs", nil, ""
 	upd.WorkingGroupIDs = []string{"ag-arbeit"}
 	upd.UpdatedAt = day(2025, 6, 1)
-	if err := replaceOrganisation(bg, s, upd); err != nil {
+	if err := replaceOrganisation(t.Context(), s, upd); err != nil {
 		t.Fatalf("UpdateOrganisation: %v", err)
 	}
 	got1, _ := getOrg(t, s, upd.ID)
 	sameOrg(t, "after update", got1, upd)
 	upd.WorkingGroupIDs = nil
 	upd.ParentID = ""
-	if err := replaceOrganisation(bg, s, upd); err != nil {
+	if err := replaceOrganisation(t.Context(), s, upd); err != nil {
 		t.Fatalf("UpdateOrganisation: %v", err)
 	}
 	got1, _ = getOrg(t, s, upd.ID)
@@ -392,7 +390,7 @@ func testOrganisationCRUD(t *testing.T, s store.Store) {
 
 	missing := orgs[0]
 	missing.ID = "org-missing"
-	err = replaceOrganisation(bg, s, missing)
+	err = replaceOrganisation(t.Context(), s, missing)
 	wantNotFound(t, "update missing", err, "id")
 	var nf *store.NotFound
 	if errors.As(err, &nf) && (nf.Entity != "organisation" || nf.ID != "org-missing") {
@@ -411,22 +409,22 @@ func testOrganisationRefs(t *testing.T, s store.Store) {
 	base := directory.Organisation{ID: "org-x", Name: "X", Kind: directory.KindOther, UpdatedAt: day(2025, 1, 1)}
 	o := base
 	o.ParentID = "org-nope"
-	wantNotFound(t, "unknown parent", s.CreateOrganisation(bg, o), "parentId")
+	wantNotFound(t, "unknown parent", s.CreateOrganisation(t.Context(), o), "parentId")
 	o = base
 	o.DistrictID = "d-nope"
-	wantNotFound(t, "unknown district", s.CreateOrganisation(bg, o), "districtId")
+	wantNotFound(t, "unknown district", s.CreateOrganisation(t.Context(), o), "districtId")
 	o = base
 	o.WorkingGroupIDs = []string{"ag-sprache", "ag-nope"}
-	wantNotFound(t, "unknown working group", s.CreateOrganisation(bg, o), "workingGroupIds")
+	wantNotFound(t, "unknown working group", s.CreateOrganisation(t.Context(), o), "workingGroupIds")
 	if c := mustCounts(t, s); c.Organisations != 0 {
 		t.Errorf("failed creates stored %d organisations", c.Organisations)
 	}
-	if err := s.CreateOrganisation(bg, base); err != nil {
+	if err := s.CreateOrganisation(t.Context(), base); err != nil {
 		t.Fatal(err)
 	}
 	o = base
 	o.DistrictID = "d-nope"
-	wantNotFound(t, "update to unknown district", replaceOrganisation(bg, s, o), "districtId")
+	wantNotFound(t, "update to unknown district", replaceOrganisation(t.Context(), s, o), "districtId")
 	got, _ := getOrg(t, s, base.ID)
 	sameOrg(t, "after failed update", got, base)
 }
@@ -434,10 +432,10 @@ func testOrganisationRefs(t *testing.T, s store.Store) {
 func testOrganisationDelete(t *testing.T, s store.Store) {
 	loadFixtures(t, s)
 	before := mustCounts(t, s)
-	wantNotFound(t, "delete missing", s.DeleteOrganisation(bg, "org-none"), "")
+	wantNotFound(t, "delete missing", s.DeleteOrganisation(t.Context(), "org-none"), "")
 
 	// org-awo provides 2 offers.
-	err := s.DeleteOrganisation(bg, "org-awo")
+	err := s.DeleteOrganisation(t.Context(), "org-awo")
 	wantConflict(t, "delete with offers", err, "id")
 	var c *store.Conflict
 	if errors.As(err, &c) && !strings.Contains(c.Reason, "2 offers") {
@@ -449,25 +447,25 @@ func testOrganisationDelete(t *testing.T, s store.Store) {
 	if _, ok := getOrg(t, s, "org-awo"); !ok {
 		t.Error("refused delete removed the organisation")
 	}
-	coops, _ := s.CooperationsOf(bg, []string{"org-awo"})
+	coops, _ := s.CooperationsOf(t.Context(), []string{"org-awo"})
 	if len(coops) != 2 {
 		t.Errorf("refused delete removed cooperations: %s", dump(coops))
 	}
 
 	// org-ib has a part (org-jmd) and an offer.
-	wantConflict(t, "delete with parts", s.DeleteOrganisation(bg, "org-ib"), "id")
+	wantConflict(t, "delete with parts", s.DeleteOrganisation(t.Context(), "org-ib"), "id")
 
 	// org-moschee: remove its offer, then it goes, with its cooperation.
-	if err := s.DeleteOffer(bg, offSpiel); err != nil {
+	if err := s.DeleteOffer(t.Context(), offSpiel); err != nil {
 		t.Fatal(err)
 	}
-	if err := s.DeleteOrganisation(bg, "org-moschee"); err != nil {
+	if err := s.DeleteOrganisation(t.Context(), "org-moschee"); err != nil {
 		t.Fatalf("DeleteOrganisation: %v", err)
 	}
 	if _, ok := getOrg(t, s, "org-moschee"); ok {
 		t.Error("deleted organisation still there")
 	}
-	coops, err = s.CooperationsOf(bg, []string{"org-moschee", "org-awo"})
+	coops, err = s.CooperationsOf(t.Context(), []string{"org-moschee", "org-awo"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -479,16 +477,16 @@ func testOrganisationDelete(t *testing.T, s store.Store) {
 		t.Errorf("counts %+v → %+v", before, after)
 	}
 	// A part can go, and then its parent is free of parts.
-	if err := s.DeleteOffer(bg, offJMD); err != nil {
+	if err := s.DeleteOffer(t.Context(), offJMD); err != nil {
 		t.Fatal(err)
 	}
-	if err := s.DeleteOrganisation(bg, "org-jmd"); err != nil {
+	if err := s.DeleteOrganisation(t.Context(), "org-jmd"); err != nil {
 		t.Fatalf("delete part: %v", err)
 	}
-	if err := s.DeleteOffer(bg, offWohnen); err != nil {
+	if err := s.DeleteOffer(t.Context(), offWohnen); err != nil {
 		t.Fatal(err)
 	}
-	if err := s.DeleteOrganisation(bg, "org-ib"); err != nil {
+	if err := s.DeleteOrganisation(t.Context(), "org-ib"); err != nil {
 		t.Fatalf("delete former parent: %v", err)
 	}
 }
@@ -497,7 +495,7 @@ func testOrganisationsFilter(t *testing.T, s store.Store) {
 	loadFixtures(t, s)
 	list := func(f store.OrganisationFilter) []string {
 		t.Helper()
-		p, err := s.Organisations(bg, f, store.Page{First: 100})
+		p, err := s.Organisations(t.Context(), f, store.Page{First: 100})
 		if err != nil {
 			t.Fatalf("Organisations(%+v): %v", f, err)
 		}
@@ -525,7 +523,7 @@ func testOrganisationsFilter(t *testing.T, s store.Store) {
 	var seen []string
 	after := ""
 	for i := 0; ; i++ {
-		p, err := s.Organisations(bg, store.OrganisationFilter{}, store.Page{First: 2, After: after})
+		p, err := s.Organisations(t.Context(), store.OrganisationFilter{}, store.Page{First: 2, After: after})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -542,11 +540,11 @@ func testOrganisationsFilter(t *testing.T, s store.Store) {
 		after = store.EncodeCursor(p.Offset + len(p.Organisations) - 1)
 	}
 	sameList(t, "paged", seen, []string{"org-awo", "org-ib", "org-jmd", "org-moschee", "org-vhs"})
-	p, err := s.Organisations(bg, store.OrganisationFilter{}, store.Page{First: 2, After: store.EncodeCursor(9)})
+	p, err := s.Organisations(t.Context(), store.OrganisationFilter{}, store.Page{First: 2, After: store.EncodeCursor(9)})
 	if err != nil || len(p.Organisations) != 0 || p.TotalCount != 5 || p.HasNextPage {
 		t.Errorf("past the end: %+v, %v", p, err)
 	}
-	if _, err := s.Organisations(bg, store.OrganisationFilter{}, store.Page{First: -1}); err == nil {
+	if _, err := s.Organisations(t.Context(), store.OrganisationFilter{}, store.Page{First: -1}); err == nil {
 		t.Error("First -1 accepted")
 	}
 }
@@ -562,7 +560,7 @@ func testOfferCRUD(t *testing.T, s store.Store) {
 		}
 		sameOffer(t, "read back "+o.ID, got, o)
 	}
-	got, err := s.OffersByID(bg, []string{offCafe, "off-none", offSchuld})
+	got, err := s.OffersByID(t.Context(), []string{offCafe, "off-none", offSchuld})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -574,7 +572,7 @@ func testOfferCRUD(t *testing.T, s store.Store) {
 
 	dup := fixtureOffers()[0]
 	dup.Title = "Anderes Café"
-	wantConflict(t, "create duplicate", s.CreateOffer(bg, dup), "id")
+	wantConflict(t, "create duplicate", s.CreateOffer(t.Context(), dup), "id")
 	if got, _ := getOffer(t, s, offCafe); got.Title != "Mütter-Café" {
 		t.Errorf("duplicate create changed the offer: %q", got.Title)
 	}
@@ -588,7 +586,7 @@ func testOfferCRUD(t *testing.T, s store.Store) {
 	upd.Childcare, upd.Capacity, upd.FreePlaces, upd.AgeMin = false, nil, nil, nil
 	upd.Location, upd.DistrictID, upd.Digital = ptr(pBarmen), "wt-barmen", false
 	upd.Status, upd.ProviderID, upd.UpdatedAt = directory.StatusPaused, "org-ib", day(2025, 7, 7)
-	if err := replaceOffer(bg, s, upd); err != nil {
+	if err := replaceOffer(t.Context(), s, upd); err != nil {
 		t.Fatalf("UpdateOffer: %v", err)
 	}
 	got1, _ := getOffer(t, s, offCafe)
@@ -602,21 +600,21 @@ func testOfferCRUD(t *testing.T, s store.Store) {
 
 	missing := upd
 	missing.ID = "off-missing"
-	err = replaceOffer(bg, s, missing)
+	err = replaceOffer(t.Context(), s, missing)
 	wantNotFound(t, "update missing", err, "id")
 	var nf *store.NotFound
 	if errors.As(err, &nf) && (nf.Entity != "offer" || nf.ID != "off-missing") {
 		t.Errorf("update missing: %#v", nf)
 	}
 
-	if err := s.DeleteOffer(bg, offCafe); err != nil {
+	if err := s.DeleteOffer(t.Context(), offCafe); err != nil {
 		t.Fatalf("DeleteOffer: %v", err)
 	}
 	if _, ok := getOffer(t, s, offCafe); ok {
 		t.Error("deleted offer still there")
 	}
 	sameSet(t, "deleted offer in search", filterIDs(t, s, store.OfferFilter{Text: "vater"}), nil)
-	wantNotFound(t, "delete again", s.DeleteOffer(bg, offCafe), "")
+	wantNotFound(t, "delete again", s.DeleteOffer(t.Context(), offCafe), "")
 	if c := mustCounts(t, s); c.Offers != 7 {
 		t.Errorf("Counts.Offers = %d, want 7", c.Offers)
 	}
@@ -624,32 +622,32 @@ func testOfferCRUD(t *testing.T, s store.Store) {
 
 func testOfferRefs(t *testing.T, s store.Store) {
 	putBasics(t, s)
-	if err := s.CreateOrganisation(bg, fixtureOrganisations()[0]); err != nil {
+	if err := s.CreateOrganisation(t.Context(), fixtureOrganisations()[0]); err != nil {
 		t.Fatal(err)
 	}
 	base := fixtureOffers()[0]
 	o := base
 	o.ProviderID = "org-nope"
-	wantNotFound(t, "unknown provider", s.CreateOffer(bg, o), "providerId")
+	wantNotFound(t, "unknown provider", s.CreateOffer(t.Context(), o), "providerId")
 	o = base
 	o.DistrictID = "d-nope"
-	wantNotFound(t, "unknown district", s.CreateOffer(bg, o), "districtId")
+	wantNotFound(t, "unknown district", s.CreateOffer(t.Context(), o), "districtId")
 	if c := mustCounts(t, s); c.Offers != 0 {
 		t.Errorf("failed creates stored %d offers", c.Offers)
 	}
-	if err := s.CreateOffer(bg, base); err != nil {
+	if err := s.CreateOffer(t.Context(), base); err != nil {
 		t.Fatal(err)
 	}
 	o = base
 	o.ProviderID = "org-nope"
-	wantNotFound(t, "update to unknown provider", replaceOffer(bg, s, o), "providerId")
+	wantNotFound(t, "update to unknown provider", replaceOffer(t.Context(), s, o), "providerId")
 	got, _ := getOffer(t, s, base.ID)
 	sameOffer(t, "after failed update", got, base)
 }
 
 func testOffersByProvider(t *testing.T, s store.Store) {
 	loadFixtures(t, s)
-	got, err := s.OffersByProvider(bg, []string{"org-vhs", "org-awo"})
+	got, err := s.OffersByProvider(t.Context(), []string{"org-vhs", "org-awo"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -659,7 +657,7 @@ func testOffersByProvider(t *testing.T, s store.Store) {
 	}
 	// By title: Bewerbungstraining, Integrationskurs…, Mütter-Café, Schuldnerberatung, Sprachcafé Deutsch.
 	sameList(t, "OffersByProvider", ids, []string{offBewerb, offKurs, offCafe, offSchuld, offSprach})
-	got, err = s.OffersByProvider(bg, []string{"org-none"})
+	got, err = s.OffersByProvider(t.Context(), []string{"org-none"})
 	if err != nil || len(got) != 0 {
 		t.Errorf("unknown provider: %v, %v", got, err)
 	}
@@ -852,7 +850,7 @@ func testSearchOrders(t *testing.T, s store.Store) {
 
 func testSearchPaging(t *testing.T, s store.Store) {
 	putBasics(t, s)
-	if err := s.CreateOrganisation(bg, fixtureOrganisations()[0]); err != nil {
+	if err := s.CreateOrganisation(t.Context(), fixtureOrganisations()[0]); err != nil {
 		t.Fatal(err)
 	}
 	// 23 offers, titles with ties, so that the id tie-break matters.
@@ -862,7 +860,7 @@ func testSearchPaging(t *testing.T, s store.Store) {
 		o := base
 		o.ID = fmt.Sprintf("page-%02d", (i*7)%23) // ids not in creation order
 		o.Title = fmt.Sprintf("Angebot %d", i%5)
-		if err := s.CreateOffer(bg, o); err != nil {
+		if err := s.CreateOffer(t.Context(), o); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -880,7 +878,7 @@ func testSearchPaging(t *testing.T, s store.Store) {
 		var seen []string
 		after := ""
 		for pageNo := 0; ; pageNo++ {
-			p, err := s.SearchOffers(bg, store.OfferQuery{Page: store.Page{First: size, After: after}})
+			p, err := s.SearchOffers(t.Context(), store.OfferQuery{Page: store.Page{First: size, After: after}})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -905,16 +903,16 @@ func testSearchPaging(t *testing.T, s store.Store) {
 		sameList(t, fmt.Sprintf("all pages of %d", size), seen, want)
 	}
 	// Past the end, and an empty page, still count.
-	p, err := s.SearchOffers(bg, store.OfferQuery{Page: store.Page{First: 5, After: store.EncodeCursor(40)}})
+	p, err := s.SearchOffers(t.Context(), store.OfferQuery{Page: store.Page{First: 5, After: store.EncodeCursor(40)}})
 	if err != nil || len(p.Hits) != 0 || p.TotalCount != 23 || p.HasNextPage {
 		t.Errorf("past the end: %d hits, total %d, next %v, %v", len(p.Hits), p.TotalCount, p.HasNextPage, err)
 	}
-	p, err = s.SearchOffers(bg, store.OfferQuery{Page: store.Page{First: 0}})
+	p, err = s.SearchOffers(t.Context(), store.OfferQuery{Page: store.Page{First: 0}})
 	if err != nil || len(p.Hits) != 0 || p.TotalCount != 23 || !p.HasNextPage {
 		t.Errorf("first 0: %d hits, total %d, next %v, %v", len(p.Hits), p.TotalCount, p.HasNextPage, err)
 	}
 	// A filtered result pages too.
-	p, err = s.SearchOffers(bg, store.OfferQuery{Filter: store.OfferFilter{Text: "angebot 3"}, Page: store.Page{First: 2}})
+	p, err = s.SearchOffers(t.Context(), store.OfferQuery{Filter: store.OfferFilter{Text: "angebot 3"}, Page: store.Page{First: 2}})
 	if err != nil || len(p.Hits) != 2 || p.TotalCount != 4 || !p.HasNextPage { // i%5 == 3 for i in 3, 8, 13, 18
 		t.Errorf("filtered first page: %d hits, total %d, next %v, %v", len(p.Hits), p.TotalCount, p.HasNextPage, err)
 	}
@@ -930,7 +928,7 @@ func testSearchValidation(t *testing.T, s store.Store) {
 		{"page too large", store.OfferQuery{Page: store.Page{First: store.MaxPageSize + 1}}, "first"},
 		{"bad cursor", store.OfferQuery{Page: store.Page{First: 10, After: "nonsense"}}, "after"},
 	} {
-		_, err := s.SearchOffers(bg, tc.q)
+		_, err := s.SearchOffers(t.Context(), tc.q)
 		var ve *store.ValidationError
 		if !errors.As(err, &ve) {
 			t.Errorf("%s: got %v, want a *store.ValidationError", tc.name, err)
@@ -950,7 +948,7 @@ func testSearchValidation(t *testing.T, s store.Store) {
 
 func testCooperations(t *testing.T, s store.Store) {
 	loadFixtures(t, s)
-	all, err := s.CooperationsOf(bg, []string{"org-awo", "org-vhs", "org-ib", "org-jmd", "org-moschee"})
+	all, err := s.CooperationsOf(t.Context(), []string{"org-awo", "org-vhs", "org-ib", "org-jmd", "org-moschee"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -976,7 +974,7 @@ func testCooperations(t *testing.T, s store.Store) {
 	}
 	pairs := func(ids ...string) []string {
 		t.Helper()
-		cs, err := s.CooperationsOf(bg, ids)
+		cs, err := s.CooperationsOf(t.Context(), ids)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -991,23 +989,23 @@ func testCooperations(t *testing.T, s store.Store) {
 	sameSet(t, "of org-vhs and org-moschee (no duplicates)", pairs("org-vhs", "org-moschee", "org-awo"), []string{"org-awo/org-vhs", "org-awo/org-moschee"})
 	sameSet(t, "of nobody", pairs("org-none"), nil)
 
-	wantConflict(t, "add twice", s.AddCooperation(bg, directory.Cooperation{A: "org-awo", B: "org-vhs"}), "")
-	wantConflict(t, "add twice reversed", s.AddCooperation(bg, directory.Cooperation{A: "org-ib", B: "org-jmd"}), "")
-	wantNotFound(t, "add with unknown organisation", s.AddCooperation(bg, directory.Cooperation{A: "org-awo", B: "org-none"}), "b")
+	wantConflict(t, "add twice", s.AddCooperation(t.Context(), directory.Cooperation{A: "org-awo", B: "org-vhs"}), "")
+	wantConflict(t, "add twice reversed", s.AddCooperation(t.Context(), directory.Cooperation{A: "org-ib", B: "org-jmd"}), "")
+	wantNotFound(t, "add with unknown organisation", s.AddCooperation(t.Context(), directory.Cooperation{A: "org-awo", B: "org-none"}), "b")
 	if c := mustCounts(t, s); c.Cooperations != 3 {
 		t.Errorf("Counts.Cooperations = %d, want 3", c.Cooperations)
 	}
 
-	if err := s.AddCooperation(bg, directory.Cooperation{A: "org-vhs", B: "org-ib", Since: "2024-01-01"}); err != nil {
+	if err := s.AddCooperation(t.Context(), directory.Cooperation{A: "org-vhs", B: "org-ib", Since: "2024-01-01"}); err != nil {
 		t.Fatal(err)
 	}
 	sameSet(t, "after add", pairs("org-ib"), []string{"org-ib/org-jmd", "org-ib/org-vhs"})
 	// Remove in the other order than stored.
-	if err := s.RemoveCooperation(bg, "org-vhs", "org-awo"); err != nil {
+	if err := s.RemoveCooperation(t.Context(), "org-vhs", "org-awo"); err != nil {
 		t.Fatalf("RemoveCooperation: %v", err)
 	}
 	sameSet(t, "after remove", pairs("org-awo"), []string{"org-awo/org-moschee"})
-	wantNotFound(t, "remove missing", s.RemoveCooperation(bg, "org-awo", "org-vhs"), "")
+	wantNotFound(t, "remove missing", s.RemoveCooperation(t.Context(), "org-awo", "org-vhs"), "")
 	if c := mustCounts(t, s); c.Cooperations != 3 {
 		t.Errorf("Counts.Cooperations = %d, want 3", c.Cooperations)
 	}
@@ -1017,7 +1015,7 @@ func testCooperations(t *testing.T, s store.Store) {
 
 func testConcurrentWriters(t *testing.T, s store.Store) {
 	putBasics(t, s)
-	if err := s.CreateOrganisation(bg, fixtureOrganisations()[0]); err != nil {
+	if err := s.CreateOrganisation(t.Context(), fixtureOrganisations()[0]); err != nil {
 		t.Fatal(err)
 	}
 	const writers, each = 8, 200
@@ -1032,7 +1030,7 @@ func testConcurrentWriters(t *testing.T, s store.Store) {
 				o := base
 				o.ID = fmt.Sprintf("c-%d-%03d", w, i)
 				o.Title = fmt.Sprintf("Angebot %d/%d", w, i)
-				if err := s.CreateOffer(bg, o); err != nil {
+				if err := s.CreateOffer(t.Context(), o); err != nil {
 					errs <- fmt.Errorf("%s: %w", o.ID, err)
 				}
 			}
@@ -1052,7 +1050,7 @@ func testConcurrentWriters(t *testing.T, s store.Store) {
 	if c := mustCounts(t, s); c.Offers != writers*each {
 		t.Errorf("Counts.Offers = %d, want %d", c.Offers, writers*each)
 	}
-	p, err := s.SearchOffers(bg, store.OfferQuery{Filter: store.OfferFilter{Text: "angebot"}, Page: store.Page{First: 1}})
+	p, err := s.SearchOffers(t.Context(), store.OfferQuery{Filter: store.OfferFilter{Text: "angebot"}, Page: store.Page{First: 1}})
 	if err != nil || p.TotalCount != writers*each {
 		t.Errorf("search finds %d of %d, %v", p.TotalCount, writers*each, err)
 	}
@@ -1062,7 +1060,7 @@ func testConcurrentWriters(t *testing.T, s store.Store) {
 
 func exportJSON(t *testing.T, s store.Store) (directory.Snapshot, []byte) {
 	t.Helper()
-	snap, err := s.Export(bg)
+	snap, err := s.Export(t.Context())
 	if err != nil {
 		t.Fatalf("Export: %v", err)
 	}
@@ -1085,7 +1083,7 @@ func testExportImport(t *testing.T, s store.Store) {
 		}
 	}
 
-	if err := s.Import(bg, fixtureSnapshot()); err != nil {
+	if err := s.Import(t.Context(), fixtureSnapshot()); err != nil {
 		t.Fatalf("Import: %v", err)
 	}
 	want := store.Counts{Districts: 4, WorkingGroups: 2, Organisations: 5, Offers: 8, Cooperations: 3, UnmetNeeds: 2}
@@ -1155,7 +1153,7 @@ func testExportImport(t *testing.T, s store.Store) {
 	}
 
 	// Importing the export again changes nothing, byte for byte.
-	if err := s.Import(bg, snap); err != nil {
+	if err := s.Import(t.Context(), snap); err != nil {
 		t.Fatalf("re-Import: %v", err)
 	}
 	_, second := exportJSON(t, s)
@@ -1167,7 +1165,7 @@ func testExportImport(t *testing.T, s store.Store) {
 	}
 	// Import upserts: a changed record replaces the stored one.
 	snap.Offers[0].Title = "Neuer Titel"
-	if err := s.Import(bg, snap); err != nil {
+	if err := s.Import(t.Context(), snap); err != nil {
 		t.Fatal(err)
 	}
 	got, _ := getOffer(t, s, snap.Offers[0].ID)
@@ -1188,7 +1186,7 @@ func testImportAllOrNothing(t *testing.T, s store.Store) {
 		Cost: directory.CostFree, Funding: directory.FundingFunded, Status: directory.StatusActive, Digital: true, UpdatedAt: day(2025, 1, 1)})
 	bad.Organisations = append(bad.Organisations, directory.Organisation{ID: "org-new", Name: "Neu", Kind: directory.KindOther, UpdatedAt: day(2025, 1, 1)})
 	bad.Offers[0].Title = "Geändert"
-	if err := s.Import(bg, bad); err == nil {
+	if err := s.Import(t.Context(), bad); err == nil {
 		t.Fatal("Import with an offer of an unknown provider succeeded")
 	}
 	if after := mustCounts(t, s); after != before {
@@ -1206,7 +1204,7 @@ func testImportAllOrNothing(t *testing.T, s store.Store) {
 
 func testAuditSameTx(t *testing.T, s store.Store) {
 	putBasics(t, s)
-	if err := s.CreateOrganisation(bg, fixtureOrganisations()[0]); err != nil {
+	if err := s.CreateOrganisation(t.Context(), fixtureOrganisations()[0]); err != nil {
 		t.Fatal(err)
 	}
 	entry := func(id string) access.AuditEntry {
@@ -1214,13 +1212,13 @@ func testAuditSameTx(t *testing.T, s store.Store) {
 			Role: access.RoleAdmin, Action: "createOffer", EntityType: "offer", EntityID: offCafe,
 			Changes: []access.FieldChange{{Field: "title", New: `"Mütter-Café"`}}}
 	}
-	if err := s.CreateOffer(store.WithAudit(bg, entry("audit-1")), fixtureOffers()[0]); err != nil {
+	if err := s.CreateOffer(store.WithAudit(t.Context(), entry("audit-1")), fixtureOffers()[0]); err != nil {
 		t.Fatal(err)
 	}
 	// A refused write leaves no audit entry.
-	wantConflict(t, "duplicate create", s.CreateOffer(store.WithAudit(bg, entry("audit-2")), fixtureOffers()[0]), "id")
+	wantConflict(t, "duplicate create", s.CreateOffer(store.WithAudit(t.Context(), entry("audit-2")), fixtureOffers()[0]), "id")
 
-	p, err := s.AuditLog(bg, store.AuditFilter{EntityType: "offer", EntityID: offCafe}, store.Page{First: 10})
+	p, err := s.AuditLog(t.Context(), store.AuditFilter{EntityType: "offer", EntityID: offCafe}, store.Page{First: 10})
 	if err != nil {
 		if strings.Contains(err.Error(), "not implemented") {
 			t.Skip("AuditLog not implemented")

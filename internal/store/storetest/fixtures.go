@@ -1,7 +1,6 @@
 package storetest
 
 import (
-	"context"
 	"testing"
 	"time"
 
@@ -159,7 +158,7 @@ func fixtureSnapshot() directory.Snapshot {
 // loadFixtures stores the fixture through the single-record methods (no Import).
 func loadFixtures(t *testing.T, s store.Store) {
 	t.Helper()
-	ctx := context.Background()
+	ctx := t.Context()
 	if err := s.PutDistricts(ctx, fixtureDistricts()); err != nil {
 		t.Fatalf("PutDistricts: %v", err)
 	}

@@ -63,7 +63,7 @@ func oneWinner(t *testing.T, errs []error) int {
 
 func testConcurrentCreateSameOfferID(t *testing.T, s store.Store) {
 	putBasics(t, s)
-	if err := s.CreateOrganisation(bg, fixtureOrganisations()[0]); err != nil {
+	if err := s.CreateOrganisation(t.Context(), fixtureOrganisations()[0]); err != nil {
 		t.Fatal(err)
 	}
 	base := fixtureOffers()[0]
@@ -71,10 +71,10 @@ func testConcurrentCreateSameOfferID(t *testing.T, s store.Store) {
 	errs := race(func(i int) error {
 		o := base
 		o.Title = fmt.Sprintf("Bewerbung %d", i)
-		return s.CreateOffer(bg, o)
+		return s.CreateOffer(t.Context(), o)
 	})
 	w := oneWinner(t, errs)
-	got, err := s.OffersByID(bg, []string{base.ID})
+	got, err := s.OffersByID(t.Context(), []string{base.ID})
 	if err != nil || len(got) != 1 {
 		t.Fatalf("OffersByID = %v, %v", got, err)
 	}
@@ -94,10 +94,10 @@ func testConcurrentCreateSameOrganisationID(t *testing.T, s store.Store) {
 		o := base
 		o.Name = fmt.Sprintf("Träger %d", i)
 		o.Kind = []directory.OrganisationKind{directory.KindWelfareAssociation, directory.KindMosque}[i%2]
-		return s.CreateOrganisation(bg, o)
+		return s.CreateOrganisation(t.Context(), o)
 	})
 	w := oneWinner(t, errs)
-	got, err := s.OrganisationsByID(bg, []string{base.ID})
+	got, err := s.OrganisationsByID(t.Context(), []string{base.ID})
 	if err != nil || len(got) != 1 {
 		t.Fatalf("OrganisationsByID = %v, %v", got, err)
 	}

@@ -10,7 +10,6 @@ package storetest
 //   - Graph: organisations by id, cooperations normalized (A < B) by A then B.
 
 import (
-	"context"
 	"errors"
 	"fmt"
 	"math"
@@ -44,7 +43,7 @@ func stDistricts(t *testing.T, s store.Store) {
 		{ID: "sg-ohligs", Name: "Ohligs/Aufderhöhe/Merscheid", Municipality: "Solingen", Population: 40000},
 		{ID: "wu-elb", Name: "Elberfeld", Municipality: "Wuppertal", Population: 67000},
 	}
-	if err := s.PutDistricts(context.Background(), ds); err != nil {
+	if err := s.PutDistricts(t.Context(), ds); err != nil {
 		t.Fatalf("PutDistricts: %v", err)
 	}
 }
@@ -57,7 +56,7 @@ func stOrg(id, name, districtID, municipality string) directory.Organisation {
 func stCreateOrgs(t *testing.T, s store.Store, os ...directory.Organisation) {
 	t.Helper()
 	for _, o := range os {
-		if err := s.CreateOrganisation(context.Background(), o); err != nil {
+		if err := s.CreateOrganisation(t.Context(), o); err != nil {
 			t.Fatalf("CreateOrganisation(%s): %v", o.ID, err)
 		}
 	}
@@ -78,7 +77,7 @@ func stSameCounts(t *testing.T, what string, got, want []store.UnmetNeedCount) {
 }
 
 func testUnmetNeedsRecordAndCount(t *testing.T, s store.Store) {
-	ctx := context.Background()
+	ctx := t.Context()
 	stDistricts(t, s)
 	if err := s.RecordUnmetNeeds(ctx, nil); err != nil {
 		t.Fatalf("RecordUnmetNeeds(nil): %v", err)
@@ -144,7 +143,7 @@ func testUnmetNeedsRecordAndCount(t *testing.T, s store.Store) {
 }
 
 func testUnmetNeedsRefused(t *testing.T, s store.Store) {
-	ctx := context.Background()
+	ctx := t.Context()
 	stDistricts(t, s)
 	lang := directory.NeedLanguage
 	if err := s.RecordUnmetNeeds(ctx, []directory.UnmetNeed{stUnmet("u1", lang, "sg-mitte", "ar", "", "2025-01-01")}); err != nil {
@@ -200,30 +199,72 @@ func stIDs(os []directory.Offer) []string {
 	return ids
 }
 
+// testGapFacts runs GapFacts over one fixture (gapFixtureOffers and unmet
+// needs), one subtest per question; later subtests see the changes of
+// earlier ones.
 func testGapFacts(t *testing.T, s store.Store) {
-	ctx := context.Background()
+	offers := loadGapFixture(t, s)
+	t.Run("Solingen", func(t *testing.T) { gapFactsSolingen(t, s) })
+	t.Run("OffersComeWhole", func(t *testing.T) { gapFactsWholeOffers(t, s) })
+	t.Run("RadiusAndNeeds", func(t *testing.T) { gapFactsRadiusAndNeeds(t, s) })
+	t.Run("FollowUpdates", func(t *testing.T) { gapFactsFollowUpdates(t, s, offers) })
+	t.Run("AllMunicipalities", func(t *testing.T) { gapFactsAllMunicipalities(t, s) })
+	t.Run("MunicipalityWithoutDistricts", func(t *testing.T) { gapFactsWithoutDistricts(t, s) })
+}
+
+// The need areas, categories and target group of the gap fixture.
+const (
+	gLang, gWork, gFamily = directory.NeedLanguage, directory.NeedWork, directory.NeedFamilyChildcare
+	gResidence, gAuth     = directory.NeedResidence, directory.NeedAuthorities
+	gSocial, gHousing     = directory.NeedSocialParticipation, directory.NeedHousing
+	gIC, gLC              = directory.CategoryIntegrationCourse, directory.CategoryLanguageCourse
+	gKita, gPassage       = directory.CategoryChildcare, directory.CategoryPassageGroup
+	gWomen                = directory.GroupWomen
+)
+
+// loadGapFixture stores the districts, organisations, offers and unmet
+// needs of the gap fixture and returns the offers.
+func loadGapFixture(t *testing.T, s store.Store) []directory.Offer {
+	ctx := t.Context()
 	stDistricts(t, s)
 	stCreateOrgs(t, s,
 		stOrg("org-vhs", "VHS Solingen", "sg-mitte", "Solingen"),
 		stOrg("org-awo", "AWO Solingen", "sg-wald", "Solingen"),
 		stOrg("org-wu", "Diakonie Wuppertal", "wu-elb", "Wuppertal"))
+	offers := gapFixtureOffers(t)
+	for _, o := range offers {
+		if err := s.CreateOffer(ctx, o); err != nil {
+			t.Fatalf("CreateOffer(%s): %v", o.ID, err)
+		}
+	}
+	if err := s.RecordUnmetNeeds(ctx, []directory.UnmetNeed{
+		stUnmet("un-1", gLang, "sg-mitte", "ar", gWomen, "2025-01-10"),
+		stUnmet("un-2", gLang, "sg-mitte", "ar", gWomen, "2025-01-11"),
+		stUnmet("un-3", gHousing, "sg-wald", "", "", "2025-02-01"),
+		stUnmet("un-4", gLang, "wu-elb", "ar", gWomen, "2025-01-10"),
+	}); err != nil {
+		t.Fatal(err)
+	}
 
+	return offers
+}
+
+// gapFixtureOffers are courses with and without childcare near them (a
+// Passagegruppe 500 m away, a Kita just over 1 km away, a paused one nearer,
+// one 2 km away) and full, planned, paused and unfunded offers, in three
+// Solingen districts, Wuppertal and none (digital).
+func gapFixtureOffers(t *testing.T) []directory.Offer {
 	var (
-		lang, work, family = directory.NeedLanguage, directory.NeedWork, directory.NeedFamilyChildcare
-		residence, auth    = directory.NeedResidence, directory.NeedAuthorities
-		social, housing    = directory.NeedSocialParticipation, directory.NeedHousing
-		ic, lc             = directory.CategoryIntegrationCourse, directory.CategoryLanguageCourse
-		kita, passage      = directory.CategoryChildcare, directory.CategoryPassageGroup
-		p1                 = directory.GeoPoint{Lat: 51.1700, Lon: 7.0800} // Mitte
-		p2                 = directory.GeoPoint{Lat: 51.1800, Lon: 7.0900} // Mitte
-		p3                 = directory.GeoPoint{Lat: 51.1600, Lon: 7.0100} // Wald
-		wuppertal          = directory.GeoPoint{Lat: 51.2562, Lon: 7.1508}
-		near500, far2km    = stMove(p2, 0.5, 0), stMove(p3, 2, 0)
-		corner             = stMove(p3, 0.73, 0.73) // inside a 1 km bounding box, but 1.03 km away
-		pausedNear         = stMove(p3, 0, 0.3)
-		one                = []directory.NeedArea{lang}
-		withChildcare      = func(o directory.Offer) directory.Offer { o.Childcare = true; return o }
-		places             = func(o directory.Offer, capacity, free *int) directory.Offer {
+		p1              = directory.GeoPoint{Lat: 51.1700, Lon: 7.0800} // Mitte
+		p2              = directory.GeoPoint{Lat: 51.1800, Lon: 7.0900} // Mitte
+		p3              = directory.GeoPoint{Lat: 51.1600, Lon: 7.0100} // Wald
+		wuppertal       = directory.GeoPoint{Lat: 51.2562, Lon: 7.1508}
+		near500, far2km = stMove(p2, 0.5, 0), stMove(p3, 2, 0)
+		corner          = stMove(p3, 0.73, 0.73) // inside a 1 km bounding box, but 1.03 km away
+		pausedNear      = stMove(p3, 0, 0.3)
+		one             = []directory.NeedArea{gLang}
+		withChildcare   = func(o directory.Offer) directory.Offer { o.Childcare = true; return o }
+		places          = func(o directory.Offer, capacity, free *int) directory.Offer {
 			o.Capacity, o.FreePlaces = capacity, free
 			return o
 		}
@@ -231,9 +272,9 @@ func testGapFacts(t *testing.T, s store.Store) {
 			o.Status, o.Funding = st, f
 			return o
 		}
-		digital             = stOffer("off-digital", "org-vhs", directory.CategoryLegalAdvice, "", nil, []directory.NeedArea{residence}, "de")
-		courseWithChildcare = withChildcare(places(stOffer("off-ic-cc", "org-vhs", ic, "sg-mitte", &p1, one, "de"), stInt(20), stInt(4)))
-		courseFar           = places(stOffer("off-ic-far", "org-awo", ic, "sg-wald", &p3, one, "de", "ru"), stInt(12), nil)
+		digital             = stOffer("off-digital", "org-vhs", directory.CategoryLegalAdvice, "", nil, []directory.NeedArea{gResidence}, "de")
+		courseWithChildcare = withChildcare(places(stOffer("off-ic-cc", "org-vhs", gIC, "sg-mitte", &p1, one, "de"), stInt(20), stInt(4)))
+		courseFar           = places(stOffer("off-ic-far", "org-awo", gIC, "sg-wald", &p3, one, "de", "ru"), stInt(12), nil)
 	)
 	if d := directory.DistanceKm(p2, *near500); d < 0.49 || d > 0.51 {
 		t.Fatalf("fixture: Passagegruppe is %.3f km from the course, want 0.5", d)
@@ -248,44 +289,34 @@ func testGapFacts(t *testing.T, s store.Store) {
 	offers := []directory.Offer{
 		// Mitte
 		courseWithChildcare,
-		places(stOffer("off-lc-pass", "org-vhs", lc, "sg-mitte", &p2, []directory.NeedArea{lang, work}, "de", "ar"), stInt(15), stInt(3)),
-		withChildcare(stOffer("off-pass", "org-awo", passage, "sg-mitte", near500, []directory.NeedArea{family}, "de", "tr")),
-		places(stOffer("off-full", "org-awo", directory.CategoryMigrationCounselling, "sg-mitte", nil, []directory.NeedArea{residence, auth}, "ar", "fa"), stInt(10), stInt(0)),
-		places(stOffer("off-cap0", "org-awo", directory.CategoryMeetingPlace, "sg-mitte", nil, []directory.NeedArea{social}, "de"), stInt(0), stInt(0)),
-		state(stOffer("off-planned", "org-vhs", lc, "sg-mitte", &p1, one, "uk"), directory.StatusPlanned, directory.FundingUnfunded),
-		state(stOffer("off-paused", "org-awo", directory.CategoryHousingSupport, "sg-mitte", nil, []directory.NeedArea{housing}, "de"), directory.StatusPaused, directory.FundingApplied),
-		state(stOffer("off-planned-funded", "org-awo", directory.CategoryHousingSupport, "sg-mitte", nil, []directory.NeedArea{housing}, "de"), directory.StatusPlanned, directory.FundingFunded),
-		state(stOffer("off-ended", "org-awo", directory.CategoryHousingSupport, "sg-mitte", nil, []directory.NeedArea{housing}, "de"), directory.StatusEnded, directory.FundingUnfunded),
-		state(stOffer("off-active-unfunded", "org-awo", directory.CategoryHousingSupport, "sg-mitte", nil, []directory.NeedArea{housing}, "en"), directory.StatusActive, directory.FundingUnfunded),
+		places(stOffer("off-lc-pass", "org-vhs", gLC, "sg-mitte", &p2, []directory.NeedArea{gLang, gWork}, "de", "ar"), stInt(15), stInt(3)),
+		withChildcare(stOffer("off-pass", "org-awo", gPassage, "sg-mitte", near500, []directory.NeedArea{gFamily}, "de", "tr")),
+		places(stOffer("off-full", "org-awo", directory.CategoryMigrationCounselling, "sg-mitte", nil, []directory.NeedArea{gResidence, gAuth}, "ar", "fa"), stInt(10), stInt(0)),
+		places(stOffer("off-cap0", "org-awo", directory.CategoryMeetingPlace, "sg-mitte", nil, []directory.NeedArea{gSocial}, "de"), stInt(0), stInt(0)),
+		state(stOffer("off-planned", "org-vhs", gLC, "sg-mitte", &p1, one, "uk"), directory.StatusPlanned, directory.FundingUnfunded),
+		state(stOffer("off-paused", "org-awo", directory.CategoryHousingSupport, "sg-mitte", nil, []directory.NeedArea{gHousing}, "de"), directory.StatusPaused, directory.FundingApplied),
+		state(stOffer("off-planned-funded", "org-awo", directory.CategoryHousingSupport, "sg-mitte", nil, []directory.NeedArea{gHousing}, "de"), directory.StatusPlanned, directory.FundingFunded),
+		state(stOffer("off-ended", "org-awo", directory.CategoryHousingSupport, "sg-mitte", nil, []directory.NeedArea{gHousing}, "de"), directory.StatusEnded, directory.FundingUnfunded),
+		state(stOffer("off-active-unfunded", "org-awo", directory.CategoryHousingSupport, "sg-mitte", nil, []directory.NeedArea{gHousing}, "en"), directory.StatusActive, directory.FundingUnfunded),
 		// Wald
 		courseFar,
-		places(stOffer("off-kita-far", "org-awo", kita, "sg-wald", far2km, []directory.NeedArea{family}, "de"), stInt(30), stInt(2)),
-		state(stOffer("off-kita-paused", "org-awo", kita, "sg-wald", pausedNear, []directory.NeedArea{family}, "de"), directory.StatusPaused, directory.FundingFunded),
-		stOffer("off-kita-corner", "org-awo", kita, "sg-wald", corner, []directory.NeedArea{family}, "de"),
+		places(stOffer("off-kita-far", "org-awo", gKita, "sg-wald", far2km, []directory.NeedArea{gFamily}, "de"), stInt(30), stInt(2)),
+		state(stOffer("off-kita-paused", "org-awo", gKita, "sg-wald", pausedNear, []directory.NeedArea{gFamily}, "de"), directory.StatusPaused, directory.FundingFunded),
+		stOffer("off-kita-corner", "org-awo", gKita, "sg-wald", corner, []directory.NeedArea{gFamily}, "de"),
 		// Ohligs: only German
-		places(stOffer("off-lc-noloc", "org-vhs", lc, "sg-ohligs", nil, one, "de"), stInt(10), stInt(10)),
-		places(stOffer("off-sport", "org-awo", directory.CategorySportsLeisure, "sg-ohligs", nil, []directory.NeedArea{social}, "de"), nil, stInt(5)),
+		places(stOffer("off-lc-noloc", "org-vhs", gLC, "sg-ohligs", nil, one, "de"), stInt(10), stInt(10)),
+		places(stOffer("off-sport", "org-awo", directory.CategorySportsLeisure, "sg-ohligs", nil, []directory.NeedArea{gSocial}, "de"), nil, stInt(5)),
 		// Wuppertal, and a digital offer without district: in no municipality's facts
-		places(stOffer("off-wu-full", "org-wu", directory.CategoryEmploymentSupport, "wu-elb", nil, []directory.NeedArea{work}, "de"), stInt(5), stInt(0)),
-		stOffer("off-wu-ic", "org-wu", ic, "wu-elb", &wuppertal, one, "de"),
-		state(stOffer("off-wu-unfunded", "org-wu", lc, "wu-elb", nil, one, "de"), directory.StatusPlanned, directory.FundingUnfunded),
+		places(stOffer("off-wu-full", "org-wu", directory.CategoryEmploymentSupport, "wu-elb", nil, []directory.NeedArea{gWork}, "de"), stInt(5), stInt(0)),
+		stOffer("off-wu-ic", "org-wu", gIC, "wu-elb", &wuppertal, one, "de"),
+		state(stOffer("off-wu-unfunded", "org-wu", gLC, "wu-elb", nil, one, "de"), directory.StatusPlanned, directory.FundingUnfunded),
 		digital,
 	}
-	for _, o := range offers {
-		if err := s.CreateOffer(ctx, o); err != nil {
-			t.Fatalf("CreateOffer(%s): %v", o.ID, err)
-		}
-	}
-	women := directory.GroupWomen
-	if err := s.RecordUnmetNeeds(ctx, []directory.UnmetNeed{
-		stUnmet("un-1", lang, "sg-mitte", "ar", women, "2025-01-10"),
-		stUnmet("un-2", lang, "sg-mitte", "ar", women, "2025-01-11"),
-		stUnmet("un-3", housing, "sg-wald", "", "", "2025-02-01"),
-		stUnmet("un-4", lang, "wu-elb", "ar", women, "2025-01-10"),
-	}); err != nil {
-		t.Fatal(err)
-	}
+	return offers
+}
 
+func gapFactsSolingen(t *testing.T, s store.Store) {
+	ctx := t.Context()
 	facts, err := s.GapFacts(ctx, store.GapQuery{Municipality: "Solingen", ChildcareRadiusKm: 1})
 	if err != nil {
 		t.Fatalf("GapFacts: %v", err)
@@ -298,64 +329,35 @@ func testGapFacts(t *testing.T, s store.Store) {
 		t.Errorf("Districts = %v, want %v", dids, want)
 	}
 	wantSupply := []store.NeedSupply{
-		{DistrictID: "sg-mitte", Need: auth, ActiveOffers: 1, FreePlaces: 0},
-		{DistrictID: "sg-mitte", Need: family, ActiveOffers: 1, FreePlaces: 0},
-		{DistrictID: "sg-mitte", Need: housing, ActiveOffers: 1, FreePlaces: 0},
-		{DistrictID: "sg-mitte", Need: lang, ActiveOffers: 2, FreePlaces: 7},
-		{DistrictID: "sg-mitte", Need: residence, ActiveOffers: 1, FreePlaces: 0},
-		{DistrictID: "sg-mitte", Need: social, ActiveOffers: 1, FreePlaces: 0},
-		{DistrictID: "sg-mitte", Need: work, ActiveOffers: 1, FreePlaces: 3},
-		{DistrictID: "sg-ohligs", Need: lang, ActiveOffers: 1, FreePlaces: 10},
-		{DistrictID: "sg-ohligs", Need: social, ActiveOffers: 1, FreePlaces: 5},
-		{DistrictID: "sg-wald", Need: family, ActiveOffers: 2, FreePlaces: 2},
-		{DistrictID: "sg-wald", Need: lang, ActiveOffers: 1, FreePlaces: 0},
+		{DistrictID: "sg-mitte", Need: gAuth, ActiveOffers: 1, FreePlaces: 0},
+		{DistrictID: "sg-mitte", Need: gFamily, ActiveOffers: 1, FreePlaces: 0},
+		{DistrictID: "sg-mitte", Need: gHousing, ActiveOffers: 1, FreePlaces: 0},
+		{DistrictID: "sg-mitte", Need: gLang, ActiveOffers: 2, FreePlaces: 7},
+		{DistrictID: "sg-mitte", Need: gResidence, ActiveOffers: 1, FreePlaces: 0},
+		{DistrictID: "sg-mitte", Need: gSocial, ActiveOffers: 1, FreePlaces: 0},
+		{DistrictID: "sg-mitte", Need: gWork, ActiveOffers: 1, FreePlaces: 3},
+		{DistrictID: "sg-ohligs", Need: gLang, ActiveOffers: 1, FreePlaces: 10},
+		{DistrictID: "sg-ohligs", Need: gSocial, ActiveOffers: 1, FreePlaces: 5},
+		{DistrictID: "sg-wald", Need: gFamily, ActiveOffers: 2, FreePlaces: 2},
+		{DistrictID: "sg-wald", Need: gLang, ActiveOffers: 1, FreePlaces: 0},
 	}
 	if !reflect.DeepEqual(facts.Supply, wantSupply) {
 		t.Errorf("Supply:\n got %+v\nwant %+v", facts.Supply, wantSupply)
 	}
-	wantCats := []store.CategorySupply{
-		{DistrictID: "sg-mitte", Category: directory.CategoryHousingSupport, ActiveOffers: 1},
-		{DistrictID: "sg-mitte", Category: ic, ActiveOffers: 1},
-		{DistrictID: "sg-mitte", Category: lc, ActiveOffers: 1},
-		{DistrictID: "sg-mitte", Category: directory.CategoryMeetingPlace, ActiveOffers: 1},
-		{DistrictID: "sg-mitte", Category: directory.CategoryMigrationCounselling, ActiveOffers: 1},
-		{DistrictID: "sg-mitte", Category: passage, ActiveOffers: 1},
-		{DistrictID: "sg-ohligs", Category: lc, ActiveOffers: 1},
-		{DistrictID: "sg-ohligs", Category: directory.CategorySportsLeisure, ActiveOffers: 1},
-		{DistrictID: "sg-wald", Category: kita, ActiveOffers: 2},
-		{DistrictID: "sg-wald", Category: ic, ActiveOffers: 1},
-	}
+	wantCats := wantGapCategories()
 	if !reflect.DeepEqual(facts.Categories, wantCats) {
 		t.Errorf("Categories:\n got %+v\nwant %+v", facts.Categories, wantCats)
 	}
-	wantLangs := []store.DistrictLanguage{
-		{DistrictID: "sg-mitte", Need: auth, Language: "ar", Offers: 1},
-		{DistrictID: "sg-mitte", Need: auth, Language: "fa", Offers: 1},
-		{DistrictID: "sg-mitte", Need: family, Language: "de", Offers: 1},
-		{DistrictID: "sg-mitte", Need: family, Language: "tr", Offers: 1},
-		{DistrictID: "sg-mitte", Need: housing, Language: "en", Offers: 1},
-		{DistrictID: "sg-mitte", Need: lang, Language: "ar", Offers: 1},
-		{DistrictID: "sg-mitte", Need: lang, Language: "de", Offers: 2},
-		{DistrictID: "sg-mitte", Need: residence, Language: "ar", Offers: 1},
-		{DistrictID: "sg-mitte", Need: residence, Language: "fa", Offers: 1},
-		{DistrictID: "sg-mitte", Need: social, Language: "de", Offers: 1},
-		{DistrictID: "sg-mitte", Need: work, Language: "ar", Offers: 1},
-		{DistrictID: "sg-mitte", Need: work, Language: "de", Offers: 1},
-		{DistrictID: "sg-ohligs", Need: lang, Language: "de", Offers: 1},
-		{DistrictID: "sg-ohligs", Need: social, Language: "de", Offers: 1},
-		{DistrictID: "sg-wald", Need: family, Language: "de", Offers: 2},
-		{DistrictID: "sg-wald", Need: lang, Language: "de", Offers: 1},
-		{DistrictID: "sg-wald", Need: lang, Language: "ru", Offers: 1},
-	}
+	wantLangs := wantGapLanguages()
 	if !reflect.DeepEqual(facts.DistrictLanguages, wantLangs) {
 		t.Errorf("DistrictLanguages:\n got %+v\nwant %+v", facts.DistrictLanguages, wantLangs)
 	}
 	stSameCounts(t, "UnmetNeeds", facts.UnmetNeeds, []store.UnmetNeedCount{
-		{DistrictID: "sg-mitte", Need: lang, Language: "ar", TargetGroup: women, Count: 2},
-		{DistrictID: "sg-wald", Need: housing, Count: 1},
+		{DistrictID: "sg-mitte", Need: gLang, Language: "ar", TargetGroup: gWomen, Count: 2},
+		{DistrictID: "sg-wald", Need: gHousing, Count: 1},
 	})
-	// off-lc-pass has a Passagegruppe 500 m away; off-ic-far's nearest active
-	// Kita is 1.03 km away (a paused one is closer); off-lc-noloc has no location.
+	// off-gLC-pass has a Passagegruppe 500 m away; off-gIC-far's nearest active
+	// Kita is 1.03 km away (a paused one is closer); off-gLC-noloc has no location.
 	if ids, want := stIDs(facts.CoursesWithoutChildcare), []string{"off-ic-far", "off-lc-noloc"}; !reflect.DeepEqual(ids, want) {
 		t.Errorf("CoursesWithoutChildcare = %v, want %v", ids, want)
 	}
@@ -364,6 +366,51 @@ func testGapFacts(t *testing.T, s store.Store) {
 	}
 	if ids, want := stIDs(facts.Unfunded), []string{"off-paused", "off-planned"}; !reflect.DeepEqual(ids, want) {
 		t.Errorf("Unfunded = %v, want %v", ids, want)
+	}
+}
+
+func wantGapCategories() []store.CategorySupply {
+	return []store.CategorySupply{
+		{DistrictID: "sg-mitte", Category: directory.CategoryHousingSupport, ActiveOffers: 1},
+		{DistrictID: "sg-mitte", Category: gIC, ActiveOffers: 1},
+		{DistrictID: "sg-mitte", Category: gLC, ActiveOffers: 1},
+		{DistrictID: "sg-mitte", Category: directory.CategoryMeetingPlace, ActiveOffers: 1},
+		{DistrictID: "sg-mitte", Category: directory.CategoryMigrationCounselling, ActiveOffers: 1},
+		{DistrictID: "sg-mitte", Category: gPassage, ActiveOffers: 1},
+		{DistrictID: "sg-ohligs", Category: gLC, ActiveOffers: 1},
+		{DistrictID: "sg-ohligs", Category: directory.CategorySportsLeisure, ActiveOffers: 1},
+		{DistrictID: "sg-wald", Category: gKita, ActiveOffers: 2},
+		{DistrictID: "sg-wald", Category: gIC, ActiveOffers: 1},
+	}
+}
+
+func wantGapLanguages() []store.DistrictLanguage {
+	return []store.DistrictLanguage{
+		{DistrictID: "sg-mitte", Need: gAuth, Language: "ar", Offers: 1},
+		{DistrictID: "sg-mitte", Need: gAuth, Language: "fa", Offers: 1},
+		{DistrictID: "sg-mitte", Need: gFamily, Language: "de", Offers: 1},
+		{DistrictID: "sg-mitte", Need: gFamily, Language: "tr", Offers: 1},
+		{DistrictID: "sg-mitte", Need: gHousing, Language: "en", Offers: 1},
+		{DistrictID: "sg-mitte", Need: gLang, Language: "ar", Offers: 1},
+		{DistrictID: "sg-mitte", Need: gLang, Language: "de", Offers: 2},
+		{DistrictID: "sg-mitte", Need: gResidence, Language: "ar", Offers: 1},
+		{DistrictID: "sg-mitte", Need: gResidence, Language: "fa", Offers: 1},
+		{DistrictID: "sg-mitte", Need: gSocial, Language: "de", Offers: 1},
+		{DistrictID: "sg-mitte", Need: gWork, Language: "ar", Offers: 1},
+		{DistrictID: "sg-mitte", Need: gWork, Language: "de", Offers: 1},
+		{DistrictID: "sg-ohligs", Need: gLang, Language: "de", Offers: 1},
+		{DistrictID: "sg-ohligs", Need: gSocial, Language: "de", Offers: 1},
+		{DistrictID: "sg-wald", Need: gFamily, Language: "de", Offers: 2},
+		{DistrictID: "sg-wald", Need: gLang, Language: "de", Offers: 1},
+		{DistrictID: "sg-wald", Need: gLang, Language: "ru", Offers: 1},
+	}
+}
+
+func gapFactsWholeOffers(t *testing.T, s store.Store) {
+	ctx := t.Context()
+	facts, err := s.GapFacts(ctx, store.GapQuery{Municipality: "Solingen", ChildcareRadiusKm: 1})
+	if err != nil {
+		t.Fatal(err)
 	}
 	// The offers come whole, as OffersByID returns them.
 	if len(facts.CoursesWithoutChildcare) == 2 {
@@ -380,32 +427,40 @@ func testGapFacts(t *testing.T, s store.Store) {
 		}
 	}
 
+}
+
+func gapFactsRadiusAndNeeds(t *testing.T, s store.Store) {
+	ctx := t.Context()
 	// A wider radius reaches the Kita 1.03 km away; need areas narrow supply and unmet needs.
-	facts, err = s.GapFacts(ctx, store.GapQuery{Municipality: "Solingen", Needs: []directory.NeedArea{lang, work}, ChildcareRadiusKm: 1.1})
+	facts, err := s.GapFacts(ctx, store.GapQuery{Municipality: "Solingen", Needs: []directory.NeedArea{gLang, gWork}, ChildcareRadiusKm: 1.1})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if ids, want := stIDs(facts.CoursesWithoutChildcare), []string{"off-lc-noloc"}; !reflect.DeepEqual(ids, want) {
 		t.Errorf("radius 1.1: CoursesWithoutChildcare = %v, want %v", ids, want)
 	}
-	wantSupply = []store.NeedSupply{
-		{DistrictID: "sg-mitte", Need: lang, ActiveOffers: 2, FreePlaces: 7},
-		{DistrictID: "sg-mitte", Need: work, ActiveOffers: 1, FreePlaces: 3},
-		{DistrictID: "sg-ohligs", Need: lang, ActiveOffers: 1, FreePlaces: 10},
-		{DistrictID: "sg-wald", Need: lang, ActiveOffers: 1, FreePlaces: 0},
+	wantSupply := []store.NeedSupply{
+		{DistrictID: "sg-mitte", Need: gLang, ActiveOffers: 2, FreePlaces: 7},
+		{DistrictID: "sg-mitte", Need: gWork, ActiveOffers: 1, FreePlaces: 3},
+		{DistrictID: "sg-ohligs", Need: gLang, ActiveOffers: 1, FreePlaces: 10},
+		{DistrictID: "sg-wald", Need: gLang, ActiveOffers: 1, FreePlaces: 0},
 	}
 	if !reflect.DeepEqual(facts.Supply, wantSupply) {
 		t.Errorf("needs LANGUAGE, WORK: Supply:\n got %+v\nwant %+v", facts.Supply, wantSupply)
 	}
 	stSameCounts(t, "needs LANGUAGE, WORK: UnmetNeeds", facts.UnmetNeeds, []store.UnmetNeedCount{
-		{DistrictID: "sg-mitte", Need: lang, Language: "ar", TargetGroup: women, Count: 2},
+		{DistrictID: "sg-mitte", Need: gLang, Language: "ar", TargetGroup: gWomen, Count: 2},
 	})
-	if len(facts.Categories) != len(wantCats) || len(facts.DistrictLanguages) != len(wantLangs) {
+	if len(facts.Categories) != len(wantGapCategories()) || len(facts.DistrictLanguages) != len(wantGapLanguages()) {
 		t.Errorf("needs must not narrow categories (%d) or languages (%d)", len(facts.Categories), len(facts.DistrictLanguages))
 	}
 
+}
+
+func gapFactsFollowUpdates(t *testing.T, s store.Store, offers []directory.Offer) {
+	ctx := t.Context()
 	// Childcare follows updates and deletions: pausing the Passagegruppe
-	// uncovers off-lc-pass; activating the Kita 300 m from off-ic-far covers
+	// uncovers off-gLC-pass; activating the Kita 300 m from off-gIC-far covers
 	// it; deleting that Kita uncovers it again.
 	coursesWithout := func(what string, want ...string) {
 		t.Helper()
@@ -444,8 +499,12 @@ func testGapFacts(t *testing.T, s store.Store) {
 	}
 	coursesWithout("after reactivation", "off-ic-far", "off-lc-noloc")
 
+}
+
+func gapFactsAllMunicipalities(t *testing.T, s store.Store) {
+	ctx := t.Context()
 	// All municipalities: Wuppertal's offers join; the digital offer without district does not.
-	facts, err = s.GapFacts(ctx, store.GapQuery{ChildcareRadiusKm: 1})
+	facts, err := s.GapFacts(ctx, store.GapQuery{ChildcareRadiusKm: 1})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -470,8 +529,12 @@ func testGapFacts(t *testing.T, s store.Store) {
 		}
 	}
 
+}
+
+func gapFactsWithoutDistricts(t *testing.T, s store.Store) {
+	ctx := t.Context()
 	// A municipality without districts has no facts.
-	facts, err = s.GapFacts(ctx, store.GapQuery{Municipality: "Köln", ChildcareRadiusKm: 1})
+	facts, err := s.GapFacts(ctx, store.GapQuery{Municipality: "Köln", ChildcareRadiusKm: 1})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -508,14 +571,14 @@ func stSameGraph(t *testing.T, what string, g store.Graph, orgs []string, coops 
 func stCooperate(t *testing.T, s store.Store, cs ...directory.Cooperation) {
 	t.Helper()
 	for _, c := range cs {
-		if err := s.AddCooperation(context.Background(), c); err != nil {
+		if err := s.AddCooperation(t.Context(), c); err != nil {
 			t.Fatalf("AddCooperation(%s, %s): %v", c.A, c.B, err)
 		}
 	}
 }
 
 func testCooperationGraph(t *testing.T, s store.Store) {
-	ctx := context.Background()
+	ctx := t.Context()
 	stDistricts(t, s)
 	stCreateOrgs(t, s,
 		stOrg("s3", "Caritas Solingen", "sg-wald", "Solingen"),
@@ -567,7 +630,7 @@ func testCooperationGraph(t *testing.T, s store.Store) {
 }
 
 func testNeighbourhood(t *testing.T, s store.Store) {
-	ctx := context.Background()
+	ctx := t.Context()
 	stDistricts(t, s)
 	var orgs []directory.Organisation
 	for _, id := range []string{"a", "b", "c", "d", "e", "t1", "t2", "t3", "t4"} {

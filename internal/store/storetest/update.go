@@ -1,6 +1,7 @@
 package storetest
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"sync"
@@ -24,10 +25,10 @@ func updateTests() []Test {
 // auditedPatch runs one partial update that records in its pending audit
 // entry what it changed, from the read of the same transaction (the Diff
 // holds JSON values, so text is quoted).
-func auditedPatch(s store.Store, id string, n int, patch func(*directory.Offer)) error {
+func auditedPatch(ctx context.Context, s store.Store, id string, n int, patch func(*directory.Offer)) error {
 	e := &access.AuditEntry{ID: fmt.Sprintf("aud-%s-%04d", id, n), At: day(2025, 1, 1), ActorID: "cli",
 		ActorName: "cli", Role: access.RoleAdmin, Action: "updateOffer", EntityType: "Offer", EntityID: id}
-	return s.UpdateOffer(store.WithPendingAudit(bg, e), id, func(o *directory.Offer) error {
+	return s.UpdateOffer(store.WithPendingAudit(ctx, e), id, func(o *directory.Offer) error {
 		old := o.Clone()
 		patch(o)
 		e.Changes = access.Diff(old, *o)
@@ -40,12 +41,12 @@ func auditedPatch(s store.Store, id string, n int, patch func(*directory.Offer))
 // audit entry's old value is the value the writer's previous update wrote.
 func testConcurrentPartialUpdates(t *testing.T, s store.Store) {
 	putBasics(t, s)
-	if err := s.CreateOrganisation(bg, fixtureOrganisations()[0]); err != nil {
+	if err := s.CreateOrganisation(t.Context(), fixtureOrganisations()[0]); err != nil {
 		t.Fatal(err)
 	}
 	base := fixtureOffers()[0]
 	base.Title, base.Schedule = "title -1", "schedule -1"
-	if err := s.CreateOffer(bg, base); err != nil {
+	if err := s.CreateOffer(t.Context(), base); err != nil {
 		t.Fatal(err)
 	}
 	const each = 200
@@ -63,7 +64,7 @@ func testConcurrentPartialUpdates(t *testing.T, s store.Store) {
 		go func() {
 			defer wg.Done()
 			for i := range each {
-				if err := auditedPatch(s, base.ID, w*each+i, func(o *directory.Offer) { wr.patch(o, i) }); err != nil {
+				if err := auditedPatch(t.Context(), s, base.ID, w*each+i, func(o *directory.Offer) { wr.patch(o, i) }); err != nil {
 					errs <- fmt.Errorf("%s %d: %w", wr.field, i, err)
 				}
 			}
@@ -78,7 +79,7 @@ func testConcurrentPartialUpdates(t *testing.T, s store.Store) {
 	if got.Title != "title 199" || got.Schedule != "schedule 199" {
 		t.Errorf("after the concurrent updates: title %q, schedule %q; want title 199, schedule 199", got.Title, got.Schedule)
 	}
-	page, err := s.AuditLog(bg, store.AuditFilter{EntityID: base.ID}, store.Page{First: store.MaxPageSize})
+	page, err := s.AuditLog(t.Context(), store.AuditFilter{EntityID: base.ID}, store.Page{First: store.MaxPageSize})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -102,15 +103,15 @@ func testConcurrentPartialUpdates(t *testing.T, s store.Store) {
 func testUpdateAborted(t *testing.T, s store.Store) {
 	putBasics(t, s)
 	org := fixtureOrganisations()[0]
-	if err := s.CreateOrganisation(bg, org); err != nil {
+	if err := s.CreateOrganisation(t.Context(), org); err != nil {
 		t.Fatal(err)
 	}
 	off := fixtureOffers()[0]
-	if err := s.CreateOffer(bg, off); err != nil {
+	if err := s.CreateOffer(t.Context(), off); err != nil {
 		t.Fatal(err)
 	}
 	refuse := errors.New("refused")
-	ctx := store.WithAudit(bg, access.AuditEntry{ID: "aud-refused", At: day(2025, 1, 1), ActorID: "cli", Role: access.RoleAdmin,
+	ctx := store.WithAudit(t.Context(), access.AuditEntry{ID: "aud-refused", At: day(2025, 1, 1), ActorID: "cli", Role: access.RoleAdmin,
 		Action: "updateOffer", EntityType: "Offer", EntityID: off.ID})
 	err := s.UpdateOffer(ctx, off.ID, func(o *directory.Offer) error { o.Title = "changed"; return refuse })
 	if !errors.Is(err, refuse) {
@@ -124,14 +125,14 @@ func testUpdateAborted(t *testing.T, s store.Store) {
 	sameOffer(t, "after a refused update", gotOff, off)
 	gotOrg, _ := getOrg(t, s, org.ID)
 	sameOrg(t, "after a refused update", gotOrg, org)
-	if page, err := s.AuditLog(bg, store.AuditFilter{}, store.Page{First: 10}); err != nil || len(page.Entries) != 0 {
+	if page, err := s.AuditLog(t.Context(), store.AuditFilter{}, store.Page{First: 10}); err != nil || len(page.Entries) != 0 {
 		t.Errorf("audit after refused updates: %d entries, %v; want none", len(page.Entries), err)
 	}
 
 	called := false
-	err = s.UpdateOffer(bg, "off-missing", func(*directory.Offer) error { called = true; return nil })
+	err = s.UpdateOffer(t.Context(), "off-missing", func(*directory.Offer) error { called = true; return nil })
 	wantNotFound(t, "UpdateOffer(missing)", err, "id")
-	err = s.UpdateOrganisation(bg, "org-missing", func(*directory.Organisation) error { called = true; return nil })
+	err = s.UpdateOrganisation(t.Context(), "org-missing", func(*directory.Organisation) error { called = true; return nil })
 	wantNotFound(t, "UpdateOrganisation(missing)", err, "id")
 	if called {
 		t.Error("the update function was called for a missing record")
@@ -142,7 +143,7 @@ func testUpdateAborted(t *testing.T, s store.Store) {
 func testConcurrentOrganisationUpdates(t *testing.T, s store.Store) {
 	putBasics(t, s)
 	org := fixtureOrganisations()[0]
-	if err := s.CreateOrganisation(bg, org); err != nil {
+	if err := s.CreateOrganisation(t.Context(), org); err != nil {
 		t.Fatal(err)
 	}
 	const each = 50
@@ -153,7 +154,7 @@ func testConcurrentOrganisationUpdates(t *testing.T, s store.Store) {
 		go func() {
 			defer wg.Done()
 			for i := range each {
-				err := s.UpdateOrganisation(bg, org.ID, func(o *directory.Organisation) error {
+				err := s.UpdateOrganisation(t.Context(), org.ID, func(o *directory.Organisation) error {
 					if w == 0 {
 						o.Phone = fmt.Sprintf("0212 %d", i)
 					} else {
