@@ -96,7 +96,7 @@ func openDemoStore(t *testing.T) store.Store {
 	}
 	path := filepath.Join(t.TempDir(), "lotse.db")
 	copyFile(t, demoDatabase(t), path)
-	st, err := sqlite.Open(context.Background(), path)
+	st, err := sqlite.Open(t.Context(), path)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -108,7 +108,7 @@ func openDemoStore(t *testing.T) store.Store {
 // test gets a store (and driver) of its own, which it may close.
 func neo4jDemoStore(t *testing.T) store.Store {
 	t.Helper()
-	ctx := context.Background()
+	ctx := t.Context()
 	srv, _ := neo4jtest.FromEnv()
 	if err := srv.Wipe(ctx); err != nil {
 		t.Fatal(err)

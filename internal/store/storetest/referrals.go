@@ -63,7 +63,7 @@ func refMove(t *testing.T, r referral.Referral, to referral.Status, reason refer
 
 func getReferral(t *testing.T, s store.Store, id string) (referral.Referral, bool) {
 	t.Helper()
-	got, err := s.ReferralsByID(bg, []string{id})
+	got, err := s.ReferralsByID(t.Context(), []string{id})
 	if err != nil {
 		t.Fatalf("ReferralsByID(%s): %v", id, err)
 	}
@@ -83,7 +83,7 @@ func sameReferral(t *testing.T, what string, got, want referral.Referral) {
 func createReferrals(t *testing.T, s store.Store, rs ...referral.Referral) {
 	t.Helper()
 	for _, r := range rs {
-		if err := s.CreateReferral(bg, r); err != nil {
+		if err := s.CreateReferral(t.Context(), r); err != nil {
 			t.Fatalf("CreateReferral(%s): %v", r.ID, err)
 		}
 	}
@@ -98,14 +98,14 @@ func testReferralCreateAndRead(t *testing.T, s store.Store) {
 		t.Fatal("created referral not found")
 	}
 	sameReferral(t, "read back", got, r)
-	if list, err := s.ReferralsByID(bg, []string{"ref-1", "ref-nowhere", "ref-1"}); err != nil || len(list) != 1 {
+	if list, err := s.ReferralsByID(t.Context(), []string{"ref-1", "ref-nowhere", "ref-1"}); err != nil || len(list) != 1 {
 		t.Errorf("ReferralsByID with an unknown id: %d, %v", len(list), err)
 	}
-	if list, err := s.ReferralsByID(bg, nil); err != nil || len(list) != 0 {
+	if list, err := s.ReferralsByID(t.Context(), nil); err != nil || len(list) != 0 {
 		t.Errorf("ReferralsByID(nil): %v, %v", list, err)
 	}
 	// The referral outlives its offer, and keeps what it recorded of it.
-	if err := s.DeleteOffer(bg, offKurs); err != nil {
+	if err := s.DeleteOffer(t.Context(), offKurs); err != nil {
 		t.Fatalf("DeleteOffer: %v", err)
 	}
 	got, ok = getReferral(t, s, "ref-1")
@@ -118,18 +118,18 @@ func testReferralCreateAndRead(t *testing.T, s store.Store) {
 func testReferralCreateRefused(t *testing.T, s store.Store) {
 	loadFixtures(t, s)
 	createReferrals(t, s, refSent("ref-1", offKurs, "org-vhs", "sg-mitte", "Solingen", 0))
-	wantConflict(t, "taken id", s.CreateReferral(bg, refSent("ref-1", offJMD, "org-jmd", "wt-barmen", "Wuppertal", 1)), "id")
-	wantNotFound(t, "unknown offer", s.CreateReferral(bg, refSent("ref-2", "off-nowhere", "org-vhs", "", "", 1)), "offerId")
+	wantConflict(t, "taken id", s.CreateReferral(t.Context(), refSent("ref-1", offJMD, "org-jmd", "wt-barmen", "Wuppertal", 1)), "id")
+	wantNotFound(t, "unknown offer", s.CreateReferral(t.Context(), refSent("ref-2", "off-nowhere", "org-vhs", "", "", 1)), "offerId")
 	bad := refSent("ref-3", offKurs, "org-vhs", "sg-mitte", "Solingen", 1)
 	bad.FromOrganisationID = "org-nowhere"
-	wantNotFound(t, "unknown sender", s.CreateReferral(bg, bad), "fromOrganisationId")
+	wantNotFound(t, "unknown sender", s.CreateReferral(t.Context(), bad), "fromOrganisationId")
 	invalid := refSent("ref-4", offKurs, "org-vhs", "sg-mitte", "Solingen", 1)
 	invalid.Status = "LOST"
 	var ve *directory.ValidationError
-	if err := s.CreateReferral(bg, invalid); !errors.As(err, &ve) {
+	if err := s.CreateReferral(t.Context(), invalid); !errors.As(err, &ve) {
 		t.Errorf("an invalid referral: %v, want a ValidationError", err)
 	}
-	page, err := s.Referrals(bg, store.ReferralFilter{}, store.Page{First: 10})
+	page, err := s.Referrals(t.Context(), store.ReferralFilter{}, store.Page{First: 10})
 	if err != nil || page.TotalCount != 1 {
 		t.Errorf("refused creations stored something: %d, %v", page.TotalCount, err)
 	}
@@ -144,7 +144,7 @@ func testReferralUpdate(t *testing.T, s store.Store) {
 	createReferrals(t, s, r)
 	entry := access.AuditEntry{ID: "aud-ref-1", At: refT0, ActorID: "tok-p", ActorName: "p", Role: access.RolePartner,
 		Action: "updateReferralStatus", EntityType: "Referral", EntityID: "ref-1"}
-	got, err := s.UpdateReferral(store.WithAudit(bg, entry), "ref-1", func(old referral.Referral) (referral.Referral, error) {
+	got, err := s.UpdateReferral(store.WithAudit(t.Context(), entry), "ref-1", func(old referral.Referral) (referral.Referral, error) {
 		return refMove(t, old, referral.StatusWaitlisted, "", 30), nil
 	})
 	if err != nil {
@@ -154,13 +154,13 @@ func testReferralUpdate(t *testing.T, s store.Store) {
 	sameReferral(t, "returned", got, want)
 	stored, _ := getReferral(t, s, "ref-1")
 	sameReferral(t, "stored", stored, want)
-	if log, err := s.AuditLog(bg, store.AuditFilter{EntityID: "ref-1"}, store.Page{First: 5}); err != nil || log.TotalCount != 1 {
+	if log, err := s.AuditLog(t.Context(), store.AuditFilter{EntityID: "ref-1"}, store.Page{First: 5}); err != nil || log.TotalCount != 1 {
 		t.Errorf("audit entries of the update: %+v, %v", log, err)
 	}
 
 	// An updater's error is returned as it is and stores nothing.
 	boom := errors.New("boom")
-	if _, err := s.UpdateReferral(bg, "ref-1", func(old referral.Referral) (referral.Referral, error) {
+	if _, err := s.UpdateReferral(t.Context(), "ref-1", func(old referral.Referral) (referral.Referral, error) {
 		old.Status = referral.StatusCompleted
 		return old, boom
 	}); !errors.Is(err, boom) {
@@ -169,11 +169,11 @@ func testReferralUpdate(t *testing.T, s store.Store) {
 	if stored, _ := getReferral(t, s, "ref-1"); stored.Status != referral.StatusWaitlisted {
 		t.Errorf("a failed update changed the referral: %s", stored.Status)
 	}
-	_, err = s.UpdateReferral(bg, "ref-nowhere", func(old referral.Referral) (referral.Referral, error) { return old, nil })
+	_, err = s.UpdateReferral(t.Context(), "ref-nowhere", func(old referral.Referral) (referral.Referral, error) { return old, nil })
 	wantNotFound(t, "unknown referral", err, "id")
 
 	// Withdrawal erases the personal part and keeps everything else.
-	got, err = s.UpdateReferral(bg, "ref-1", func(old referral.Referral) (referral.Referral, error) {
+	got, err = s.UpdateReferral(t.Context(), "ref-1", func(old referral.Referral) (referral.Referral, error) {
 		w, _ := referral.Withdraw(old, referral.Change{At: refT0.Add(40 * time.Hour), Side: referral.Sender, Role: access.RoleCaseManager, OrganisationID: "org-awo"})
 		return w, nil
 	})
@@ -198,7 +198,7 @@ func testReferralList(t *testing.T, s store.Store) {
 	createReferrals(t, s, a, b, c, d)
 	ids := func(f store.ReferralFilter, p store.Page) ([]string, store.ReferralPage) {
 		t.Helper()
-		page, err := s.Referrals(bg, f, p)
+		page, err := s.Referrals(t.Context(), f, p)
 		if err != nil {
 			t.Fatalf("Referrals(%+v): %v", f, err)
 		}
@@ -238,7 +238,7 @@ func testReferralList(t *testing.T, s store.Store) {
 	if page.HasNextPage || page.Offset != 3 {
 		t.Errorf("second page: %+v", page.PageInfo)
 	}
-	if _, err := s.Referrals(bg, store.ReferralFilter{}, store.Page{First: -1}); err == nil {
+	if _, err := s.Referrals(t.Context(), store.ReferralFilter{}, store.Page{First: -1}); err == nil {
 		t.Error("first: -1 accepted")
 	}
 }
@@ -256,7 +256,7 @@ func testReferralCounts(t *testing.T, s store.Store) {
 	createReferrals(t, s, a, b, c, d, e)
 	count := func(q store.ReferralCountQuery) []store.ReferralCount {
 		t.Helper()
-		got, err := s.ReferralCounts(bg, q)
+		got, err := s.ReferralCounts(t.Context(), q)
 		if err != nil {
 			t.Fatalf("ReferralCounts(%+v): %v", q, err)
 		}
@@ -301,12 +301,12 @@ func testReferralErase(t *testing.T, s store.Store) {
 	recent := refMove(t, refSent("ref-new", offKurs, "org-vhs", "sg-mitte", "Solingen", 1), referral.StatusDeclined, referral.ReasonNoCapacity, 500)
 	open := refSent("ref-open", offKurs, "org-vhs", "sg-mitte", "Solingen", 2)
 	createReferrals(t, s, old, recent, open)
-	before, err := s.ReferralCounts(bg, store.ReferralCountQuery{GroupBy: store.GroupOffer})
+	before, err := s.ReferralCounts(t.Context(), store.ReferralCountQuery{GroupBy: store.GroupOffer})
 	if err != nil {
 		t.Fatal(err)
 	}
 	at := refT0.Add(600 * time.Hour)
-	n, err := s.EraseReferrals(bg, refT0.Add(10*time.Hour), at)
+	n, err := s.EraseReferrals(t.Context(), refT0.Add(10*time.Hour), at)
 	if err != nil || n != 1 {
 		t.Fatalf("EraseReferrals: %d, %v; want 1", n, err)
 	}
@@ -318,10 +318,10 @@ func testReferralErase(t *testing.T, s store.Store) {
 			t.Errorf("%s was erased: %+v", id, r)
 		}
 	}
-	if n, err := s.EraseReferrals(bg, refT0.Add(10*time.Hour), at); err != nil || n != 0 {
+	if n, err := s.EraseReferrals(t.Context(), refT0.Add(10*time.Hour), at); err != nil || n != 0 {
 		t.Errorf("erasing again: %d, %v", n, err)
 	}
-	after, err := s.ReferralCounts(bg, store.ReferralCountQuery{GroupBy: store.GroupOffer})
+	after, err := s.ReferralCounts(t.Context(), store.ReferralCountQuery{GroupBy: store.GroupOffer})
 	if err != nil || !reflect.DeepEqual(before, after) {
 		t.Errorf("erasure changed the statistics:\n%+v\n%+v (%v)", before, after, err)
 	}
