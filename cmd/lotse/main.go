@@ -44,7 +44,7 @@ command's --help as [env LOTSE_<FLAG>]; a flag on the command line wins.`,
 	// Every command of the binary, in one place.
 	root.AddCommand(
 		newServe(), newImport(), newExport(), newGen(),
-		newToken(), newReport(), newDistricts(),
+		newToken(), newReport(), newDistricts(), newReferrals(),
 		newSchema(), newHealthcheck(), newVersion(),
 	)
 	documentEnv(root, storeEnvAliases)

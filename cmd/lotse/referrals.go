@@ -13,8 +13,6 @@ import (
 	"github.com/lotse-kim/lotse/internal/service"
 )
 
-func init() { extraCommands = append(extraCommands, newReferrals) }
-
 // retentionFlag is the flag (and LOTSE_REFERRAL_RETENTION_DAYS) of serve and referrals purge.
 const retentionFlag = "referral-retention-days"
 

@@ -34,7 +34,7 @@ func closedReferral(id string, daysAgo int) referral.Referral {
 
 func TestReferralsPurge(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "lotse.db")
-	ctx := context.Background()
+	ctx := t.Context()
 	st, err := sqlite.Open(ctx, db)
 	if err != nil {
 		t.Fatal(err)
@@ -95,7 +95,7 @@ func TestReferralsPurge(t *testing.T) {
 
 // The server's own schedule erases what is due without any command.
 func TestServeRetentionSchedule(t *testing.T) {
-	ctx, cancel := context.WithCancel(context.Background())
+	ctx, cancel := context.WithCancel(t.Context())
 	defer cancel()
 	st, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "lotse.db"))
 	if err != nil {

@@ -1,7 +1,6 @@
 package server_test
 
 import (
-	"context"
 	"net/http"
 	"testing"
 	"time"
@@ -72,7 +71,7 @@ func TestDeletedOrganisationsTokensAreRevoked(t *testing.T) {
 	e := newEnv(t)
 	e.ok(access.RoleSteering, `mutation { createOrganisation(input: {id: "org-neu", name: "Neuer Verein", kind: OTHER}) { id } }`, nil, nil)
 	secret := access.NewSecret()
-	if err := e.store.CreateToken(context.Background(), access.Token{ID: "tok-neu", Name: "Neuer Verein", Role: access.RolePartner,
+	if err := e.store.CreateToken(t.Context(), access.Token{ID: "tok-neu", Name: "Neuer Verein", Role: access.RolePartner,
 		OrganisationID: "org-neu", Hash: access.HashSecret(secret), CreatedAt: time.Now().UTC()}); err != nil {
 		t.Fatal(err)
 	}

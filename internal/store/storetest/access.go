@@ -364,7 +364,7 @@ func testAuditFiltersAndPaging(t *testing.T, s store.Store) {
 // that a token cannot control a new organisation created with the same id;
 // other organisations' tokens and a refused delete revoke nothing.
 func testDeleteOrganisationRevokesTokens(t *testing.T, s store.Store) {
-	ctx := context.Background()
+	ctx := t.Context()
 	for _, o := range []directory.Organisation{
 		{ID: "org-a", Name: "AWO", Kind: directory.KindWelfareAssociation, UpdatedAt: accT0},
 		{ID: "org-b", Name: "Caritas", Kind: directory.KindWelfareAssociation, UpdatedAt: accT0},
