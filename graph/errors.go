@@ -74,6 +74,9 @@ func PresentError(ctx context.Context, err error) *gqlerror.Error {
 		return coded(ctx, CodeUnauthenticated, "", denied.Error())
 	case errors.As(err, &denied):
 		return coded(ctx, CodeForbidden, "", denied.Error())
+	case errors.Is(err, store.ErrStorageFull):
+		slog.ErrorContext(ctx, "storage full", "path", graphql.GetPath(ctx).String(), "err", err)
+		return coded(ctx, CodeUnavailable, "", "storage is full: nothing was written; reads still work, writes do again once the operator frees disk space")
 	case errors.Is(err, store.ErrUnavailable):
 		slog.WarnContext(ctx, "store unavailable", "path", graphql.GetPath(ctx).String(), "err", err)
 		return coded(ctx, CodeUnavailable, "", "the database is not reachable right now; try again shortly")

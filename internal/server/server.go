@@ -132,6 +132,16 @@ func New(cfg Config, svc *service.Service) http.Handler {
 			writeJSON(w, http.StatusServiceUnavailable, map[string]string{"status": "unavailable", "store": "unreachable"})
 			return
 		}
+		if err := svc.WritesFailing(ctx); err != nil {
+			// Reads are served, so the server stays in rotation (200);
+			// ?writes=1 asks whether writes work, for a monitor's alarm.
+			status := http.StatusOK
+			if r.URL.Query().Get("writes") != "" {
+				status = http.StatusServiceUnavailable
+			}
+			writeJSON(w, status, map[string]string{"status": "degraded", "reads": "ok", "writes": "failing: storage full"})
+			return
+		}
 		writeJSON(w, http.StatusOK, map[string]string{"status": "ready"})
 	})
 

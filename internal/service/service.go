@@ -26,3 +26,12 @@ func New(st store.Store) *Service {
 func (s *Service) Ready(ctx context.Context) error {
 	return s.store.Ping(ctx)
 }
+
+// WritesFailing returns store.ErrStorageFull while writes fail for a full
+// disk (reads still work), nil otherwise or when the store cannot tell.
+func (s *Service) WritesFailing(ctx context.Context) error {
+	if wh, ok := s.store.(store.WriteHealth); ok {
+		return wh.WriteError(ctx)
+	}
+	return nil
+}

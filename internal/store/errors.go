@@ -1,7 +1,9 @@
 package store
 
 import (
+	"context"
 	"errors"
+	"fmt"
 
 	"github.com/lotse-kim/lotse/internal/directory"
 )
@@ -14,7 +16,18 @@ var (
 	ErrConflict = errors.New("conflict")
 	// ErrUnavailable: the database cannot be reached right now; retry later.
 	ErrUnavailable = errors.New("store unavailable")
+	// ErrStorageFull: a write failed because the disk (or the database's
+	// size limit) is full; reads still work, and writes do again once space
+	// is freed. It is also ErrUnavailable.
+	ErrStorageFull = fmt.Errorf("%w: storage full", ErrUnavailable)
 )
+
+// WriteHealth is what a store that can tell may say about its writes:
+// WriteError returns ErrStorageFull while writes fail for a full disk, nil
+// otherwise (an optional interface: not every backend can tell).
+type WriteHealth interface {
+	WriteError(ctx context.Context) error
+}
 
 // ValidationError is the domain's validation error; stores return it for
 // input they refuse for its content (for example a reference to an unknown district).

@@ -13,14 +13,17 @@ import (
 	"fmt"
 	"io/fs"
 	"net/url"
+	"path/filepath"
 	"runtime"
 	"sort"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/lotse-kim/lotse/internal/store"
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
+	sqlite3 "modernc.org/sqlite/lib"
 )
 
 //go:embed migrations/*.sql
@@ -28,8 +31,10 @@ var migrations embed.FS
 
 // Store is the SQLite backend of store.Store.
 type Store struct {
-	w *sql.DB // exactly one connection: the single writer
-	r *sql.DB // readers
+	w    *sql.DB // exactly one connection: the single writer
+	r    *sql.DB // readers
+	path string
+	full atomic.Bool // the last write failed for a full disk
 }
 
 // Open opens (creating if needed) the database file at path and applies
@@ -50,8 +55,11 @@ func Open(ctx context.Context, path string) (*Store, error) {
 	w.SetMaxOpenConns(1)
 	w.SetMaxIdleConns(1)
 	w.SetConnMaxLifetime(0)
-	s := &Store{w: w}
+	s := &Store{w: w, path: path}
 	if err := s.migrate(ctx); err != nil {
+		if isFull(err) {
+			err = fmt.Errorf("%w: %w", store.ErrStorageFull, err)
+		}
 		w.Close()
 		return nil, fmt.Errorf("migrate %s: %w", path, err)
 	}
@@ -135,6 +143,39 @@ func (s *Store) migrate(ctx context.Context) error {
 // write runs fn in a write transaction on the single writer connection and,
 // in the same transaction, stores the audit entry carried by ctx.
 func (s *Store) write(ctx context.Context, fn func(tx *sql.Tx) error) error {
+	err := s.writeTx(ctx, fn)
+	switch {
+	case err == nil:
+		s.full.Store(false)
+	case isFull(err):
+		s.full.Store(true)
+		return fmt.Errorf("%w: %w", store.ErrStorageFull, err)
+	}
+	return err
+}
+
+// isFull reports SQLITE_FULL: the disk, or the database's page limit, is full.
+func isFull(err error) bool {
+	return sqliteCode(err)&0xff == sqlite3.SQLITE_FULL
+}
+
+// WriteError returns store.ErrStorageFull while writes fail for a full
+// disk. After a failed write it looks at the file system: once space is
+// free again it says so before the next write proves it.
+func (s *Store) WriteError(ctx context.Context) error {
+	if !s.full.Load() {
+		return nil
+	}
+	if free, ok := freeBytes(filepath.Dir(s.path)); ok && free >= minFreeBytes {
+		return nil
+	}
+	return store.ErrStorageFull
+}
+
+// minFreeBytes is the free space from which writes are expected to work.
+const minFreeBytes = 1 << 20
+
+func (s *Store) writeTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	tx, err := s.w.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("begin: %w", err)
