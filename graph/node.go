@@ -50,11 +50,14 @@ func (r *queryResolver) node(ctx context.Context, field, id string) (relay.Node,
 	case relay.TypeDistrict:
 		d, e := r.Service.District(ctx, local)
 		n, err = nilOr(d, e)
+	case relay.TypeReferral:
+		x, e := r.Service.Referral(ctx, local)
+		n, err = nilOr(x, e)
 	case relay.TypeAuditEntry:
 		a, e := r.Service.AuditEntry(ctx, local)
 		n, err = nilOr(a, e)
 	default:
-		return nil, nil // a known type without objects yet (Referral)
+		return nil, nil
 	}
 	return n, err
 }

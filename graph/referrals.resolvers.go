@@ -10,6 +10,7 @@ import (
 
 	"github.com/lotse-kim/lotse/graph/generated"
 	"github.com/lotse-kim/lotse/graph/model"
+	"github.com/lotse-kim/lotse/graph/relay"
 	"github.com/lotse-kim/lotse/internal/access"
 	"github.com/lotse-kim/lotse/internal/directory"
 	"github.com/lotse-kim/lotse/internal/referral"
@@ -68,6 +69,11 @@ func (r *queryResolver) ReferralStats(ctx context.Context, municipality *string,
 		return nil, err
 	}
 	return referralStats(ctx, st)
+}
+
+// ID is the resolver for the id field.
+func (r *referralResolver) ID(ctx context.Context, obj *referral.Referral) (string, error) {
+	return relay.Global(relay.TypeReferral, obj.ID), nil
 }
 
 // From is the resolver for the from field.

@@ -523,6 +523,8 @@ type QueryResolver interface {
 	UnmetNeedCounts(ctx context.Context, filter *model.UnmetNeedFilter) ([]model.UnmetNeedCount, error)
 }
 type ReferralResolver interface {
+	ID(ctx context.Context, obj *referral.Referral) (string, error)
+
 	From(ctx context.Context, obj *referral.Referral) (*directory.Organisation, error)
 	Offer(ctx context.Context, obj *referral.Referral) (*directory.Offer, error)
 
@@ -1945,7 +1947,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Referral.History(childComplexity), true
-	case "Referral.id":
+	case "Referral.id", "Referral.localId":
 		if e.ComplexityRoot.Referral.ID == nil {
 			break
 		}
@@ -3542,13 +3544,18 @@ extend type District implements Node {
   localId: ID!
 }
 
+extend type Referral implements Node {
+  "The referral's id within referrals; accepted wherever an ID is."
+  localId: ID!
+}
+
 extend type AuditEntry implements Node {
   "The entry's id within the audit log."
   localId: ID!
 }
 
 extend type Query {
-  "The object with this global id; null when there is none or the caller may not see it. Each type keeps its own rules: audit entries only for ADMIN."
+  "The object with this global id; null when there is none or the caller may not see it. Each type keeps its own rules: a referral only for its two sides, audit entries only for ADMIN."
   node(
     "A global id, as in the ` + "`" + `id` + "`" + ` field of any Node."
     id: ID!
@@ -3666,7 +3673,7 @@ type ReferralEvent {
 
 "A referral of a client to an offer. It names no client: caseRef is the sending organisation's pseudonym. Seen only by the sending organisation's case management and the receiving provider."
 type Referral {
-  "The referral's id."
+  "Global id (Relay Node); pass it to ` + "`" + `node(id:)` + "`" + `. The referral's own id is ` + "`" + `localId` + "`" + `."
   id: ID!
   "The sending organisation's pseudonymous case reference; null once erased (retention or withdrawal of consent)."
   caseRef: String
@@ -4662,6 +4669,8 @@ func (ec *executionContext) childFields_Referral(ctx context.Context, field grap
 		return ec.fieldContext_Referral_closedAt(ctx, field)
 	case "erasedAt":
 		return ec.fieldContext_Referral_erasedAt(ctx, field)
+	case "localId":
+		return ec.fieldContext_Referral_localId(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Referral", field.Name)
 }
@@ -11335,7 +11344,7 @@ func (ec *executionContext) _Referral_id(ctx context.Context, field graphql.Coll
 			return ec.fieldContext_Referral_id(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.ID, nil
+			return ec.Resolvers.Referral().ID(ctx, obj)
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
@@ -11346,7 +11355,7 @@ func (ec *executionContext) _Referral_id(ctx context.Context, field graphql.Coll
 	)
 }
 func (ec *executionContext) fieldContext_Referral_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Referral", field, false, false, errors.New("field of type ID does not have child fields"))
+	return graphql.NewScalarFieldContext("Referral", field, true, true, errors.New("field of type ID does not have child fields"))
 }
 
 func (ec *executionContext) _Referral_caseRef(ctx context.Context, field graphql.CollectedField, obj *referral.Referral) (ret graphql.Marshaler) {
@@ -11783,6 +11792,29 @@ func (ec *executionContext) _Referral_erasedAt(ctx context.Context, field graphq
 }
 func (ec *executionContext) fieldContext_Referral_erasedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Referral", field, false, false, errors.New("field of type Time does not have child fields"))
+}
+
+func (ec *executionContext) _Referral_localId(ctx context.Context, field graphql.CollectedField, obj *referral.Referral) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Referral_localId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Referral_localId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Referral", field, false, false, errors.New("field of type ID does not have child fields"))
 }
 
 func (ec *executionContext) _ReferralConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.ReferralConnection) (ret graphql.Marshaler) {
@@ -15774,6 +15806,13 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 	switch obj := (obj).(type) {
 	case nil:
 		return graphql.Null
+	case referral.Referral:
+		return ec._Referral(ctx, sel, &obj)
+	case *referral.Referral:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._Referral(ctx, sel, obj)
 	case directory.Organisation:
 		return ec._Organisation(ctx, sel, &obj)
 	case *directory.Organisation:
@@ -18646,7 +18685,7 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 	return out
 }
 
-var referralImplementors = []string{"Referral"}
+var referralImplementors = []string{"Referral", "Node"}
 
 func (ec *executionContext) _Referral(ctx context.Context, sel ast.SelectionSet, obj *referral.Referral) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, referralImplementors)
@@ -18659,10 +18698,43 @@ func (ec *executionContext) _Referral(ctx context.Context, sel ast.SelectionSet,
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("Referral")
 		case "id":
-			out.Values[i] = ec._Referral_id(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Referral_id(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
 			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "caseRef":
 			out.Values[i] = ec._Referral_caseRef(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
@@ -18878,6 +18950,11 @@ func (ec *executionContext) _Referral(ctx context.Context, sel ast.SelectionSet,
 		case "erasedAt":
 			out.Values[i] = ec._Referral_erasedAt(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "localId":
+			out.Values[i] = ec._Referral_localId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		default:

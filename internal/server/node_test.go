@@ -171,3 +171,28 @@ func TestOldAndGlobalIdsAreAcceptedAlike(t *testing.T) {
 		t.Errorf("createOffer with global ids: %+v, errors %+v", c.CreateOffer, a.errors)
 	}
 }
+
+// TestNodeOfAReferral: a referral is a Node too, seen through node(id:) by
+// its two sides only, like referral(id:).
+func TestNodeOfAReferral(t *testing.T) {
+	e := newEnv(t)
+	local := e.newReferral()
+	id := relay.Global(relay.TypeReferral, local)
+	for role, visible := range map[access.Role]bool{
+		access.RoleCaseManager: true, access.RolePartner: true, access.RoleSteering: false, access.RolePublic: false,
+	} {
+		var d struct {
+			Node *struct {
+				ID      string
+				LocalID string
+			}
+		}
+		a := e.global(t, role, `query($id: ID!) { node(id: $id) { id ... on Referral { localId } } }`, map[string]any{"id": id}, &d)
+		switch {
+		case visible && (d.Node == nil || d.Node.ID != id || d.Node.LocalID != local):
+			t.Errorf("%s: node(referral) = %+v, errors %+v; want the referral", role, d.Node, a.errors)
+		case !visible && d.Node != nil:
+			t.Errorf("%s sees a referral it neither sent nor received", role)
+		}
+	}
+}
