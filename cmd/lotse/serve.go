@@ -129,7 +129,11 @@ func seedDemo(ctx context.Context, svc *service.Service, w io.Writer) error {
 		return fmt.Errorf("demo data: %w", err)
 	}
 	if seed.Loaded {
-		slog.Info("demo data loaded", "organisations", len(snap.Organisations), "offers", len(snap.Offers))
+		refs, _ := demo.DemoReferrals(snap)
+		if err := svc.ImportReferrals(ctx, refs); err != nil {
+			return fmt.Errorf("demo referrals: %w", err)
+		}
+		slog.Info("demo data loaded", "organisations", len(snap.Organisations), "offers", len(snap.Offers), "referrals", len(refs))
 	} else {
 		slog.Info("store already has data; demo data not loaded", "organisations", seed.Before.Organisations, "offers", seed.Before.Offers)
 	}

@@ -320,12 +320,22 @@ func (a *analysis) languagesNotCovered() []Gap {
 	return out
 }
 
-// alwaysFull: ALWAYS_FULL.
+// alwaysFull: ALWAYS_FULL, from free places of zero and from the NO_CAPACITY
+// declines of referrals.
 func (a *analysis) alwaysFull() []Gap {
 	return a.offerGaps(GapAlwaysFull, a.facts.AlwaysFull, "", func(o directory.Offer, where string) string {
-		s := fmt.Sprintf("„%s“%s ist ausgebucht: keine freien Plätze", o.Title, inParens(where))
-		if o.Capacity != nil {
-			s += fmt.Sprintf(" (Kapazität %d)", *o.Capacity)
+		var s string
+		if o.FreePlaces != nil && *o.FreePlaces == 0 {
+			s = fmt.Sprintf("„%s“%s ist ausgebucht: keine freien Plätze", o.Title, inParens(where))
+			if o.Capacity != nil {
+				s += fmt.Sprintf(" (Kapazität %d)", *o.Capacity)
+			}
+		} else {
+			s = fmt.Sprintf("„%s“%s ist in der Praxis ausgebucht", o.Title, inParens(where))
+		}
+		// Decline counts below MinPublicCount stay out: details are shown to every reader.
+		if n := a.facts.NoCapacityDeclines[o.ID]; n >= MinPublicCount {
+			s += fmt.Sprintf("; %d Vermittlungen in den letzten 12 Monaten wegen fehlender Kapazität abgelehnt", n)
 		}
 		return s + "."
 	})

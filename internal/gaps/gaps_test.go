@@ -384,3 +384,34 @@ func TestQuery(t *testing.T) {
 		t.Errorf("Query = %+v", q)
 	}
 }
+
+// NO_CAPACITY declines of referrals are ALWAYS_FULL evidence: the count
+// joins the detail from MinPublicCount on, and an offer with free places on
+// paper reads as full in practice.
+func TestAlwaysFullWithDeclines(t *testing.T) {
+	d := directory.District{ID: "s-mitte", Name: "Mitte", Municipality: "Solingen", Population: 50000}
+	full := directory.Offer{ID: "o-full", ProviderID: "org-vhs", Title: "Integrationskurs", Category: directory.CategoryIntegrationCourse,
+		Needs: []directory.NeedArea{directory.NeedLanguage}, Capacity: intp(20), FreePlaces: intp(0), Status: directory.StatusActive, DistrictID: "s-mitte"}
+	paper := directory.Offer{ID: "o-paper", ProviderID: "org-awo", Title: "Sprachcafé", Category: directory.CategoryLanguageCourse,
+		Needs: []directory.NeedArea{directory.NeedLanguage}, Capacity: intp(20), FreePlaces: intp(6), Status: directory.StatusActive, DistrictID: "s-mitte"}
+	few := full
+	few.ID = "o-few"
+	r := Analyse(store.GapFacts{Districts: []directory.District{d}, AlwaysFull: []directory.Offer{few, full, paper},
+		NoCapacityDeclines: map[string]int{"o-full": 23, "o-paper": 7, "o-few": 3}}, nil)
+	details := map[string]string{}
+	for _, g := range r.Gaps {
+		if g.Kind == GapAlwaysFull {
+			details[g.OfferID] = g.Detail
+		}
+	}
+	want := map[string]string{
+		"o-full":  "„Integrationskurs“ (Mitte) ist ausgebucht: keine freien Plätze (Kapazität 20); 23 Vermittlungen in den letzten 12 Monaten wegen fehlender Kapazität abgelehnt.",
+		"o-paper": "„Sprachcafé“ (Mitte) ist in der Praxis ausgebucht; 7 Vermittlungen in den letzten 12 Monaten wegen fehlender Kapazität abgelehnt.",
+		"o-few":   "„Integrationskurs“ (Mitte) ist ausgebucht: keine freien Plätze (Kapazität 20).",
+	}
+	for id, w := range want {
+		if details[id] != w {
+			t.Errorf("%s:\n got %q\nwant %q", id, details[id], w)
+		}
+	}
+}

@@ -152,6 +152,12 @@ func demoDatabase(t testing.TB) string {
 			templateErr = err
 			return
 		}
+		refs, _ := demo.DemoReferrals(demoSnapshot())
+		if err := st.PutReferrals(ctx, refs); err != nil {
+			st.Close()
+			templateErr = err
+			return
+		}
 		templateErr = st.Close() // the last connection checkpoints the WAL into the file
 	})
 	if templateErr != nil {

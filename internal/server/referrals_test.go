@@ -1,12 +1,15 @@
 package server_test
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
 
 	"github.com/lotse-kim/lotse/internal/access"
+	"github.com/lotse-kim/lotse/internal/demo"
 	"github.com/lotse-kim/lotse/internal/directory"
+	"github.com/lotse-kim/lotse/internal/referral"
 )
 
 const referralFields = `id caseRef note status reason needs offerId nextStatuses
@@ -276,4 +279,98 @@ func TestReferralLoop(t *testing.T) {
 		t.Errorf("steering's stats of the provider: completed %d (case management %d), suppressed %v", stCompleted, cmCompleted, stSupp)
 	}
 	wantCodes(t, "bad dates", e.do(access.RoleSteering, `{ referralStats(since: "gestern") { total { sent } } }`, nil), "BAD_USER_INPUT since")
+}
+
+// The demo's referrals reach steering: the always-full course's NO_CAPACITY
+// declines are ALWAYS_FULL evidence, and the network report sets referral
+// flows beside the cooperations with both mismatch lists.
+func TestReferralEvidenceInSteeringReports(t *testing.T) {
+	e := newEnv(t)
+	refs, ten := demo.DemoReferrals(e.snap)
+	declines := 0
+	for _, r := range refs {
+		if r.OfferID == ten.AlwaysFullCourse && r.Reason == referral.ReasonNoCapacity {
+			declines++
+		}
+	}
+	var gr struct {
+		GapReport struct {
+			StructuralGaps []struct {
+				Kind, Detail string
+				Offer        *struct{ ID string }
+			}
+		}
+	}
+	e.ok(access.RoleSteering, `{ gapReport(municipality: "Solingen") { structuralGaps { kind detail offer { id } } } }`, nil, &gr)
+	found := false
+	for _, g := range gr.GapReport.StructuralGaps {
+		if g.Kind == "ALWAYS_FULL" && g.Offer != nil && g.Offer.ID == ten.AlwaysFullCourse {
+			found = true
+			if want := fmt.Sprintf("%d Vermittlungen in den letzten 12 Monaten wegen fehlender Kapazität abgelehnt", declines); !strings.Contains(g.Detail, want) {
+				t.Errorf("ALWAYS_FULL detail %q lacks %q", g.Detail, want)
+			}
+		}
+	}
+	if !found {
+		t.Errorf("the always-full course %s is not ALWAYS_FULL", ten.AlwaysFullCourse)
+	}
+
+	q := `{ networkReport(municipality: "Solingen") {
+	  referralFlows { from { id } to { id } referrals suppressed cooperation }
+	  cooperationsWithoutReferrals { a { id name } b { id } }
+	  referralsWithoutCooperation { from { id } to { id } referrals cooperation } } }`
+	type flow struct {
+		From, To    struct{ ID string }
+		Referrals   *int
+		Suppressed  bool
+		Cooperation bool
+	}
+	var st, cm struct {
+		NetworkReport struct {
+			ReferralFlows                []flow
+			CooperationsWithoutReferrals []struct{ A, B struct{ ID, Name string } }
+			ReferralsWithoutCooperation  []flow
+		}
+	}
+	e.ok(access.RoleSteering, q, nil, &st)
+	e.ok(access.RoleCaseManager, q, nil, &cm)
+	rep := st.NetworkReport
+	if len(rep.ReferralFlows) == 0 || len(rep.ReferralsWithoutCooperation) == 0 {
+		t.Fatalf("no referral flows or mismatches: %+v", rep)
+	}
+	paper := false
+	for _, c := range rep.CooperationsWithoutReferrals {
+		if (c.A.ID == ten.PaperCooperation[0] && c.B.ID == ten.PaperCooperation[1]) || (c.A.ID == ten.PaperCooperation[1] && c.B.ID == ten.PaperCooperation[0]) {
+			paper = true
+		}
+		if c.A.Name == "" {
+			t.Errorf("cooperation without its organisation's name: %+v", c)
+		}
+	}
+	if !paper {
+		t.Errorf("the cooperation on paper %v is not among the cooperations without referrals", ten.PaperCooperation)
+	}
+	small := 0
+	for _, f := range rep.ReferralFlows {
+		if f.Referrals != nil && *f.Referrals < 5 {
+			t.Errorf("steering sees a flow of %d", *f.Referrals)
+		}
+		if f.Suppressed {
+			small++
+		}
+	}
+	for _, f := range rep.ReferralsWithoutCooperation {
+		if f.Cooperation {
+			t.Errorf("a flow with a cooperation among the mismatches: %+v", f)
+		}
+	}
+	shown := 0
+	for _, f := range cm.NetworkReport.ReferralFlows {
+		if f.Referrals != nil && !f.Suppressed {
+			shown++
+		}
+	}
+	if small == 0 || shown != len(cm.NetworkReport.ReferralFlows) {
+		t.Errorf("suppression: steering %d suppressed flows, case management sees %d of %d", small, shown, len(cm.NetworkReport.ReferralFlows))
+	}
 }

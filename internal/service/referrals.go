@@ -7,9 +7,11 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/lotse-kim/lotse/internal/access"
 	"github.com/lotse-kim/lotse/internal/directory"
+	"github.com/lotse-kim/lotse/internal/gaps"
 	"github.com/lotse-kim/lotse/internal/referral"
 	"github.com/lotse-kim/lotse/internal/store"
 )
@@ -522,4 +524,61 @@ func (s *Service) PurgeReferrals(ctx context.Context, days int) (int, error) {
 	before := now.AddDate(0, 0, -days)
 	ctx = s.audited(ctx, "purgeReferrals", "Referral", "", nil, map[string]any{"closedBefore": before, "retentionDays": days})
 	return s.store.EraseReferrals(ctx, before, now)
+}
+
+// ImportReferrals stores already-made referrals in one transaction (the
+// demo network, generated networks for benchmarks). Only the operator
+// (ADMIN) may; one audit entry records how many.
+func (s *Service) ImportReferrals(ctx context.Context, rs []referral.Referral) error {
+	if err := access.Require(access.FromContext(ctx), "importReferrals", access.RoleAdmin); err != nil {
+		return err
+	}
+	return s.store.PutReferrals(s.audited(ctx, "importReferrals", "Referral", "", nil, map[string]any{"referrals": len(rs)}), rs)
+}
+
+// declineEvidence adds the referral evidence to the gap facts: the
+// NO_CAPACITY declines of the last 12 months per offer, and as ALWAYS_FULL
+// every active offer of the facts' districts declined so at least
+// gaps.MinPublicCount times, whatever its free places say.
+func (s *Service) declineEvidence(ctx context.Context, municipality string, f *store.GapFacts) error {
+	since := s.Now().AddDate(0, -FlowWindowMonths, 0).Format(time.DateOnly)
+	counts, err := s.store.ReferralCounts(ctx, store.ReferralCountQuery{Municipality: municipality, Since: since,
+		GroupBy: store.GroupOffer, Reasons: []referral.Reason{referral.ReasonNoCapacity}})
+	if err != nil {
+		return err
+	}
+	f.NoCapacityDeclines = map[string]int{}
+	for _, c := range counts {
+		if c.Status == referral.StatusDeclined {
+			f.NoCapacityDeclines[c.Key] += c.Count
+		}
+	}
+	listed := map[string]bool{}
+	for _, o := range f.AlwaysFull {
+		listed[o.ID] = true
+	}
+	var more []string
+	for id, n := range f.NoCapacityDeclines {
+		if n >= gaps.MinPublicCount && !listed[id] {
+			more = append(more, id)
+		}
+	}
+	if len(more) == 0 {
+		return nil
+	}
+	offers, err := s.store.OffersByID(ctx, more)
+	if err != nil {
+		return err
+	}
+	inFacts := map[string]bool{}
+	for _, d := range f.Districts {
+		inFacts[d.ID] = true
+	}
+	for _, o := range offers {
+		if o.Status == directory.StatusActive && inFacts[o.DistrictID] {
+			f.AlwaysFull = append(f.AlwaysFull, o)
+		}
+	}
+	sort.Slice(f.AlwaysFull, func(i, j int) bool { return f.AlwaysFull[i].ID < f.AlwaysFull[j].ID })
+	return nil
 }

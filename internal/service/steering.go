@@ -82,6 +82,9 @@ func (s *Service) GapReport(ctx context.Context, municipality string, needs []di
 	if municipality != "" && len(facts.Districts) == 0 {
 		return GapReport{}, &store.NotFound{Field: "municipality", Entity: "municipality", ID: municipality}
 	}
+	if err := s.declineEvidence(ctx, municipality, &facts); err != nil {
+		return GapReport{}, err
+	}
 	r := gaps.Analyse(facts, needs)
 
 	districts := make(map[string]*directory.District, len(facts.Districts))

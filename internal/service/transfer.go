@@ -107,6 +107,16 @@ func (s *Service) SeedDemo(ctx context.Context, snap directory.Snapshot) (DemoSe
 			}
 			req.OrganisationID = orgs.Organisations[0].ID
 		}
+		if role == access.RoleCaseManager {
+			// The case manager works for an integration centre, which sends referrals.
+			ki, err := s.store.Organisations(ctx, store.OrganisationFilter{Kinds: []directory.OrganisationKind{directory.KindIntegrationCentre}}, store.Page{First: 1})
+			if err != nil {
+				return seed, err
+			}
+			if len(ki.Organisations) > 0 {
+				req.OrganisationID = ki.Organisations[0].ID
+			}
+		}
 		t, secret, err := s.CreateToken(ctx, req)
 		if err != nil {
 			return seed, err

@@ -255,8 +255,13 @@ type GapFacts struct {
 	// offers without childcare and with no active CHILDCARE or PASSAGE_GROUP
 	// offer within ChildcareRadiusKm.
 	CoursesWithoutChildcare []directory.Offer
-	// AlwaysFull: active offers with capacity > 0 and no free places.
+	// AlwaysFull: active offers with capacity > 0 and no free places. The
+	// service adds the active offers with at least 5 NO_CAPACITY declines
+	// of referrals in the last 12 months (NoCapacityDeclines).
 	AlwaysFull []directory.Offer
+	// NoCapacityDeclines counts, per offer, the referrals declined for
+	// NO_CAPACITY in the last 12 months; set by the service, not the store.
+	NoCapacityDeclines map[string]int
 	// Unfunded: PLANNED or PAUSED offers whose funding is UNFUNDED or APPLIED.
 	Unfunded []directory.Offer
 }

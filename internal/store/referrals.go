@@ -2,8 +2,11 @@ package store
 
 import (
 	"context"
+	"errors"
+	"fmt"
 	"time"
 
+	"github.com/lotse-kim/lotse/internal/directory"
 	"github.com/lotse-kim/lotse/internal/referral"
 )
 
@@ -14,6 +17,10 @@ type Referrals interface {
 	// "id"; an unknown offer a *NotFound on "offerId", an unknown sending
 	// organisation one on "fromOrganisationId".
 	CreateReferral(ctx context.Context, r referral.Referral) error
+	// PutReferrals inserts or replaces referrals by id in one transaction,
+	// all or none (bulk loading: demo data, generated networks). Problems
+	// are named by index ("[3].offerId").
+	PutReferrals(ctx context.Context, rs []referral.Referral) error
 	// UpdateReferral reads the referral, calls update with it inside the
 	// write transaction and stores what update returns, so that concurrent
 	// changes never lose one another. An error of update is returned as it
@@ -95,6 +102,25 @@ func AnswerDays(r referral.Referral) int {
 		return -1
 	}
 	return int(r.FirstAnswerAt.Sub(r.CreatedAt) / (24 * time.Hour))
+}
+
+// ValidateReferrals checks a batch for PutReferrals, naming problems by index.
+func ValidateReferrals(rs []referral.Referral) error {
+	p := directory.NewProblems()
+	seen := map[string]bool{}
+	for i, r := range rs {
+		var ve *directory.ValidationError
+		if err := r.Validate(); errors.As(err, &ve) {
+			for _, fe := range ve.Problems {
+				p.Add(fmt.Sprintf("[%d].%s", i, fe.Field), "%s", fe.Message)
+			}
+		}
+		if seen[r.ID] {
+			p.Add(fmt.Sprintf("[%d].id", i), "%q is listed twice", r.ID)
+		}
+		seen[r.ID] = true
+	}
+	return p.Err()
 }
 
 // UpdatedReferral is the part of UpdateReferral every backend shares: given

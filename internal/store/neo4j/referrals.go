@@ -14,7 +14,7 @@ import (
 
 var (
 	stReferralCheck  = load("referral_check")
-	stReferralUpsert = load("referral_upsert")
+	stReferralsPut   = load("referrals_put")
 	stReferralsByID  = load("referrals_by_id")
 	stReferralsCount = load("referrals_count")
 	stReferralsPage  = load("referrals_page")
@@ -55,6 +55,53 @@ func referralParams(r referral.Referral) (map[string]any, error) {
 	optTime(p, "closedAt", r.ClosedAt)
 	optTime(p, "erasedAt", r.ErasedAt)
 	return map[string]any{"id": r.ID, "props": map[string]any(p)}, nil
+}
+
+// putReferrals writes referrals in UNWIND chunks inside tx; fields name
+// problems by index when indexed.
+func putReferrals(ctx context.Context, tx neo4j.ManagedTransaction, rs []referral.Referral, indexed bool) error {
+	rows := make([]any, len(rs))
+	at := map[string]int{}
+	for i, r := range rs {
+		row, err := referralParams(r)
+		if err != nil {
+			return err
+		}
+		rows[i] = row
+		at[r.ID] = i
+	}
+	for _, chunk := range chunks(rows) {
+		recs, err := run(ctx, tx, stReferralsPut, rowsParam(chunk))
+		if err != nil {
+			return err
+		}
+		for _, rec := range recs {
+			id, _ := get(rec, "id").(string)
+			prefix := ""
+			if indexed {
+				prefix = fmt.Sprintf("[%d].", at[id])
+			}
+			r := rs[at[id]]
+			if get(rec, "missingOffer") == true {
+				return &store.NotFound{Field: prefix + "offerId", Entity: "offer", ID: r.OfferID}
+			}
+			return &store.NotFound{Field: prefix + "fromOrganisationId", Entity: "organisation", ID: r.FromOrganisationID}
+		}
+	}
+	return nil
+}
+
+// PutReferrals inserts or replaces referrals in one transaction.
+func (s *Store) PutReferrals(ctx context.Context, rs []referral.Referral) error {
+	if len(rs) == 0 {
+		return nil
+	}
+	if err := store.ValidateReferrals(rs); err != nil {
+		return err
+	}
+	return s.writeWithin(ctx, s.importTimeout, func(ctx context.Context, tx neo4j.ManagedTransaction) error {
+		return putReferrals(ctx, tx, rs, true)
+	})
 }
 
 func referralCheckParams(r referral.Referral) map[string]any {
@@ -108,10 +155,6 @@ func (s *Store) CreateReferral(ctx context.Context, r referral.Referral) error {
 	if err := r.Validate(); err != nil {
 		return err
 	}
-	params, err := referralParams(r)
-	if err != nil {
-		return err
-	}
 	return s.write(ctx, func(ctx context.Context, tx neo4j.ManagedTransaction) error {
 		rec, err := single(ctx, tx, stReferralCheck, referralCheckParams(r))
 		if err != nil {
@@ -125,8 +168,7 @@ func (s *Store) CreateReferral(ctx context.Context, r referral.Referral) error {
 		case get(rec, "organisationExists") != true:
 			return &store.NotFound{Field: "fromOrganisationId", Entity: "organisation", ID: r.FromOrganisationID}
 		}
-		_, err = run(ctx, tx, stReferralUpsert, params)
-		return err
+		return putReferrals(ctx, tx, []referral.Referral{r}, false)
 	})
 }
 
@@ -160,11 +202,7 @@ func (s *Store) UpdateReferral(ctx context.Context, id string, update func(refer
 		if err != nil {
 			return err
 		}
-		params, err := referralParams(r)
-		if err != nil {
-			return err
-		}
-		if _, err := run(ctx, tx, stReferralUpsert, params); err != nil {
+		if err := putReferrals(ctx, tx, []referral.Referral{r}, false); err != nil {
 			return err
 		}
 		out = r

@@ -17,6 +17,8 @@ import (
 var (
 	//go:embed ref_insert.sql
 	refInsertSQL string
+	//go:embed ref_put.sql
+	refPutSQL string
 	//go:embed ref_update.sql
 	refUpdateSQL string
 	//go:embed ref_by_id.sql
@@ -79,6 +81,44 @@ func (s *Store) CreateReferral(ctx context.Context, r referral.Referral) error {
 		}
 		if _, err := tx.ExecContext(ctx, refInsertSQL, args...); err != nil {
 			return translate(err, "referral", r.ID)
+		}
+		return nil
+	})
+}
+
+// PutReferrals inserts or replaces referrals in one transaction, checking
+// that their offers and senders exist.
+func (s *Store) PutReferrals(ctx context.Context, rs []referral.Referral) error {
+	if len(rs) == 0 {
+		return nil
+	}
+	if err := store.ValidateReferrals(rs); err != nil {
+		return err
+	}
+	return s.write(ctx, func(tx *sql.Tx) error {
+		stmt, err := tx.PrepareContext(ctx, refPutSQL)
+		if err != nil {
+			return err
+		}
+		defer stmt.Close()
+		known := map[[2]string]bool{}
+		for i, r := range rs {
+			for _, ref := range [][3]string{{"offerId", "offer", r.OfferID}, {"fromOrganisationId", "organisation", r.FromOrganisationID}} {
+				k := [2]string{ref[1], ref[2]}
+				if !known[k] {
+					if err := s.mustExist(ctx, tx, fmt.Sprintf("[%d].%s", i, ref[0]), ref[1], ref[2]); err != nil {
+						return err
+					}
+					known[k] = true
+				}
+			}
+			args, err := referralArgs(r)
+			if err != nil {
+				return err
+			}
+			if _, err := stmt.ExecContext(ctx, args...); err != nil {
+				return translate(err, "referral", r.ID)
+			}
 		}
 		return nil
 	})
