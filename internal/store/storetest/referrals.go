@@ -332,7 +332,7 @@ func testReferralPut(t *testing.T, s store.Store) {
 	loadFixtures(t, s)
 	a := refSent("ref-a", offKurs, "org-vhs", "sg-mitte", "Solingen", 0)
 	b := refMove(t, refSent("ref-b", offJMD, "org-jmd", "wt-barmen", "Wuppertal", 1), referral.StatusAccepted, "", 5)
-	if err := s.PutReferrals(bg, []referral.Referral{a, b}); err != nil {
+	if err := s.PutReferrals(t.Context(), []referral.Referral{a, b}); err != nil {
 		t.Fatalf("PutReferrals: %v", err)
 	}
 	for _, want := range []referral.Referral{a, b} {
@@ -341,7 +341,7 @@ func testReferralPut(t *testing.T, s store.Store) {
 	}
 	// Replacing by id.
 	b2 := refMove(t, b, referral.StatusCompleted, "", 50)
-	if err := s.PutReferrals(bg, []referral.Referral{b2}); err != nil {
+	if err := s.PutReferrals(t.Context(), []referral.Referral{b2}); err != nil {
 		t.Fatal(err)
 	}
 	got, _ := getReferral(t, s, "ref-b")
@@ -349,15 +349,15 @@ func testReferralPut(t *testing.T, s store.Store) {
 	// All or none: a bad reference in the batch stores nothing of it.
 	c := refSent("ref-c", offKurs, "org-vhs", "sg-mitte", "Solingen", 2)
 	d := refSent("ref-d", "off-nowhere", "org-vhs", "", "", 3)
-	wantNotFound(t, "unknown offer in a batch", s.PutReferrals(bg, []referral.Referral{c, d}), "[1].offerId")
+	wantNotFound(t, "unknown offer in a batch", s.PutReferrals(t.Context(), []referral.Referral{c, d}), "[1].offerId")
 	if _, ok := getReferral(t, s, "ref-c"); ok {
 		t.Error("a refused batch stored its first referral")
 	}
 	var ve *directory.ValidationError
-	if err := s.PutReferrals(bg, []referral.Referral{c, c}); !errors.As(err, &ve) || ve.Problems[0].Field != "[1].id" {
+	if err := s.PutReferrals(t.Context(), []referral.Referral{c, c}); !errors.As(err, &ve) || ve.Problems[0].Field != "[1].id" {
 		t.Errorf("an id twice: %v", err)
 	}
-	if err := s.PutReferrals(bg, nil); err != nil {
+	if err := s.PutReferrals(t.Context(), nil); err != nil {
 		t.Errorf("an empty batch: %v", err)
 	}
 }
