@@ -34,13 +34,20 @@ func (r *queryResolver) Me(ctx context.Context) (*model.Me, error) {
 }
 
 // AuditLog is the resolver for the auditLog field.
-func (r *queryResolver) AuditLog(ctx context.Context, filter *model.AuditFilter, first *int, after *string) (*model.AuditConnection, error) {
+func (r *queryResolver) AuditLog(ctx context.Context, filter *model.AuditFilter, first *int, after *string, last *int, before *string) (*model.AuditConnection, error) {
 	var f store.AuditFilter
 	if filter != nil {
 		f = store.AuditFilter{ActorID: deref(filter.ActorID), EntityType: deref(filter.EntityType),
 			EntityID: deref(filter.EntityID), Action: deref(filter.Action)}
 	}
-	res, err := r.Service.AuditLog(ctx, f, page(first, after))
+	p, err := relayPage(ctx, first, after, last, before, func() (int, error) {
+		res, err := r.Service.AuditLog(ctx, f, store.Page{})
+		return res.TotalCount, err
+	})
+	if err != nil {
+		return nil, err
+	}
+	res, err := r.Service.AuditLog(ctx, f, p)
 	if err != nil {
 		return nil, err
 	}

@@ -50,8 +50,16 @@ func (r *queryResolver) Referral(ctx context.Context, id string) (*referral.Refe
 }
 
 // Referrals is the resolver for the referrals field.
-func (r *queryResolver) Referrals(ctx context.Context, filter *model.ReferralFilter, first *int, after *string) (*model.ReferralConnection, error) {
-	res, err := r.Service.Referrals(ctx, referralFilter(filter), page(first, after))
+func (r *queryResolver) Referrals(ctx context.Context, filter *model.ReferralFilter, first *int, after *string, last *int, before *string) (*model.ReferralConnection, error) {
+	f := referralFilter(filter)
+	p, err := relayPage(ctx, first, after, last, before, func() (int, error) {
+		res, err := r.Service.Referrals(ctx, f, store.Page{})
+		return res.TotalCount, err
+	})
+	if err != nil {
+		return nil, err
+	}
+	res, err := r.Service.Referrals(ctx, f, p)
 	if err != nil {
 		return nil, err
 	}

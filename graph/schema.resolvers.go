@@ -186,8 +186,16 @@ func (r *queryResolver) Organisation(ctx context.Context, id string) (*directory
 }
 
 // Organisations is the resolver for the organisations field.
-func (r *queryResolver) Organisations(ctx context.Context, filter *model.OrganisationFilter, first *int, after *string) (*model.OrganisationConnection, error) {
-	res, err := r.Service.Organisations(ctx, organisationFilter(filter), page(first, after))
+func (r *queryResolver) Organisations(ctx context.Context, filter *model.OrganisationFilter, first *int, after *string, last *int, before *string) (*model.OrganisationConnection, error) {
+	f := organisationFilter(filter)
+	p, err := relayPage(ctx, first, after, last, before, func() (int, error) {
+		res, err := r.Service.Organisations(ctx, f, store.Page{})
+		return res.TotalCount, err
+	})
+	if err != nil {
+		return nil, err
+	}
+	res, err := r.Service.Organisations(ctx, f, p)
 	if err != nil {
 		return nil, err
 	}
@@ -205,8 +213,16 @@ func (r *queryResolver) Offer(ctx context.Context, id string) (*directory.Offer,
 }
 
 // Offers is the resolver for the offers field.
-func (r *queryResolver) Offers(ctx context.Context, filter *model.OfferFilter, first *int, after *string, orderBy *model.OfferOrder) (*model.OfferConnection, error) {
-	q := store.OfferQuery{Filter: offerFilter(filter), Order: store.OfferOrder(deref(orderBy)), Page: page(first, after)}
+func (r *queryResolver) Offers(ctx context.Context, filter *model.OfferFilter, first *int, after *string, last *int, before *string, orderBy *model.OfferOrder) (*model.OfferConnection, error) {
+	q := store.OfferQuery{Filter: offerFilter(filter), Order: store.OfferOrder(deref(orderBy))}
+	p, err := relayPage(ctx, first, after, last, before, func() (int, error) {
+		res, err := r.Service.SearchOffers(ctx, q)
+		return res.TotalCount, err
+	})
+	if err != nil {
+		return nil, err
+	}
+	q.Page = p
 	res, err := r.Service.SearchOffers(ctx, q)
 	if err != nil {
 		return nil, err

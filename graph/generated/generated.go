@@ -318,7 +318,7 @@ type ComplexityRoot struct {
 	}
 
 	Query struct {
-		AuditLog        func(childComplexity int, filter *model.AuditFilter, first *int, after *string) int
+		AuditLog        func(childComplexity int, filter *model.AuditFilter, first *int, after *string, last *int, before *string) int
 		CarePlan        func(childComplexity int, client model.ClientProfile, record *bool) int
 		Districts       func(childComplexity int, municipality *string) int
 		GapReport       func(childComplexity int, municipality *string, needs []directory.NeedArea) int
@@ -331,12 +331,12 @@ type ComplexityRoot struct {
 		Node            func(childComplexity int, id string) int
 		Nodes           func(childComplexity int, ids []string) int
 		Offer           func(childComplexity int, id string) int
-		Offers          func(childComplexity int, filter *model.OfferFilter, first *int, after *string, orderBy *model.OfferOrder) int
+		Offers          func(childComplexity int, filter *model.OfferFilter, first *int, after *string, last *int, before *string, orderBy *model.OfferOrder) int
 		Organisation    func(childComplexity int, id string) int
-		Organisations   func(childComplexity int, filter *model.OrganisationFilter, first *int, after *string) int
+		Organisations   func(childComplexity int, filter *model.OrganisationFilter, first *int, after *string, last *int, before *string) int
 		Referral        func(childComplexity int, id string) int
 		ReferralStats   func(childComplexity int, municipality *string, since *string, until *string, groupBy *model.ReferralGroupBy) int
-		Referrals       func(childComplexity int, filter *model.ReferralFilter, first *int, after *string) int
+		Referrals       func(childComplexity int, filter *model.ReferralFilter, first *int, after *string, last *int, before *string) int
 		UnmetNeedCounts func(childComplexity int, filter *model.UnmetNeedFilter) int
 	}
 
@@ -502,20 +502,20 @@ type OrganisationResolver interface {
 }
 type QueryResolver interface {
 	Organisation(ctx context.Context, id string) (*directory.Organisation, error)
-	Organisations(ctx context.Context, filter *model.OrganisationFilter, first *int, after *string) (*model.OrganisationConnection, error)
+	Organisations(ctx context.Context, filter *model.OrganisationFilter, first *int, after *string, last *int, before *string) (*model.OrganisationConnection, error)
 	Offer(ctx context.Context, id string) (*directory.Offer, error)
-	Offers(ctx context.Context, filter *model.OfferFilter, first *int, after *string, orderBy *model.OfferOrder) (*model.OfferConnection, error)
+	Offers(ctx context.Context, filter *model.OfferFilter, first *int, after *string, last *int, before *string, orderBy *model.OfferOrder) (*model.OfferConnection, error)
 	Districts(ctx context.Context, municipality *string) ([]directory.District, error)
 	Municipalities(ctx context.Context) ([]string, error)
 	Me(ctx context.Context) (*model.Me, error)
-	AuditLog(ctx context.Context, filter *model.AuditFilter, first *int, after *string) (*model.AuditConnection, error)
+	AuditLog(ctx context.Context, filter *model.AuditFilter, first *int, after *string, last *int, before *string) (*model.AuditConnection, error)
 	NetworkGraph(ctx context.Context, municipality string) (*model.NetworkGraph, error)
 	MatchOffers(ctx context.Context, client model.ClientProfile, first *int) ([]model.OfferMatch, error)
 	CarePlan(ctx context.Context, client model.ClientProfile, record *bool) (*model.CarePlan, error)
 	Node(ctx context.Context, id string) (relay.Node, error)
 	Nodes(ctx context.Context, ids []string) ([]relay.Node, error)
 	Referral(ctx context.Context, id string) (*referral.Referral, error)
-	Referrals(ctx context.Context, filter *model.ReferralFilter, first *int, after *string) (*model.ReferralConnection, error)
+	Referrals(ctx context.Context, filter *model.ReferralFilter, first *int, after *string, last *int, before *string) (*model.ReferralConnection, error)
 	ReferralStats(ctx context.Context, municipality *string, since *string, until *string, groupBy *model.ReferralGroupBy) (*model.ReferralStats, error)
 	GapReport(ctx context.Context, municipality *string, needs []directory.NeedArea) (*model.GapReport, error)
 	NetworkReport(ctx context.Context, municipality *string) (*model.NetworkReport, error)
@@ -1697,7 +1697,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.AuditLog(childComplexity, args["filter"].(*model.AuditFilter), args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Query.AuditLog(childComplexity, args["filter"].(*model.AuditFilter), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Query.carePlan":
 		if e.ComplexityRoot.Query.CarePlan == nil {
 			break
@@ -1831,7 +1831,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Offers(childComplexity, args["filter"].(*model.OfferFilter), args["first"].(*int), args["after"].(*string), args["orderBy"].(*model.OfferOrder)), true
+		return e.ComplexityRoot.Query.Offers(childComplexity, args["filter"].(*model.OfferFilter), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["orderBy"].(*model.OfferOrder)), true
 	case "Query.organisation":
 		if e.ComplexityRoot.Query.Organisation == nil {
 			break
@@ -1853,7 +1853,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Organisations(childComplexity, args["filter"].(*model.OrganisationFilter), args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Query.Organisations(childComplexity, args["filter"].(*model.OrganisationFilter), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Query.referral":
 		if e.ComplexityRoot.Query.Referral == nil {
 			break
@@ -1886,7 +1886,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Referrals(childComplexity, args["filter"].(*model.ReferralFilter), args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Query.Referrals(childComplexity, args["filter"].(*model.ReferralFilter), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Query.unmetNeedCounts":
 		if e.ComplexityRoot.Query.UnmetNeedCounts == nil {
 			break
@@ -2977,6 +2977,10 @@ type Query {
     first: Int = 20
     "Cursor from a previous page's ` + "`" + `endCursor` + "`" + `; the page starts behind it."
     after: String
+    "Page size from the end, 0 to 500: the last items (before ` + "`" + `before` + "`" + `, if given). With last, first counts only when the query gives it."
+    last: Int
+    "Cursor from a previous page's ` + "`" + `startCursor` + "`" + `; the page ends before it."
+    before: String
   ): OrganisationConnection!
   "One offer by id; null when there is none. Public."
   offer(
@@ -2991,6 +2995,10 @@ type Query {
     first: Int = 20
     "Cursor from a previous page's ` + "`" + `endCursor` + "`" + `; the page starts behind it."
     after: String
+    "Page size from the end, 0 to 500: the last items (before ` + "`" + `before` + "`" + `, if given). With last, first counts only when the query gives it."
+    last: Int
+    "Cursor from a previous page's ` + "`" + `startCursor` + "`" + `; the page ends before it."
+    before: String
     "Order of the result (default TITLE); DISTANCE needs ` + "`" + `filter.near` + "`" + `."
     orderBy: OfferOrder = TITLE
   ): OfferConnection!
@@ -3324,6 +3332,10 @@ extend type Query {
     first: Int = 50
     "Cursor from a previous page's ` + "`" + `endCursor` + "`" + `; the page starts behind it."
     after: String
+    "Page size from the end, 0 to 500: the last items (before ` + "`" + `before` + "`" + `, if given). With last, first counts only when the query gives it."
+    last: Int
+    "Cursor from a previous page's ` + "`" + `startCursor` + "`" + `; the page ends before it."
+    before: String
   ): AuditConnection!
 }
 `, BuiltIn: false},
@@ -3860,7 +3872,9 @@ extend type Query {
   "A referral the caller's organisation sent (CASE_MANAGER) or received (PARTNER); null otherwise."
   referral("The referral's id." id: ID!): Referral
   "The referrals the caller's organisation sent (CASE_MANAGER) or received (PARTNER), newest first."
-  referrals("What to list." filter: ReferralFilter, "Page size, 0 to 500." first: Int = 20, "The cursor to continue after." after: String): ReferralConnection!
+  referrals("What to list." filter: ReferralFilter, "Page size, 0 to 500." first: Int = 20, "The cursor to continue after." after: String,
+    "Page size from the end, 0 to 500: the last items (before ` + "`" + `before` + "`" + `, if given). With last, first counts only when the query gives it." last: Int,
+    "Cursor from a previous page's ` + "`" + `startCursor` + "`" + `; the page ends before it." before: String): ReferralConnection!
   "What became of the referrals of a municipality (null: all) sent between since and until (ISO dates, inclusive). Case management, steering and admin; counts below 5 are suppressed for all but case management."
   referralStats(
     "The municipality of the offers' districts; null for all."
@@ -5244,6 +5258,22 @@ func (ec *executionContext) field_Query_auditLog_args(ctx context.Context, rawAr
 		return nil, err
 	}
 	args["after"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg4
 	return args, nil
 }
 
@@ -5446,14 +5476,30 @@ func (ec *executionContext) field_Query_offers_args(ctx context.Context, rawArgs
 		return nil, err
 	}
 	args["after"] = arg2
-	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
 		func(ctx context.Context, v any) (*model.OfferOrder, error) {
 			return ec.unmarshalOOfferOrder2ᚖgithubᚗcomᚋlotseᚑkimᚋlotseᚋgraphᚋmodelᚐOfferOrder(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["orderBy"] = arg3
+	args["orderBy"] = arg5
 	return args, nil
 }
 
@@ -5498,6 +5544,22 @@ func (ec *executionContext) field_Query_organisations_args(ctx context.Context, 
 		return nil, err
 	}
 	args["after"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg4
 	return args, nil
 }
 
@@ -5580,6 +5642,22 @@ func (ec *executionContext) field_Query_referrals_args(ctx context.Context, rawA
 		return nil, err
 	}
 	args["after"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg4
 	return args, nil
 }
 
@@ -10466,7 +10544,7 @@ func (ec *executionContext) _Query_organisations(ctx context.Context, field grap
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Organisations(ctx, fc.Args["filter"].(*model.OrganisationFilter), fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Query().Organisations(ctx, fc.Args["filter"].(*model.OrganisationFilter), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.OrganisationConnection) graphql.Marshaler {
@@ -10554,7 +10632,7 @@ func (ec *executionContext) _Query_offers(ctx context.Context, field graphql.Col
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Offers(ctx, fc.Args["filter"].(*model.OfferFilter), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["orderBy"].(*model.OfferOrder))
+			return ec.Resolvers.Query().Offers(ctx, fc.Args["filter"].(*model.OfferFilter), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["orderBy"].(*model.OfferOrder))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.OfferConnection) graphql.Marshaler {
@@ -10697,7 +10775,7 @@ func (ec *executionContext) _Query_auditLog(ctx context.Context, field graphql.C
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().AuditLog(ctx, fc.Args["filter"].(*model.AuditFilter), fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Query().AuditLog(ctx, fc.Args["filter"].(*model.AuditFilter), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.AuditConnection) graphql.Marshaler {
@@ -11005,7 +11083,7 @@ func (ec *executionContext) _Query_referrals(ctx context.Context, field graphql.
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Referrals(ctx, fc.Args["filter"].(*model.ReferralFilter), fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Query().Referrals(ctx, fc.Args["filter"].(*model.ReferralFilter), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.ReferralConnection) graphql.Marshaler {

@@ -273,14 +273,15 @@ func firstOr(first *int, def int) int {
 // fixed estimate. List fields added to the schema later get costDefaultList
 // without code here (setDefaultListCosts), so none is ever free.
 func setCosts(c *generated.ComplexityRoot, schema *ast.Schema) {
-	c.Query.Offers = func(child int, _ *model.OfferFilter, first *int, _ *string, _ *model.OfferOrder) int {
-		return mul(child, firstOr(first, 20))
+	// A page of last items costs like one of first items (the larger counts).
+	c.Query.Offers = func(child int, _ *model.OfferFilter, first *int, _ *string, last *int, _ *string, _ *model.OfferOrder) int {
+		return mul(child, max(firstOr(first, 20), firstOr(last, 0)))
 	}
-	c.Query.Organisations = func(child int, _ *model.OrganisationFilter, first *int, _ *string) int {
-		return mul(child, firstOr(first, 20))
+	c.Query.Organisations = func(child int, _ *model.OrganisationFilter, first *int, _ *string, last *int, _ *string) int {
+		return mul(child, max(firstOr(first, 20), firstOr(last, 0)))
 	}
-	c.Query.AuditLog = func(child int, _ *model.AuditFilter, first *int, _ *string) int {
-		return mul(child, firstOr(first, 50))
+	c.Query.AuditLog = func(child int, _ *model.AuditFilter, first *int, _ *string, last *int, _ *string) int {
+		return mul(child, max(firstOr(first, 50), firstOr(last, 0)))
 	}
 	c.Query.MatchOffers = func(child int, _ model.ClientProfile, first *int) int {
 		return mul(child, firstOr(first, 10))
