@@ -16,10 +16,10 @@ func tokenTakenParams(t access.Token) map[string]any {
 }
 
 func tokenCreateParams(t access.Token) map[string]any {
-	p := props{"id": t.ID, "name": t.Name, "role": string(t.Role), "hash": t.Hash, "createdAt": timeText(t.CreatedAt)}
+	p := props{"id": t.ID, "name": t.Name, "role": string(t.Role), "hash": t.Hash, "createdAt": store.TimeText(t.CreatedAt)}
 	p.str("organisationId", t.OrganisationID)
 	if t.RevokedAt != nil {
-		p["revokedAt"] = timeText(*t.RevokedAt)
+		p["revokedAt"] = store.TimeText(*t.RevokedAt)
 	}
 	return map[string]any{"props": map[string]any(p)}
 }
@@ -27,7 +27,7 @@ func tokenCreateParams(t access.Token) map[string]any {
 func hashParam(hash string) map[string]any { return map[string]any{"hash": hash} }
 
 func revokeParams(id string, at time.Time) map[string]any {
-	return map[string]any{"id": id, "at": timeText(at)}
+	return map[string]any{"id": id, "at": store.TimeText(at)}
 }
 
 // CreateToken stores a token; a taken id or hash is a *Conflict on that field.
@@ -53,11 +53,11 @@ func decodeToken(r row) (access.Token, error) {
 		OrganisationID: r.str("organisationId"), Hash: r.str("hash"),
 	}
 	var err error
-	if t.CreatedAt, err = parseTime(r.str("createdAt")); err != nil {
+	if t.CreatedAt, err = store.ParseTime(r.str("createdAt")); err != nil {
 		return access.Token{}, err
 	}
 	if s := r.str("revokedAt"); s != "" {
-		at, err := parseTime(s)
+		at, err := store.ParseTime(s)
 		if err != nil {
 			return access.Token{}, err
 		}
@@ -134,7 +134,7 @@ func auditInsertParams(e access.AuditEntry) (map[string]any, error) {
 		return nil, fmt.Errorf("audit: %w", err)
 	}
 	return map[string]any{"entry": map[string]any{
-		"id": e.ID, "at": timeText(e.At), "actorId": e.ActorID, "actorName": e.ActorName,
+		"id": e.ID, "at": store.TimeText(e.At), "actorId": e.ActorID, "actorName": e.ActorName,
 		"role": string(e.Role), "action": e.Action, "entityType": e.EntityType, "entityId": e.EntityID,
 		"changes": string(changes),
 	}}, nil
@@ -165,7 +165,7 @@ func (s *Store) AuditLog(ctx context.Context, f store.AuditFilter, p store.Page)
 				ID: r.str("id"), ActorID: r.str("actorId"), ActorName: r.str("actorName"), Role: access.Role(r.str("role")),
 				Action: r.str("action"), EntityType: r.str("entityType"), EntityID: r.str("entityId"),
 			}
-			if e.At, err = parseTime(r.str("at")); err != nil {
+			if e.At, err = store.ParseTime(r.str("at")); err != nil {
 				return err
 			}
 			if err := json.Unmarshal([]byte(r.str("changes")), &e.Changes); err != nil {

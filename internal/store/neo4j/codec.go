@@ -6,26 +6,14 @@ import (
 	"time"
 
 	"github.com/lotse-kim/lotse/internal/directory"
+	"github.com/lotse-kim/lotse/internal/store"
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 )
 
 // How domain values become node properties and back. Times are fixed-width
-// UTC text (so that text order is time order and they read back exactly as
-// written), positions are WGS-84 points, optional values are absent
+// UTC text (store.TimeText, so that text order is time order and they read
+// back exactly as written), positions are WGS-84 points, optional values are absent
 // properties, vocabularies are their codes.
-
-// timeLayout always writes nanoseconds, so stored times compare as text.
-const timeLayout = "2006-01-02T15:04:05.000000000Z07:00"
-
-func timeText(t time.Time) string { return t.UTC().Format(timeLayout) }
-
-func parseTime(s string) (time.Time, error) {
-	t, err := time.Parse(time.RFC3339Nano, s)
-	if err != nil {
-		return time.Time{}, fmt.Errorf("stored time %q: %w", s, err)
-	}
-	return t.UTC(), nil
-}
 
 // sridWGS84 is the spatial reference of 2D geographic points (x = longitude, y = latitude).
 const sridWGS84 = 4326
@@ -194,7 +182,7 @@ func (r row) time(k string) (time.Time, error) {
 	if s == "" {
 		return time.Time{}, nil
 	}
-	return parseTime(s)
+	return store.ParseTime(s)
 }
 
 // District
@@ -241,7 +229,7 @@ func decodeWorkingGroup(r row) directory.WorkingGroup {
 // organisationRow is one row of organisation_upsert and organisation_link_parents.
 func organisationRow(o directory.Organisation) map[string]any {
 	p := props{
-		"id": o.ID, "name": o.Name, "kind": string(o.Kind), "updatedAt": timeText(o.UpdatedAt),
+		"id": o.ID, "name": o.Name, "kind": string(o.Kind), "updatedAt": store.TimeText(o.UpdatedAt),
 		"searchText": directory.Fold(o.Name + " " + o.Description),
 	}
 	p.str("description", o.Description)
@@ -307,7 +295,7 @@ func offerRow(o directory.Offer) map[string]any {
 	p := props{
 		"id": o.ID, "title": o.Title, "category": string(o.Category), "childcare": o.Childcare,
 		"cost": string(o.Cost), "funding": string(o.Funding), "status": string(o.Status), "digital": o.Digital,
-		"updatedAt":  timeText(o.UpdatedAt),
+		"updatedAt":  store.TimeText(o.UpdatedAt),
 		"searchText": directory.Fold(o.Title + " " + o.Description),
 	}
 	p.str("description", o.Description)

@@ -24,7 +24,7 @@ var (
 
 func optTime(p props, k string, t *time.Time) {
 	if t != nil {
-		p[k] = timeText(*t)
+		p[k] = store.TimeText(*t)
 	}
 }
 
@@ -43,7 +43,7 @@ func referralParams(r referral.Referral) (map[string]any, error) {
 		"id": r.ID, "fromOrganisationId": r.FromOrganisationID, "toOrganisationId": r.ToOrganisationID,
 		"offerId": r.OfferID, "category": string(r.Category), "needs": strings_(r.Needs),
 		"consent": string(consent), "status": string(r.Status), "history": string(history),
-		"sentOn": referral.Today(r.CreatedAt), "createdAt": timeText(r.CreatedAt), "updatedAt": timeText(r.UpdatedAt),
+		"sentOn": referral.Today(r.CreatedAt), "createdAt": store.TimeText(r.CreatedAt), "updatedAt": store.TimeText(r.UpdatedAt),
 		"answerDays": int64(store.AnswerDays(r)),
 	}
 	p.str("caseRef", r.CaseRef)
@@ -114,7 +114,7 @@ func referralCountParams(q store.ReferralCountQuery) map[string]any {
 }
 
 func eraseParams(closedBefore, at time.Time) map[string]any {
-	return map[string]any{"closedBefore": timeText(closedBefore), "at": timeText(at)}
+	return map[string]any{"closedBefore": store.TimeText(closedBefore), "at": store.TimeText(at)}
 }
 
 func decodeReferral(r row) (referral.Referral, error) {
@@ -132,15 +132,15 @@ func decodeReferral(r row) (referral.Referral, error) {
 		return out, fmt.Errorf("referral %q history: %w", out.ID, err)
 	}
 	var err error
-	if out.CreatedAt, err = parseTime(r.str("createdAt")); err != nil {
+	if out.CreatedAt, err = store.ParseTime(r.str("createdAt")); err != nil {
 		return out, err
 	}
-	if out.UpdatedAt, err = parseTime(r.str("updatedAt")); err != nil {
+	if out.UpdatedAt, err = store.ParseTime(r.str("updatedAt")); err != nil {
 		return out, err
 	}
 	for k, dst := range map[string]**time.Time{"firstAnswerAt": &out.FirstAnswerAt, "closedAt": &out.ClosedAt, "erasedAt": &out.ErasedAt} {
 		if s := r.str(k); s != "" {
-			at, err := parseTime(s)
+			at, err := store.ParseTime(s)
 			if err != nil {
 				return out, err
 			}

@@ -276,7 +276,7 @@ func TestCodecRoundTrip(t *testing.T) {
 		t.Errorf("token round trip: %+v, %v", gotTok, err)
 	}
 	// Fixed-width times sort as text in time order, to the nanosecond.
-	if a, b := timeText(at), timeText(at.Add(time.Nanosecond)); !(a < b) || len(a) != len(b) {
+	if a, b := store.TimeText(at), store.TimeText(at.Add(time.Nanosecond)); !(a < b) || len(a) != len(b) {
 		t.Errorf("timeText not ordered: %s, %s", a, b)
 	}
 }

@@ -30,25 +30,11 @@ var (
 	accAuditCountSQL string
 )
 
-// timeLayout is fixed-width (nanoseconds always written), so that stored
-// times compare as text in time order; RFC3339Nano trims zeros and would not.
-const timeLayout = "2006-01-02T15:04:05.000000000Z07:00"
-
-func timeText(t time.Time) string { return t.UTC().Format(timeLayout) }
-
-func parseTime(s string) (time.Time, error) {
-	t, err := time.Parse(time.RFC3339Nano, s)
-	if err != nil {
-		return time.Time{}, fmt.Errorf("stored time %q: %w", s, err)
-	}
-	return t.UTC(), nil
-}
-
 // CreateToken stores a token; a taken id or hash is a *Conflict on that field.
 func (s *Store) CreateToken(ctx context.Context, t access.Token) error {
 	var revoked any
 	if t.RevokedAt != nil {
-		revoked = timeText(*t.RevokedAt)
+		revoked = store.TimeText(*t.RevokedAt)
 	}
 	return s.write(ctx, func(tx *sql.Tx) error {
 		var field string
@@ -59,7 +45,7 @@ func (s *Store) CreateToken(ctx context.Context, t access.Token) error {
 			return fmt.Errorf("token %q: %w", t.ID, err)
 		}
 		if _, err := tx.ExecContext(ctx, accTokenInsertSQL, t.ID, t.Name, string(t.Role), t.OrganisationID, t.Hash,
-			timeText(t.CreatedAt), revoked); err != nil {
+			store.TimeText(t.CreatedAt), revoked); err != nil {
 			return fmt.Errorf("token %q: %w", t.ID, err)
 		}
 		return nil
@@ -80,11 +66,11 @@ func scanToken(r rowScanner) (access.Token, error) {
 	}
 	t.Role = access.Role(role)
 	var err error
-	if t.CreatedAt, err = parseTime(created); err != nil {
+	if t.CreatedAt, err = store.ParseTime(created); err != nil {
 		return access.Token{}, err
 	}
 	if revokedS.Valid {
-		at, err := parseTime(revokedS.String)
+		at, err := store.ParseTime(revokedS.String)
 		if err != nil {
 			return access.Token{}, err
 		}
@@ -131,7 +117,7 @@ func (s *Store) Tokens(ctx context.Context) ([]access.Token, error) {
 // token again succeeds and keeps the first revocation time.
 func (s *Store) RevokeToken(ctx context.Context, id string, at time.Time) error {
 	return s.write(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, accTokenRevokeSQL, id, timeText(at))
+		res, err := tx.ExecContext(ctx, accTokenRevokeSQL, id, store.TimeText(at))
 		if err != nil {
 			return fmt.Errorf("revoke token %q: %w", id, err)
 		}
@@ -178,7 +164,7 @@ func (s *Store) AuditLog(ctx context.Context, f store.AuditFilter, p store.Page)
 			return store.AuditPage{}, fmt.Errorf("audit log: %w", err)
 		}
 		e.Role = access.Role(role)
-		if e.At, err = parseTime(at); err != nil {
+		if e.At, err = store.ParseTime(at); err != nil {
 			return store.AuditPage{}, fmt.Errorf("audit log: %w", err)
 		}
 		if err := json.Unmarshal([]byte(changes), &e.Changes); err != nil {

@@ -448,7 +448,7 @@ func putOrganisation(ctx context.Context, tx *sql.Tx, o directory.Organisation) 
 		sql.Named("parent_id", nullString(o.ParentID)), sql.Named("district_id", nullString(o.DistrictID)),
 		sql.Named("municipality", o.Municipality), sql.Named("address", o.Address),
 		sql.Named("lat", lat), sql.Named("lon", lon), sql.Named("website", o.Website),
-		sql.Named("email", o.Email), sql.Named("phone", o.Phone), sql.Named("updated_at", timeText(o.UpdatedAt)),
+		sql.Named("email", o.Email), sql.Named("phone", o.Phone), sql.Named("updated_at", store.TimeText(o.UpdatedAt)),
 		sql.Named("search_text", directory.Fold(o.Name+" "+o.Description)))
 	if err != nil {
 		return translate(err, "organisation", o.ID)
@@ -487,7 +487,7 @@ func (s *Store) DeleteOrganisation(ctx context.Context, id string) error {
 		if _, err := tx.ExecContext(ctx, dirOrgGroupsClearSQL, sql.Named("id", id)); err != nil {
 			return translate(err, "organisation", id)
 		}
-		if _, err := tx.ExecContext(ctx, dirOrgTokensRevokeSQL, sql.Named("id", id), sql.Named("at", timeText(time.Now()))); err != nil {
+		if _, err := tx.ExecContext(ctx, dirOrgTokensRevokeSQL, sql.Named("id", id), sql.Named("at", store.TimeText(time.Now()))); err != nil {
 			return translate(err, "organisation", id)
 		}
 		_, err := tx.ExecContext(ctx, dirOrgDeleteSQL, sql.Named("id", id))
@@ -579,7 +579,7 @@ func (s *Store) organisations(ctx context.Context, q queryer, oq orgQuery) (stor
 		o.Kind = directory.OrganisationKind(kind)
 		o.ParentID, o.DistrictID = parent.String, district.String
 		o.Location = scanPoint(lat, lon)
-		if o.UpdatedAt, err = parseTime(updated); err != nil {
+		if o.UpdatedAt, err = store.ParseTime(updated); err != nil {
 			return page, err
 		}
 		if o.WorkingGroupIDs, err = decodeList[string]("workingGroupIds", groups, false); err != nil {
@@ -654,7 +654,7 @@ func offerArgs(o directory.Offer) []any {
 		sql.Named("funding", string(o.Funding)), sql.Named("status", string(o.Status)),
 		sql.Named("digital", boolInt(o.Digital)), sql.Named("address", o.Address), sql.Named("lat", lat), sql.Named("lon", lon),
 		sql.Named("district_id", nullString(o.DistrictID)), sql.Named("contact", o.Contact),
-		sql.Named("updated_at", timeText(o.UpdatedAt)), sql.Named("search_text", directory.Fold(o.Title+" "+o.Description)),
+		sql.Named("updated_at", store.TimeText(o.UpdatedAt)), sql.Named("search_text", directory.Fold(o.Title+" "+o.Description)),
 	}
 }
 
@@ -770,7 +770,7 @@ func scanOffer(sc rowScanner, extra ...any) (directory.Offer, error) {
 	o.Location = scanPoint(lat, lon)
 	o.DistrictID = district.String
 	var err error
-	if o.UpdatedAt, err = parseTime(updated); err != nil {
+	if o.UpdatedAt, err = store.ParseTime(updated); err != nil {
 		return o, err
 	}
 	if o.Needs, err = decodeList[directory.NeedArea]("needs", needs, true); err != nil {

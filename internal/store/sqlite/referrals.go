@@ -37,7 +37,7 @@ func nullTime(t *time.Time) any {
 	if t == nil {
 		return nil
 	}
-	return timeText(*t)
+	return store.TimeText(*t)
 }
 
 // referralArgs are the named parameters of ref_insert.sql and ref_update.sql.
@@ -56,8 +56,8 @@ func referralArgs(r referral.Referral) ([]any, error) {
 		sql.Named("municipality", r.Municipality), sql.Named("category", string(r.Category)),
 		sql.Named("needs", jsonArray(r.Needs)), sql.Named("note", r.Note), sql.Named("consent", string(consent)),
 		sql.Named("status", string(r.Status)), sql.Named("reason", string(r.Reason)), sql.Named("history", string(history)),
-		sql.Named("sent_on", referral.Today(r.CreatedAt)), sql.Named("created_at", timeText(r.CreatedAt)),
-		sql.Named("updated_at", timeText(r.UpdatedAt)), sql.Named("first_answer_at", nullTime(r.FirstAnswerAt)),
+		sql.Named("sent_on", referral.Today(r.CreatedAt)), sql.Named("created_at", store.TimeText(r.CreatedAt)),
+		sql.Named("updated_at", store.TimeText(r.UpdatedAt)), sql.Named("first_answer_at", nullTime(r.FirstAnswerAt)),
 		sql.Named("answer_days", store.AnswerDays(r)), sql.Named("closed_at", nullTime(r.ClosedAt)),
 		sql.Named("erased_at", nullTime(r.ErasedAt)),
 	}, nil
@@ -193,10 +193,10 @@ func scanReferral(sc rowScanner) (referral.Referral, error) {
 	if err := json.Unmarshal([]byte(history), &r.History); err != nil {
 		return r, fmt.Errorf("referral %q history: %w", r.ID, err)
 	}
-	if r.CreatedAt, err = parseTime(created); err != nil {
+	if r.CreatedAt, err = store.ParseTime(created); err != nil {
 		return r, err
 	}
-	if r.UpdatedAt, err = parseTime(updated); err != nil {
+	if r.UpdatedAt, err = store.ParseTime(updated); err != nil {
 		return r, err
 	}
 	for _, t := range []struct {
@@ -204,7 +204,7 @@ func scanReferral(sc rowScanner) (referral.Referral, error) {
 		dst **time.Time
 	}{{firstAnswer, &r.FirstAnswerAt}, {closed, &r.ClosedAt}, {erased, &r.ErasedAt}} {
 		if t.s.Valid {
-			at, err := parseTime(t.s.String)
+			at, err := store.ParseTime(t.s.String)
 			if err != nil {
 				return r, err
 			}
@@ -274,7 +274,7 @@ func (s *Store) ReferralCounts(ctx context.Context, q store.ReferralCountQuery) 
 func (s *Store) EraseReferrals(ctx context.Context, closedBefore, at time.Time) (int, error) {
 	var n int64
 	err := s.write(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, refEraseSQL, sql.Named("closed_before", timeText(closedBefore)), sql.Named("at", timeText(at)))
+		res, err := tx.ExecContext(ctx, refEraseSQL, sql.Named("closed_before", store.TimeText(closedBefore)), sql.Named("at", store.TimeText(at)))
 		if err != nil {
 			return fmt.Errorf("erase referrals: %w", err)
 		}

@@ -31,10 +31,11 @@ var migrations embed.FS
 
 // Store is the SQLite backend of store.Store.
 type Store struct {
-	w    *sql.DB // exactly one connection: the single writer
-	r    *sql.DB // readers
-	path string
-	full atomic.Bool // the last write failed for a full disk
+	w     *sql.DB   // exactly one connection: the single writer
+	r     *sql.DB   // readers
+	stmts stmtCache // prepared hot reads on r
+	path  string
+	full  atomic.Bool // the last write failed for a full disk
 }
 
 // Open opens (creating if needed) the database file at path and applies
@@ -79,9 +80,9 @@ func Open(ctx context.Context, path string) (*Store, error) {
 	return s, nil
 }
 
-// Close closes both connection pools.
+// Close closes the prepared statements and both connection pools.
 func (s *Store) Close() error {
-	return errors.Join(s.r.Close(), s.w.Close())
+	return errors.Join(s.stmts.close(), s.r.Close(), s.w.Close())
 }
 
 // Ping checks that the database answers.
