@@ -40,14 +40,9 @@ func (r *queryResolver) AuditLog(ctx context.Context, filter *model.AuditFilter,
 		f = store.AuditFilter{ActorID: deref(filter.ActorID), EntityType: deref(filter.EntityType),
 			EntityID: deref(filter.EntityID), Action: deref(filter.Action)}
 	}
-	p, err := relayPage(ctx, first, after, last, before, func() (int, error) {
-		res, err := r.Service.AuditLog(ctx, f, store.Page{})
-		return res.TotalCount, err
-	})
-	if err != nil {
-		return nil, err
-	}
-	res, err := r.Service.AuditLog(ctx, f, p)
+	res, err := fetchPage(ctx, first, after, last, before,
+		func(p store.Page) (store.AuditPage, error) { return r.Service.AuditLog(ctx, f, p) },
+		func(p store.AuditPage) int { return p.TotalCount })
 	if err != nil {
 		return nil, err
 	}

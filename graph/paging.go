@@ -62,6 +62,21 @@ func relayPage(ctx context.Context, first *int, after *string, last *int, before
 	return out, nil
 }
 
+// fetchPage asks fetch for the page the Relay arguments describe; for last
+// without before it first asks for an empty page to learn the total.
+func fetchPage[R any](ctx context.Context, first *int, after *string, last *int, before *string,
+	fetch func(store.Page) (R, error), total func(R) int) (R, error) {
+	p, err := relayPage(ctx, first, after, last, before, func() (int, error) {
+		r, err := fetch(store.Page{})
+		return total(r), err
+	})
+	if err != nil {
+		var zero R
+		return zero, err
+	}
+	return fetch(p)
+}
+
 // argGiven says whether the query itself names an argument of the current
 // field (rather than leaving it to the schema's default).
 func argGiven(ctx context.Context, name string) bool {

@@ -52,14 +52,9 @@ func (r *queryResolver) Referral(ctx context.Context, id string) (*referral.Refe
 // Referrals is the resolver for the referrals field.
 func (r *queryResolver) Referrals(ctx context.Context, filter *model.ReferralFilter, first *int, after *string, last *int, before *string) (*model.ReferralConnection, error) {
 	f := referralFilter(filter)
-	p, err := relayPage(ctx, first, after, last, before, func() (int, error) {
-		res, err := r.Service.Referrals(ctx, f, store.Page{})
-		return res.TotalCount, err
-	})
-	if err != nil {
-		return nil, err
-	}
-	res, err := r.Service.Referrals(ctx, f, p)
+	res, err := fetchPage(ctx, first, after, last, before,
+		func(p store.Page) (store.ReferralPage, error) { return r.Service.Referrals(ctx, f, p) },
+		func(p store.ReferralPage) int { return p.TotalCount })
 	if err != nil {
 		return nil, err
 	}

@@ -188,14 +188,9 @@ func (r *queryResolver) Organisation(ctx context.Context, id string) (*directory
 // Organisations is the resolver for the organisations field.
 func (r *queryResolver) Organisations(ctx context.Context, filter *model.OrganisationFilter, first *int, after *string, last *int, before *string) (*model.OrganisationConnection, error) {
 	f := organisationFilter(filter)
-	p, err := relayPage(ctx, first, after, last, before, func() (int, error) {
-		res, err := r.Service.Organisations(ctx, f, store.Page{})
-		return res.TotalCount, err
-	})
-	if err != nil {
-		return nil, err
-	}
-	res, err := r.Service.Organisations(ctx, f, p)
+	res, err := fetchPage(ctx, first, after, last, before,
+		func(p store.Page) (store.OrganisationPage, error) { return r.Service.Organisations(ctx, f, p) },
+		func(p store.OrganisationPage) int { return p.TotalCount })
 	if err != nil {
 		return nil, err
 	}
@@ -215,15 +210,9 @@ func (r *queryResolver) Offer(ctx context.Context, id string) (*directory.Offer,
 // Offers is the resolver for the offers field.
 func (r *queryResolver) Offers(ctx context.Context, filter *model.OfferFilter, first *int, after *string, last *int, before *string, orderBy *model.OfferOrder) (*model.OfferConnection, error) {
 	q := store.OfferQuery{Filter: offerFilter(filter), Order: store.OfferOrder(deref(orderBy))}
-	p, err := relayPage(ctx, first, after, last, before, func() (int, error) {
-		res, err := r.Service.SearchOffers(ctx, q)
-		return res.TotalCount, err
-	})
-	if err != nil {
-		return nil, err
-	}
-	q.Page = p
-	res, err := r.Service.SearchOffers(ctx, q)
+	res, err := fetchPage(ctx, first, after, last, before,
+		func(p store.Page) (store.OfferPage, error) { q.Page = p; return r.Service.SearchOffers(ctx, q) },
+		func(p store.OfferPage) int { return p.TotalCount })
 	if err != nil {
 		return nil, err
 	}
