@@ -1,0 +1,156 @@
+package bench
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/lotse-kim/lotse/internal/access"
+	"github.com/lotse-kim/lotse/internal/demo"
+	"github.com/lotse-kim/lotse/internal/directory"
+	"github.com/lotse-kim/lotse/internal/referral"
+	"github.com/lotse-kim/lotse/internal/service"
+	"github.com/lotse-kim/lotse/internal/store"
+	"github.com/lotse-kim/lotse/internal/store/sqlite"
+)
+
+// Referrals on the embedded store. Budgets: a provider's inbox (the first
+// 20 of its 10,000 referrals) p50 ≤ 5 ms; referralStats of one
+// municipality ≤ 100 ms and of all NRW ≤ 2 s over 200,000 referrals. Run
+//
+//	go test -run '^$' -bench Referral -benchtime 50x ./internal/bench/
+
+// referralStore opens (building once, like cachedStore) a database of the
+// network build() returns plus the referrals refs(snapshot) makes.
+func referralStore(b *testing.B, name string, build func() directory.Snapshot, refs func(directory.Snapshot) []referral.Referral) *sqlite.Store {
+	b.Helper()
+	ctx := context.Background()
+	path := filepath.Join(os.TempDir(), fmt.Sprintf("lotse-bench-%s-%s.db", name, sourceKey(b)))
+	if _, err := os.Stat(path); err != nil || os.Getenv("LOTSE_BENCH_REBUILD") != "" {
+		start := time.Now()
+		snap := build()
+		rs := refs(snap)
+		tmp := fmt.Sprintf("%s.build-%d", path, os.Getpid())
+		st, err := sqlite.Open(ctx, tmp)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if err := st.Import(ctx, snap); err != nil {
+			b.Fatal(err)
+		}
+		if err := st.PutReferrals(ctx, rs); err != nil {
+			b.Fatal(err)
+		}
+		if err := st.Close(); err != nil {
+			b.Fatal(err)
+		}
+		if err := os.Rename(tmp, path); err != nil {
+			b.Fatal(err)
+		}
+		b.Logf("built %s in %s: %d offers, %d referrals", path, time.Since(start).Round(time.Millisecond), len(snap.Offers), len(rs))
+	}
+	st, err := sqlite.Open(ctx, path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { st.Close() })
+	return st
+}
+
+// inboxReferrals is how many referrals one provider receives in the inbox database.
+const inboxReferrals = 10_000
+
+// inboxStore is the demo network with 12,000 referrals, 10,000 of them to
+// the offers of one provider (the always-full course's).
+func inboxStore(b *testing.B) (*sqlite.Store, string) {
+	var provider string
+	snap := demo.Demo()
+	_, ten := demo.DemoReferrals(snap)
+	var offers []directory.Offer
+	for _, o := range snap.Offers {
+		if o.ID == ten.AlwaysFullCourse {
+			provider = o.ProviderID
+		}
+	}
+	for _, o := range snap.Offers {
+		if o.ProviderID == provider && o.DistrictID != "" {
+			offers = append(offers, o)
+		}
+	}
+	st := referralStore(b, "inbox", func() directory.Snapshot { return snap }, func(s directory.Snapshot) []referral.Referral {
+		rs, _ := demo.Referrals(s, benchSeed, inboxReferrals+2000)
+		n := 0
+		for i := range rs {
+			if rs[i].ToOrganisationID == provider {
+				n++
+			}
+		}
+		for i := range rs {
+			if n >= inboxReferrals {
+				break
+			}
+			if rs[i].ToOrganisationID != provider && rs[i].FromOrganisationID != provider {
+				o := offers[i%len(offers)]
+				rs[i].OfferID, rs[i].ToOrganisationID, rs[i].DistrictID, rs[i].Category = o.ID, o.ProviderID, o.DistrictID, o.Category
+				n++
+			}
+		}
+		return rs
+	})
+	return st, provider
+}
+
+func BenchmarkReferralInbox(b *testing.B) {
+	st, provider := inboxStore(b)
+	svc := service.New(st)
+	ctx := access.WithPrincipal(context.Background(), access.Principal{Role: access.RolePartner, OrganisationID: provider, TokenID: "bench", Name: "bench"})
+	page, err := svc.Referrals(ctx, service.ReferralFilter{}, store.Page{First: 20})
+	if err != nil || page.TotalCount < inboxReferrals || len(page.Referrals) != 20 {
+		b.Fatalf("inbox: %d of %d, %v", len(page.Referrals), page.TotalCount, err)
+	}
+	measure(b, func() error {
+		_, err := svc.Referrals(ctx, service.ReferralFilter{}, store.Page{First: 20})
+		return err
+	})
+}
+
+func nrwReferralStore(b *testing.B) *sqlite.Store {
+	return referralStore(b, fmt.Sprintf("nrw-referrals-%d", benchSeed), func() directory.Snapshot { return demo.NRW(benchSeed) },
+		func(s directory.Snapshot) []referral.Referral {
+			rs, _ := demo.Referrals(s, benchSeed, demo.NRWReferralCount)
+			return rs
+		})
+}
+
+func benchmarkReferralStats(b *testing.B, municipality string, g store.ReferralGroup) {
+	st := nrwReferralStore(b)
+	svc := service.New(st)
+	if municipality == "largest" {
+		municipality = largestMunicipality(b, svc)
+	}
+	ctx := access.WithPrincipal(context.Background(), steeringReader)
+	s, err := svc.ReferralStats(ctx, municipality, "", "", g)
+	if err != nil || s.Total.Sent.Suppressed || *s.Total.Sent.Value == 0 {
+		b.Fatalf("stats: %+v, %v", s.Total.Sent, err)
+	}
+	b.Logf("%s by %s: %d referrals in %d groups", municipality, g, *s.Total.Sent.Value, len(s.Groups))
+	measure(b, func() error {
+		_, err := svc.ReferralStats(ctx, municipality, "", "", g)
+		return err
+	})
+}
+
+func BenchmarkReferralStatsMunicipalityNRW(b *testing.B) {
+	for _, g := range store.ReferralGroups {
+		b.Run(string(g), func(b *testing.B) { benchmarkReferralStats(b, "largest", g) })
+	}
+}
+
+func BenchmarkReferralStatsAllNRW(b *testing.B) {
+	for _, g := range store.ReferralGroups {
+		b.Run(string(g), func(b *testing.B) { benchmarkReferralStats(b, "", g) })
+	}
+}
