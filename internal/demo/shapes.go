@@ -119,21 +119,19 @@ func cmpFloat(a, b float64) int {
 	return 0
 }
 
-// outline invents a municipal outline around the sites: 24 points at
-// distances that wobble with the city's name, and their convex hull. It
-// reaches at least 15 % beyond every district's radius.
+// outline invents a municipal outline around the districts: the convex
+// hull of a ring of points around each district centre, at 1.1 to 1.35
+// times the district's radius (wobbling with the city's name), so the city
+// hugs its districts instead of being a circle around them.
 func outline(code string, sites []vec, radii []float64) []vec {
-	r := 0.0
+	const n = 16
+	ps := make([]vec, 0, n*len(sites))
 	for i, s := range sites {
-		r = max(r, math.Hypot(s.x, s.y)+radii[i])
-	}
-	r *= 1.15
-	const n = 24
-	ps := make([]vec, n)
-	for k := range ps {
-		a := 2 * math.Pi * float64(k) / n
-		d := r * (1 + 0.25*hashUnit(fmt.Sprintf("%s/outline/%d", code, k)))
-		ps[k] = vec{d * math.Cos(a), d * math.Sin(a)}
+		for k := range n {
+			a := 2 * math.Pi * float64(k) / n
+			d := radii[i] * (1.1 + 0.25*hashUnit(fmt.Sprintf("%s/outline/%d/%d", code, i, k)))
+			ps = append(ps, vec{s.x + d*math.Cos(a), s.y + d*math.Sin(a)})
+		}
 	}
 	return convexHull(ps)
 }

@@ -19,4 +19,5 @@ export const routes: RouteDef[] = [
   { path: '/angebote/:id', component: lazy(() => import('./pages/OfferPage')) },
   { path: '/graphiql', component: lazy(() => import('./graphiql/GraphiQLPage')), nav: t.nav.graphiql },
   { path: '/anmelden', component: SignIn },
+  { path: '/steering', component: lazy(() => import('./steering/SteeringPage')), nav: 'Steuerung', roles: ['STEERING', 'ADMIN'] },
 ];
