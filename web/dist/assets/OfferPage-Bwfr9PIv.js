@@ -1,4 +1,4 @@
-import{u as f,r as h,t as i,j as e,L as j,E as p,a as c,l as n,b as x,p as g,f as l,g as u}from"./index-DN-BmXyi.js";const m=u(`
+import{u as f,r as h,t as i,j as e,L as j,E as p,a as c,l as n,b as x,p as g,f as l,g as u}from"./index-fJ4cx1Dj.js";const m=u(`
   query OfferPage($id: ID!) {
     offer(id: $id) {
       id
