@@ -66,35 +66,7 @@ func newServe() *cobra.Command {
 				return fmt.Errorf("--%s: must be between 0 and %d", retentionFlag, service.MaxRetentionDays)
 			}
 			go runRetention(ctx, svc, retentionDays, retentionEvery)
-			h := server.New(cfg, svc)
-			srv := &http.Server{
-				Addr:              addr,
-				Handler:           h,
-				ReadHeaderTimeout: hard.readHeaderTimeout,
-				ReadTimeout:       hard.readTimeout,
-				WriteTimeout:      hard.writeTimeout,
-				IdleTimeout:       hard.idleTimeout,
-				MaxHeaderBytes:    hard.maxHeaderBytes,
-			}
-			ln, err := net.Listen("tcp", addr)
-			if err != nil {
-				return err
-			}
-			slog.Info("lotse serving", "addr", ln.Addr().String(), "store", sf.describe(), "web", "http://"+hostPort(ln.Addr()), "graphiql", "http://"+hostPort(ln.Addr())+"/graphiql")
-			errc := make(chan error, 1)
-			go func() { errc <- srv.Serve(ln) }()
-			select {
-			case err := <-errc:
-				return err
-			case <-ctx.Done():
-			}
-			slog.Info("shutting down")
-			sctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
-			defer cancel()
-			if err := srv.Shutdown(sctx); err != nil && !errors.Is(err, http.ErrServerClosed) {
-				return err
-			}
-			return nil
+			return listenAndServe(ctx, addr, server.New(cfg, svc), &hard, sf.describe())
 		},
 	}
 	sf.register(cmd)
@@ -109,6 +81,39 @@ func newServe() *cobra.Command {
 	fl.IntVar(&retentionDays, retentionFlag, referral.DefaultRetentionDays, retentionUsage)
 	hard.register(cmd)
 	return cmd
+}
+
+// listenAndServe serves h at addr with the hardening's timeouts until ctx
+// ends, then shuts down gracefully.
+func listenAndServe(ctx context.Context, addr string, h http.Handler, hard *hardening, desc string) error {
+	srv := &http.Server{
+		Addr:              addr,
+		Handler:           h,
+		ReadHeaderTimeout: hard.readHeaderTimeout,
+		ReadTimeout:       hard.readTimeout,
+		WriteTimeout:      hard.writeTimeout,
+		IdleTimeout:       hard.idleTimeout,
+		MaxHeaderBytes:    hard.maxHeaderBytes,
+	}
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		return err
+	}
+	slog.Info("lotse serving", "addr", ln.Addr().String(), "store", desc, "web", "http://"+hostPort(ln.Addr()), "graphiql", "http://"+hostPort(ln.Addr())+"/graphiql")
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+	}
+	slog.Info("shutting down")
+	sctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+	defer cancel()
+	if err := srv.Shutdown(sctx); err != nil && !errors.Is(err, http.ErrServerClosed) {
+		return err
+	}
+	return nil
 }
 
 func hostPort(a net.Addr) string {

@@ -79,30 +79,7 @@ func New(cfg Config, svc *service.Service) http.Handler {
 		cfg.Introspection, cfg.GraphiQL = false, false
 	}
 	limits := cfg.Limits.withDefaults()
-	gcfg := generated.Config{Resolvers: &graph.Resolver{Service: svc}}
-	schema := generated.NewExecutableSchema(gcfg).Schema()
-	setCosts(&gcfg.Complexity, schema)
-	gql := handler.New(generated.NewExecutableSchema(gcfg))
-	gql.AddTransport(transport.Options{})
-	gql.AddTransport(httpTransport{}) // GET and POST as GraphQL over HTTP specifies (transport.go)
-	gql.SetQueryCache(lru.New[*ast.QueryDocument](1000))
-	gql.Use(extension.AutomaticPersistedQuery{Cache: lru.New[string](100)})
-	// After APQ (which fills in the query), before parsing and validation.
-	gql.Use(newPreflight(limits, schema))
-	if limits.MaxTokens > 0 {
-		gql.SetParserTokenLimit(limits.MaxTokens)
-	}
-	if cfg.Introspection {
-		gql.Use(extension.Introspection{})
-	}
-	// The shape check comes first: it bounds the work of the complexity walker.
-	gql.Use(shapeLimit{limits})
-	if limits.MaxComplexity > 0 {
-		gql.Use(extension.FixedComplexityLimit(limits.MaxComplexity))
-	}
-	gql.AroundFields(graph.SplitValidation)
-	gql.SetErrorPresenter(graph.PresentError)
-	gql.SetRecoverFunc(graph.Recover)
+	gql := graphQLHandler(cfg, limits, svc)
 
 	mux := http.NewServeMux()
 	// Everything that reads the store as a caller passes the same guards,
@@ -154,6 +131,36 @@ func New(cfg Config, svc *service.Service) http.Handler {
 		MaxAge:           600,
 	})
 	return chain(mux, securityHeaders, c.Handler)
+}
+
+// graphQLHandler is gqlgen's executor with Lotse's transports, caches,
+// limits and error mapping.
+func graphQLHandler(cfg Config, limits Limits, svc *service.Service) *handler.Server {
+	gcfg := generated.Config{Resolvers: &graph.Resolver{Service: svc}}
+	schema := generated.NewExecutableSchema(gcfg).Schema()
+	setCosts(&gcfg.Complexity, schema)
+	gql := handler.New(generated.NewExecutableSchema(gcfg))
+	gql.AddTransport(transport.Options{})
+	gql.AddTransport(httpTransport{}) // GET and POST as GraphQL over HTTP specifies (transport.go)
+	gql.SetQueryCache(lru.New[*ast.QueryDocument](1000))
+	gql.Use(extension.AutomaticPersistedQuery{Cache: lru.New[string](100)})
+	// After APQ (which fills in the query), before parsing and validation.
+	gql.Use(newPreflight(limits, schema))
+	if limits.MaxTokens > 0 {
+		gql.SetParserTokenLimit(limits.MaxTokens)
+	}
+	if cfg.Introspection {
+		gql.Use(extension.Introspection{})
+	}
+	// The shape check comes first: it bounds the work of the complexity walker.
+	gql.Use(shapeLimit{limits})
+	if limits.MaxComplexity > 0 {
+		gql.Use(extension.FixedComplexityLimit(limits.MaxComplexity))
+	}
+	gql.AroundFields(graph.SplitValidation)
+	gql.SetErrorPresenter(graph.PresentError)
+	gql.SetRecoverFunc(graph.Recover)
+	return gql
 }
 
 // chain wraps h in middleware, the first listed outermost: a request passes

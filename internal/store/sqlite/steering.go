@@ -131,12 +131,26 @@ func (s *Store) GapFacts(ctx context.Context, q store.GapQuery) (store.GapFacts,
 		return store.GapFacts{}, err
 	}
 	ds := sql.Named("district_ids", string(dj))
+	if err := gapSupply(ctx, tx, ds, q.Needs, &f); err != nil {
+		return store.GapFacts{}, err
+	}
+	if f.UnmetNeeds, err = unmetNeedCounts(ctx, tx, store.UnmetNeedFilter{Municipality: q.Municipality, Needs: q.Needs}); err != nil {
+		return store.GapFacts{}, fmt.Errorf("gap facts: %w", err)
+	}
+	if err := gapOffers(ctx, tx, ds, q.ChildcareRadiusKm, &f); err != nil {
+		return store.GapFacts{}, err
+	}
+	return f, nil
+}
+
+// gapSupply fills f's supply, categories and district languages.
+func gapSupply(ctx context.Context, tx *sql.Tx, ds sql.NamedArg, needs []directory.NeedArea, f *store.GapFacts) error {
 	// Supply, categories and languages come from one pass over the active
 	// offers, grouped in SQL by district, category, need mask and language
 	// list; the few groups are unpacked here. (Three GROUP BY passes over a
 	// large city's offers cost four times as much.)
 	wanted := map[directory.NeedArea]bool{}
-	for _, n := range q.Needs {
+	for _, n := range needs {
 		wanted[n] = true
 	}
 	type needKey struct {
@@ -186,7 +200,7 @@ func (s *Store) GapFacts(ctx context.Context, q store.GapQuery) (store.GapFacts,
 		}
 		return nil
 	}); err != nil {
-		return store.GapFacts{}, fmt.Errorf("gap facts, supply: %w", err)
+		return fmt.Errorf("gap facts, supply: %w", err)
 	}
 	for _, v := range supply {
 		f.Supply = append(f.Supply, *v)
@@ -207,14 +221,17 @@ func (s *Store) GapFacts(ctx context.Context, q store.GapQuery) (store.GapFacts,
 		return cmp.Or(strings.Compare(a.DistrictID, b.DistrictID), strings.Compare(string(a.Need), string(b.Need)),
 			strings.Compare(a.Language, b.Language))
 	})
-	if f.UnmetNeeds, err = unmetNeedCounts(ctx, tx, store.UnmetNeedFilter{Municipality: q.Municipality, Needs: q.Needs}); err != nil {
-		return store.GapFacts{}, fmt.Errorf("gap facts: %w", err)
-	}
+	return nil
+}
+
+// gapOffers fills f's courses without childcare within radiusKm, always-full
+// and unfunded offers.
+func gapOffers(ctx context.Context, tx *sql.Tx, ds sql.NamedArg, radiusKm float64, f *store.GapFacts) error {
 	// The box's half height in degrees; the SQL widens it by latitude for longitude.
-	_, dLat, _, _ := directory.BoundingBox(directory.GeoPoint{}, q.ChildcareRadiusKm)
+	_, dLat, _, _ := directory.BoundingBox(directory.GeoPoint{}, radiusKm)
 	// The offers come whole in the same query (scanOffer reads them as
 	// OffersByID does), so listing them costs no second lookup.
-	if err := eachRow(ctx, tx, steerGapOffersSQL, []any{ds, sql.Named("dlat", dLat), sql.Named("radius_km", q.ChildcareRadiusKm)}, func(r *sql.Rows) error {
+	if err := eachRow(ctx, tx, steerGapOffersSQL, []any{ds, sql.Named("dlat", dLat), sql.Named("radius_km", radiusKm)}, func(r *sql.Rows) error {
 		var rule string
 		o, err := scanOffer(r, &rule)
 		if err != nil {
@@ -230,11 +247,11 @@ func (s *Store) GapFacts(ctx context.Context, q store.GapQuery) (store.GapFacts,
 		}
 		return nil
 	}); err != nil {
-		return store.GapFacts{}, fmt.Errorf("gap facts, offers: %w", err)
+		return fmt.Errorf("gap facts, offers: %w", err)
 	}
 	// Sorting here, not in SQL, spares SQLite sorting whole offer rows.
 	f.CoursesWithoutChildcare, f.AlwaysFull, f.Unfunded = byOfferID(f.CoursesWithoutChildcare), byOfferID(f.AlwaysFull), byOfferID(f.Unfunded)
-	return f, nil
+	return nil
 }
 
 // byOfferID returns the offers ordered by id; it sorts indexes, so that each
