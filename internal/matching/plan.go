@@ -35,28 +35,39 @@ const (
 // the order chosen, at most one per need plus one childcare offer.
 func Plan(c Client, candidates []store.OfferHit, childcare func(course directory.Offer) []store.OfferHit) CarePlan {
 	needs := c.needs()
-	ranked := rankAll(c, candidates)
+	items := greedyCover(c, rankAll(c, candidates), needs)
+	if c.NeedsChildcare && childcare != nil {
+		items = addChildcareNearCourse(c, items, childcare)
+	}
+	return planOf(needs, dropRedundant(items))
+}
+
+// planItem is one offer of a plan.
+type planItem struct {
+	m      Match
+	pinned bool // a childcare offer added for a course, or that course
+}
+
+func matchesOf(items []planItem) []Match {
+	ms := make([]Match, len(items))
+	for i, it := range items {
+		ms[i] = it.m
+	}
+	return ms
+}
+
+// greedyCover repeatedly takes the ranked offer with the most uncovered needs
+// per cost, until every need is covered or no offer adds one.
+func greedyCover(c Client, ranked []Match, needs []directory.NeedArea) []planItem {
 	uncovered := map[directory.NeedArea]bool{}
 	for _, n := range needs {
 		uncovered[n] = true
 	}
-
-	type item struct {
-		m      Match
-		pinned bool // a childcare offer added for a course, or that course
-	}
-	var items []item
-	chosen := func() []Match {
-		ms := make([]Match, len(items))
-		for i, it := range items {
-			ms[i] = it.m
-		}
-		return ms
-	}
+	var items []planItem
 	used := make([]bool, len(ranked))
 	for len(uncovered) > 0 && len(items) < len(needs) {
 		best, bestValue := -1, 0.0
-		current := chosen()
+		current := matchesOf(items)
 		for i, m := range ranked {
 			if used[i] {
 				continue
@@ -80,35 +91,42 @@ func Plan(c Client, candidates []store.OfferHit, childcare func(course directory
 			break
 		}
 		used[best] = true
-		items = append(items, item{m: ranked[best]})
+		items = append(items, planItem{m: ranked[best]})
 		for _, n := range ranked[best].MatchedNeeds {
 			delete(uncovered, n)
 		}
 	}
+	return items
+}
 
-	if c.NeedsChildcare && childcare != nil {
-		for i := range items {
-			course := items[i].m.Offer
-			if !isCourse(course) || course.Childcare || course.Location == nil {
-				continue
-			}
-			if childcareNear(chosen(), course) {
-				break
-			}
-			add, ok := pickChildcare(c, course, childcare(course), chosen())
-			if !ok {
-				items[i].m.Warnings = append(items[i].m.Warnings,
-					Reason{WarnNoChildcareNearby, "keine Kinderbetreuung in der Nähe des Kurses gefunden"})
-				break
-			}
-			items[i].pinned = true
-			items = append(items[:i+1], append([]item{{m: add, pinned: true}}, items[i+1:]...)...)
+// addChildcareNearCourse gives the plan's first German course without
+// childcare a childcare offer near it, right after the course, or a warning
+// when there is none.
+func addChildcareNearCourse(c Client, items []planItem, childcare func(course directory.Offer) []store.OfferHit) []planItem {
+	for i := range items {
+		course := items[i].m.Offer
+		if !isCourse(course) || course.Childcare || course.Location == nil {
+			continue
+		}
+		if childcareNear(matchesOf(items), course) {
 			break
 		}
+		add, ok := pickChildcare(c, course, childcare(course), matchesOf(items))
+		if !ok {
+			items[i].m.Warnings = append(items[i].m.Warnings,
+				Reason{WarnNoChildcareNearby, "keine Kinderbetreuung in der Nähe des Kurses gefunden"})
+			break
+		}
+		items[i].pinned = true
+		items = append(items[:i+1], append([]planItem{{m: add, pinned: true}}, items[i+1:]...)...)
+		break
 	}
+	return items
+}
 
-	// Drop offers whose needs the rest of the plan covers too: a later
-	// choice, or the childcare added for the course, may make one redundant.
+// dropRedundant drops offers whose needs the rest of the plan covers too: a
+// later choice, or the childcare added for the course, may make one redundant.
+func dropRedundant(items []planItem) []planItem {
 	for i := len(items) - 1; i >= 0; i-- {
 		if items[i].pinned {
 			continue
@@ -131,8 +149,12 @@ func Plan(c Client, candidates []store.OfferHit, childcare func(course directory
 			items = append(items[:i], items[i+1:]...)
 		}
 	}
+	return items
+}
 
-	plan := CarePlan{Items: chosen(), CoveredNeeds: []directory.NeedArea{}, UncoveredNeeds: []directory.NeedArea{}}
+// planOf is the plan of items, with the needs it covers and those it does not.
+func planOf(needs []directory.NeedArea, items []planItem) CarePlan {
+	plan := CarePlan{Items: matchesOf(items), CoveredNeeds: []directory.NeedArea{}, UncoveredNeeds: []directory.NeedArea{}}
 	for _, n := range needs {
 		covered := false
 		for _, m := range plan.Items {
