@@ -420,32 +420,6 @@ func (u UnmetNeed) ValidateInto(p Problems) {
 	p.Date("recordedOn", u.RecordedOn, true)
 }
 
-// ValidateRecords checks each record of a snapshot on its own, with paths
-// such as "offers[3].title", but not the references between records: a
-// store importing the snapshot checks those against what it already holds.
-func (s Snapshot) ValidateRecords() error {
-	p := NewProblems()
-	for i, d := range s.Districts {
-		d.ValidateInto(p.At(fmt.Sprintf("districts[%d]", i)))
-	}
-	for i, w := range s.WorkingGroups {
-		w.ValidateInto(p.At(fmt.Sprintf("workingGroups[%d]", i)))
-	}
-	for i, o := range s.Organisations {
-		o.ValidateInto(p.At(fmt.Sprintf("organisations[%d]", i)))
-	}
-	for i, o := range s.Offers {
-		o.ValidateInto(p.At(fmt.Sprintf("offers[%d]", i)))
-	}
-	for i, c := range s.Cooperations {
-		c.ValidateInto(p.At(fmt.Sprintf("cooperations[%d]", i)))
-	}
-	for i, u := range s.UnmetNeeds {
-		u.ValidateInto(p.At(fmt.Sprintf("unmetNeeds[%d]", i)))
-	}
-	return p.Err()
-}
-
 // ValidateUnmetNeeds checks a batch of unmet needs to be recorded together.
 // Problems of one need are named by field ("need"), of several by index
 // ("[2].need"); an id given twice is a problem too.
@@ -473,74 +447,78 @@ func (s Snapshot) Validate() error {
 	if s.Format != SnapshotFormat {
 		p.Add("format", "must be %q, got %q", SnapshotFormat, s.Format)
 	}
-	districts := map[string]bool{}
-	for i, d := range s.Districts {
-		at := p.At(fmt.Sprintf("districts[%d]", i))
-		d.ValidateInto(at)
-		if districts[d.ID] {
-			at.Add("id", "%q appears twice", d.ID)
-		}
-		districts[d.ID] = true
-	}
-	groups := map[string]bool{}
-	for i, w := range s.WorkingGroups {
-		at := p.At(fmt.Sprintf("workingGroups[%d]", i))
-		w.ValidateInto(at)
-		if groups[w.ID] {
-			at.Add("id", "%q appears twice", w.ID)
-		}
-		groups[w.ID] = true
-	}
-	orgs := map[string]bool{}
-	parents := map[string]string{}
+	v := snapshotCheck{p: p, orgs: map[string]bool{}, parents: map[string]string{}}
+	v.districts = uniqueIDs(p, "districts", s.Districts, func(d District, at Problems) string { d.ValidateInto(at); return d.ID }, nil)
+	v.groups = uniqueIDs(p, "workingGroups", s.WorkingGroups, func(w WorkingGroup, at Problems) string { w.ValidateInto(at); return w.ID }, nil)
 	for _, o := range s.Organisations {
-		orgs[o.ID] = true
-		parents[o.ID] = o.ParentID
+		v.orgs[o.ID], v.parents[o.ID] = true, o.ParentID
 	}
-	seen := map[string]bool{}
-	for i, o := range s.Organisations {
-		at := p.At(fmt.Sprintf("organisations[%d]", i))
-		o.ValidateInto(at)
-		if seen[o.ID] {
-			at.Add("id", "%q appears twice", o.ID)
+	uniqueIDs(p, "organisations", s.Organisations, func(o Organisation, at Problems) string { o.ValidateInto(at); return o.ID }, v.organisationRefs)
+	uniqueIDs(p, "offers", s.Offers, func(o Offer, at Problems) string { o.ValidateInto(at); return o.ID }, v.offerRefs)
+	v.cooperations(s.Cooperations)
+	uniqueIDs(p, "unmetNeeds", s.UnmetNeeds, func(u UnmetNeed, at Problems) string { u.ValidateInto(at); return u.ID }, v.unmetNeedRefs)
+	return p.Err()
+}
+
+// snapshotCheck holds the ids a snapshot's references may point to.
+type snapshotCheck struct {
+	p                 Problems
+	districts, groups map[string]bool
+	orgs              map[string]bool
+	parents           map[string]string
+}
+
+// uniqueIDs checks each record of list at "<name>[i]": validate (which
+// returns its id), an id given twice, then refs (nil: none). It returns the ids.
+func uniqueIDs[T any](p Problems, name string, list []T, validate func(T, Problems) string, refs func(T, Problems)) map[string]bool {
+	ids := map[string]bool{}
+	for i, r := range list {
+		at := p.At(fmt.Sprintf("%s[%d]", name, i))
+		id := validate(r, at)
+		if ids[id] {
+			at.Add("id", "%q appears twice", id)
 		}
-		seen[o.ID] = true
-		if o.ParentID != "" && !orgs[o.ParentID] {
-			at.Add("parentId", "no organisation %q in this document", o.ParentID)
-		}
-		if o.ParentID != "" && o.ParentID != o.ID && inParentCycle(parents, o.ID) {
-			at.Add("parentId", "%q makes %s part of itself", o.ParentID, o.ID)
-		}
-		if o.DistrictID != "" && !districts[o.DistrictID] {
-			at.Add("districtId", "no district %q in this document", o.DistrictID)
-		}
-		for j, g := range o.WorkingGroupIDs {
-			if !groups[g] {
-				at.Add(fmt.Sprintf("workingGroupIds[%d]", j), "no working group %q in this document", g)
-			}
-		}
-	}
-	offers := map[string]bool{}
-	for i, o := range s.Offers {
-		at := p.At(fmt.Sprintf("offers[%d]", i))
-		o.ValidateInto(at)
-		if offers[o.ID] {
-			at.Add("id", "%q appears twice", o.ID)
-		}
-		offers[o.ID] = true
-		if o.ProviderID != "" && !orgs[o.ProviderID] {
-			at.Add("providerId", "no organisation %q in this document", o.ProviderID)
-		}
-		if o.DistrictID != "" && !districts[o.DistrictID] {
-			at.Add("districtId", "no district %q in this document", o.DistrictID)
+		ids[id] = true
+		if refs != nil {
+			refs(r, at)
 		}
 	}
+	return ids
+}
+
+func (v *snapshotCheck) organisationRefs(o Organisation, at Problems) {
+	if o.ParentID != "" && !v.orgs[o.ParentID] {
+		at.Add("parentId", "no organisation %q in this document", o.ParentID)
+	}
+	if o.ParentID != "" && o.ParentID != o.ID && inParentCycle(v.parents, o.ID) {
+		at.Add("parentId", "%q makes %s part of itself", o.ParentID, o.ID)
+	}
+	if o.DistrictID != "" && !v.districts[o.DistrictID] {
+		at.Add("districtId", "no district %q in this document", o.DistrictID)
+	}
+	for j, g := range o.WorkingGroupIDs {
+		if !v.groups[g] {
+			at.Add(fmt.Sprintf("workingGroupIds[%d]", j), "no working group %q in this document", g)
+		}
+	}
+}
+
+func (v *snapshotCheck) offerRefs(o Offer, at Problems) {
+	if o.ProviderID != "" && !v.orgs[o.ProviderID] {
+		at.Add("providerId", "no organisation %q in this document", o.ProviderID)
+	}
+	if o.DistrictID != "" && !v.districts[o.DistrictID] {
+		at.Add("districtId", "no district %q in this document", o.DistrictID)
+	}
+}
+
+func (v *snapshotCheck) cooperations(cs []Cooperation) {
 	pairs := map[[2]string]bool{}
-	for i, c := range s.Cooperations {
-		at := p.At(fmt.Sprintf("cooperations[%d]", i))
+	for i, c := range cs {
+		at := v.p.At(fmt.Sprintf("cooperations[%d]", i))
 		c.ValidateInto(at)
 		for _, e := range []struct{ f, id string }{{"a", c.A}, {"b", c.B}} {
-			if e.id != "" && !orgs[e.id] {
+			if e.id != "" && !v.orgs[e.id] {
 				at.Add(e.f, "no organisation %q in this document", e.id)
 			}
 		}
@@ -550,19 +528,12 @@ func (s Snapshot) Validate() error {
 		}
 		pairs[[2]string{n.A, n.B}] = true
 	}
-	needs := map[string]bool{}
-	for i, u := range s.UnmetNeeds {
-		at := p.At(fmt.Sprintf("unmetNeeds[%d]", i))
-		u.ValidateInto(at)
-		if needs[u.ID] {
-			at.Add("id", "%q appears twice", u.ID)
-		}
-		needs[u.ID] = true
-		if u.DistrictID != "" && !districts[u.DistrictID] {
-			at.Add("districtId", "no district %q in this document", u.DistrictID)
-		}
+}
+
+func (v *snapshotCheck) unmetNeedRefs(u UnmetNeed, at Problems) {
+	if u.DistrictID != "" && !v.districts[u.DistrictID] {
+		at.Add("districtId", "no district %q in this document", u.DistrictID)
 	}
-	return p.Err()
 }
 
 // inParentCycle reports whether following parents from id leads back to id.
