@@ -56,6 +56,8 @@ func offerFromInput(in model.CreateOfferInput) directory.Offer {
 	setIf(&o.Cost, in.Cost)
 	setIf(&o.Funding, in.Funding)
 	setIf(&o.Status, in.Status)
+	setIf(&o.Visibility, in.Visibility)
+	setIf(&o.ConfidentialAddress, in.ConfidentialAddress)
 	return o
 }
 
@@ -86,6 +88,8 @@ func (in UpdateOffer) apply(o *directory.Offer) {
 	}
 	setIf(&o.DistrictID, in.DistrictID)
 	setIf(&o.Contact, in.Contact)
+	setIf(&o.Visibility, in.Visibility)
+	setIf(&o.ConfidentialAddress, in.ConfidentialAddress)
 }
 
 func offerFilter(f *model.OfferFilter) store.OfferFilter {

@@ -226,31 +226,33 @@ type ComplexityRoot struct {
 	}
 
 	Offer struct {
-		AddressOrNil     func(childComplexity int) int
-		AgeMax           func(childComplexity int) int
-		AgeMin           func(childComplexity int) int
-		Capacity         func(childComplexity int) int
-		Category         func(childComplexity int) int
-		Childcare        func(childComplexity int) int
-		ContactOrNil     func(childComplexity int) int
-		Cost             func(childComplexity int) int
-		CourseTypeOrNil  func(childComplexity int) int
-		DescriptionOrNil func(childComplexity int) int
-		Digital          func(childComplexity int) int
-		District         func(childComplexity int) int
-		FreePlaces       func(childComplexity int) int
-		Funding          func(childComplexity int) int
-		ID               func(childComplexity int) int
-		Languages        func(childComplexity int) int
-		LegalCircuits    func(childComplexity int) int
-		Location         func(childComplexity int) int
-		Needs            func(childComplexity int) int
-		Provider         func(childComplexity int) int
-		ScheduleOrNil    func(childComplexity int) int
-		Status           func(childComplexity int) int
-		TargetGroups     func(childComplexity int) int
-		Title            func(childComplexity int) int
-		UpdatedAt        func(childComplexity int) int
+		AddressOrNil        func(childComplexity int) int
+		AgeMax              func(childComplexity int) int
+		AgeMin              func(childComplexity int) int
+		Capacity            func(childComplexity int) int
+		Category            func(childComplexity int) int
+		Childcare           func(childComplexity int) int
+		ConfidentialAddress func(childComplexity int) int
+		ContactOrNil        func(childComplexity int) int
+		Cost                func(childComplexity int) int
+		CourseTypeOrNil     func(childComplexity int) int
+		DescriptionOrNil    func(childComplexity int) int
+		Digital             func(childComplexity int) int
+		District            func(childComplexity int) int
+		FreePlaces          func(childComplexity int) int
+		Funding             func(childComplexity int) int
+		ID                  func(childComplexity int) int
+		Languages           func(childComplexity int) int
+		LegalCircuits       func(childComplexity int) int
+		Location            func(childComplexity int) int
+		Needs               func(childComplexity int) int
+		Provider            func(childComplexity int) int
+		ScheduleOrNil       func(childComplexity int) int
+		Status              func(childComplexity int) int
+		TargetGroups        func(childComplexity int) int
+		Title               func(childComplexity int) int
+		UpdatedAt           func(childComplexity int) int
+		VisibilityOrPublic  func(childComplexity int) int
 	}
 
 	OfferConnection struct {
@@ -1324,6 +1326,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Offer.Childcare(childComplexity), true
+	case "Offer.confidentialAddress":
+		if e.ComplexityRoot.Offer.ConfidentialAddress == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Offer.ConfidentialAddress(childComplexity), true
 	case "Offer.contact":
 		if e.ComplexityRoot.Offer.ContactOrNil == nil {
 			break
@@ -1438,6 +1446,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Offer.UpdatedAt(childComplexity), true
+	case "Offer.visibility":
+		if e.ComplexityRoot.Offer.VisibilityOrPublic == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Offer.VisibilityOrPublic(childComplexity), true
 
 	case "OfferConnection.edges":
 		if e.ComplexityRoot.OfferConnection.Edges == nil {
@@ -2849,8 +2863,20 @@ type Offer {
   provider: Organisation!
   "How to get in touch about the offer (a person's role, phone, e-mail), as free text."
   contact: String
+  "Who may see the offer: PUBLIC (everyone) or PROFESSIONAL (signed-in case management, steering, admin and the provider's own partner)."
+  visibility: Visibility!
+  "Whether the place is confidential (a women's shelter, victim counselling): readers who may not see it get the district and the contact, never ` + "`" + `address` + "`" + ` or ` + "`" + `location` + "`" + `, and radius searches (` + "`" + `near` + "`" + `) do not find it."
+  confidentialAddress: Boolean!
   "When the offer was last changed."
   updatedAt: Time!
+}
+
+"Who may see an offer."
+enum Visibility {
+  "Everyone, anonymous readers included (the default)."
+  PUBLIC
+  "Signed-in case management, steering, admin and the provider's own partner only."
+  PROFESSIONAL
 }
 
 "Where a page sits in its result (Relay cursor connections)."
@@ -3119,6 +3145,10 @@ input CreateOfferInput {
   districtId: ID
   "How to get in touch, free text."
   contact: String
+  "Who may see the offer (default PUBLIC)."
+  visibility: Visibility
+  "Keep address and location from readers who may not see them (default false)."
+  confidentialAddress: Boolean
 }
 
 "Only the given fields change; an empty string clears a text field. Limits as in CreateOfferInput."
@@ -3169,6 +3199,10 @@ input UpdateOfferInput {
   districtId: ID
   "New contact; empty clears it."
   contact: String
+  "New visibility."
+  visibility: Visibility
+  "Whether address and location are confidential."
+  confidentialAddress: Boolean
 }
 
 "A cooperation to record between two different organisations."
@@ -4507,6 +4541,10 @@ func (ec *executionContext) childFields_Offer(ctx context.Context, field graphql
 		return ec.fieldContext_Offer_provider(ctx, field)
 	case "contact":
 		return ec.fieldContext_Offer_contact(ctx, field)
+	case "visibility":
+		return ec.fieldContext_Offer_visibility(ctx, field)
+	case "confidentialAddress":
+		return ec.fieldContext_Offer_confidentialAddress(ctx, field)
 	case "updatedAt":
 		return ec.fieldContext_Offer_updatedAt(ctx, field)
 	case "localId":
@@ -9355,6 +9393,52 @@ func (ec *executionContext) _Offer_contact(ctx context.Context, field graphql.Co
 }
 func (ec *executionContext) fieldContext_Offer_contact(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Offer", field, true, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _Offer_visibility(ctx context.Context, field graphql.CollectedField, obj *directory.Offer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Offer_visibility(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.VisibilityOrPublic(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v directory.Visibility) graphql.Marshaler {
+			return ec.marshalNVisibility2githubᚗcomᚋlotseᚑkimᚋlotseᚋinternalᚋdirectoryᚐVisibility(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Offer_visibility(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Offer", field, true, false, errors.New("field of type Visibility does not have child fields"))
+}
+
+func (ec *executionContext) _Offer_confidentialAddress(ctx context.Context, field graphql.CollectedField, obj *directory.Offer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Offer_confidentialAddress(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ConfidentialAddress, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Offer_confidentialAddress(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Offer", field, false, false, errors.New("field of type Boolean does not have child fields"))
 }
 
 func (ec *executionContext) _Offer_updatedAt(ctx context.Context, field graphql.CollectedField, obj *directory.Offer) (ret graphql.Marshaler) {
@@ -14799,7 +14883,7 @@ func (ec *executionContext) unmarshalInputCreateOfferInput(ctx context.Context, 
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"id", "providerId", "title", "description", "category", "courseType", "needs", "targetGroups", "languages", "legalCircuits", "childcare", "cost", "capacity", "freePlaces", "schedule", "ageMin", "ageMax", "funding", "status", "digital", "address", "location", "districtId", "contact"}
+	fieldsInOrder := [...]string{"id", "providerId", "title", "description", "category", "courseType", "needs", "targetGroups", "languages", "legalCircuits", "childcare", "cost", "capacity", "freePlaces", "schedule", "ageMin", "ageMax", "funding", "status", "digital", "address", "location", "districtId", "contact", "visibility", "confidentialAddress"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -14974,6 +15058,20 @@ func (ec *executionContext) unmarshalInputCreateOfferInput(ctx context.Context, 
 				return it, err
 			}
 			it.Contact = data
+		case "visibility":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("visibility"))
+			data, err := ec.unmarshalOVisibility2ᚖgithubᚗcomᚋlotseᚑkimᚋlotseᚋinternalᚋdirectoryᚐVisibility(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Visibility = data
+		case "confidentialAddress":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("confidentialAddress"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ConfidentialAddress = data
 		}
 	}
 	return it, nil
@@ -15596,7 +15694,7 @@ func (ec *executionContext) unmarshalInputUpdateOfferInput(ctx context.Context, 
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"providerId", "title", "description", "category", "courseType", "needs", "targetGroups", "languages", "legalCircuits", "childcare", "cost", "capacity", "freePlaces", "schedule", "ageMin", "ageMax", "funding", "status", "digital", "address", "location", "districtId", "contact"}
+	fieldsInOrder := [...]string{"providerId", "title", "description", "category", "courseType", "needs", "targetGroups", "languages", "legalCircuits", "childcare", "cost", "capacity", "freePlaces", "schedule", "ageMin", "ageMax", "funding", "status", "digital", "address", "location", "districtId", "contact", "visibility", "confidentialAddress"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -15764,6 +15862,20 @@ func (ec *executionContext) unmarshalInputUpdateOfferInput(ctx context.Context, 
 				return it, err
 			}
 			it.Contact = data
+		case "visibility":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("visibility"))
+			data, err := ec.unmarshalOVisibility2ᚖgithubᚗcomᚋlotseᚑkimᚋlotseᚋinternalᚋdirectoryᚐVisibility(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Visibility = data
+		case "confidentialAddress":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("confidentialAddress"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ConfidentialAddress = data
 		}
 	}
 	return it, nil
@@ -17568,6 +17680,16 @@ func (ec *executionContext) _Offer(ctx context.Context, sel ast.SelectionSet, ob
 		case "contact":
 			out.Values[i] = ec._Offer_contact(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "visibility":
+			out.Values[i] = ec._Offer_visibility(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "confidentialAddress":
+			out.Values[i] = ec._Offer_confidentialAddress(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "updatedAt":
@@ -21597,6 +21719,23 @@ func (ec *executionContext) unmarshalNUpdateOrganisationInput2githubᚗcomᚋlot
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) unmarshalNVisibility2githubᚗcomᚋlotseᚑkimᚋlotseᚋinternalᚋdirectoryᚐVisibility(ctx context.Context, v any) (directory.Visibility, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := directory.Visibility(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNVisibility2githubᚗcomᚋlotseᚑkimᚋlotseᚋinternalᚋdirectoryᚐVisibility(ctx context.Context, sel ast.SelectionSet, v directory.Visibility) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+	}
+	return res
+}
+
 func (ec *executionContext) marshalNWorkingGroup2githubᚗcomᚋlotseᚑkimᚋlotseᚋinternalᚋdirectoryᚐWorkingGroup(ctx context.Context, sel ast.SelectionSet, v directory.WorkingGroup) graphql.Marshaler {
 	return ec._WorkingGroup(ctx, sel, &v)
 }
@@ -22598,6 +22737,25 @@ func (ec *executionContext) unmarshalOUnmetNeedFilter2ᚖgithubᚗcomᚋlotseᚑ
 	}
 	res, err := ec.unmarshalInputUnmetNeedFilter(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalOVisibility2ᚖgithubᚗcomᚋlotseᚑkimᚋlotseᚋinternalᚋdirectoryᚐVisibility(ctx context.Context, v any) (*directory.Visibility, error) {
+	if v == nil {
+		return nil, nil
+	}
+	tmp, err := graphql.UnmarshalString(v)
+	res := directory.Visibility(tmp)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOVisibility2ᚖgithubᚗcomᚋlotseᚑkimᚋlotseᚋinternalᚋdirectoryᚐVisibility(ctx context.Context, sel ast.SelectionSet, v *directory.Visibility) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalString(string(*v))
+	return res
 }
 
 func (ec *executionContext) marshalO__EnumValue2ᚕgithubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐEnumValueᚄ(ctx context.Context, sel ast.SelectionSet, v []introspection.EnumValue) graphql.Marshaler {

@@ -174,6 +174,10 @@ type CreateOfferInput struct {
 	DistrictID *string `json:"districtId,omitempty"`
 	// How to get in touch, free text.
 	Contact *string `json:"contact,omitempty"`
+	// Who may see the offer (default PUBLIC).
+	Visibility *directory.Visibility `json:"visibility,omitempty"`
+	// Keep address and location from readers who may not see them (default false).
+	ConfidentialAddress *bool `json:"confidentialAddress,omitempty"`
 }
 
 // A new organisation. STEERING and ADMIN may create organisations.
@@ -754,6 +758,10 @@ type UpdateOfferInput struct {
 	DistrictID *string `json:"districtId,omitempty"`
 	// New contact; empty clears it.
 	Contact *string `json:"contact,omitempty"`
+	// New visibility.
+	Visibility *directory.Visibility `json:"visibility,omitempty"`
+	// Whether address and location are confidential.
+	ConfidentialAddress *bool `json:"confidentialAddress,omitempty"`
 }
 
 // Only the given fields change; an empty string clears a text field. Limits as in CreateOrganisationInput.

@@ -69,3 +69,23 @@ func ParseRole(s string) (Role, error) {
 	}
 	return r, nil
 }
+
+// SeesProfessional reports whether the caller may see PROFESSIONAL offers
+// and confidential places of the organisation providerID: signed-in case
+// management, steering and admin see all of them, a PARTNER its own
+// organisation's; anonymous readers and other partners see neither.
+func SeesProfessional(p Principal, providerID string) bool {
+	switch p.Role {
+	case RoleCaseManager, RoleSteering, RoleAdmin:
+		return true
+	case RolePartner:
+		return providerID != "" && p.OrganisationID == providerID
+	}
+	return false
+}
+
+// Restricted reports whether the caller sees only PUBLIC offers and no
+// confidential places (except, for a PARTNER, its own organisation's).
+func Restricted(p Principal) bool {
+	return p.Role != RoleCaseManager && p.Role != RoleSteering && p.Role != RoleAdmin
+}

@@ -70,7 +70,12 @@ type Offer struct {
 	Location      *GeoPoint      `json:"location,omitempty"`
 	DistrictID    string         `json:"districtId,omitempty"`
 	Contact       string         `json:"contact,omitempty"`
-	UpdatedAt     time.Time      `json:"updatedAt"`
+	// Visibility: PUBLIC ("" reads as PUBLIC) or PROFESSIONAL.
+	Visibility Visibility `json:"visibility,omitempty"`
+	// ConfidentialAddress keeps address and position from readers who may
+	// not see them (they get the district and Contact).
+	ConfidentialAddress bool      `json:"confidentialAddress,omitempty"`
+	UpdatedAt           time.Time `json:"updatedAt"`
 }
 
 // Cooperation is an undirected partnership between two organisations. The

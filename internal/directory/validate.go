@@ -265,6 +265,9 @@ func (o Offer) ValidateInto(p Problems) {
 	if !o.Category.Valid() {
 		p.Add("category", "%q is not a known offer category", o.Category)
 	}
+	if !o.Visibility.Valid() {
+		p.Add("visibility", "%q is not a known visibility", o.Visibility)
+	}
 	switch {
 	case o.CourseType != "" && !o.CourseType.Valid():
 		p.Add("courseType", "%q is not a known course type", o.CourseType)

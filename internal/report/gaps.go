@@ -251,7 +251,9 @@ func gapsGeoJSON(r service.GapReport) featureCollection {
 		} else {
 			g := r.Gaps[i-len(r.Cells)]
 			switch {
-			case g.Offer != nil && g.Offer.Location != nil:
+			case g.Offer != nil && g.Offer.Location != nil && !g.Offer.ConfidentialAddress:
+				// A confidential place is drawn at its district's centre:
+				// files leave Lotse, so whoever reads them may not see it.
 				at = g.Offer.Location
 			case g.District != nil:
 				at = g.District.Centre

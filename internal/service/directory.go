@@ -59,7 +59,7 @@ func (s *Service) Organisations(ctx context.Context, f store.OrganisationFilter,
 
 // Offer returns the offer with id, or nil.
 func (s *Service) Offer(ctx context.Context, id string) (*directory.Offer, error) {
-	return first(s.store.OffersByID(ctx, []string{id}))
+	return first(s.OffersByID(ctx, []string{id}))
 }
 
 // SearchOffers runs an offer search.
@@ -71,7 +71,10 @@ func (s *Service) SearchOffers(ctx context.Context, q store.OfferQuery) (store.O
 	if q.Filter.Municipality, err = s.municipality(ctx, "filter.municipality", q.Filter.Municipality); err != nil {
 		return store.OfferPage{}, err
 	}
-	return s.store.SearchOffers(ctx, q)
+	restrict(ctx, &q.Filter)
+	page, err := s.store.SearchOffers(ctx, q)
+	page.Hits = visibleHits(ctx, page.Hits)
+	return page, err
 }
 
 // Districts lists the districts of a municipality ("" = all).

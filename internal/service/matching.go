@@ -64,7 +64,7 @@ func (s *Service) CarePlan(ctx context.Context, c matching.Client, record bool) 
 		if course.Location == nil || childErr != nil {
 			return nil
 		}
-		page, err := s.store.SearchOffers(ctx, store.OfferQuery{
+		page, err := s.SearchOffers(ctx, store.OfferQuery{ // the reader's restriction applies
 			Filter: matching.ChildcareFilter(*course.Location, c),
 			Order:  store.OrderDistance,
 			Page:   store.Page{First: ChildcarePerCourse},

@@ -98,6 +98,11 @@ type OfferFilter struct {
 	LegalCircuits []directory.LegalCircuit
 	// Age: offers whose age range (open bounds allowed) contains Age.
 	Age *int
+	// Restricted: the reader may not see PROFESSIONAL offers, nor find an
+	// offer with a confidential address by a radius (Near) search, except
+	// those of OwnOrganisation (a partner's own). The service sets it.
+	Restricted      bool
+	OwnOrganisation string
 }
 
 // OfferOrder orders a search; ties are always broken by id.

@@ -312,6 +312,10 @@ func offerRow(o directory.Offer) map[string]any {
 	p.str("address", o.Address)
 	p.geo("location", o.Location)
 	p.str("contact", o.Contact)
+	p.str("visibility", string(o.Visibility))
+	if o.ConfidentialAddress {
+		p["confidentialAddress"] = true
+	}
 	return map[string]any{
 		"id": o.ID, "providerId": o.ProviderID, "districtId": orNil(o.DistrictID),
 		"needs": strings_(o.Needs), "targetGroups": strings_(o.TargetGroups),
@@ -334,6 +338,7 @@ func decodeOffer(r row) (directory.Offer, error) {
 		Funding: directory.Funding(r.str("funding")), Status: directory.OfferStatus(r.str("status")),
 		Digital: r.boolean("digital"), Address: r.str("address"), Location: r.geo("location"),
 		DistrictID: r.str("districtId"), Contact: r.str("contact"),
+		Visibility: directory.Visibility(r.str("visibility")), ConfidentialAddress: r.boolean("confidentialAddress"),
 	}
 	var err error
 	if o.UpdatedAt, err = r.time("updatedAt"); err != nil {

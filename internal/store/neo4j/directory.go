@@ -460,6 +460,7 @@ func offerFilterParams(f store.OfferFilter) map[string]any {
 		"childcare": nil, "freePlacesOnly": f.FreePlacesOnly, "costs": listOrNil(f.Cost),
 		"statuses": listOrNil(f.Status), "legalCircuits": listOrNil(f.LegalCircuits), "age": nil,
 		"lat": nil, "lon": nil, "radiusKm": nil, "metresPerKm": metresPerKm,
+		"restricted": f.Restricted, "ownOrg": f.OwnOrganisation,
 	}
 	if t := directory.SearchTerms(f.Text); len(t) > 0 {
 		params["terms"] = t

@@ -56,6 +56,10 @@ m AS MATERIALIZED (
       AND (:legal_circuits_mask = 0 OR o.legal_circuits_mask = 0 OR o.legal_circuits_mask & :legal_circuits_mask <> 0)
       AND (:age IS NULL OR ((o.age_min IS NULL OR o.age_min <= :age) AND (o.age_max IS NULL OR o.age_max >= :age)))
       AND (:terms IS NULL OR NOT EXISTS (SELECT 1 FROM json_each(:terms) t WHERE instr(o.search_text, t.value) = 0))
+      -- A restricted reader sees no PROFESSIONAL offer and finds no confidential
+      -- place by radius, except the own organisation's.
+      AND (:restricted = 0 OR o.provider_id = :own_org
+           OR (o.visibility <> 'PROFESSIONAL' AND (:near_on = 0 OR o.confidential_address = 0)))
 ),
 page AS (
     SELECT * FROM m
@@ -71,7 +75,7 @@ page AS (
 )
 SELECT o.id, o.provider_id, o.title, o.description, o.category, o.course_type, o.needs, o.target_groups,
     o.languages, o.legal_circuits, o.childcare, o.cost, o.capacity, o.free_places, o.schedule, o.age_min,
-    o.age_max, o.funding, o.status, o.digital, o.address, o.lat, o.lon, o.district_id, o.contact, o.updated_at,
+    o.age_max, o.funding, o.status, o.digital, o.address, o.lat, o.lon, o.district_id, o.contact, o.updated_at, o.visibility, o.confidential_address,
     p.distance_km, (SELECT count(*) FROM m WHERE :near_on = 0 OR distance_km <= :radius_km) AS total
 FROM page p JOIN offers o ON o.rid = p.rid
 -- the page's order again (the join need not keep it)

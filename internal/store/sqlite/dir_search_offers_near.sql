@@ -17,6 +17,9 @@ WITH m AS MATERIALIZED (
       AND (:costs IS NULL OR g.cost IN (SELECT value FROM json_each(:costs)))
       AND (:childcare IS NULL OR g.childcare = :childcare)
       AND (:free_only = 0 OR g.free_places > 0)
+      -- A restricted reader: no PROFESSIONAL offer, no confidential place by radius.
+      AND (:restricted = 0 OR g.provider_id = :own_org
+           OR (g.visibility <> 'PROFESSIONAL' AND g.confidential_address = 0))
 ),
 hits AS MATERIALIZED (
     SELECT rid, id, distance_km FROM m WHERE distance_km <= :radius_km
@@ -26,7 +29,7 @@ page AS (
 )
 SELECT o.id, o.provider_id, o.title, o.description, o.category, o.course_type, o.needs, o.target_groups,
     o.languages, o.legal_circuits, o.childcare, o.cost, o.capacity, o.free_places, o.schedule, o.age_min,
-    o.age_max, o.funding, o.status, o.digital, o.address, o.lat, o.lon, o.district_id, o.contact, o.updated_at,
+    o.age_max, o.funding, o.status, o.digital, o.address, o.lat, o.lon, o.district_id, o.contact, o.updated_at, o.visibility, o.confidential_address,
     p.distance_km, (SELECT count(*) FROM hits) AS total
 FROM page p JOIN offers o ON o.rid = p.rid
 ORDER BY p.distance_km, p.id

@@ -654,6 +654,7 @@ func offerArgs(o directory.Offer) []any {
 		sql.Named("funding", string(o.Funding)), sql.Named("status", string(o.Status)),
 		sql.Named("digital", boolInt(o.Digital)), sql.Named("address", o.Address), sql.Named("lat", lat), sql.Named("lon", lon),
 		sql.Named("district_id", nullString(o.DistrictID)), sql.Named("contact", o.Contact),
+		sql.Named("visibility", string(o.Visibility)), sql.Named("confidential_address", boolInt(o.ConfidentialAddress)),
 		sql.Named("updated_at", store.TimeText(o.UpdatedAt)), sql.Named("search_text", directory.Fold(o.Title+" "+o.Description)),
 	}
 }
@@ -754,18 +755,19 @@ func (s *Store) offers(ctx context.Context, q queryer, ids, providerIDs any) ([]
 // provider_id, … , updated_at), then any extra columns into extra.
 func scanOffer(sc rowScanner, extra ...any) (directory.Offer, error) {
 	var o directory.Offer
-	var category, courseType, needs, groups, langs, circuits, cost, funding, status, updated string
+	var category, courseType, needs, groups, langs, circuits, cost, funding, status, updated, visibility string
 	var capacity, free, ageMin, ageMax sql.NullInt64
 	var lat, lon sql.NullFloat64
 	var district sql.NullString
 	dest := []any{&o.ID, &o.ProviderID, &o.Title, &o.Description, &category, &courseType, &needs, &groups,
 		&langs, &circuits, &o.Childcare, &cost, &capacity, &free, &o.Schedule, &ageMin,
-		&ageMax, &funding, &status, &o.Digital, &o.Address, &lat, &lon, &district, &o.Contact, &updated}
+		&ageMax, &funding, &status, &o.Digital, &o.Address, &lat, &lon, &district, &o.Contact, &updated,
+		&visibility, &o.ConfidentialAddress}
 	if err := sc.Scan(append(dest, extra...)...); err != nil {
 		return o, fmt.Errorf("offers: %w", err)
 	}
 	o.Category, o.CourseType, o.Cost = directory.OfferCategory(category), directory.CourseType(courseType), directory.Cost(cost)
-	o.Funding, o.Status = directory.Funding(funding), directory.OfferStatus(status)
+	o.Funding, o.Status, o.Visibility = directory.Funding(funding), directory.OfferStatus(status), directory.Visibility(visibility)
 	o.Capacity, o.FreePlaces, o.AgeMin, o.AgeMax = scanIntPtr(capacity), scanIntPtr(free), scanIntPtr(ageMin), scanIntPtr(ageMax)
 	o.Location = scanPoint(lat, lon)
 	o.DistrictID = district.String

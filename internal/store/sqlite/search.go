@@ -154,6 +154,7 @@ func searchArgs(q store.OfferQuery) []any {
 			sql.Named("costs", filterList(f.Cost)),
 			sql.Named("childcare", childcare),
 			sql.Named("free_only", boolInt(f.FreePlacesOnly)),
+			sql.Named("restricted", boolInt(f.Restricted)), sql.Named("own_org", f.OwnOrganisation),
 		}
 	}
 	return []any{
@@ -175,6 +176,7 @@ func searchArgs(q store.OfferQuery) []any {
 		sql.Named("legal_circuits_mask", mask(directory.LegalCircuits, f.LegalCircuits)),
 		sql.Named("age", nullInt(f.Age)),
 		sql.Named("order", string(order)),
+		sql.Named("restricted", boolInt(f.Restricted)), sql.Named("own_org", f.OwnOrganisation),
 	}
 }
 

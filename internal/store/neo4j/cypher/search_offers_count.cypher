@@ -18,6 +18,11 @@ WHERE ($terms IS NULL OR all(t IN $terms WHERE o.searchText CONTAINS t))
   AND ($legalCircuits IS NULL
        OR NOT EXISTS { (o)-[:ELIGIBLE_UNDER]->(:LegalCircuit) }
        OR EXISTS { (o)-[:ELIGIBLE_UNDER]->(c:LegalCircuit) WHERE c.code IN $legalCircuits })
+  // A restricted reader sees no PROFESSIONAL offer and finds no confidential
+  // place by radius, except the own organisation's.
+  AND (NOT $restricted
+       OR EXISTS { (p:Organisation {id: $ownOrg})-[:PROVIDES]->(o) }
+       OR (coalesce(o.visibility, '') <> 'PROFESSIONAL' AND ($lat IS NULL OR NOT coalesce(o.confidentialAddress, false))))
 // Neo4j measures WGS-84 distances on a sphere of 6378140 m; dividing by
 // $metresPerKm rescales them to the 6371.0088 km of directory.DistanceKm.
 WITH o, CASE WHEN $lat IS NULL THEN null
