@@ -1,42 +1,36 @@
 package directory
 
-import "strings"
+import (
+	"golang.org/x/text/language"
+	"golang.org/x/text/language/display"
+)
 
-// iso6391 is the complete ISO 639-1 code list (184 codes).
-const iso6391 = "aa ab ae af ak am an ar as av ay az ba be bg bi bm bn bo br bs ca ce ch co cr cs cu cv cy " +
-	"da de dv dz ee el en eo es et eu fa ff fi fj fo fr fy ga gd gl gn gu gv ha he hi ho hr ht hu hy hz " +
-	"ia id ie ig ii ik io is it iu ja jv ka kg ki kj kk kl km kn ko kr ks ku kv kw ky la lb lg li ln lo lt " +
-	"lu lv mg mh mi mk ml mn mr ms mt my na nb nd ne ng nl nn no nr nv ny oc oj om or os pa pi pl ps pt qu " +
-	"rm rn ro ru rw sa sc sd se sg si sk sl sm sn so sq sr ss st su sv sw ta te tg th ti tk tl tn to tr ts " +
-	"tt tw ty ug uk ur uz ve vi vo wa wo xh yi yo za zh zu"
+// withdrawn are two-letter codes that golang.org/x/text still knows (as
+// BCP 47 aliases) but ISO 639-1 has withdrawn: sh (Serbo-Croatian, 2000) and
+// bh (Bihari, 2021).
+var withdrawn = map[string]bool{"sh": true, "bh": true}
 
-var languageCodes = func() map[string]bool {
-	m := map[string]bool{}
-	for _, c := range strings.Fields(iso6391) {
-		m[c] = true
+// ValidLanguage reports whether code is a current, lower-case ISO 639-1
+// code, by golang.org/x/text/language: a two-letter base language that is
+// neither deprecated (iw → he) nor withdrawn.
+func ValidLanguage(code string) bool {
+	if len(code) != 2 || code[0] < 'a' || code[0] > 'z' || code[1] < 'a' || code[1] > 'z' || withdrawn[code] {
+		return false
 	}
-	return m
-}()
-
-// germanLanguageNames names the languages most often met in NRW integration work,
-// for German texts such as "spricht Arabisch".
-var germanLanguageNames = map[string]string{
-	"de": "Deutsch", "en": "Englisch", "ar": "Arabisch", "tr": "Türkisch", "uk": "Ukrainisch",
-	"ru": "Russisch", "fa": "Persisch", "ps": "Paschtu", "ku": "Kurdisch", "ti": "Tigrinya",
-	"so": "Somali", "fr": "Französisch", "es": "Spanisch", "it": "Italienisch", "pl": "Polnisch",
-	"ro": "Rumänisch", "bg": "Bulgarisch", "sq": "Albanisch", "sr": "Serbisch", "hr": "Kroatisch",
-	"bs": "Bosnisch", "el": "Griechisch", "pt": "Portugiesisch", "ur": "Urdu", "hi": "Hindi",
-	"ta": "Tamil", "vi": "Vietnamesisch", "zh": "Chinesisch", "am": "Amharisch", "ha": "Hausa",
-	"yo": "Yoruba", "sw": "Suaheli", "hy": "Armenisch", "ka": "Georgisch", "az": "Aserbaidschanisch",
-	"uz": "Usbekisch", "tk": "Turkmenisch", "dv": "Dhivehi", "ln": "Lingala", "ig": "Igbo",
+	b, err := language.ParseBase(code)
+	return err == nil && b.String() == code && language.Deprecated.Make(code).String() == code
 }
 
-// ValidLanguage reports whether code is a lower-case ISO 639-1 code.
-func ValidLanguage(code string) bool { return languageCodes[code] }
+var germanNames = display.German.Languages()
 
-// LanguageName returns the German name of a language code, or the code itself.
+// LanguageName returns the German name of a language code ("ar" →
+// "Arabisch"), from CLDR through golang.org/x/text/language/display, or the
+// code itself when it names no language.
 func LanguageName(code string) string {
-	if n, ok := germanLanguageNames[code]; ok {
+	if !ValidLanguage(code) {
+		return code
+	}
+	if n := germanNames.Name(language.MustParseBase(code)); n != "" {
 		return n
 	}
 	return code
