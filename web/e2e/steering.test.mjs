@@ -52,7 +52,7 @@ describe('steering dashboard', () => {
   it('shows the planted tensions to STEERING and downloads every file', async () => {
     const truth = await gql(
       server.tokens.STEERING,
-      `{ networkReport(municipality: "Solingen") { isolated { name } brokers { organisation { name } } }
+      `{ networkReport(municipality: "Solingen") { isolated { name } brokers { organisation { name } } referralFlows { cooperation } }
          gapReport(municipality: "Solingen") { structuralGaps { kind offer { id title } } } }`,
     );
     const isolated = truth.networkReport.isolated.map((o) => o.name);
@@ -106,6 +106,16 @@ describe('steering dashboard', () => {
         const row = table.getByRole('row', { name: new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`) }).first();
         assert.match(await row.textContent(), /ohne Kooperation/, `${name} is marked isolated`);
       }
+      // Referral flows beside the declared cooperations: drawn on demand, listed in a table.
+      const flows = truth.networkReport.referralFlows;
+      assert.ok(flows.length > 0, 'the demo has referral flows');
+      const before = await page.getByTestId('network-chart').locator('path').count();
+      await page.getByTestId('show-flows').check();
+      await page.waitForFunction((n) => document.querySelectorAll('[data-testid="network-chart"] path').length > n, before);
+      const flowTable = page.getByTestId('flow-table');
+      await flowTable.locator('summary').click();
+      assert.equal(await flowTable.locator('tbody tr').count(), flows.length);
+      assert.equal(await flowTable.locator('tbody tr[data-cooperation="false"]').count(), flows.filter((f) => !f.cooperation).length);
       await page.getByTestId('network-chart').scrollIntoViewIfNeeded();
       await screenshot(page, 'steuerung-netzwerk');
 

@@ -7,15 +7,16 @@ import { label } from '../i18n/de';
 import { ErrorBox, Loading } from '../components/ui';
 import { Link } from '../router';
 import { formatNumber } from '../lib/format';
+import { countText } from './model';
 import { EgoDoc, NetworkGraphDoc } from './queries';
-import { MAX_PICTURE_NODES, pictureData, summarise, tableRows, type GraphNode } from './network';
+import { FLOW_COLOUR, MAX_PICTURE_NODES, flowLinks, pictureData, summarise, tableRows, type Flow, type GraphNode } from './network';
 import { st } from './texts';
 import Chart from './Chart';
 
 const kindName = (k: string) => label('organisationKind', k);
 const dec3 = new Intl.NumberFormat('de-DE', { minimumFractionDigits: 3, maximumFractionDigits: 3 });
 
-function graphOption(data: ReturnType<typeof pictureData>) {
+function graphOption(data: ReturnType<typeof pictureData>, flows: ReturnType<typeof flowLinks> = []) {
   return {
     tooltip: { formatter: (p: { dataType: string; data: { name?: string; value?: number } }) => (p.dataType === 'node' ? `${p.data.name}<br>${st.betweenness} ${dec3.format(p.data.value ?? 0)}` : '') },
     legend: [{ data: data.categories.map((c) => c.name), type: 'scroll', bottom: 0, textStyle: { color: '#1a1a1a' } }],
@@ -27,7 +28,7 @@ function graphOption(data: ReturnType<typeof pictureData>) {
         draggable: false,
         categories: data.categories,
         data: data.nodes,
-        links: data.links,
+        links: [...data.links, ...flows],
         force: { repulsion: 60, edgeLength: [30, 80], gravity: 0.08, layoutAnimation: false },
         emphasis: { focus: 'adjacency' },
         label: { show: false },
@@ -40,11 +41,19 @@ function graphOption(data: ReturnType<typeof pictureData>) {
 export default function NetworkView({ municipality }: { municipality: string }) {
   const q = useQuery(NetworkGraphDoc, { m: municipality });
   const [ego, setEgo] = useState('');
+  const [showFlows, setShowFlows] = useState(false);
   const g = q.data?.networkGraph;
   const nodes = (g?.nodes ?? []) as GraphNode[];
   const edges = g?.edges ?? [];
+  const flows = (q.data?.networkReport.referralFlows ?? []) as Flow[];
   const big = nodes.length > MAX_PICTURE_NODES;
-  const option = useMemo(() => (big || !nodes.length ? null : graphOption(pictureData(nodes, edges, kindName))), [nodes, edges, big]);
+  const option = useMemo(() => {
+    if (big || !nodes.length) return null;
+    // Flows name organisations by Organisation.id; the picture's nodes by their own id.
+    const nodeOf = new Map(nodes.map((n) => [n.organisation.id, n.id]));
+    return graphOption(pictureData(nodes, edges, kindName), showFlows ? flowLinks(flows, nodeOf) : []);
+  }, [nodes, edges, big, flows, showFlows]);
+  const flowsId = useId();
   const sum = summarise(nodes, edges);
   const rows = useMemo(() => tableRows(nodes), [nodes]);
 
@@ -66,6 +75,14 @@ export default function NetworkView({ municipality }: { municipality: string }) 
         <li>{st.confirmed(sum.confirmed)}</li>
         <li>{sum.proposed ? st.proposed(sum.proposed) : st.noProposals}</li>
       </ul>
+      {flows.length > 0 && !big && (
+        <p className="flow-toggle">
+          <input id={flowsId} type="checkbox" checked={showFlows} onChange={(e) => setShowFlows(e.target.checked)} data-testid="show-flows" />{' '}
+          <label htmlFor={flowsId}>
+            {st.showFlows} <span className="swatch" style={{ background: FLOW_COLOUR }} aria-hidden="true" />
+          </label>
+        </p>
+      )}
       {big ? (
         <p className="warning" role="status" data-testid="network-too-large">
           {st.tooLarge(nodes.length, MAX_PICTURE_NODES)}
@@ -105,6 +122,7 @@ export default function NetworkView({ municipality }: { municipality: string }) 
           </table>
         </div>
       </details>
+      <Flows flows={flows} />
       <Ego nodes={nodes} value={ego} onChange={setEgo} />
     </>
   );
@@ -174,6 +192,43 @@ function Ego({ nodes, value, onChange }: { nodes: GraphNode[]; value: string; on
           </details>
         </>
       )}
+    </section>
+  );
+}
+
+function Flows({ flows }: { flows: Flow[] }) {
+  if (!flows.length) return null;
+  const without = flows.filter((f) => !f.cooperation);
+  return (
+    <section className="flows" aria-labelledby="h-flows">
+      <h3 id="h-flows">{st.flows}</h3>
+      <p className="muted">{st.flowsHint(flows.length, without.length)}</p>
+      <details className="table-alt" data-testid="flow-table">
+        <summary>{st.asTable}</summary>
+        <div className="scroll tall" tabIndex={0} role="region" aria-label={st.flows}>
+          <table>
+            <caption className="visually-hidden">{st.flows}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{st.flowFrom}</th>
+                <th scope="col">{st.flowTo}</th>
+                <th scope="col">{st.flowCount}</th>
+                <th scope="col">{st.flowCooperation}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {flows.map((f) => (
+                <tr key={f.from.id + '>' + f.to.id} data-cooperation={f.cooperation}>
+                  <td>{f.from.name}</td>
+                  <td>{f.to.name}</td>
+                  <td>{countText(f.referrals, f.suppressed)}</td>
+                  <td>{f.cooperation ? st.yes : st.flowNoCooperation}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </details>
     </section>
   );
 }

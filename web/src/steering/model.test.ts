@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildMatrix, cellSummary, countText, filterGaps, gapLinks, unmetBy, unmetText, emptyGapFilter, countByKind, type Cell, type Gap } from './model';
-import { nodeSize, pictureData, summarise, tableRows, type GraphNode } from './network';
+import { flowLinks, nodeSize, pictureData, summarise, tableRows, type GraphNode } from './network';
 import { fetchReport, fileNameOf, reportFiles } from './download';
 
 const cell = (d: string, need: string, level: Cell['level'], unmet: number | null, suppressed = false): Cell => ({
@@ -94,6 +94,25 @@ describe('network picture', () => {
   it('lists marked organisations first and counts them', () => {
     expect(tableRows(nodes).map((n) => n.id)).toEqual(['club', 'mosque', 'kiz', 'jc']);
     expect(summarise(nodes, edges)).toEqual({ isolated: 1, noJobcenter: 1, noImmigrationOffice: 2, confirmed: 1, proposed: 1 });
+  });
+});
+
+describe('referral flows', () => {
+  it('draws flows as arrows from sender to provider, widths by count, suppressed dotted', () => {
+    const nodeOf = new Map([['G-jc', 'jc'], ['G-kiz', 'kiz']]);
+    const links = flowLinks(
+      [
+        { from: { id: 'G-jc', name: 'JC' }, to: { id: 'G-kiz', name: 'KIZ' }, referrals: 8, suppressed: false, cooperation: true },
+        { from: { id: 'G-kiz', name: 'KIZ' }, to: { id: 'G-jc', name: 'JC' }, referrals: null, suppressed: true, cooperation: false },
+        { from: { id: 'G-jc', name: 'JC' }, to: { id: 'G-elsewhere', name: 'X' }, referrals: 9, suppressed: false, cooperation: false },
+      ],
+      nodeOf,
+    );
+    expect(links.map((l) => [l.source, l.target, l.lineStyle.width, l.lineStyle.type])).toEqual([
+      ['jc', 'kiz', 4, 'solid'],
+      ['kiz', 'jc', 1, 'dotted'],
+    ]);
+    expect(links[0].symbol).toEqual(['none', 'arrow']);
   });
 });
 

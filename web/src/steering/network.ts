@@ -113,3 +113,42 @@ export function summarise(nodes: GraphNode[], edges: GraphEdge[]): NetworkSummar
     proposed: edges.filter((e) => e.status === 'PROPOSED').length,
   };
 }
+
+export interface Flow {
+  from: { id: string; name: string };
+  to: { id: string; name: string };
+  referrals?: number | null;
+  suppressed: boolean;
+  cooperation: boolean;
+}
+
+export const FLOW_COLOUR = '#8a3b00';
+
+// Referral flows as directed links beside the cooperations: an arrow from
+// the sending to the providing organisation, wider with more referrals, a
+// suppressed count ("< 5") dotted at the smallest width. nodeOf maps the
+// organisations' ids (Organisation.id) to the picture's node ids; a flow to
+// an organisation outside the picture is left out.
+export function flowLinks(flows: Flow[], nodeOf: Map<string, string>) {
+  const out = [];
+  for (const f of flows) {
+    const source = nodeOf.get(f.from.id);
+    const target = nodeOf.get(f.to.id);
+    if (!source || !target) continue;
+    const n = f.suppressed || f.referrals == null ? 0 : f.referrals;
+    out.push({
+      source,
+      target,
+      symbol: ['none', 'arrow'],
+      symbolSize: 7,
+      lineStyle: {
+        color: FLOW_COLOUR,
+        width: n ? Math.min(6, 1 + Math.log2(n)) : 1,
+        type: n ? ('solid' as const) : ('dotted' as const),
+        opacity: 0.85,
+        curveness: 0.2,
+      },
+    });
+  }
+  return out;
+}

@@ -99,6 +99,21 @@ export const NetworkGraphDoc = graphql(`
         topics
       }
     }
+    networkReport(municipality: $m) {
+      referralFlows {
+        from {
+          id
+          name
+        }
+        to {
+          id
+          name
+        }
+        referrals
+        suppressed
+        cooperation
+      }
+    }
   }
 `);
 
