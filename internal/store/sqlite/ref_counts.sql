@@ -1,4 +1,4 @@
--- Referrals sent in a window, grouped by the key :group_by names, status,
+-- Referrals of all municipalities sent in a window, grouped by the key :group_by names, status,
 -- reason and days to the first answer. NEED counts a referral once per need.
 SELECT CASE :group_by
            WHEN 'OFFER' THEN offer_id
@@ -10,7 +10,6 @@ SELECT CASE :group_by
        status, reason, answer_days, count(*) AS n
 FROM referrals
 WHERE :group_by <> 'NEED'
-  AND (:municipality = '' OR municipality = :municipality)
   AND (:since = '' OR sent_on >= :since)
   AND (:until = '' OR sent_on <= :until)
   AND (:reasons IS NULL OR reason IN (SELECT value FROM json_each(:reasons)))
@@ -19,7 +18,6 @@ UNION ALL
 SELECT n.value AS key, r.status, r.reason, r.answer_days, count(*) AS n
 FROM referrals AS r, json_each(r.needs) AS n
 WHERE :group_by = 'NEED'
-  AND (:municipality = '' OR r.municipality = :municipality)
   AND (:since = '' OR r.sent_on >= :since)
   AND (:until = '' OR r.sent_on <= :until)
   AND (:reasons IS NULL OR r.reason IN (SELECT value FROM json_each(:reasons)))
