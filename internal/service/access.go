@@ -41,7 +41,19 @@ func (s *Service) AuditLog(ctx context.Context, f store.AuditFilter, p store.Pag
 	if _, _, err := p.Window(); err != nil {
 		return store.AuditPage{}, err
 	}
-	return s.store.AuditLog(ctx, f, p)
+	page, err := s.store.AuditLog(ctx, f, p)
+	if !access.SeesSmallCounts(access.FromContext(ctx)) {
+		for i, e := range page.Entries {
+			if e.EntityType == "UnmetNeed" {
+				// An entry per record with its need, district, language
+				// and target group would let a reader who may not see
+				// small counts count them: the entry keeps who and when.
+				page.Entries[i].Changes = nil
+				page.Entries[i].EntityID = ""
+			}
+		}
+	}
+	return page, err
 }
 
 // TokenRequest asks for a new token.

@@ -270,13 +270,19 @@ func (s *Service) UnmetNeedCounts(ctx context.Context, f store.UnmetNeedFilter) 
 	if err != nil {
 		return nil, err
 	}
+	// The rows of one district and need area add up to the gap report's
+	// cell: suppress so that the cell minus the shown rows is no small count.
+	ns, groups := make([]int, len(counts)), make([]string, len(counts))
+	for i, c := range counts {
+		ns[i], groups[i] = c.Count, c.DistrictID+"|"+string(c.Need)
+	}
+	visible := gaps.GroupedCounts(ns, groups, p)
 	out := make([]UnmetNeedCount, len(counts))
 	for i, c := range counts {
-		v := gaps.VisibleCount(c.Count, p)
-		if v.Suppressed {
+		if visible[i].Suppressed {
 			c.Count = 0
 		}
-		out[i] = UnmetNeedCount{UnmetNeedCount: c, Visible: v}
+		out[i] = UnmetNeedCount{UnmetNeedCount: c, Visible: visible[i]}
 	}
 	return out, nil
 }
