@@ -82,55 +82,15 @@ func searchArgs(q store.OfferQuery) []any {
 		order = store.OrderTitle
 	}
 
-	// Words of three or more characters go to the trigram index (a phrase
-	// each; folded words hold only letters and digits, so no quoting issue);
-	// shorter ones it cannot answer are checked with instr.
-	var indexed, short []string
-	for _, t := range directory.SearchTerms(f.Text) {
-		if utf8.RuneCountInString(t) >= 3 {
-			indexed = append(indexed, `"`+t+`"`)
-		} else {
-			short = append(short, t)
-		}
-	}
-	var fts any
-	if len(indexed) > 0 {
-		fts = strings.Join(indexed, " AND ")
-	}
-
-	var driver string
-	switch {
-	case f.Near != nil && (fts == nil || f.Near.RadiusKm <= textDrivesAboveKm):
-		driver = "geo"
-	case fts != nil:
-		driver = "text"
-	case len(f.OrganisationIDs) > 0:
-		driver = "provider"
-	case len(f.DistrictIDs) > 0:
-		driver = "district"
-	case f.Municipality != "":
-		driver = "municipality"
-	default:
-		driver = "all"
-	}
+	fts, short := textTerms(f.Text)
+	driver := searchDriver(f, fts)
 	terms := short
 	if driver != "text" {
 		terms = directory.SearchTerms(f.Text)
 	}
-
-	var nearOn int64
-	var lat, lon, radius, minLat, maxLat, minLon, maxLon float64
-	cells := "[]"
-	if n := f.Near; n != nil {
-		nearOn, lat, lon, radius = 1, n.Lat, n.Lon, n.RadiusKm
-		minLat, maxLat, minLon, maxLon = directory.BoundingBox(directory.GeoPoint{Lat: n.Lat, Lon: n.Lon}, n.RadiusKm)
-		if minLon < -180 || maxLon > 180 {
-			// The box crosses the antimeridian: narrow by latitude only.
-			minLon, maxLon = -180, 180
-		}
-		minLat, maxLat = max(minLat, -90), min(maxLat, 90)
-		cells = cellRanges(minLat, maxLat, minLon, maxLon)
-	}
+	b := nearBox(f.Near)
+	nearOn, lat, lon, radius := b.on, b.lat, b.lon, b.radius
+	minLat, maxLat, minLon, maxLon, cells := b.minLat, b.maxLat, b.minLon, b.maxLon, b.cells
 
 	var childcare any
 	if f.Childcare != nil {
@@ -178,6 +138,67 @@ func searchArgs(q store.OfferQuery) []any {
 		sql.Named("order", string(order)),
 		sql.Named("restricted", boolInt(f.Restricted)), sql.Named("own_org", f.OwnOrganisation),
 	}
+}
+
+// textTerms splits a search text: words of three or more characters go to
+// the trigram index as fts (a phrase each; folded words hold only letters
+// and digits, so no quoting issue); shorter ones it cannot answer are
+// checked with instr.
+func textTerms(text string) (fts any, short []string) {
+	var indexed []string
+	for _, t := range directory.SearchTerms(text) {
+		if utf8.RuneCountInString(t) >= 3 {
+			indexed = append(indexed, `"`+t+`"`)
+		} else {
+			short = append(short, t)
+		}
+	}
+	if len(indexed) > 0 {
+		fts = strings.Join(indexed, " AND ")
+	}
+	return fts, short
+}
+
+// searchDriver names the index that drives a search (see dir_search_offers.sql).
+func searchDriver(f store.OfferFilter, fts any) string {
+	switch {
+	case f.Near != nil && (fts == nil || f.Near.RadiusKm <= textDrivesAboveKm):
+		return "geo"
+	case fts != nil:
+		return "text"
+	case len(f.OrganisationIDs) > 0:
+		return "provider"
+	case len(f.DistrictIDs) > 0:
+		return "district"
+	case f.Municipality != "":
+		return "municipality"
+	default:
+		return "all"
+	}
+}
+
+// box is a radius search's centre, bounding box and grid cells (on 0 and
+// cells "[]" without one).
+type box struct {
+	on                             int64
+	lat, lon, radius               float64
+	minLat, maxLat, minLon, maxLon float64
+	cells                          string
+}
+
+func nearBox(n *store.Near) box {
+	if n == nil {
+		return box{cells: "[]"}
+	}
+	b := box{on: 1, lat: n.Lat, lon: n.Lon, radius: n.RadiusKm}
+	b.minLat, b.maxLat, b.minLon, b.maxLon = directory.BoundingBox(directory.GeoPoint{Lat: n.Lat, Lon: n.Lon}, n.RadiusKm)
+	if b.minLon < -180 || b.maxLon > 180 {
+		// The box crosses the antimeridian: narrow by latitude only.
+		b.minLon, b.maxLon = -180, 180
+	}
+	b.minLat, b.maxLat = max(b.minLat, -90), min(b.maxLat, 90)
+	b.cells = cellRanges(b.minLat, b.maxLat, b.minLon, b.maxLon)
+	return b
 }
 
 // nearOnly reports whether q is a radius search ordered by distance whose
