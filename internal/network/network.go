@@ -140,84 +140,11 @@ type graph struct {
 }
 
 func build(g store.Graph) *graph {
-	// Organisations, deduplicated by id, sorted by id.
-	orgs := make([]directory.Organisation, 0, len(g.Organisations))
-	seen := make(map[string]bool, len(g.Organisations))
-	for _, o := range g.Organisations {
-		if !seen[o.ID] {
-			seen[o.ID] = true
-			orgs = append(orgs, o)
-		}
-	}
-	slices.SortFunc(orgs, func(a, b directory.Organisation) int { return strings.Compare(a.ID, b.ID) })
+	orgs, index := uniqueOrganisations(g.Organisations)
 	n := len(orgs)
-	index := make(map[string]int32, n)
-	for i, o := range orgs {
-		index[o.ID] = int32(i)
-	}
-
-	// Cooperations, deduplicated, as pairs of sorted-id indices.
-	pairs := make([]uint64, 0, len(g.Cooperations))
-	for _, c := range g.Cooperations {
-		a, okA := index[c.A]
-		b, okB := index[c.B]
-		if !okA || !okB || a == b {
-			continue
-		}
-		if b < a {
-			a, b = b, a
-		}
-		pairs = append(pairs, uint64(a)<<32|uint64(b))
-	}
-	slices.Sort(pairs)
-	pairs = slices.Compact(pairs)
-
-	deg := make([]int32, n+1)
-	for _, p := range pairs {
-		deg[p>>32]++
-		deg[uint32(p)]++
-	}
-	// Adjacency in sorted-id numbering.
-	off0 := make([]int32, n+1)
-	for v := 0; v < n; v++ {
-		off0[v+1] = off0[v] + deg[v]
-	}
-	adj0 := make([]int32, 2*len(pairs))
-	fill := slices.Clone(off0[:n])
-	for _, p := range pairs {
-		a, b := int32(p>>32), int32(uint32(p))
-		adj0[fill[a]] = b
-		fill[a]++
-		adj0[fill[b]] = a
-		fill[b]++
-	}
-
-	// Renumber: components in breadth-first order, each contiguous.
-	order := make([]int32, 0, n) // new → old
-	newOf := make([]int32, n)    // old → new
-	for i := range newOf {
-		newOf[i] = -1
-	}
-	var ranges [][2]int32
-	for s := int32(0); s < int32(n); s++ {
-		if newOf[s] >= 0 {
-			continue
-		}
-		start := int32(len(order))
-		newOf[s] = start
-		order = append(order, s)
-		for h := int(start); h < len(order); h++ {
-			v := order[h]
-			for _, w := range adj0[off0[v]:off0[v+1]] {
-				if newOf[w] < 0 {
-					newOf[w] = int32(len(order))
-					order = append(order, w)
-				}
-			}
-		}
-		ranges = append(ranges, [2]int32{start, int32(len(order))})
-	}
-
+	pairs := uniquePairs(g.Cooperations, index)
+	off0, adj0 := adjacency(n, pairs)
+	order, newOf, ranges := componentOrder(n, off0, adj0)
 	gr := &graph{
 		orgs:   make([]directory.Organisation, n),
 		off:    make([]int32, n+1),
@@ -245,6 +172,106 @@ func build(g store.Graph) *graph {
 		gr.edges[i] = [2]int32{newOf[p>>32], newOf[uint32(p)]}
 	}
 	return gr
+}
+
+// uniqueOrganisations deduplicates organisations by id, sorts them by id and
+// indexes them.
+func uniqueOrganisations(list []directory.Organisation) ([]directory.Organisation, map[string]int32) {
+	// Organisations, deduplicated by id, sorted by id.
+	orgs := make([]directory.Organisation, 0, len(list))
+	seen := make(map[string]bool, len(list))
+	for _, o := range list {
+		if !seen[o.ID] {
+			seen[o.ID] = true
+			orgs = append(orgs, o)
+		}
+	}
+	slices.SortFunc(orgs, func(a, b directory.Organisation) int { return strings.Compare(a.ID, b.ID) })
+	index := make(map[string]int32, len(orgs))
+	for i, o := range orgs {
+		index[o.ID] = int32(i)
+	}
+
+	return orgs, index
+}
+
+// uniquePairs are the cooperations between indexed organisations,
+// deduplicated, as sorted pairs of indices packed into one uint64 each.
+func uniquePairs(coops []directory.Cooperation, index map[string]int32) []uint64 {
+	// Cooperations, deduplicated, as pairs of sorted-id indices.
+	pairs := make([]uint64, 0, len(coops))
+	for _, c := range coops {
+		a, okA := index[c.A]
+		b, okB := index[c.B]
+		if !okA || !okB || a == b {
+			continue
+		}
+		if b < a {
+			a, b = b, a
+		}
+		pairs = append(pairs, uint64(a)<<32|uint64(b))
+	}
+	slices.Sort(pairs)
+	pairs = slices.Compact(pairs)
+
+	return pairs
+}
+
+// adjacency is the compressed adjacency (offsets, neighbours) of pairs over
+// n vertices, in sorted-id numbering.
+func adjacency(n int, pairs []uint64) (off0, adj0 []int32) {
+	deg := make([]int32, n+1)
+	for _, p := range pairs {
+		deg[p>>32]++
+		deg[uint32(p)]++
+	}
+	// Adjacency in sorted-id numbering.
+	off0 = make([]int32, n+1)
+	for v := 0; v < n; v++ {
+		off0[v+1] = off0[v] + deg[v]
+	}
+	adj0 = make([]int32, 2*len(pairs))
+	fill := slices.Clone(off0[:n])
+	for _, p := range pairs {
+		a, b := int32(p>>32), int32(uint32(p))
+		adj0[fill[a]] = b
+		fill[a]++
+		adj0[fill[b]] = a
+		fill[b]++
+	}
+
+	return off0, adj0
+}
+
+// componentOrder renumbers the vertices: components in breadth-first order,
+// each contiguous. order maps new to old numbers, newOf old to new, ranges
+// are the components' [start, end).
+func componentOrder(n int, off0, adj0 []int32) (order, newOf []int32, ranges [][2]int32) {
+	order = make([]int32, 0, n)
+	newOf = make([]int32, n)
+	for i := range newOf {
+		newOf[i] = -1
+	}
+	for s := int32(0); s < int32(n); s++ {
+		if newOf[s] >= 0 {
+			continue
+		}
+		start := int32(len(order))
+		newOf[s] = start
+		order = append(order, s)
+		for h := int(start); h < len(order); h++ {
+			v := order[h]
+			for _, w := range adj0[off0[v]:off0[v+1]] {
+				if newOf[w] < 0 {
+					newOf[w] = int32(len(order))
+					order = append(order, w)
+				}
+			}
+		}
+		ranges = append(ranges, [2]int32{start, int32(len(order))})
+	}
+
+	return order, newOf, ranges
 }
 
 // Analyse computes the report of g.
