@@ -537,8 +537,25 @@ func newMSBFS(n int) *msbfs {
 // run adds to sum, for every node, its dependencies on the shortest paths
 // from the given sources (at most 64).
 func (m *msbfs) run(gr *graph, sources []int32, sum []float64) {
+	nodes, masks, start := m.forward(gr, sources)
+	m.backward(gr, nodes, masks, start, sum)
+	sd, seen := m.sd, m.seen
+	// Levels ≥ 1 were cleared on the way up; the sources remain.
+	for _, v := range nodes[:start[1]] {
+		clear(sd[int(v)*batch*2 : (int(v)+1)*batch*2])
+	}
+	for _, v := range nodes {
+		seen[v] = 0
+	}
+	m.nodes, m.masks, m.start = nodes, masks, start
+}
+
+// forward runs the breadth-first searches from sources together, counting
+// shortest paths; it returns the nodes reached in level order with the
+// sources that reached each, and where each level starts.
+func (m *msbfs) forward(gr *graph, sources []int32) (nodes []int32, masks []uint64, start []int) {
 	off, adj, seen, mask, sd := gr.off, gr.adj, m.seen, m.mask, m.sd
-	nodes, masks, start := m.nodes[:0], m.masks[:0], append(m.start[:0], 0)
+	nodes, masks, start = m.nodes[:0], m.masks[:0], append(m.start[:0], 0)
 	for j, s := range sources {
 		bit := uint64(1) << j
 		seen[s] |= bit
@@ -579,6 +596,12 @@ func (m *msbfs) run(gr *graph, sources []int32, sum []float64) {
 		start = append(start, len(nodes))
 	}
 
+	return nodes, masks, start
+}
+
+// backward accumulates the dependencies of the searches into sum.
+func (m *msbfs) backward(gr *graph, nodes []int32, masks []uint64, start []int, sum []float64) {
+	off, adj, mask, sd := gr.off, gr.adj, m.mask, m.sd
 	// Backward: from the deepest level up, each node passes its dependency
 	// to its predecessors: delta[v] += sigma[v]/sigma[w] · (1 + delta[w]).
 	var coef [batch]float64
@@ -614,12 +637,4 @@ func (m *msbfs) run(gr *graph, sources []int32, sum []float64) {
 			mask[nodes[i]] = 0
 		}
 	}
-	// Levels ≥ 1 were cleared on the way up; the sources remain.
-	for _, v := range nodes[:start[1]] {
-		clear(sd[int(v)*batch*2 : (int(v)+1)*batch*2])
-	}
-	for _, v := range nodes {
-		seen[v] = 0
-	}
-	m.nodes, m.masks, m.start = nodes, masks, start
 }
