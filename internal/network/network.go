@@ -436,6 +436,33 @@ func (gr *graph) betweenness(limit int64) (bc []float64, used int, exact bool) {
 	if limit == 0 {
 		limit = DefaultExactWork
 	}
+	sources, scale, fraction := gr.sources(limit)
+	used, exact = len(sources), fraction == 1
+	if n < 3 {
+		return bc, 0, true
+	}
+	batches := (len(sources) + batch - 1) / batch
+	if batches == 0 {
+		return bc, 0, true
+	}
+	for _, p := range gr.searchAll(sources, batches) {
+		for v, x := range p {
+			bc[v] += x
+		}
+	}
+	// Every pair is counted from both ends: the undirected value is half
+	// the sum, and normalising by 2/((n−1)(n−2)) cancels the half.
+	norm := 1 / (float64(n-1) * float64(n-2))
+	for v := range bc {
+		bc[v] *= norm * scale[gr.comp[v]]
+	}
+	return bc, used, exact
+}
+
+// sources picks the nodes to search from within limit: every node of the
+// components of 3 or more nodes when the work allows, else a systematic
+// sample. scale says per component how much its sums stand for.
+func (gr *graph) sources(limit int64) (sources []int32, scale []float64, fraction float64) {
 	// Sources in components of fewer than 3 nodes lie on no shortest path
 	// between two others.
 	var work int64
@@ -444,15 +471,14 @@ func (gr *graph) betweenness(limit int64) (bc []float64, used int, exact bool) {
 			work += size * int64(gr.off[rg[1]]-gr.off[rg[0]])
 		}
 	}
-	fraction := 1.0
+	fraction = 1.0
 	if limit > 0 && work > limit {
 		fraction = float64(limit) / float64(work)
 	}
 	// With a fraction below 1, each component searches from every
 	// (1/fraction)-th node in its breadth-first order — a systematic sample
 	// spread evenly over the network — and scales its sums up to all nodes.
-	var sources []int32
-	scale := make([]float64, len(gr.ranges))
+	scale = make([]float64, len(gr.ranges))
 	for c, rg := range gr.ranges {
 		size := int(rg[1] - rg[0])
 		if size < 3 {
@@ -467,14 +493,13 @@ func (gr *graph) betweenness(limit int64) (bc []float64, used int, exact bool) {
 		}
 		scale[c] = float64(size) / float64(k)
 	}
-	used, exact = len(sources), fraction == 1
-	if n < 3 {
-		return bc, 0, true
-	}
-	batches := (len(sources) + batch - 1) / batch
-	if batches == 0 {
-		return bc, 0, true
-	}
+	return sources, scale, fraction
+}
+
+// searchAll runs the searches from sources in batches of 64, on as many
+// workers as there are processors, and returns the workers' partial sums.
+func (gr *graph) searchAll(sources []int32, batches int) [][]float64 {
+	n := len(gr.orgs)
 	nStripes := min(stripes, batches)
 	partial := make([][]float64, nStripes)
 	var next atomic.Int32
@@ -501,18 +526,7 @@ func (gr *graph) betweenness(limit int64) (bc []float64, used int, exact bool) {
 		}()
 	}
 	wg.Wait()
-	for _, p := range partial {
-		for v, x := range p {
-			bc[v] += x
-		}
-	}
-	// Every pair is counted from both ends: the undirected value is half
-	// the sum, and normalising by 2/((n−1)(n−2)) cancels the half.
-	norm := 1 / (float64(n-1) * float64(n-2))
-	for v := range bc {
-		bc[v] *= norm * scale[gr.comp[v]]
-	}
-	return bc, used, exact
+	return partial
 }
 
 // msbfs is one worker's scratch space. Between runs seen, mask and sd are
