@@ -87,12 +87,8 @@ func run(target, token string, clients int, duration time.Duration, writes float
 	fmt.Printf("target %s: %d clients for %s; test organisation %s; updating %d offers of %s\n",
 		target, clients, duration, fx.testOrg, len(fx.updateOffers), fx.updateOrg)
 
-	st := newStats()
-	last := newLastWrites(len(fx.updateOffers))
-	owned := ownedFields(clients, len(fx.updateOffers))
-	var created sync.Map // offer id → true
-	var createdN atomic.Int64
-
+	l := &load{c: c, fx: fx, st: newStats(), last: newLastWrites(len(fx.updateOffers)),
+		owned: ownedFields(clients, len(fx.updateOffers)), writes: writes, seed: seed}
 	runCtx, cancel := context.WithTimeout(ctx, duration)
 	defer cancel()
 	start := time.Now()
@@ -101,43 +97,7 @@ func run(target, token string, clients int, duration time.Duration, writes float
 		wg.Add(1)
 		go func(i int) {
 			defer wg.Done()
-			rnd := rand.New(rand.NewPCG(seed, uint64(i)))
-			// Requests run under ctx, not runCtx: one in flight at the end
-			// completes, so that every write is either acknowledged or
-			// was never made.
-			for n := 0; runCtx.Err() == nil && ctx.Err() == nil; n++ {
-				p := rnd.Float64()
-				switch {
-				case p < writes/3:
-					var out struct{ CreateOffer struct{ ID string } }
-					in := fx.offerInput(fmt.Sprintf("Lasttest %d-%d", i, n), rnd)
-					if st.do(ctx, c, "createOffer", createOfferMutation, map[string]any{"in": in}, &out) {
-						created.Store(out.CreateOffer.ID, true)
-						createdN.Add(1)
-					}
-				case p < writes && len(owned[i]) > 0:
-					f := owned[i][rnd.IntN(len(owned[i]))]
-					id := fx.updateOffers[f.offer]
-					if f.schedule {
-						v := fmt.Sprintf("Lasttest %d-%d", i, n)
-						if st.do(ctx, c, "updateOffer", updateScheduleMutation, map[string]any{"id": id, "s": v}, nil) {
-							last.schedule[f.offer] = v
-						}
-						break
-					}
-					v := rnd.IntN(50)
-					if c := fx.capacity[f.offer]; c >= 0 {
-						v = rnd.IntN(c + 1) // free places never exceed capacity
-					}
-					if st.do(ctx, c, "updateOffer", updateOfferMutation, map[string]any{"id": id, "n": v}, nil) {
-						last.freePlaces[f.offer] = v
-					}
-				case p < writes+(1-writes)/2:
-					st.do(ctx, c, "offers", offersQuery, map[string]any{"f": fx.randomFilter(rnd), "first": 20}, nil)
-				default:
-					st.do(ctx, c, "organisation", organisationQuery, map[string]any{"id": fx.orgs[rnd.IntN(len(fx.orgs))]}, nil)
-				}
-			}
+			l.client(ctx, runCtx, i)
 		}(i)
 	}
 	wg.Wait()
@@ -146,16 +106,76 @@ func run(target, token string, clients int, duration time.Duration, writes float
 		return errors.New("interrupted")
 	}
 
+	st := l.st
 	st.report(os.Stdout, elapsed)
-	lost, err := verify(ctx, c, fx, &created, int(createdN.Load()), last)
+	lost, err := verify(ctx, c, fx, &l.created, int(l.createdN.Load()), l.last)
 	if err != nil {
 		return fmt.Errorf("verifying: %w", err)
 	}
-	fmt.Printf("writes acknowledged: %d creations, %d updates; lost: %d\n", createdN.Load(), st.ok("updateOffer"), lost)
+	fmt.Printf("writes acknowledged: %d creations, %d updates; lost: %d\n", l.createdN.Load(), st.ok("updateOffer"), lost)
 	if lost > 0 || st.failures() > 0 {
 		return fmt.Errorf("%d lost writes, %d failed requests", lost, st.failures())
 	}
 	return nil
+}
+
+// load is one run's shared state: the fixture, the statistics and what the
+// clients' writes acknowledged.
+type load struct {
+	c        *client
+	fx       *fixture
+	st       *stats
+	last     lastWrites
+	owned    [][]ownedField
+	writes   float64
+	seed     uint64
+	created  sync.Map // offer id → true
+	createdN atomic.Int64
+}
+
+// client is client i's request loop. Requests run under ctx, not runCtx:
+// one in flight at the end completes, so that every write is either
+// acknowledged or was never made.
+func (l *load) client(ctx, runCtx context.Context, i int) {
+	rnd := rand.New(rand.NewPCG(l.seed, uint64(i)))
+	for n := 0; runCtx.Err() == nil && ctx.Err() == nil; n++ {
+		p := rnd.Float64()
+		switch {
+		case p < l.writes/3:
+			var out struct{ CreateOffer struct{ ID string } }
+			in := l.fx.offerInput(fmt.Sprintf("Lasttest %d-%d", i, n), rnd)
+			if l.st.do(ctx, l.c, "createOffer", createOfferMutation, map[string]any{"in": in}, &out) {
+				l.created.Store(out.CreateOffer.ID, true)
+				l.createdN.Add(1)
+			}
+		case p < l.writes && len(l.owned[i]) > 0:
+			l.update(ctx, rnd, i, n)
+		case p < l.writes+(1-l.writes)/2:
+			l.st.do(ctx, l.c, "offers", offersQuery, map[string]any{"f": l.fx.randomFilter(rnd), "first": 20}, nil)
+		default:
+			l.st.do(ctx, l.c, "organisation", organisationQuery, map[string]any{"id": l.fx.orgs[rnd.IntN(len(l.fx.orgs))]}, nil)
+		}
+	}
+}
+
+// update patches one of the fields client i owns (its n-th request).
+func (l *load) update(ctx context.Context, rnd *rand.Rand, i, n int) {
+	f := l.owned[i][rnd.IntN(len(l.owned[i]))]
+	id := l.fx.updateOffers[f.offer]
+	if f.schedule {
+		v := fmt.Sprintf("Lasttest %d-%d", i, n)
+		if l.st.do(ctx, l.c, "updateOffer", updateScheduleMutation, map[string]any{"id": id, "s": v}, nil) {
+			l.last.schedule[f.offer] = v
+		}
+		return
+	}
+	v := rnd.IntN(50)
+	if c := l.fx.capacity[f.offer]; c >= 0 {
+		v = rnd.IntN(c + 1) // free places never exceed capacity
+	}
+	if l.st.do(ctx, l.c, "updateOffer", updateOfferMutation, map[string]any{"id": id, "n": v}, nil) {
+		l.last.freePlaces[f.offer] = v
+	}
 }
 
 // loopbackOnly refuses every target but this machine: a load test against
