@@ -453,7 +453,32 @@ func (g *cityGen) addOffer(org int, key string, district int) *directory.Offer {
 	if t.cost == directory.CostReduced && r.Float64() < 0.1 {
 		off.Cost = directory.CostFree
 	}
-	// Place: local organisations mostly work at home; city-wide ones across the city.
+	district = g.placeOffer(&off, t, o, m, district)
+	if !off.Digital {
+		off.DistrictID = g.districtID(district)
+	}
+	off.Languages = g.languages(t, m)
+	off.Title = t.title
+	if !off.Digital && r.Float64() < 0.5 {
+		off.Title += " – " + g.short(district)
+	} else if off.Digital && r.Float64() < 0.7 {
+		off.Title += " (online)"
+	}
+	off.Description = g.describe(key, t, &off, district)
+
+	sizeOffer(r, &off, t)
+	setStatusAndFunding(r, &off, t)
+	off.UpdatedAt = g.stamp()
+	g.offers = append(g.offers, off)
+	return &g.offers[len(g.offers)-1]
+}
+
+// placeOffer gives an offer of organisation o its place (digital, at the
+// organisation, or elsewhere in a district) and returns the district
+// (-1: none). Local organisations mostly work at home; city-wide ones across
+// the city.
+func (g *cityGen) placeOffer(off *directory.Offer, t tmpl, o *directory.Organisation, m *orgMeta, district int) int {
+	r := g.r
 	atHome := 0.4
 	if m.arch != nil {
 		atHome = 0.85
@@ -473,70 +498,63 @@ func (g *cityGen) addOffer(org int, key string, district int) *directory.Offer {
 		loc := g.pointIn(district)
 		off.Location, off.Address = &loc, g.address(district)
 	}
-	if !off.Digital {
-		off.DistrictID = g.districtID(district)
-	}
-	off.Languages = g.languages(t, m)
-	off.Title = t.title
-	if !off.Digital && r.Float64() < 0.5 {
-		off.Title += " – " + g.short(district)
-	} else if off.Digital && r.Float64() < 0.7 {
-		off.Title += " (online)"
-	}
-	off.Description = g.describe(key, t, &off, district)
+	return district
+}
 
+// sizeOffer draws an offer's capacity, free places and age range.
+func sizeOffer(r *rand.Rand, o *directory.Offer, t tmpl) {
 	ints := make([]int, 4) // one allocation for capacity, free places and ages
 	if t.capMax > 0 {
 		ints[0] = t.capMin + r.IntN(t.capMax-t.capMin+1)
 		if r.Float64() >= 0.18 {
 			ints[1] = 1 + r.IntN(ints[0]/2+1)
 		}
-		off.Capacity, off.FreePlaces = &ints[0], &ints[1]
+		o.Capacity, o.FreePlaces = &ints[0], &ints[1]
 	}
 	if t.ageMin >= 0 {
 		ints[2] = t.ageMin
-		off.AgeMin = &ints[2]
+		o.AgeMin = &ints[2]
 	}
 	if t.ageMax >= 0 {
 		ints[3] = t.ageMax
-		off.AgeMax = &ints[3]
+		o.AgeMax = &ints[3]
 	}
+}
 
+// setStatusAndFunding draws an offer's status, then its funding to fit.
+func setStatusAndFunding(r *rand.Rand, o *directory.Offer, t tmpl) {
 	switch u := r.Float64(); {
 	case u < 0.86:
-		off.Status = directory.StatusActive
+		o.Status = directory.StatusActive
 	case u < 0.92:
-		off.Status = directory.StatusPlanned
+		o.Status = directory.StatusPlanned
 	case u < 0.96:
-		off.Status = directory.StatusPaused
+		o.Status = directory.StatusPaused
 	default:
-		off.Status = directory.StatusEnded
+		o.Status = directory.StatusEnded
 	}
 	u := r.Float64()
 	switch {
 	case t.cat == directory.CategoryIntegrationCourse:
-		off.Funding = directory.FundingFunded // by the BAMF
-	case t.cat == directory.CategoryPassageGroup && (off.Status == directory.StatusPlanned || off.Status == directory.StatusPaused):
+		o.Funding = directory.FundingFunded // by the BAMF
+	case t.cat == directory.CategoryPassageGroup && (o.Status == directory.StatusPlanned || o.Status == directory.StatusPaused):
 		// A Passagegruppe that does not run usually waits for its money.
-		off.Funding = []directory.Funding{directory.FundingApplied, directory.FundingUnfunded, directory.FundingFunded}[min(int(u*3.3), 2)]
+		o.Funding = []directory.Funding{directory.FundingApplied, directory.FundingUnfunded, directory.FundingFunded}[min(int(u*3.3), 2)]
 	case t.volunteer:
-		off.Funding = directory.FundingUnfunded
+		o.Funding = directory.FundingUnfunded
 		if u < 0.3 {
-			off.Funding = directory.FundingFunded
+			o.Funding = directory.FundingFunded
 		} else if u < 0.45 {
-			off.Funding = directory.FundingApplied
+			o.Funding = directory.FundingApplied
 		}
 	default:
-		off.Funding = directory.FundingFunded
+		o.Funding = directory.FundingFunded
 		if u > 0.95 {
-			off.Funding = directory.FundingUnfunded
+			o.Funding = directory.FundingUnfunded
 		} else if u > 0.85 {
-			off.Funding = directory.FundingApplied
+			o.Funding = directory.FundingApplied
 		}
 	}
-	off.UpdatedAt = g.stamp()
-	g.offers = append(g.offers, off)
-	return &g.offers[len(g.offers)-1]
 }
 
 // languages: German first, then the provider's own languages, then a mix
