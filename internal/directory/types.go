@@ -39,7 +39,8 @@ type Organisation struct {
 	Website      string           `json:"website,omitempty"`
 	Email        string           `json:"email,omitempty"`
 	Phone        string           `json:"phone,omitempty"`
-	// WorkingGroupIDs are the working groups the organisation is member of.
+	// WorkingGroupIDs are the working groups the organisation is member of;
+	// stores read them back ordered by id.
 	WorkingGroupIDs []string  `json:"workingGroupIds,omitempty"`
 	UpdatedAt       time.Time `json:"updatedAt"`
 }

@@ -56,8 +56,13 @@ func newEnvWith(t *testing.T, cfg server.Config) *env {
 // (nil: directly), for tests that make the store misbehave.
 func newEnvWrapped(t *testing.T, cfg server.Config, wrap func(store.Store) store.Store) *env {
 	t.Helper()
+	return newEnvOn(t, cfg, wrap, openDemoStore(t))
+}
+
+// newEnvOn is newEnvWrapped on a given store holding the demo network.
+func newEnvOn(t *testing.T, cfg server.Config, wrap func(store.Store) store.Store, st store.Store) *env {
+	t.Helper()
 	ctx := t.Context()
-	st := openDemoStore(t)
 	snap := demoSnapshot()
 	cs := &countingStore{Store: st, calls: map[string]int{}}
 	e := &env{t: t, store: cs, snap: snap, tokens: map[access.Role]string{}}
@@ -94,6 +99,12 @@ func openDemoStore(t *testing.T) store.Store {
 	if _, ok := neo4jtest.FromEnv(); ok {
 		return neo4jDemoStore(t)
 	}
+	return sqliteDemoStore(t)
+}
+
+// sqliteDemoStore is a copy of the embedded demo template.
+func sqliteDemoStore(t *testing.T) store.Store {
+	t.Helper()
 	path := filepath.Join(t.TempDir(), "lotse.db")
 	copyFile(t, demoDatabase(t), path)
 	st, err := sqlite.Open(t.Context(), path)

@@ -256,26 +256,13 @@ func decodeOrganisation(r row) (directory.Organisation, error) {
 		Municipality: r.str("municipality"), Address: r.str("address"), Location: r.geo("location"),
 		Website: r.str("website"), Email: r.str("email"), Phone: r.str("phone"),
 	}
-	// MEMBER_OF carries the position of the group in the list as written.
-	type member struct {
-		id  string
-		pos int
-	}
-	var ms []member
+	// Working groups read back ordered by id, as from the embedded store
+	// (MEMBER_OF still carries the position as written, for older readers).
 	list, _ := r["workingGroups"].([]any)
 	for _, x := range list {
-		m := row(asMap(x))
-		ms = append(ms, member{m.str("id"), m.integer("position")})
+		o.WorkingGroupIDs = append(o.WorkingGroupIDs, row(asMap(x)).str("id"))
 	}
-	sort.SliceStable(ms, func(i, j int) bool {
-		if ms[i].pos != ms[j].pos {
-			return ms[i].pos < ms[j].pos
-		}
-		return ms[i].id < ms[j].id
-	})
-	for _, m := range ms {
-		o.WorkingGroupIDs = append(o.WorkingGroupIDs, m.id)
-	}
+	sort.Strings(o.WorkingGroupIDs)
 	var err error
 	if o.UpdatedAt, err = r.time("updatedAt"); err != nil {
 		return o, fmt.Errorf("organisation %q: %w", o.ID, err)

@@ -117,7 +117,7 @@ func exists(ctx context.Context, tx neo4j.ManagedTransaction, st *statement, id 
 // CreateOrganisation stores a new organisation; a taken id is a *Conflict on "id".
 func (s *Store) CreateOrganisation(ctx context.Context, o directory.Organisation) error {
 	return s.write(ctx, func(ctx context.Context, tx neo4j.ManagedTransaction) error {
-		if err := claimID(ctx, tx, stOrganisationCreate, o.ID, "an organisation"); err != nil {
+		if err := claimID(ctx, tx, stOrganisationCreate, o.ID, "organisation"); err != nil {
 			return err
 		}
 		return putOrganisations(ctx, tx, []directory.Organisation{o}, "")
@@ -131,7 +131,7 @@ func (s *Store) CreateOrganisation(ctx context.Context, o directory.Organisation
 func claimID(ctx context.Context, tx neo4j.ManagedTransaction, st *statement, id, what string) error {
 	_, err := run(ctx, tx, st, idParam(id))
 	if isConstraintViolation(err) {
-		return &store.Conflict{Field: "id", Reason: fmt.Sprintf("%s with id %q exists", what, id)}
+		return &store.Conflict{Field: "id", Reason: fmt.Sprintf("%s %q already exists", what, id)}
 	}
 	return err
 }
@@ -362,7 +362,7 @@ func (s *Store) Organisations(ctx context.Context, f store.OrganisationFilter, p
 // CreateOffer stores a new offer; a taken id is a *Conflict on "id".
 func (s *Store) CreateOffer(ctx context.Context, o directory.Offer) error {
 	return s.write(ctx, func(ctx context.Context, tx neo4j.ManagedTransaction) error {
-		if err := claimID(ctx, tx, stOfferCreate, o.ID, "an offer"); err != nil {
+		if err := claimID(ctx, tx, stOfferCreate, o.ID, "offer"); err != nil {
 			return err
 		}
 		return putOffers(ctx, tx, []directory.Offer{o}, "")

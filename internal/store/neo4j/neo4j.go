@@ -15,7 +15,8 @@
 //   - needs, targetGroups, languages, legalCircuits as list properties on Offer
 //     besides the relationships, because lists must read back in the order
 //     written (export → import is byte-identical); filters use the relationships;
-//   - MEMBER_OF {position}, for the same reason;
+//   - MEMBER_OF {position}, the place in the list as written (the list reads
+//     back ordered by id, as from the embedded store);
 //   - times as fixed-width UTC text (updatedAt, createdAt, at), which sorts in
 //     time order to the nanosecond and reads back exactly;
 //   - AuditEntry.seq, drawn from one (:Sequence {id: "audit"}) node in the

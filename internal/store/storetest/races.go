@@ -13,10 +13,10 @@ import (
 // Races: writes that meet at the same moment must keep the store's rules, not
 // only writes that come one after the other.
 func raceTests() []Test {
-	return []Test{
+	return append([]Test{
 		{"ConcurrentCreateSameOfferID", testConcurrentCreateSameOfferID},
 		{"ConcurrentCreateSameOrganisationID", testConcurrentCreateSameOrganisationID},
-	}
+	}, mirrorTests()...) // with the mirror tests, so that Run's list stays as it is
 }
 
 const racers = 8
