@@ -247,6 +247,7 @@ func TestCodecRoundTrip(t *testing.T) {
 	stored["parentId"], stored["districtId"] = r["parentId"], r["districtId"]
 	// MEMBER_OF as organisation_upsert writes it: position = index in the list.
 	stored["workingGroups"] = []any{map[string]any{"id": "w1", "position": int64(1)}, map[string]any{"id": "w2", "position": int64(0)}}
+	org.WorkingGroupIDs = []string{"w1", "w2"} // read back ordered by id
 	if got, err := decodeOrganisation(row(stored)); err != nil || !reflect.DeepEqual(got, org) {
 		t.Errorf("organisation round trip:\n got  %+v, %v\n want %+v", got, err, org)
 	}
