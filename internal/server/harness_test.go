@@ -129,10 +129,19 @@ func neo4jDemoStore(t *testing.T) store.Store {
 		t.Fatalf("Neo4j %s: %v", srv.URI, err)
 	}
 	t.Cleanup(func() { st.Close() })
-	if err := st.Import(ctx, demoSnapshot()); err != nil {
-		t.Fatalf("import the demo network into Neo4j: %v", err)
+	if err := fillDemo(ctx, st); err != nil {
+		t.Fatalf("the demo network into Neo4j: %v", err)
 	}
 	return st
+}
+
+// fillDemo writes the demo network and its referrals into an empty store.
+func fillDemo(ctx context.Context, st store.Store) error {
+	if err := st.Import(ctx, demoSnapshot()); err != nil {
+		return err
+	}
+	refs, _ := demo.DemoReferrals(demoSnapshot())
+	return st.PutReferrals(ctx, refs)
 }
 
 // The demo network is imported once per test binary into a template file
@@ -158,13 +167,7 @@ func demoDatabase(t testing.TB) string {
 			templateErr = err
 			return
 		}
-		if err := st.Import(ctx, demoSnapshot()); err != nil {
-			st.Close()
-			templateErr = err
-			return
-		}
-		refs, _ := demo.DemoReferrals(demoSnapshot())
-		if err := st.PutReferrals(ctx, refs); err != nil {
+		if err := fillDemo(ctx, st); err != nil {
 			st.Close()
 			templateErr = err
 			return
