@@ -105,12 +105,18 @@ func (s *Store) migrate(ctx context.Context) error {
 		return err
 	}
 	sort.Strings(files)
+	seen := map[int]string{}
 	for _, f := range files {
 		base := strings.TrimPrefix(f, "migrations/")
 		v, err := strconv.Atoi(strings.SplitN(base, "_", 2)[0])
 		if err != nil {
 			return fmt.Errorf("migration %s: name must start with a number", base)
 		}
+		// Two files of one number: the second would be skipped as applied.
+		if other, dup := seen[v]; dup {
+			return fmt.Errorf("migrations %s and %s share the number %d", other, base, v)
+		}
+		seen[v] = base
 		var done int
 		if err := s.w.QueryRowContext(ctx, `SELECT count(*) FROM schema_migrations WHERE version = ?`, v).Scan(&done); err != nil {
 			return err
