@@ -35,10 +35,9 @@ func (r *queryResolver) Me(ctx context.Context) (*model.Me, error) {
 
 // AuditLog is the resolver for the auditLog field.
 func (r *queryResolver) AuditLog(ctx context.Context, filter *model.AuditFilter, first *int, after *string, last *int, before *string) (*model.AuditConnection, error) {
-	var f store.AuditFilter
-	if filter != nil {
-		f = store.AuditFilter{ActorID: deref(filter.ActorID), EntityType: deref(filter.EntityType),
-			EntityID: deref(filter.EntityID), Action: deref(filter.Action)}
+	f, err := auditFilter(filter)
+	if err != nil {
+		return nil, err
 	}
 	res, err := fetchPage(ctx, first, after, last, before,
 		func(p store.Page) (store.AuditPage, error) { return r.Service.AuditLog(ctx, f, p) },
@@ -60,4 +59,10 @@ func (r *queryResolver) AuditLog(ctx context.Context, filter *model.AuditFilter,
 // AuditEntry returns generated.AuditEntryResolver implementation.
 func (r *Resolver) AuditEntry() generated.AuditEntryResolver { return &auditEntryResolver{r} }
 
-type auditEntryResolver struct{ *Resolver }
+// FieldChange returns generated.FieldChangeResolver implementation.
+func (r *Resolver) FieldChange() generated.FieldChangeResolver { return &fieldChangeResolver{r} }
+
+type (
+	auditEntryResolver  struct{ *Resolver }
+	fieldChangeResolver struct{ *Resolver }
+)

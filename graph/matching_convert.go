@@ -30,7 +30,7 @@ func offerMatches(ms []matching.Match) []model.OfferMatch {
 func matchReasons(rs []matching.Reason) []model.MatchReason {
 	out := make([]model.MatchReason, len(rs))
 	for i, r := range rs {
-		out[i] = model.MatchReason{Code: r.Code, Text: r.Text}
+		out[i] = model.MatchReason{Code: r.Code, Kind: model.MatchReasonKind(r.Code), Text: r.Text}
 	}
 	return out
 }

@@ -35,6 +35,7 @@ type Config = graphql.Config[ResolverRoot, DirectiveRoot, ComplexityRoot]
 type ResolverRoot interface {
 	AuditEntry() AuditEntryResolver
 	District() DistrictResolver
+	FieldChange() FieldChangeResolver
 	Mutation() MutationResolver
 	Offer() OfferResolver
 	Organisation() OrganisationResolver
@@ -66,8 +67,10 @@ type ComplexityRoot struct {
 		At         func(childComplexity int) int
 		Changes    func(childComplexity int) int
 		EntityID   func(childComplexity int) int
+		EntityKind func(childComplexity int) int
 		EntityType func(childComplexity int) int
 		ID         func(childComplexity int) int
+		Operation  func(childComplexity int) int
 		Role       func(childComplexity int) int
 	}
 
@@ -109,6 +112,8 @@ type ComplexityRoot struct {
 	}
 
 	FieldChange struct {
+		After    func(childComplexity int) int
+		Before   func(childComplexity int) int
 		Field    func(childComplexity int) int
 		NewOrNil func(childComplexity int) int
 		OldOrNil func(childComplexity int) int
@@ -144,6 +149,7 @@ type ComplexityRoot struct {
 
 	MatchReason struct {
 		Code func(childComplexity int) int
+		Kind func(childComplexity int) int
 		Text func(childComplexity int) int
 	}
 
@@ -468,9 +474,16 @@ type ComplexityRoot struct {
 
 type AuditEntryResolver interface {
 	ID(ctx context.Context, obj *access.AuditEntry) (string, error)
+
+	Operation(ctx context.Context, obj *access.AuditEntry) (model.AuditAction, error)
+	EntityKind(ctx context.Context, obj *access.AuditEntry) (model.AuditEntityType, error)
 }
 type DistrictResolver interface {
 	ID(ctx context.Context, obj *directory.District) (string, error)
+}
+type FieldChangeResolver interface {
+	Before(ctx context.Context, obj *access.FieldChange) (model.JSON, error)
+	After(ctx context.Context, obj *access.FieldChange) (model.JSON, error)
 }
 type MutationResolver interface {
 	CreateOrganisation(ctx context.Context, input model.CreateOrganisationInput) (*directory.Organisation, error)
@@ -627,6 +640,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.AuditEntry.EntityID(childComplexity), true
+	case "AuditEntry.entityKind":
+		if e.ComplexityRoot.AuditEntry.EntityKind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuditEntry.EntityKind(childComplexity), true
 	case "AuditEntry.entityType":
 		if e.ComplexityRoot.AuditEntry.EntityType == nil {
 			break
@@ -639,6 +658,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.AuditEntry.ID(childComplexity), true
+	case "AuditEntry.operation":
+		if e.ComplexityRoot.AuditEntry.Operation == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuditEntry.Operation(childComplexity), true
 	case "AuditEntry.role":
 		if e.ComplexityRoot.AuditEntry.Role == nil {
 			break
@@ -783,6 +808,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.District.RadiusKm(childComplexity), true
 
+	case "FieldChange.after":
+		if e.ComplexityRoot.FieldChange.After == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FieldChange.After(childComplexity), true
+	case "FieldChange.before":
+		if e.ComplexityRoot.FieldChange.Before == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FieldChange.Before(childComplexity), true
 	case "FieldChange.field":
 		if e.ComplexityRoot.FieldChange.Field == nil {
 			break
@@ -908,6 +945,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.MatchReason.Code(childComplexity), true
+	case "MatchReason.kind":
+		if e.ComplexityRoot.MatchReason.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MatchReason.Kind(childComplexity), true
 	case "MatchReason.text":
 		if e.ComplexityRoot.MatchReason.Text == nil {
 			break
@@ -3298,9 +3341,9 @@ type FieldChange {
   "The field's name as in the API, e.g. ` + "`" + `freePlaces` + "`" + `."
   field: String!
   "The old value as JSON text (e.g. ` + "`" + `3` + "`" + `, ` + "`" + `\"Mo–Do\"` + "`" + `, ` + "`" + `[\"de\",\"ar\"]` + "`" + `); null when the entity was created or the field was empty."
-  old: String
+  old: String @deprecated(reason: "Use before, the value itself as JSON; old goes in the next release.")
   "The new value as JSON text; null when the entity was deleted or the field was cleared."
-  new: String
+  new: String @deprecated(reason: "Use after, the value itself as JSON; new goes in the next release.")
 }
 
 "One change to the store: who did what to which entity, and which fields changed. Only ADMIN reads the audit log."
@@ -3316,9 +3359,9 @@ type AuditEntry {
   "Role of the actor at the time."
   role: Role!
   "What was done: the mutation's name (` + "`" + `createOffer` + "`" + `, ` + "`" + `updateOrganisation` + "`" + `, …), ` + "`" + `carePlan.record` + "`" + `, ` + "`" + `createToken` + "`" + ` or ` + "`" + `revokeToken` + "`" + `."
-  action: String!
+  action: String! @deprecated(reason: "Use operation (enum AuditAction); action goes in the next release.")
   "Kind of entity changed: ` + "`" + `Organisation` + "`" + `, ` + "`" + `Offer` + "`" + `, ` + "`" + `Cooperation` + "`" + `, ` + "`" + `UnmetNeed` + "`" + ` or ` + "`" + `Token` + "`" + `."
-  entityType: String!
+  entityType: String! @deprecated(reason: "Use entityKind (enum AuditEntityType); entityType goes in the next release.")
   "Id of the entity changed (for a cooperation ` + "`" + `a|b` + "`" + `; several unmet needs comma-separated)."
   entityId: String!
   "The fields that changed, with old and new values."
@@ -3348,11 +3391,11 @@ input AuditFilter {
   "Entries made with this token id (or ` + "`" + `cli` + "`" + `)."
   actorId: String
   "Entries about this kind of entity: ` + "`" + `Organisation` + "`" + `, ` + "`" + `Offer` + "`" + `, ` + "`" + `Cooperation` + "`" + `, ` + "`" + `UnmetNeed` + "`" + `, ` + "`" + `Token` + "`" + `."
-  entityType: String
+  entityType: String @deprecated(reason: "Use entityKind; entityType goes in the next release.")
   "Entries about this entity id."
   entityId: String
   "Entries of this action, e.g. ` + "`" + `updateOffer` + "`" + `."
-  action: String
+  action: String @deprecated(reason: "Use operation; action goes in the next release.")
 }
 
 extend type Query {
@@ -3470,7 +3513,7 @@ type MatchReason {
   NO_CHILDCARE, NO_FREE_PLACES, EXCLUSIVE_TARGET_GROUP, ELIGIBILITY_UNCHECKED, COST,
   NO_CHILDCARE_NEARBY (care plan).
   """
-  code: String!
+  code: String! @deprecated(reason: "Use kind (enum MatchReasonKind); code goes in the next release.")
   "German text for the counsellor, e.g. \"spricht Arabisch\"."
   text: String!
 }
@@ -4156,6 +4199,147 @@ extend type Query {
   ): [UnmetNeedCount!]!
 }
 `, BuiltIn: false},
+	{Name: "../../schema/types.graphqls", Input: `# Types that say what they hold: enums for codes, JSON for audit values.
+# The string fields they replace stay for one release, marked @deprecated.
+
+"""
+A JSON value written as itself (an object, array, string, number, boolean or null), not as a string
+holding JSON.
+"""
+scalar JSON
+
+"What a reason or warning of a match says (MatchReason.kind)."
+enum MatchReasonKind {
+  "Reason: the offer covers these of the client's needs („deckt Sprache und Arbeit ab“)."
+  NEEDS
+  "Reason: the offer is held in one of the client's languages („spricht Arabisch“)."
+  LANGUAGE
+  "Reason: how far the offer is („1,2 km entfernt“)."
+  DISTANCE
+  "Reason: the offer is held online."
+  DIGITAL
+  "Reason: the offer provides childcare („Kinderbetreuung vorhanden“)."
+  CHILDCARE
+  "Reason: the offer has free places („3 freie Plätze“)."
+  FREE_PLACES
+  "Reason: the offer is made for one of the client's target groups („für Frauen“)."
+  TARGET_GROUP
+  "Reason: the offer is free of charge („kostenlos“)."
+  FREE
+  "Reason (care plan): a childcare offer or Passagegruppe near a course without childcare."
+  NEAR_COURSE
+  "Warning: the offer is held in German only („nur auf Deutsch“)."
+  GERMAN_ONLY
+  "Warning: the offer is held in none of the client's languages."
+  LANGUAGE_MISMATCH
+  "Warning: the client needs childcare and the offer has none."
+  NO_CHILDCARE
+  "Warning: the offer has no free place."
+  NO_FREE_PLACES
+  "Warning: the offer is only for target groups the client did not name."
+  EXCLUSIVE_TARGET_GROUP
+  "Warning: the offer is only for some legal circuits and the client named none („nur für Rechtskreis SGB II“)."
+  ELIGIBILITY_UNCHECKED
+  "Warning: the offer costs something („kostenpflichtig“, „ermäßigter Beitrag“)."
+  COST
+  "Warning (care plan): no childcare was found within 2 km of a course without childcare."
+  NO_CHILDCARE_NEARBY
+}
+
+extend type MatchReason {
+  "What the reason or warning says, as an enum; ` + "`" + `text` + "`" + ` says it in German."
+  kind: MatchReasonKind!
+}
+
+"What an audit entry records (AuditEntry.operation)."
+enum AuditAction {
+  "createOrganisation."
+  CREATE_ORGANISATION
+  "updateOrganisation."
+  UPDATE_ORGANISATION
+  "deleteOrganisation."
+  DELETE_ORGANISATION
+  "createOffer."
+  CREATE_OFFER
+  "updateOffer."
+  UPDATE_OFFER
+  "deleteOffer."
+  DELETE_OFFER
+  "addCooperation."
+  ADD_COOPERATION
+  "removeCooperation."
+  REMOVE_COOPERATION
+  "recordUnmetNeed."
+  RECORD_UNMET_NEED
+  "carePlan(record: true): the uncovered needs recorded."
+  CARE_PLAN_RECORD
+  "A token issued on the command line (lotse token create)."
+  CREATE_TOKEN
+  "A token revoked on the command line (lotse token revoke)."
+  REVOKE_TOKEN
+  "District outlines imported (lotse districts import)."
+  IMPORT_DISTRICT_BOUNDARIES
+  "createReferral."
+  CREATE_REFERRAL
+  "updateReferralStatus."
+  UPDATE_REFERRAL_STATUS
+  "updateReferralStatus declined for lack of capacity with no alternative: the need recorded as unmet."
+  UPDATE_REFERRAL_STATUS_NO_ALTERNATIVE
+  "withdrawConsent."
+  WITHDRAW_CONSENT
+  "Referrals imported on the command line."
+  IMPORT_REFERRALS
+  "Referrals purged after their retention period (lotse referrals purge)."
+  PURGE_REFERRALS
+  "A whole directory document imported (lotse import)."
+  IMPORT
+  "An action this version does not name; see the deprecated ` + "`" + `action` + "`" + ` string."
+  OTHER
+}
+
+"The kind of entity an audit entry is about (AuditEntry.entityKind)."
+enum AuditEntityType {
+  "An organisation."
+  ORGANISATION
+  "An offer."
+  OFFER
+  "A cooperation; entityId is ` + "`" + `a|b` + "`" + `."
+  COOPERATION
+  "An unmet need (several comma-separated)."
+  UNMET_NEED
+  "An API token."
+  TOKEN
+  "A district (entityId: the municipality for an outline import)."
+  DISTRICT
+  "A referral."
+  REFERRAL
+  "A whole directory document (lotse import)."
+  SNAPSHOT
+  "An entity this version does not name; see the deprecated ` + "`" + `entityType` + "`" + ` string."
+  OTHER
+}
+
+extend type AuditEntry {
+  "What was done."
+  operation: AuditAction!
+  "The kind of entity changed."
+  entityKind: AuditEntityType!
+}
+
+extend input AuditFilter {
+  "Entries of this action."
+  operation: AuditAction
+  "Entries about this kind of entity."
+  entityKind: AuditEntityType
+}
+
+extend type FieldChange {
+  "The old value as JSON; null when the entity was created or the field was empty."
+  before: JSON
+  "The new value as JSON; null when the entity was deleted or the field was cleared."
+  after: JSON
+}
+`, BuiltIn: false},
 }
 var parsedSchema = gqlparser.MustLoadSchema(sources...)
 
@@ -4207,6 +4391,10 @@ func (ec *executionContext) childFields_AuditEntry(ctx context.Context, field gr
 		return ec.fieldContext_AuditEntry_changes(ctx, field)
 	case "localId":
 		return ec.fieldContext_AuditEntry_localId(ctx, field)
+	case "operation":
+		return ec.fieldContext_AuditEntry_operation(ctx, field)
+	case "entityKind":
+		return ec.fieldContext_AuditEntry_entityKind(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type AuditEntry", field.Name)
 }
@@ -4295,6 +4483,10 @@ func (ec *executionContext) childFields_FieldChange(ctx context.Context, field g
 		return ec.fieldContext_FieldChange_old(ctx, field)
 	case "new":
 		return ec.fieldContext_FieldChange_new(ctx, field)
+	case "before":
+		return ec.fieldContext_FieldChange_before(ctx, field)
+	case "after":
+		return ec.fieldContext_FieldChange_after(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type FieldChange", field.Name)
 }
@@ -4361,6 +4553,8 @@ func (ec *executionContext) childFields_MatchReason(ctx context.Context, field g
 		return ec.fieldContext_MatchReason_code(ctx, field)
 	case "text":
 		return ec.fieldContext_MatchReason_text(ctx, field)
+	case "kind":
+		return ec.fieldContext_MatchReason_kind(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type MatchReason", field.Name)
 }
@@ -6154,6 +6348,52 @@ func (ec *executionContext) fieldContext_AuditEntry_localId(_ context.Context, f
 	return graphql.NewScalarFieldContext("AuditEntry", field, false, false, errors.New("field of type ID does not have child fields"))
 }
 
+func (ec *executionContext) _AuditEntry_operation(ctx context.Context, field graphql.CollectedField, obj *access.AuditEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AuditEntry_operation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.AuditEntry().Operation(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.AuditAction) graphql.Marshaler {
+			return ec.marshalNAuditAction2githubᚗcomᚋlotseᚑkimᚋlotseᚋgraphᚋmodelᚐAuditAction(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AuditEntry_operation(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AuditEntry", field, true, true, errors.New("field of type AuditAction does not have child fields"))
+}
+
+func (ec *executionContext) _AuditEntry_entityKind(ctx context.Context, field graphql.CollectedField, obj *access.AuditEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AuditEntry_entityKind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.AuditEntry().EntityKind(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.AuditEntityType) graphql.Marshaler {
+			return ec.marshalNAuditEntityType2githubᚗcomᚋlotseᚑkimᚋlotseᚋgraphᚋmodelᚐAuditEntityType(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AuditEntry_entityKind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AuditEntry", field, true, true, errors.New("field of type AuditEntityType does not have child fields"))
+}
+
 func (ec *executionContext) _Broker_organisation(ctx context.Context, field graphql.CollectedField, obj *model.Broker) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -6806,6 +7046,52 @@ func (ec *executionContext) fieldContext_FieldChange_new(_ context.Context, fiel
 	return graphql.NewScalarFieldContext("FieldChange", field, true, false, errors.New("field of type String does not have child fields"))
 }
 
+func (ec *executionContext) _FieldChange_before(ctx context.Context, field graphql.CollectedField, obj *access.FieldChange) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FieldChange_before(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.FieldChange().Before(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.JSON) graphql.Marshaler {
+			return ec.marshalOJSON2githubᚗcomᚋlotseᚑkimᚋlotseᚋgraphᚋmodelᚐJSON(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_FieldChange_before(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FieldChange", field, true, true, errors.New("field of type JSON does not have child fields"))
+}
+
+func (ec *executionContext) _FieldChange_after(ctx context.Context, field graphql.CollectedField, obj *access.FieldChange) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FieldChange_after(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.FieldChange().After(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.JSON) graphql.Marshaler {
+			return ec.marshalOJSON2githubᚗcomᚋlotseᚑkimᚋlotseᚋgraphᚋmodelᚐJSON(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_FieldChange_after(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FieldChange", field, true, true, errors.New("field of type JSON does not have child fields"))
+}
+
 func (ec *executionContext) _GapCell_district(ctx context.Context, field graphql.CollectedField, obj *model.GapCell) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -7245,6 +7531,29 @@ func (ec *executionContext) _MatchReason_text(ctx context.Context, field graphql
 }
 func (ec *executionContext) fieldContext_MatchReason_text(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("MatchReason", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _MatchReason_kind(ctx context.Context, field graphql.CollectedField, obj *model.MatchReason) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MatchReason_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Kind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.MatchReasonKind) graphql.Marshaler {
+			return ec.marshalNMatchReasonKind2githubᚗcomᚋlotseᚑkimᚋlotseᚋgraphᚋmodelᚐMatchReasonKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MatchReason_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MatchReason", field, false, false, errors.New("field of type MatchReasonKind does not have child fields"))
 }
 
 func (ec *executionContext) _Me_role(ctx context.Context, field graphql.CollectedField, obj *model.Me) (ret graphql.Marshaler) {
@@ -14637,7 +14946,7 @@ func (ec *executionContext) unmarshalInputAuditFilter(ctx context.Context, obj a
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"actorId", "entityType", "entityId", "action"}
+	fieldsInOrder := [...]string{"actorId", "entityType", "entityId", "action", "operation", "entityKind"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -14672,6 +14981,20 @@ func (ec *executionContext) unmarshalInputAuditFilter(ctx context.Context, obj a
 				return it, err
 			}
 			it.Action = data
+		case "operation":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("operation"))
+			data, err := ec.unmarshalOAuditAction2ᚖgithubᚗcomᚋlotseᚑkimᚋlotseᚋgraphᚋmodelᚐAuditAction(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Operation = data
+		case "entityKind":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("entityKind"))
+			data, err := ec.unmarshalOAuditEntityType2ᚖgithubᚗcomᚋlotseᚑkimᚋlotseᚋgraphᚋmodelᚐAuditEntityType(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EntityKind = data
 		}
 	}
 	return it, nil
@@ -16230,6 +16553,82 @@ func (ec *executionContext) _AuditEntry(ctx context.Context, sel ast.SelectionSe
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "operation":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._AuditEntry_operation(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "entityKind":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._AuditEntry_entityKind(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -16579,18 +16978,94 @@ func (ec *executionContext) _FieldChange(ctx context.Context, sel ast.SelectionS
 		case "field":
 			out.Values[i] = ec._FieldChange_field(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "old":
 			out.Values[i] = ec._FieldChange_old(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "new":
 			out.Values[i] = ec._FieldChange_new(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "before":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._FieldChange_before(ctx, field, obj)
+				if res == graphql.RequiredNull {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "after":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._FieldChange_after(ctx, field, obj)
+				if res == graphql.RequiredNull {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -16843,6 +17318,11 @@ func (ec *executionContext) _MatchReason(ctx context.Context, sel ast.SelectionS
 			}
 		case "text":
 			out.Values[i] = ec._MatchReason_text(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "kind":
+			out.Values[i] = ec._MatchReason_kind(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -20342,6 +20822,16 @@ func (ec *executionContext) ___Type(ctx context.Context, sel ast.SelectionSet, o
 
 // region    ***************************** type.gotpl *****************************
 
+func (ec *executionContext) unmarshalNAuditAction2githubᚗcomᚋlotseᚑkimᚋlotseᚋgraphᚋmodelᚐAuditAction(ctx context.Context, v any) (model.AuditAction, error) {
+	var res model.AuditAction
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNAuditAction2githubᚗcomᚋlotseᚑkimᚋlotseᚋgraphᚋmodelᚐAuditAction(ctx context.Context, sel ast.SelectionSet, v model.AuditAction) graphql.Marshaler {
+	return v
+}
+
 func (ec *executionContext) marshalNAuditConnection2githubᚗcomᚋlotseᚑkimᚋlotseᚋgraphᚋmodelᚐAuditConnection(ctx context.Context, sel ast.SelectionSet, v model.AuditConnection) graphql.Marshaler {
 	return ec._AuditConnection(ctx, sel, &v)
 }
@@ -20374,6 +20864,16 @@ func (ec *executionContext) marshalNAuditEdge2ᚕgithubᚗcomᚋlotseᚑkimᚋlo
 	}
 
 	return ret
+}
+
+func (ec *executionContext) unmarshalNAuditEntityType2githubᚗcomᚋlotseᚑkimᚋlotseᚋgraphᚋmodelᚐAuditEntityType(ctx context.Context, v any) (model.AuditEntityType, error) {
+	var res model.AuditEntityType
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNAuditEntityType2githubᚗcomᚋlotseᚑkimᚋlotseᚋgraphᚋmodelᚐAuditEntityType(ctx context.Context, sel ast.SelectionSet, v model.AuditEntityType) graphql.Marshaler {
+	return v
 }
 
 func (ec *executionContext) marshalNAuditEntry2ᚖgithubᚗcomᚋlotseᚑkimᚋlotseᚋinternalᚋaccessᚐAuditEntry(ctx context.Context, sel ast.SelectionSet, v *access.AuditEntry) graphql.Marshaler {
@@ -20859,6 +21359,16 @@ func (ec *executionContext) marshalNMatchReason2ᚕgithubᚗcomᚋlotseᚑkimᚋ
 	}
 
 	return ret
+}
+
+func (ec *executionContext) unmarshalNMatchReasonKind2githubᚗcomᚋlotseᚑkimᚋlotseᚋgraphᚋmodelᚐMatchReasonKind(ctx context.Context, v any) (model.MatchReasonKind, error) {
+	var res model.MatchReasonKind
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNMatchReasonKind2githubᚗcomᚋlotseᚑkimᚋlotseᚋgraphᚋmodelᚐMatchReasonKind(ctx context.Context, sel ast.SelectionSet, v model.MatchReasonKind) graphql.Marshaler {
+	return v
 }
 
 func (ec *executionContext) marshalNMe2githubᚗcomᚋlotseᚑkimᚋlotseᚋgraphᚋmodelᚐMe(ctx context.Context, sel ast.SelectionSet, v model.Me) graphql.Marshaler {
@@ -21896,6 +22406,38 @@ func (ec *executionContext) marshalN__TypeKind2string(ctx context.Context, sel a
 	return res
 }
 
+func (ec *executionContext) unmarshalOAuditAction2ᚖgithubᚗcomᚋlotseᚑkimᚋlotseᚋgraphᚋmodelᚐAuditAction(ctx context.Context, v any) (*model.AuditAction, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(model.AuditAction)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOAuditAction2ᚖgithubᚗcomᚋlotseᚑkimᚋlotseᚋgraphᚋmodelᚐAuditAction(ctx context.Context, sel ast.SelectionSet, v *model.AuditAction) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalOAuditEntityType2ᚖgithubᚗcomᚋlotseᚑkimᚋlotseᚋgraphᚋmodelᚐAuditEntityType(ctx context.Context, v any) (*model.AuditEntityType, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(model.AuditEntityType)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOAuditEntityType2ᚖgithubᚗcomᚋlotseᚑkimᚋlotseᚋgraphᚋmodelᚐAuditEntityType(ctx context.Context, sel ast.SelectionSet, v *model.AuditEntityType) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
 func (ec *executionContext) unmarshalOAuditFilter2ᚖgithubᚗcomᚋlotseᚑkimᚋlotseᚋgraphᚋmodelᚐAuditFilter(ctx context.Context, v any) (*model.AuditFilter, error) {
 	if v == nil {
 		return nil, nil
@@ -22172,6 +22714,22 @@ func (ec *executionContext) marshalOInt2ᚖint(ctx context.Context, sel ast.Sele
 	_ = ctx
 	res := graphql.MarshalInt(*v)
 	return res
+}
+
+func (ec *executionContext) unmarshalOJSON2githubᚗcomᚋlotseᚑkimᚋlotseᚋgraphᚋmodelᚐJSON(ctx context.Context, v any) (model.JSON, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res model.JSON
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOJSON2githubᚗcomᚋlotseᚑkimᚋlotseᚋgraphᚋmodelᚐJSON(ctx context.Context, sel ast.SelectionSet, v model.JSON) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
 }
 
 func (ec *executionContext) unmarshalOLegalCircuit2ᚕgithubᚗcomᚋlotseᚑkimᚋlotseᚋinternalᚋdirectoryᚐLegalCircuitᚄ(ctx context.Context, v any) ([]directory.LegalCircuit, error) {

@@ -42,6 +42,10 @@ type AuditFilter struct {
 	EntityID *string `json:"entityId,omitempty"`
 	// Entries of this action, e.g. `updateOffer`.
 	Action *string `json:"action,omitempty"`
+	// Entries of this action.
+	Operation *AuditAction `json:"operation,omitempty"`
+	// Entries about this kind of entity.
+	EntityKind *AuditEntityType `json:"entityKind,omitempty"`
 }
 
 // An organisation that connects others (high betweenness centrality).
@@ -281,6 +285,8 @@ type MatchReason struct {
 	Code string `json:"code"`
 	// German text for the counsellor, e.g. "spricht Arabisch".
 	Text string `json:"text"`
+	// What the reason or warning says, as an enum; `text` says it in German.
+	Kind MatchReasonKind `json:"kind"`
 }
 
 // Who is calling: the role and, for a token, its name. Everyone may read it.
@@ -792,6 +798,200 @@ type UpdateOrganisationInput struct {
 	WorkingGroupIds []string `json:"workingGroupIds,omitempty"`
 }
 
+// What an audit entry records (AuditEntry.operation).
+type AuditAction string
+
+const (
+	// createOrganisation.
+	AuditActionCreateOrganisation AuditAction = "CREATE_ORGANISATION"
+	// updateOrganisation.
+	AuditActionUpdateOrganisation AuditAction = "UPDATE_ORGANISATION"
+	// deleteOrganisation.
+	AuditActionDeleteOrganisation AuditAction = "DELETE_ORGANISATION"
+	// createOffer.
+	AuditActionCreateOffer AuditAction = "CREATE_OFFER"
+	// updateOffer.
+	AuditActionUpdateOffer AuditAction = "UPDATE_OFFER"
+	// deleteOffer.
+	AuditActionDeleteOffer AuditAction = "DELETE_OFFER"
+	// addCooperation.
+	AuditActionAddCooperation AuditAction = "ADD_COOPERATION"
+	// removeCooperation.
+	AuditActionRemoveCooperation AuditAction = "REMOVE_COOPERATION"
+	// recordUnmetNeed.
+	AuditActionRecordUnmetNeed AuditAction = "RECORD_UNMET_NEED"
+	// carePlan(record: true): the uncovered needs recorded.
+	AuditActionCarePlanRecord AuditAction = "CARE_PLAN_RECORD"
+	// A token issued on the command line (lotse token create).
+	AuditActionCreateToken AuditAction = "CREATE_TOKEN"
+	// A token revoked on the command line (lotse token revoke).
+	AuditActionRevokeToken AuditAction = "REVOKE_TOKEN"
+	// District outlines imported (lotse districts import).
+	AuditActionImportDistrictBoundaries AuditAction = "IMPORT_DISTRICT_BOUNDARIES"
+	// createReferral.
+	AuditActionCreateReferral AuditAction = "CREATE_REFERRAL"
+	// updateReferralStatus.
+	AuditActionUpdateReferralStatus AuditAction = "UPDATE_REFERRAL_STATUS"
+	// updateReferralStatus declined for lack of capacity with no alternative: the need recorded as unmet.
+	AuditActionUpdateReferralStatusNoAlternative AuditAction = "UPDATE_REFERRAL_STATUS_NO_ALTERNATIVE"
+	// withdrawConsent.
+	AuditActionWithdrawConsent AuditAction = "WITHDRAW_CONSENT"
+	// Referrals imported on the command line.
+	AuditActionImportReferrals AuditAction = "IMPORT_REFERRALS"
+	// Referrals purged after their retention period (lotse referrals purge).
+	AuditActionPurgeReferrals AuditAction = "PURGE_REFERRALS"
+	// A whole directory document imported (lotse import).
+	AuditActionImport AuditAction = "IMPORT"
+	// An action this version does not name; see the deprecated `action` string.
+	AuditActionOther AuditAction = "OTHER"
+)
+
+var AllAuditAction = []AuditAction{
+	AuditActionCreateOrganisation,
+	AuditActionUpdateOrganisation,
+	AuditActionDeleteOrganisation,
+	AuditActionCreateOffer,
+	AuditActionUpdateOffer,
+	AuditActionDeleteOffer,
+	AuditActionAddCooperation,
+	AuditActionRemoveCooperation,
+	AuditActionRecordUnmetNeed,
+	AuditActionCarePlanRecord,
+	AuditActionCreateToken,
+	AuditActionRevokeToken,
+	AuditActionImportDistrictBoundaries,
+	AuditActionCreateReferral,
+	AuditActionUpdateReferralStatus,
+	AuditActionUpdateReferralStatusNoAlternative,
+	AuditActionWithdrawConsent,
+	AuditActionImportReferrals,
+	AuditActionPurgeReferrals,
+	AuditActionImport,
+	AuditActionOther,
+}
+
+func (e AuditAction) IsValid() bool {
+	switch e {
+	case AuditActionCreateOrganisation, AuditActionUpdateOrganisation, AuditActionDeleteOrganisation, AuditActionCreateOffer, AuditActionUpdateOffer, AuditActionDeleteOffer, AuditActionAddCooperation, AuditActionRemoveCooperation, AuditActionRecordUnmetNeed, AuditActionCarePlanRecord, AuditActionCreateToken, AuditActionRevokeToken, AuditActionImportDistrictBoundaries, AuditActionCreateReferral, AuditActionUpdateReferralStatus, AuditActionUpdateReferralStatusNoAlternative, AuditActionWithdrawConsent, AuditActionImportReferrals, AuditActionPurgeReferrals, AuditActionImport, AuditActionOther:
+		return true
+	}
+	return false
+}
+
+func (e AuditAction) String() string {
+	return string(e)
+}
+
+func (e *AuditAction) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = AuditAction(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid AuditAction", str)
+	}
+	return nil
+}
+
+func (e AuditAction) MarshalGQL(w io.Writer) {
+	fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *AuditAction) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e AuditAction) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+// The kind of entity an audit entry is about (AuditEntry.entityKind).
+type AuditEntityType string
+
+const (
+	// An organisation.
+	AuditEntityTypeOrganisation AuditEntityType = "ORGANISATION"
+	// An offer.
+	AuditEntityTypeOffer AuditEntityType = "OFFER"
+	// A cooperation; entityId is `a|b`.
+	AuditEntityTypeCooperation AuditEntityType = "COOPERATION"
+	// An unmet need (several comma-separated).
+	AuditEntityTypeUnmetNeed AuditEntityType = "UNMET_NEED"
+	// An API token.
+	AuditEntityTypeToken AuditEntityType = "TOKEN"
+	// A district (entityId: the municipality for an outline import).
+	AuditEntityTypeDistrict AuditEntityType = "DISTRICT"
+	// A referral.
+	AuditEntityTypeReferral AuditEntityType = "REFERRAL"
+	// A whole directory document (lotse import).
+	AuditEntityTypeSnapshot AuditEntityType = "SNAPSHOT"
+	// An entity this version does not name; see the deprecated `entityType` string.
+	AuditEntityTypeOther AuditEntityType = "OTHER"
+)
+
+var AllAuditEntityType = []AuditEntityType{
+	AuditEntityTypeOrganisation,
+	AuditEntityTypeOffer,
+	AuditEntityTypeCooperation,
+	AuditEntityTypeUnmetNeed,
+	AuditEntityTypeToken,
+	AuditEntityTypeDistrict,
+	AuditEntityTypeReferral,
+	AuditEntityTypeSnapshot,
+	AuditEntityTypeOther,
+}
+
+func (e AuditEntityType) IsValid() bool {
+	switch e {
+	case AuditEntityTypeOrganisation, AuditEntityTypeOffer, AuditEntityTypeCooperation, AuditEntityTypeUnmetNeed, AuditEntityTypeToken, AuditEntityTypeDistrict, AuditEntityTypeReferral, AuditEntityTypeSnapshot, AuditEntityTypeOther:
+		return true
+	}
+	return false
+}
+
+func (e AuditEntityType) String() string {
+	return string(e)
+}
+
+func (e *AuditEntityType) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = AuditEntityType(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid AuditEntityType", str)
+	}
+	return nil
+}
+
+func (e AuditEntityType) MarshalGQL(w io.Writer) {
+	fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *AuditEntityType) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e AuditEntityType) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
 // The kind of a structural gap in the network.
 type GapKind string
 
@@ -919,6 +1119,109 @@ func (e *GapLevel) UnmarshalJSON(b []byte) error {
 }
 
 func (e GapLevel) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+// What a reason or warning of a match says (MatchReason.kind).
+type MatchReasonKind string
+
+const (
+	// Reason: the offer covers these of the client's needs („deckt Sprache und Arbeit ab“).
+	MatchReasonKindNeeds MatchReasonKind = "NEEDS"
+	// Reason: the offer is held in one of the client's languages („spricht Arabisch“).
+	MatchReasonKindLanguage MatchReasonKind = "LANGUAGE"
+	// Reason: how far the offer is („1,2 km entfernt“).
+	MatchReasonKindDistance MatchReasonKind = "DISTANCE"
+	// Reason: the offer is held online.
+	MatchReasonKindDigital MatchReasonKind = "DIGITAL"
+	// Reason: the offer provides childcare („Kinderbetreuung vorhanden“).
+	MatchReasonKindChildcare MatchReasonKind = "CHILDCARE"
+	// Reason: the offer has free places („3 freie Plätze“).
+	MatchReasonKindFreePlaces MatchReasonKind = "FREE_PLACES"
+	// Reason: the offer is made for one of the client's target groups („für Frauen“).
+	MatchReasonKindTargetGroup MatchReasonKind = "TARGET_GROUP"
+	// Reason: the offer is free of charge („kostenlos“).
+	MatchReasonKindFree MatchReasonKind = "FREE"
+	// Reason (care plan): a childcare offer or Passagegruppe near a course without childcare.
+	MatchReasonKindNearCourse MatchReasonKind = "NEAR_COURSE"
+	// Warning: the offer is held in German only („nur auf Deutsch“).
+	MatchReasonKindGermanOnly MatchReasonKind = "GERMAN_ONLY"
+	// Warning: the offer is held in none of the client's languages.
+	MatchReasonKindLanguageMismatch MatchReasonKind = "LANGUAGE_MISMATCH"
+	// Warning: the client needs childcare and the offer has none.
+	MatchReasonKindNoChildcare MatchReasonKind = "NO_CHILDCARE"
+	// Warning: the offer has no free place.
+	MatchReasonKindNoFreePlaces MatchReasonKind = "NO_FREE_PLACES"
+	// Warning: the offer is only for target groups the client did not name.
+	MatchReasonKindExclusiveTargetGroup MatchReasonKind = "EXCLUSIVE_TARGET_GROUP"
+	// Warning: the offer is only for some legal circuits and the client named none („nur für Rechtskreis SGB II“).
+	MatchReasonKindEligibilityUnchecked MatchReasonKind = "ELIGIBILITY_UNCHECKED"
+	// Warning: the offer costs something („kostenpflichtig“, „ermäßigter Beitrag“).
+	MatchReasonKindCost MatchReasonKind = "COST"
+	// Warning (care plan): no childcare was found within 2 km of a course without childcare.
+	MatchReasonKindNoChildcareNearby MatchReasonKind = "NO_CHILDCARE_NEARBY"
+)
+
+var AllMatchReasonKind = []MatchReasonKind{
+	MatchReasonKindNeeds,
+	MatchReasonKindLanguage,
+	MatchReasonKindDistance,
+	MatchReasonKindDigital,
+	MatchReasonKindChildcare,
+	MatchReasonKindFreePlaces,
+	MatchReasonKindTargetGroup,
+	MatchReasonKindFree,
+	MatchReasonKindNearCourse,
+	MatchReasonKindGermanOnly,
+	MatchReasonKindLanguageMismatch,
+	MatchReasonKindNoChildcare,
+	MatchReasonKindNoFreePlaces,
+	MatchReasonKindExclusiveTargetGroup,
+	MatchReasonKindEligibilityUnchecked,
+	MatchReasonKindCost,
+	MatchReasonKindNoChildcareNearby,
+}
+
+func (e MatchReasonKind) IsValid() bool {
+	switch e {
+	case MatchReasonKindNeeds, MatchReasonKindLanguage, MatchReasonKindDistance, MatchReasonKindDigital, MatchReasonKindChildcare, MatchReasonKindFreePlaces, MatchReasonKindTargetGroup, MatchReasonKindFree, MatchReasonKindNearCourse, MatchReasonKindGermanOnly, MatchReasonKindLanguageMismatch, MatchReasonKindNoChildcare, MatchReasonKindNoFreePlaces, MatchReasonKindExclusiveTargetGroup, MatchReasonKindEligibilityUnchecked, MatchReasonKindCost, MatchReasonKindNoChildcareNearby:
+		return true
+	}
+	return false
+}
+
+func (e MatchReasonKind) String() string {
+	return string(e)
+}
+
+func (e *MatchReasonKind) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = MatchReasonKind(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid MatchReasonKind", str)
+	}
+	return nil
+}
+
+func (e MatchReasonKind) MarshalGQL(w io.Writer) {
+	fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *MatchReasonKind) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e MatchReasonKind) MarshalJSON() ([]byte, error) {
 	var buf bytes.Buffer
 	e.MarshalGQL(&buf)
 	return buf.Bytes(), nil

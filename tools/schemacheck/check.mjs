@@ -26,7 +26,10 @@ for (const [level, name, what] of groups) {
   const list = changes.filter((c) => c.criticality.level === level);
   if (level === CriticalityLevel.Breaking) breaking = list.length;
   console.log(`\n${name} (${list.length}) — ${what}`);
-  for (const c of list) {
+  // Description edits are many and harmless: count them, list the rest.
+  const described = list.filter((c) => level === CriticalityLevel.NonBreaking && /DESCRIPTION/.test(c.type));
+  if (described.length) console.log(`  (${described.length} description changes)`);
+  for (const c of list.filter((x) => !described.includes(x))) {
     const why = c.criticality.reason ? ` — ${c.criticality.reason}` : '';
     console.log(`  ${c.path ?? ''}: ${c.message}${level === CriticalityLevel.NonBreaking ? '' : why}`);
   }

@@ -1,0 +1,89 @@
+package server_test
+
+import (
+	"encoding/json"
+	"testing"
+
+	"github.com/lotse-kim/lotse/internal/access"
+)
+
+// TestAuditEntriesSayWhatTheyHold: operation and entityKind are enums,
+// before/after the values themselves as JSON; the deprecated strings agree.
+func TestAuditEntriesSayWhatTheyHold(t *testing.T) {
+	e := newEnv(t)
+	off := e.snap.Offers[0].ID
+	e.ok(access.RoleAdmin, `mutation($id: ID!) { updateOffer(id: $id, input: {freePlaces: 2, schedule: "Mo 9–12"}) { id } }`,
+		map[string]any{"id": off}, nil)
+	var d struct {
+		AuditLog struct {
+			Edges []struct {
+				Node struct {
+					Operation, EntityKind, Action, EntityType string
+					Changes                                   []struct {
+						Field, Old, New string
+						Before, After   json.RawMessage
+					}
+				}
+			}
+		}
+	}
+	e.ok(access.RoleAdmin, `query($id: String) { auditLog(filter: {operation: UPDATE_OFFER, entityKind: OFFER, entityId: $id}, first: 1) {
+		edges { node { operation entityKind action entityType changes { field old new before after } } } } }`,
+		map[string]any{"id": off}, &d)
+	if len(d.AuditLog.Edges) != 1 {
+		t.Fatalf("auditLog(operation: UPDATE_OFFER) found %d entries", len(d.AuditLog.Edges))
+	}
+	n := d.AuditLog.Edges[0].Node
+	if n.Operation != "UPDATE_OFFER" || n.EntityKind != "OFFER" || n.Action != "updateOffer" || n.EntityType != "Offer" {
+		t.Errorf("entry = %+v", n)
+	}
+	got := map[string]string{}
+	for _, c := range n.Changes {
+		got[c.Field] = string(c.After)
+		if string(c.Before) != orNull(c.Old) || string(c.After) != orNull(c.New) {
+			t.Errorf("%s: before/after %s/%s disagree with old/new %q/%q", c.Field, c.Before, c.After, c.Old, c.New)
+		}
+	}
+	if got["freePlaces"] != "2" || got["schedule"] != `"Mo 9–12"` {
+		t.Errorf("after values = %v, want freePlaces 2 (a number) and schedule \"Mo 9–12\" (a string)", got)
+	}
+
+	// An enum filter that contradicts the string filter is refused, naming it.
+	r := e.do(access.RoleAdmin, `{ auditLog(filter: {operation: CREATE_OFFER, action: "updateOffer"}) { totalCount } }`, nil)
+	if c := codes(r); len(c) != 1 || c[0] != "BAD_USER_INPUT filter.operation" {
+		t.Errorf("contradicting filter: %v", c)
+	}
+}
+
+func orNull(s string) string {
+	if s == "" {
+		return "null"
+	}
+	return s
+}
+
+// TestMatchReasonKinds: reasons and warnings carry their code as an enum.
+func TestMatchReasonKinds(t *testing.T) {
+	e := newEnv(t)
+	var d struct {
+		MatchOffers []struct {
+			Reasons, Warnings []struct{ Code, Kind, Text string }
+		}
+	}
+	e.ok(access.RolePublic, `query($c: ClientProfile!) { matchOffers(client: $c, first: 5) {
+		reasons { code kind text } warnings { code kind text } } }`,
+		map[string]any{"c": map[string]any{"needs": []string{"LANGUAGE", "WORK"}, "languages": []string{"ar"},
+			"districtId": e.snap.Districts[0].ID, "needsChildcare": true}}, &d)
+	n := 0
+	for _, m := range d.MatchOffers {
+		for _, r := range append(m.Reasons, m.Warnings...) {
+			n++
+			if r.Kind != r.Code || r.Text == "" {
+				t.Errorf("reason %+v: kind differs from code", r)
+			}
+		}
+	}
+	if n == 0 {
+		t.Fatal("no reasons at all")
+	}
+}
