@@ -14,6 +14,7 @@ import (
 	"github.com/lotse-kim/lotse/internal/access"
 	"github.com/lotse-kim/lotse/internal/directory"
 	"github.com/lotse-kim/lotse/internal/referral"
+	"github.com/lotse-kim/lotse/internal/service"
 	"github.com/lotse-kim/lotse/internal/store"
 )
 
@@ -96,7 +97,7 @@ func (r *referralResolver) Provider(ctx context.Context, obj *referral.Referral)
 
 // NextStatuses is the resolver for the nextStatuses field.
 func (r *referralResolver) NextStatuses(ctx context.Context, obj *referral.Referral) ([]referral.Status, error) {
-	return nextStatuses(access.FromContext(ctx), *obj), nil
+	return service.NextStatuses(access.FromContext(ctx), *obj), nil
 }
 
 // Organisation is the resolver for the organisation field.

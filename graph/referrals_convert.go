@@ -4,7 +4,6 @@ import (
 	"context"
 
 	"github.com/lotse-kim/lotse/graph/model"
-	"github.com/lotse-kim/lotse/internal/access"
 	"github.com/lotse-kim/lotse/internal/directory"
 	"github.com/lotse-kim/lotse/internal/referral"
 	"github.com/lotse-kim/lotse/internal/service"
@@ -51,20 +50,6 @@ func referralConnection(ctx context.Context, res store.ReferralPage) *model.Refe
 		_, _ = LoadersFor(ctx).Offer.LoadAll(ctx, offers)
 	}
 	return conn
-}
-
-// nextStatuses is what the caller may set r to next.
-func nextStatuses(p access.Principal, r referral.Referral) []referral.Status {
-	var side referral.Side
-	switch {
-	case p.Role == access.RoleCaseManager && p.OrganisationID == r.FromOrganisationID:
-		side = referral.Sender
-	case p.Role == access.RolePartner && p.OrganisationID == r.ToOrganisationID:
-		side = referral.Receiver
-	default:
-		return []referral.Status{}
-	}
-	return nonNil(referral.Next(r.Status, side))
 }
 
 func cell(c referral.Cell) *int { return c.Value }

@@ -1,14 +1,19 @@
 package main
 
 import (
+	"bufio"
 	"context"
+	"encoding/json"
 	"fmt"
 	"log/slog"
+	"os"
 	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/lotse-kim/lotse/internal/access"
+	"github.com/lotse-kim/lotse/internal/demo"
+	"github.com/lotse-kim/lotse/internal/directory"
 	"github.com/lotse-kim/lotse/internal/referral"
 	"github.com/lotse-kim/lotse/internal/service"
 )
@@ -76,4 +81,44 @@ func runRetention(ctx context.Context, svc *service.Service, days int, every tim
 		case <-t.C:
 		}
 	}
+}
+
+// writeReferrals writes the generated referrals over snap as one JSON array.
+func writeReferrals(path string, snap directory.Snapshot, seed int64, nrw bool, scale int) error {
+	n := demo.DemoReferralCount * scale
+	if nrw {
+		n = demo.NRWReferralCount
+	}
+	rs, _ := demo.Referrals(snap, seed, n)
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	bw := bufio.NewWriter(f)
+	if err := json.NewEncoder(bw).Encode(rs); err != nil {
+		f.Close()
+		return err
+	}
+	if err := bw.Flush(); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
+}
+
+// importReferrals loads a file written by writeReferrals, all or none.
+func importReferrals(ctx context.Context, svc *service.Service, path string) error {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return err
+	}
+	var rs []referral.Referral
+	if err := json.Unmarshal(data, &rs); err != nil {
+		return fmt.Errorf("not a list of referrals: %w", err)
+	}
+	if err := svc.ImportReferrals(ctx, rs); err != nil {
+		return err
+	}
+	slog.Info("referrals imported", "referrals", len(rs))
+	return nil
 }

@@ -2,15 +2,18 @@ package main
 
 import (
 	"context"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/lotse-kim/lotse/internal/access"
+	"github.com/lotse-kim/lotse/internal/demo"
 	"github.com/lotse-kim/lotse/internal/directory"
 	"github.com/lotse-kim/lotse/internal/referral"
 	"github.com/lotse-kim/lotse/internal/service"
+	"github.com/lotse-kim/lotse/internal/store"
 	"github.com/lotse-kim/lotse/internal/store/sqlite"
 )
 
@@ -127,4 +130,31 @@ func TestServeRetentionSchedule(t *testing.T) {
 	}
 	cancel()
 	<-done
+}
+
+func TestGenAndImportReferrals(t *testing.T) {
+	dir := t.TempDir()
+	snap, refs, db := filepath.Join(dir, "net.json"), filepath.Join(dir, "refs.json"), filepath.Join(dir, "lotse.db")
+	if _, err := runOut(t, "gen", "-o", snap, "--referrals-out", refs); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := runOut(t, "import", "-q", "--data", db, "--referrals", refs, snap); err != nil {
+		t.Fatal(err)
+	}
+	st, err := sqlite.Open(t.Context(), db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	page, err := st.Referrals(t.Context(), store.ReferralFilter{}, store.Page{First: 1})
+	if err != nil || page.TotalCount != demo.DemoReferralCount {
+		t.Errorf("imported referrals: %d, %v; want %d", page.TotalCount, err, demo.DemoReferralCount)
+	}
+	// A broken file loads nothing of itself.
+	if err := os.WriteFile(refs, []byte(`[{"id": "x"}]`), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := runOut(t, "import", "-q", "--data", db, "--referrals", refs, snap); err == nil || !strings.Contains(err.Error(), "--referrals") {
+		t.Errorf("a broken referrals file: %v", err)
+	}
 }

@@ -63,7 +63,10 @@ func writeSnapshot(path string, snap directory.Snapshot) error {
 
 func newImport() *cobra.Command {
 	sf := storeFlags{create: true}
-	var quiet bool
+	var (
+		quiet bool
+		refs  string
+	)
 	cmd := &cobra.Command{
 		Use:   "import FILE",
 		Short: "Load a JSON document written by export (or gen) into the store: all of it, or nothing",
@@ -83,6 +86,11 @@ func newImport() *cobra.Command {
 				if err != nil {
 					return fmt.Errorf("import into %s: nothing was written: %w", sf.describe(), err)
 				}
+				if refs != "" {
+					if err := importReferrals(ctx, svc, refs); err != nil {
+						return fmt.Errorf("--referrals %s: the network was imported, the referrals not: %w", refs, err)
+					}
+				}
 				if !before.Empty() {
 					// Say what was there: an import into a live database
 					// replaces every record the document names.
@@ -97,6 +105,7 @@ func newImport() *cobra.Command {
 	}
 	sf.register(cmd)
 	cmd.Flags().BoolVarP(&quiet, "quiet", "q", false, "no progress bar")
+	cmd.Flags().StringVar(&refs, "referrals", "", "also load the referrals of this file (written by lotse gen --referrals-out), all or none")
 	return cmd
 }
 
@@ -147,6 +156,7 @@ func newGen() *cobra.Command {
 		scale int
 		nrw   bool
 		out   string
+		refs  string
 	)
 	cmd := &cobra.Command{
 		Use:   "gen",
@@ -162,6 +172,11 @@ func newGen() *cobra.Command {
 			} else {
 				snap = demo.Generate(demo.Options{Seed: seed, Scale: scale})
 			}
+			if refs != "" {
+				if err := writeReferrals(refs, snap, seed, nrw, scale); err != nil {
+					return fmt.Errorf("--referrals-out: %w", err)
+				}
+			}
 			return writeSnapshot(out, snap)
 		},
 	}
@@ -169,5 +184,6 @@ func newGen() *cobra.Command {
 	cmd.Flags().IntVar(&scale, "scale", 1, "size relative to the demo (Solingen and Wuppertal)")
 	cmd.Flags().BoolVar(&nrw, "nrw", false, "an NRW-scale network: 54 municipalities, ≥15,000 organisations, ≥150,000 offers")
 	cmd.Flags().StringVarP(&out, "out", "o", "-", "output file; - for stdout")
+	cmd.Flags().StringVar(&refs, "referrals-out", "", "also write referrals over the network to this file (200,000 with --nrw, 400 per --scale otherwise); load them with lotse import --referrals")
 	return cmd
 }

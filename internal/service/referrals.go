@@ -132,6 +132,19 @@ func side(p access.Principal, r referral.Referral) referral.Side {
 	return ""
 }
 
+// NextStatuses lists what the caller may set r to next (none for anyone
+// but its sender and its provider).
+func NextStatuses(p access.Principal, r referral.Referral) []referral.Status {
+	sd := side(p, r)
+	if sd == "" {
+		return []referral.Status{}
+	}
+	if next := referral.Next(r.Status, sd); next != nil {
+		return next
+	}
+	return []referral.Status{}
+}
+
 // visible returns the referral with id when the caller may see it; an
 // invisible one is reported exactly like a missing one, so that nobody
 // learns which ids exist elsewhere.

@@ -15,6 +15,7 @@ import (
 var (
 	stReferralCheck  = load("referral_check")
 	stReferralsPut   = load("referrals_put")
+	stReferralLock   = load("referral_lock")
 	stReferralsByID  = load("referrals_by_id")
 	stReferralsCount = load("referrals_count")
 	stReferralsPage  = load("referrals_page")
@@ -177,6 +178,10 @@ func referralsByID(ctx context.Context, tx neo4j.ManagedTransaction, ids []strin
 	if err != nil {
 		return nil, err
 	}
+	return decodeReferrals(recs)
+}
+
+func decodeReferrals(recs []*neo4j.Record) ([]referral.Referral, error) {
 	out := make([]referral.Referral, 0, len(recs))
 	for _, rec := range recs {
 		r, err := decodeReferral(asRow(rec, "referral"))
@@ -194,7 +199,8 @@ func referralsByID(ctx context.Context, tx neo4j.ManagedTransaction, ids []strin
 func (s *Store) UpdateReferral(ctx context.Context, id string, update func(referral.Referral) (referral.Referral, error)) (referral.Referral, error) {
 	var out referral.Referral
 	err := s.write(ctx, func(ctx context.Context, tx neo4j.ManagedTransaction) error {
-		old, err := referralsByID(ctx, tx, []string{id})
+		// Locked first: a concurrent update waits instead of reading a stale status.
+		old, err := lockedRead(ctx, tx, stReferralLock, stReferralsByID, id, decodeReferrals)
 		if err != nil {
 			return err
 		}

@@ -16,7 +16,7 @@ func referralParamsOf(t *testing.T) map[*statement]map[string]any {
 		t.Fatal(err)
 	}
 	return map[*statement]map[string]any{
-		stReferralCheck: referralCheckParams(r), stReferralsPut: rowsParam([]any{upsert}), stReferralsByID: idsParam(nil),
+		stReferralCheck: referralCheckParams(r), stReferralLock: idParam("r"), stReferralsPut: rowsParam([]any{upsert}), stReferralsByID: idsParam(nil),
 		stReferralsCount: referralFilterParams(store.ReferralFilter{}),
 		stReferralsPage:  pageParams(referralFilterParams(store.ReferralFilter{}), 0, 1),
 		stReferralCounts: referralCountParams(store.ReferralCountQuery{}),

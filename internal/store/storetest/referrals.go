@@ -7,6 +7,7 @@ package storetest
 import (
 	"errors"
 	"reflect"
+	"sync"
 	"testing"
 	"time"
 
@@ -25,6 +26,7 @@ func referralTests() []Test {
 		{"ReferralCounts", testReferralCounts},
 		{"ReferralErase", testReferralErase},
 		{"ReferralPut", testReferralPut},
+		{"ReferralConcurrentUpdates", testReferralConcurrentUpdates},
 	}
 }
 
@@ -359,5 +361,46 @@ func testReferralPut(t *testing.T, s store.Store) {
 	}
 	if err := s.PutReferrals(t.Context(), nil); err != nil {
 		t.Errorf("an empty batch: %v", err)
+	}
+}
+
+// Two providers' answers race: UpdateReferral runs each updater on what is
+// stored when its transaction runs, so exactly one of them wins and the
+// other sees the winner's status.
+func testReferralConcurrentUpdates(t *testing.T, s store.Store) {
+	loadFixtures(t, s)
+	createReferrals(t, s, refSent("ref-1", offKurs, "org-vhs", "sg-mitte", "Solingen", 0))
+	var wg sync.WaitGroup
+	errs := make([]error, 2)
+	for i, to := range []referral.Status{referral.StatusAccepted, referral.StatusDeclined} {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			reason := referral.Reason("")
+			if to == referral.StatusDeclined {
+				reason = referral.ReasonNoCapacity
+			}
+			_, errs[i] = s.UpdateReferral(t.Context(), "ref-1", func(old referral.Referral) (referral.Referral, error) {
+				return referral.Apply(old, referral.Change{To: to, Reason: reason, Side: referral.Receiver,
+					At: refT0.Add(time.Hour), Role: access.RolePartner, OrganisationID: "org-vhs"})
+			})
+		}()
+	}
+	wg.Wait()
+	var te *referral.TransitionError
+	ok, refused := 0, 0
+	for _, err := range errs {
+		switch {
+		case err == nil:
+			ok++
+		case errors.As(err, &te):
+			refused++
+		default:
+			t.Errorf("unexpected error: %v", err)
+		}
+	}
+	got, _ := getReferral(t, s, "ref-1")
+	if ok != 1 || refused != 1 || len(got.History) != 2 {
+		t.Errorf("%d updates won, %d refused; history %+v", ok, refused, got.History)
 	}
 }
