@@ -117,7 +117,7 @@ describe('sign-in', () => {
       assert.equal(storage.session, server.tokens.PARTNER);
       assert.ok(!storage.local.includes('lotse_'), 'no token in localStorage');
       await page.getByRole('button', { name: 'Abmelden' }).click();
-      await page.getByRole('link', { name: 'Anmelden' }).waitFor();
+      await page.getByTestId('who').getByRole('link', { name: 'Anmelden' }).waitFor();
       assert.equal(await page.evaluate(() => sessionStorage.getItem('lotse.token')), null);
     }, { expectFailedLoads: true }); // the wrong token's 401
   });
@@ -149,6 +149,140 @@ describe('GraphiQL', () => {
       await page.locator('.graphiql-execute-button').click();
       await page.waitForFunction(() => /"role":\s*"STEERING"/.test(document.querySelector('.graphiql-response')?.textContent ?? ''), null, { timeout: 10000 });
       await screenshot(page, 'graphiql');
+    });
+  });
+});
+
+describe("counsellor's desk", () => {
+  it('profile → matches → care plan → unmet need → referral → slip', async () => {
+    await session(async ({ page, check }) => {
+      await signIn(page, server.url, server.tokens.CASE_MANAGER);
+      await page.waitForURL(/\/beratung/);
+      for (const n of ['Sprache', 'Familie und Kinderbetreuung', 'Ausbildung, Arbeit, Anerkennung', 'Wohnen']) {
+        await page.getByRole('checkbox', { name: n, exact: true }).check();
+      }
+      await page.getByLabel('Erstsprache').selectOption('ar');
+      await page.getByLabel('Stadtbezirk').selectOption('sg-ohligs');
+      await page.getByLabel('höchstens entfernt (km)').fill('1,5');
+      await page.getByLabel('braucht Kinderbetreuung').check();
+      await page.locator('summary', { hasText: 'Zielgruppen' }).click();
+      await page.getByRole('checkbox', { name: 'Frauen', exact: true }).check();
+      await page.getByRole('checkbox', { name: 'Eltern', exact: true }).check();
+      await page.locator('summary', { hasText: 'Rechtskreise' }).click();
+      await page.getByRole('checkbox', { name: 'SGB II', exact: true }).check();
+      await page.getByRole('checkbox', { name: 'AufenthG', exact: true }).check();
+      await page.getByRole('button', { name: 'Passende Angebote suchen' }).click();
+
+      const matches = page.getByTestId('matches');
+      await matches.locator('li.match').first().waitFor();
+      const first = matches.locator('li.match').first();
+      assert.match(await first.locator('h3').textContent(), /Frauenintegrationskurs mit Kinderbetreuung/);
+      assert.match(await first.locator('.reasons').textContent(), /spricht Arabisch/);
+      assert.match(await first.locator('.meta').textContent(), /Passung \d+\u00a0%/);
+      const uncovered = page.getByTestId('uncovered');
+      assert.match(await uncovered.textContent(), /Wohnen/);
+      await check('beratung');
+
+      await uncovered.getByRole('button', { name: /als Bedarf ohne Angebot erfassen/ }).first().click();
+      await uncovered.getByText(/Erfasst: Wohnen in /).waitFor();
+
+      if (server.orgs.CASE_MANAGER) {
+        await first.getByRole('button', { name: 'Vermitteln' }).click();
+        // A name is refused by the server, beside the field.
+        await first.getByLabel('Fallkennung (pseudonym)').fill('Fatima Yilmaz');
+        await first.getByRole('button', { name: 'Vermittlung senden' }).click();
+        await first.locator('.field-error').first().waitFor();
+        await first.getByLabel('Fallkennung (pseudonym)').fill('KM-2026-0042');
+        await first.getByRole('button', { name: 'Vermittlung senden' }).click();
+        await first.getByText(/Vermittlung an „.*“ gesendet/).waitFor();
+      }
+
+      const slipLink = page.getByRole('link', { name: 'Zettel öffnen und drucken' });
+      assert.match(await slipLink.getAttribute('href'), /^\/zettel\?angebote=[^&]+&sprache=ar$/);
+      await slipLink.click();
+      const slip = page.getByTestId('slip');
+      await slip.locator('section.slip-offer').first().waitFor();
+      const ar = slip.locator('h1 [lang="ar"]');
+      assert.equal(await ar.getAttribute('dir'), 'rtl');
+      assert.equal(await ar.textContent(), 'خدمات لك');
+      assert.ok((await slip.locator('dt [lang="ar"]').count()) >= 4, 'Arabic headings beside the German ones');
+      const text = await slip.textContent();
+      assert.ok(!/KM-2026|Fatima/.test(text), 'no client data on the slip');
+      await check('zettel');
+      await page.emulateMedia({ media: 'print' });
+      assert.equal(await page.locator('header.site').isVisible(), false, 'no navigation on paper');
+      assert.equal(await page.getByRole('button', { name: 'Drucken' }).isVisible(), false);
+      await screenshot(page, 'zettel-druck');
+      await page.emulateMedia({ media: 'screen' });
+
+      if (server.orgs.CASE_MANAGER) {
+        await page.getByRole('link', { name: 'Vermittlungen' }).click();
+        const table = page.getByTestId('referrals');
+        await table.getByText('KM-2026-0042').waitFor();
+        assert.match(await table.textContent(), /gesendet/);
+        await check('vermittlungen-gesendet');
+      }
+    });
+  });
+});
+
+describe('partner pages', () => {
+  it('one click on free places shows in the public search; server errors beside their fields; incoming referrals', async () => {
+    const org = server.orgs.PARTNER;
+    await session(async ({ page, check }) => {
+      await signIn(page, server.url, server.tokens.PARTNER);
+      await page.waitForURL(/\/traeger/);
+      const table = page.getByTestId('partner-offers');
+      await table.locator('tbody tr').first().waitFor();
+      const row = table.locator('tbody tr').first();
+      const title = (await row.locator('th a').textContent()).trim();
+      const out = row.locator('output');
+      const before = Number(await out.textContent()) || 0;
+      const up = await row.getByRole('button', { name: /Ein Platz mehr frei/ }).isEnabled();
+      await row.getByRole('button', { name: up ? /Ein Platz mehr frei/ : /Ein Platz weniger frei/ }).click();
+      const after = before + (up ? 1 : -1);
+      await row.getByText('Freie Plätze: Gespeichert.').waitFor();
+      assert.equal(Number(await out.textContent()), after);
+      await check('traeger');
+
+      // The public directory (a fresh, anonymous browser) shows the new number.
+      const anon = await newPage(browser, server.url);
+      await anon.page.goto(server.url + '/?traeger=' + encodeURIComponent(org));
+      const card = anon.page.getByTestId('results').locator('li.offer-card', { hasText: title }).first();
+      await card.waitFor();
+      assert.match(await card.textContent(), after === 0 ? /ausgebucht/ : new RegExp(`Plätze: ${after}( von \\d+)? frei`));
+      assert.deepEqual(anon.foreign, []);
+      await anon.context.close();
+
+      // Create an offer with mistakes: the server's errors appear beside the fields.
+      const form = page.getByTestId('create-offer');
+      await form.getByLabel('Sprachen (Codes, mit Komma getrennt)').fill('de, xx');
+      await form.getByRole('button', { name: 'Angebot anlegen' }).click();
+      await form.locator('.field-error').first().waitFor();
+      await form.locator('#' + (await form.getByLabel('Titel', { exact: true }).getAttribute('aria-describedby'))).getByText('darf nicht leer sein').waitFor();
+      const langErr = await form.getByLabel('Sprachen (Codes, mit Komma getrennt)').getAttribute('aria-describedby');
+      assert.match(await form.locator('#' + langErr).textContent(), /„xx“ ist kein Sprachcode/);
+      await check('traeger-fehler');
+    });
+
+    // Incoming referrals: one sent by case management to the partner's offer.
+    if (!server.orgs.CASE_MANAGER) return;
+    const d = await server.gql(null, `query($id: ID!) { organisation(id: $id) { offers { id: localId status } } }`, { id: org });
+    const target = d.organisation.offers.find((o) => o.status === 'ACTIVE');
+    const today = new Date().toISOString().slice(0, 10);
+    await server.gql(server.tokens.CASE_MANAGER, `mutation($i: CreateReferralInput!) { createReferral(input: $i) { id } }`, {
+      i: { caseRef: 'KM-2026-0100', offerId: target.id, needs: ['LANGUAGE'], consent: { givenOn: today, validUntil: today, form: 'WRITTEN', shares: ['NEEDS', 'OUTCOME'] } },
+    });
+    await session(async ({ page, check }) => {
+      await signIn(page, server.url, server.tokens.PARTNER);
+      await page.getByRole('link', { name: 'Vermittlungen' }).click();
+      const table = page.getByTestId('referrals');
+      const row = table.locator('tr', { hasText: 'KM-2026-0100' });
+      await row.waitFor();
+      await check('vermittlungen-eingang');
+      await row.getByLabel('Stand ändern').selectOption('ACCEPTED');
+      await row.getByRole('button', { name: 'Übernehmen' }).click();
+      await row.getByText('Stand geändert: angenommen.').waitFor();
     });
   });
 });

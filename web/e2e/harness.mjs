@@ -29,14 +29,14 @@ export async function startServer() {
   });
   let err = '';
   const tokens = {};
-  let partnerOrg = '';
+  const orgs = {};
   const url = await new Promise((ok, fail) => {
     const timer = setTimeout(() => fail(new Error('lotse serve did not start:\n' + err)), 60000);
     const onData = (b) => {
       err += b.toString();
       for (const m of err.matchAll(/^\s+(ADMIN|STEERING|CASE_MANAGER|PARTNER)\s+(lotse_\S+)(?: \(organisation (\S+)\))?/gm)) {
         tokens[m[1]] = m[2];
-        if (m[3]) partnerOrg = m[3];
+        if (m[3]) orgs[m[1]] = m[3];
       }
       const a = err.match(/addr=(127\.0\.0\.1:\d+)/);
       if (a && Object.keys(tokens).length === 4) {
@@ -48,10 +48,39 @@ export async function startServer() {
     proc.stdout.on('data', onData);
     proc.on('exit', (c) => fail(new Error(`lotse serve exited with ${c}:\n${err}`)));
   });
+  // Demo tokens of case management belong to no organisation; sending
+  // referrals needs one, so issue a counsellor token of an integration centre.
+  try {
+    if (!orgs.CASE_MANAGER) {
+      const r = await fetch(url + '/graphql', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ query: '{ organisations(filter: {kinds: [INTEGRATION_CENTRE], municipality: "Solingen"}, first: 1) { edges { node { localId } } } }' }),
+      });
+      const org = (await r.json()).data.organisations.edges[0].node.localId;
+      const out = execFileSync(bin, ['token', 'create', '--data', join(dir, 'lotse.db'), '--role', 'CASE_MANAGER', '--organisation', org, '--name', 'e2e-counsellor'], { encoding: 'utf8' });
+      tokens.CASE_MANAGER = out.match(/lotse_\S+/)[0];
+      orgs.CASE_MANAGER = org;
+    }
+  } catch (e) {
+    proc.kill('SIGTERM');
+    throw e;
+  }
   return {
     url,
     tokens,
-    partnerOrg,
+    orgs,
+    // One GraphQL request, for test setup that is not the subject of a test.
+    async gql(token, query, variables = {}) {
+      const res = await fetch(url + '/graphql', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+        body: JSON.stringify({ query, variables }),
+      });
+      const body = await res.json();
+      if (body.errors) throw new Error(JSON.stringify(body.errors));
+      return body.data;
+    },
     async stop() {
       proc.kill('SIGTERM');
       await new Promise((r) => (proc.exitCode !== null ? r() : proc.on('exit', r)));
@@ -102,6 +131,7 @@ export async function axe(page) {
 
 export async function screenshot(page, name) {
   mkdirSync(screenshotDir, { recursive: true });
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: join(screenshotDir, `${name}.png`), fullPage: false });
 }
 

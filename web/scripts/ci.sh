@@ -20,4 +20,4 @@ if [ -n "$(git status --porcelain -- web/dist)" ]; then
   exit 1
 fi
 npm --prefix web test
-npm --prefix web run browser-test
+timeout 900 npm --prefix web run browser-test

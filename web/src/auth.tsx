@@ -11,7 +11,7 @@ const MeDoc = graphql(`
       role
       name
       organisation {
-        id
+        id: localId
         name
       }
     }

@@ -25,7 +25,7 @@ const SearchDoc = graphql(`
       edges {
         distanceKm
         node {
-          id
+          id: localId
           title
           category
           courseType
@@ -42,11 +42,11 @@ const SearchDoc = graphql(`
             lon
           }
           district {
-            id
+            id: localId
             name
           }
           provider {
-            id
+            id: localId
             name
           }
         }

@@ -10,7 +10,7 @@ import { ErrorBox, Loading } from '../components/ui';
 const OfferDoc = graphql(`
   query OfferPage($id: ID!) {
     offer(id: $id) {
-      id
+      id: localId
       title
       description
       category
@@ -33,12 +33,12 @@ const OfferDoc = graphql(`
       contact
       updatedAt
       district {
-        id
+        id: localId
         name
         municipality
       }
       provider {
-        id
+        id: localId
         name
         kind
         address
@@ -46,18 +46,18 @@ const OfferDoc = graphql(`
         email
         phone
         parent {
-          id
+          id: localId
           name
         }
         offers {
-          id
+          id: localId
           title
         }
         partners {
           since
           topics
           organisation {
-            id
+            id: localId
             name
             kind
           }
