@@ -312,3 +312,38 @@ func TestComposeSettingsParse(t *testing.T) {
 		}
 	}
 }
+
+// TestBrowserQueries runs the Cypher queries of tools/neo4j/browser (the
+// README's queries for Neo4j Browser) on the demo network: each must run and
+// return rows.
+func TestBrowserQueries(t *testing.T) {
+	s := openTestStore(t, nil)
+	ctx := context.Background()
+	if err := s.Import(ctx, demo.Demo()); err != nil {
+		t.Fatal(err)
+	}
+	files, err := filepath.Glob(filepath.Join("..", "..", "..", "tools", "neo4j", "browser", "*.cypher"))
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no queries in tools/neo4j/browser: %v", err)
+	}
+	for _, f := range files {
+		text, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var rows int
+		err = s.read(ctx, func(ctx context.Context, tx neo4j.ManagedTransaction) error {
+			res, err := tx.Run(ctx, string(text), nil)
+			if err != nil {
+				return err
+			}
+			recs, err := res.Collect(ctx)
+			rows = len(recs)
+			return err
+		})
+		if err != nil || rows == 0 {
+			t.Errorf("%s: %d rows, %v", filepath.Base(f), rows, err)
+		}
+		t.Logf("%s: %d rows", filepath.Base(f), rows)
+	}
+}

@@ -1,0 +1,115 @@
+package bench
+
+import (
+	"context"
+	"os"
+	"strconv"
+	"testing"
+	"time"
+
+	"github.com/lotse-kim/lotse/internal/access"
+	"github.com/lotse-kim/lotse/internal/demo"
+	"github.com/lotse-kim/lotse/internal/directory"
+	"github.com/lotse-kim/lotse/internal/matching"
+	"github.com/lotse-kim/lotse/internal/service"
+	"github.com/lotse-kim/lotse/internal/store"
+	"github.com/lotse-kim/lotse/internal/store/neo4j"
+	"github.com/lotse-kim/lotse/internal/store/neo4j/neo4jtest"
+)
+
+// BenchmarkStores runs the same service calls on the embedded store and, when
+// LOTSE_TEST_NEO4J_URI is set, on Neo4j, over the same generated network
+// (`lotse gen --scale N`, N from LOTSE_BENCH_SCALE, default 10: about 6,500
+// offers). The Neo4j database is emptied and filled with it unless it holds
+// that network already (same counts). Run, e.g. with tools/neo4j:
+//
+//	tools/neo4j/with-neo4j.sh go test -run '^$' -bench Stores -benchtime 100x ./internal/bench/
+func BenchmarkStores(b *testing.B) {
+	scale := 10
+	if v, err := strconv.Atoi(os.Getenv("LOTSE_BENCH_SCALE")); err == nil && v > 0 {
+		scale = v
+	}
+	snap := demo.Generate(demo.Options{Seed: benchSeed, Scale: scale})
+	stores := []struct {
+		name string
+		open func(b *testing.B) store.Store
+	}{
+		{"sqlite", func(b *testing.B) store.Store { return scaledStore(b, scale) }},
+		{"neo4j", func(b *testing.B) store.Store { return neo4jBenchStore(b, snap) }},
+	}
+	for _, s := range stores {
+		b.Run(s.name, func(b *testing.B) {
+			st := s.open(b)
+			svc := service.New(st)
+			cs := clients(b, st, 300)
+			caseWork := access.WithPrincipal(context.Background(),
+				access.Principal{Role: access.RoleCaseManager, TokenID: "tok-bench", Name: "bench"})
+			steering := access.WithPrincipal(context.Background(), steeringReader)
+			b.Run("offers", func(b *testing.B) {
+				// Filters + text + radius, first 20 with totalCount: the dashboard's search.
+				timed(b, cs, func(c matching.Client) (int, error) {
+					centre := c.Location
+					if centre == nil {
+						centre = &directory.GeoPoint{Lat: 51.17, Lon: 7.08}
+					}
+					p, err := svc.SearchOffers(caseWork, store.OfferQuery{Filter: store.OfferFilter{
+						Text: "beratung", Needs: c.Needs, Near: &store.Near{Lat: centre.Lat, Lon: centre.Lon, RadiusKm: 15},
+						Status: []directory.OfferStatus{directory.StatusActive},
+					}, Page: store.Page{First: 20}})
+					return p.TotalCount, err
+				})
+			})
+			b.Run("matchOffers", func(b *testing.B) {
+				timed(b, cs, func(c matching.Client) (int, error) {
+					ms, err := svc.MatchOffers(caseWork, c, 10)
+					return len(ms), err
+				})
+			})
+			b.Run("carePlan", func(b *testing.B) {
+				timed(b, cs, func(c matching.Client) (int, error) {
+					p, _, err := svc.CarePlan(caseWork, c, false)
+					return len(p.Items), err
+				})
+			})
+			b.Run("gapReport/Solingen", func(b *testing.B) {
+				measure(b, func() error { _, err := svc.GapReport(steering, "Solingen", nil); return err })
+			})
+			b.Run("networkReport/all", func(b *testing.B) {
+				measure(b, func() error { _, err := svc.NetworkReport(steering, ""); return err })
+			})
+		})
+	}
+}
+
+// neo4jBenchStore opens the test Neo4j holding snap, importing it when the
+// database holds something else; without LOTSE_TEST_NEO4J_URI it skips.
+func neo4jBenchStore(b *testing.B, snap directory.Snapshot) store.Store {
+	b.Helper()
+	srv, ok := neo4jtest.FromEnv()
+	if !ok {
+		b.Skip(neo4jtest.SkipReason)
+	}
+	ctx := context.Background()
+	st, err := neo4j.Open(ctx, neo4j.Config{URI: srv.URI, Username: srv.Username, Password: srv.Password,
+		Database: srv.Database, Timeout: time.Minute})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { st.Close() })
+	c, err := st.Counts(ctx)
+	if err != nil {
+		b.Fatal(err)
+	}
+	if c.Offers != len(snap.Offers) || c.Organisations != len(snap.Organisations) {
+		if err := srv.Wipe(ctx); err != nil {
+			b.Fatal(err)
+		}
+		start := time.Now()
+		if err := st.Import(ctx, snap); err != nil {
+			b.Fatal(err)
+		}
+		b.Logf("imported %d offers, %d organisations into Neo4j in %s", len(snap.Offers), len(snap.Organisations),
+			time.Since(start).Round(time.Millisecond))
+	}
+	return st
+}
