@@ -160,11 +160,28 @@ func (s *suppressor) complete(total *int, parts []*int) bool {
 func Suppress(rows []Tally, total Tally, small bool) ([]View, View) {
 	all := append(slices.Clone(rows), total)
 	s := &suppressor{hidden: map[*int]bool{}}
-	type cols struct {
-		sent, open, acc, wait, dec, comp, canc, noshow *int
-		by                                             []*int
+	cs := tallyColumns(all)
+	if !small {
+		s.suppressTallies(cs)
 	}
-	cs := make([]cols, len(all))
+	out := make([]View, len(rows))
+	for i := range rows {
+		out[i] = s.view(cs[i], all[i], small)
+	}
+	return out, s.view(cs[len(cs)-1], all[len(all)-1], small)
+}
+
+// tallyCols points at the counts of one tally, the decline reasons in the
+// order of DeclineReasons.
+type tallyCols struct {
+	sent, open, acc, wait, dec, comp, canc, noshow *int
+	by                                             []*int
+}
+
+// tallyColumns points at the counts of each tally of all; a tally's
+// DeclinedBy map is filled in for every reason.
+func tallyColumns(all []Tally) []tallyCols {
+	cs := make([]tallyCols, len(all))
 	for i := range all {
 		t := &all[i]
 		if t.DeclinedBy == nil {
@@ -174,71 +191,73 @@ func Suppress(rows []Tally, total Tally, small bool) ([]View, View) {
 		for j, r := range DeclineReasons {
 			by[j] = t.DeclinedBy[r]
 		}
-		c := cols{&t.Sent, &t.Open, &t.Accepted, &t.Waitlisted, &t.Declined, &t.Completed, &t.Cancelled, &t.NoShows, nil}
+		c := tallyCols{&t.Sent, &t.Open, &t.Accepted, &t.Waitlisted, &t.Declined, &t.Completed, &t.Cancelled, &t.NoShows, nil}
 		for j := range by {
 			c.by = append(c.by, &by[j])
 		}
 		cs[i] = c
 	}
-	if !small {
+	return cs
+}
+
+// suppressTallies hides the small counts of cs (the group rows, then the
+// total last) and, until nothing changes, their complements in each row and
+// across the rows' columns against the total.
+func (s *suppressor) suppressTallies(cs []tallyCols) {
+	for _, c := range cs {
+		s.primary(append([]*int{c.sent, c.open, c.acc, c.wait, c.dec, c.comp, c.canc, c.noshow}, c.by...)...)
+	}
+	rows, last := cs[:len(cs)-1], cs[len(cs)-1]
+	for changed := true; changed; {
+		changed = false
 		for _, c := range cs {
-			s.primary(append([]*int{c.sent, c.open, c.acc, c.wait, c.dec, c.comp, c.canc, c.noshow}, c.by...)...)
+			changed = s.complete(c.sent, []*int{c.open, c.acc, c.wait, c.dec, c.comp, c.canc}) || changed
+			changed = s.complete(c.dec, c.by) || changed
 		}
-		for changed := true; changed; {
-			changed = false
-			for _, c := range cs {
-				changed = s.complete(c.sent, []*int{c.open, c.acc, c.wait, c.dec, c.comp, c.canc}) || changed
-				changed = s.complete(c.dec, c.by) || changed
+		// Columns: the total row is the sum of the group rows (not for
+		// NEED, where a referral counts in several groups; still safe).
+		if len(rows) == 0 {
+			continue
+		}
+		col := func(get func(tallyCols) *int) {
+			parts := make([]*int, len(rows))
+			for i := range rows {
+				parts[i] = get(rows[i])
 			}
-			// Columns: the total row is the sum of the group rows (not for
-			// NEED, where a referral counts in several groups; still safe).
-			if len(rows) > 0 {
-				last := cs[len(cs)-1]
-				col := func(get func(cols) *int) {
-					parts := make([]*int, len(rows))
-					for i := range rows {
-						parts[i] = get(cs[i])
-					}
-					changed = s.complete(get(last), parts) || changed
-				}
-				col(func(c cols) *int { return c.sent })
-				col(func(c cols) *int { return c.open })
-				col(func(c cols) *int { return c.acc })
-				col(func(c cols) *int { return c.wait })
-				col(func(c cols) *int { return c.dec })
-				col(func(c cols) *int { return c.comp })
-				col(func(c cols) *int { return c.canc })
-				col(func(c cols) *int { return c.noshow })
-				for j := range DeclineReasons {
-					col(func(c cols) *int { return c.by[j] })
-				}
-			}
+			changed = s.complete(get(last), parts) || changed
+		}
+		col(func(c tallyCols) *int { return c.sent })
+		col(func(c tallyCols) *int { return c.open })
+		col(func(c tallyCols) *int { return c.acc })
+		col(func(c tallyCols) *int { return c.wait })
+		col(func(c tallyCols) *int { return c.dec })
+		col(func(c tallyCols) *int { return c.comp })
+		col(func(c tallyCols) *int { return c.canc })
+		col(func(c tallyCols) *int { return c.noshow })
+		for j := range DeclineReasons {
+			col(func(c tallyCols) *int { return c.by[j] })
 		}
 	}
-	view := func(i int) View {
-		c, t := cs[i], all[i]
-		cell := func(p *int) Cell {
-			if s.hidden[p] {
-				return Cell{Suppressed: true}
-			}
-			return shown(*p)
+}
+
+// view is what a reader sees of tally t (its counts at c).
+func (s *suppressor) view(c tallyCols, t Tally, small bool) View {
+	cell := func(p *int) Cell {
+		if s.hidden[p] {
+			return Cell{Suppressed: true}
 		}
-		v := View{Sent: cell(c.sent), Open: cell(c.open), Accepted: cell(c.acc), Waitlisted: cell(c.wait),
-			Declined: cell(c.dec), Completed: cell(c.comp), Cancelled: cell(c.canc), NoShows: cell(c.noshow),
-			DeclinedBy: map[Reason]Cell{}}
-		for j, r := range DeclineReasons {
-			v.DeclinedBy[r] = cell(c.by[j])
-		}
-		if !small && t.Answered() < MinPublicCount && t.Answered() > 0 {
-			v.MedianSuppressed = true
-		} else {
-			v.Median = t.MedianDaysToAnswer()
-		}
-		return v
+		return shown(*p)
 	}
-	out := make([]View, len(rows))
-	for i := range rows {
-		out[i] = view(i)
+	v := View{Sent: cell(c.sent), Open: cell(c.open), Accepted: cell(c.acc), Waitlisted: cell(c.wait),
+		Declined: cell(c.dec), Completed: cell(c.comp), Cancelled: cell(c.canc), NoShows: cell(c.noshow),
+		DeclinedBy: map[Reason]Cell{}}
+	for j, r := range DeclineReasons {
+		v.DeclinedBy[r] = cell(c.by[j])
 	}
-	return out, view(len(all) - 1)
+	if !small && t.Answered() < MinPublicCount && t.Answered() > 0 {
+		v.MedianSuppressed = true
+	} else {
+		v.Median = t.MedianDaysToAnswer()
+	}
+	return v
 }

@@ -348,6 +348,13 @@ func testAuditFiltersAndPaging(t *testing.T, s store.Store) {
 		t.Errorf("actor page 2 info = %+v, want offset 2, total 4, no next page", page.PageInfo)
 	}
 
+	auditBadPagesRefused(t, s)
+}
+
+// auditBadPagesRefused: a page too large or a bad cursor is a ValidationError
+// naming first or after (the backend decodes the cursor).
+func auditBadPagesRefused(t *testing.T, s store.Store) {
+	ctx := t.Context()
 	for _, c := range []struct {
 		p     store.Page
 		field string

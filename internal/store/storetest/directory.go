@@ -1094,7 +1094,35 @@ func testExportImport(t *testing.T, s store.Store) {
 	if err := snap.Validate(); err != nil {
 		t.Errorf("export does not validate: %v", err)
 	}
-	// Each list by id (cooperations by A, B), normalized.
+	exportOrdered(t, snap)
+	exportHoldsFixtures(t, snap)
+
+	// Importing the export again changes nothing, byte for byte.
+	if err := s.Import(t.Context(), snap); err != nil {
+		t.Fatalf("re-Import: %v", err)
+	}
+	_, second := exportJSON(t, s)
+	if string(first) != string(second) {
+		t.Errorf("export → import → export differs:\n%s\n%s", first, second)
+	}
+	if c := mustCounts(t, s); c != want {
+		t.Errorf("Counts after re-import = %+v, want %+v", c, want)
+	}
+	// Import upserts: a changed record replaces the stored one.
+	snap.Offers[0].Title = "Neuer Titel"
+	if err := s.Import(t.Context(), snap); err != nil {
+		t.Fatal(err)
+	}
+	got, _ := getOffer(t, s, snap.Offers[0].ID)
+	if got.Title != "Neuer Titel" {
+		t.Errorf("import did not replace the offer: %q", got.Title)
+	}
+	sameSet(t, "search sees imported title", filterIDs(t, s, store.OfferFilter{Text: "neuer titel"}), []string{snap.Offers[0].ID})
+}
+
+// exportOrdered: each list of an export by id (cooperations by A, B), normalized.
+func exportOrdered(t *testing.T, snap directory.Snapshot) {
+	t.Helper()
 	isSorted := func(what string, ids []string) {
 		if !slices.IsSorted(ids) {
 			t.Errorf("export %s not ordered by id: %v", what, ids)
@@ -1128,7 +1156,11 @@ func testExportImport(t *testing.T, s store.Store) {
 		ids = append(ids, u.ID)
 	}
 	isSorted("unmet needs", ids)
-	// The content survived.
+}
+
+// exportHoldsFixtures: the export of the imported fixtures holds them whole.
+func exportHoldsFixtures(t *testing.T, snap directory.Snapshot) {
+	t.Helper()
 	offers := map[string]directory.Offer{}
 	for _, o := range snap.Offers {
 		offers[o.ID] = o
@@ -1151,28 +1183,6 @@ func testExportImport(t *testing.T, s store.Store) {
 	if !reflect.DeepEqual(sort(snap.UnmetNeeds), sort(fixtureUnmetNeeds())) {
 		t.Errorf("unmet needs: got %s, want %s", dump(snap.UnmetNeeds), dump(fixtureUnmetNeeds()))
 	}
-
-	// Importing the export again changes nothing, byte for byte.
-	if err := s.Import(t.Context(), snap); err != nil {
-		t.Fatalf("re-Import: %v", err)
-	}
-	_, second := exportJSON(t, s)
-	if string(first) != string(second) {
-		t.Errorf("export → import → export differs:\n%s\n%s", first, second)
-	}
-	if c := mustCounts(t, s); c != want {
-		t.Errorf("Counts after re-import = %+v, want %+v", c, want)
-	}
-	// Import upserts: a changed record replaces the stored one.
-	snap.Offers[0].Title = "Neuer Titel"
-	if err := s.Import(t.Context(), snap); err != nil {
-		t.Fatal(err)
-	}
-	got, _ := getOffer(t, s, snap.Offers[0].ID)
-	if got.Title != "Neuer Titel" {
-		t.Errorf("import did not replace the offer: %q", got.Title)
-	}
-	sameSet(t, "search sees imported title", filterIDs(t, s, store.OfferFilter{Text: "neuer titel"}), []string{snap.Offers[0].ID})
 }
 
 func testImportAllOrNothing(t *testing.T, s store.Store) {
