@@ -2,6 +2,7 @@ package server_test
 
 import (
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/lotse-kim/lotse/internal/access"
@@ -114,5 +115,39 @@ func TestUpdatesClearNumbersWithNull(t *testing.T) {
 		map[string]any{"id": id}, &log)
 	if len(log.AuditLog.Edges) != 1 || len(log.AuditLog.Edges[0].Node.Changes) != 0 {
 		t.Errorf("an update that changes nothing recorded %+v", log.AuditLog.Edges)
+	}
+}
+
+// Transport-level refusals carry extensions.code and never echo the body
+// back (a body may hold a token or personal data a log or proxy keeps).
+func TestTransportErrorsAreCodedAndEchoNothing(t *testing.T) {
+	e := newEnv(t)
+	const secret = "geheim-lotse_0123456789"
+	for _, c := range []struct {
+		name, method, body string
+		header             map[string]string
+	}{
+		{"not JSON", "POST", `{"query": "{ me { role } }", "x": "` + secret + `"`, jsonHeaders("")},
+		{"not an object", "POST", `["` + secret + `"]`, jsonHeaders("")},
+		{"query not a string", "POST", `{"query": {"` + secret + `": 1}}`, jsonHeaders("")},
+		{"variables not an object", "POST", `{"query": "{ me { role } }", "variables": "` + secret + `"}`, jsonHeaders("")},
+		{"two JSON values", "POST", `{"query": "{ me { role } }"} {"` + secret + `": 1}`, jsonHeaders("")},
+		{"no query", "POST", `{"operationName": "` + secret + `"}`, jsonHeaders("")},
+		{"syntax error", "POST", `{"query": "{ me { role ` + secret + `"}`, jsonHeaders("")},
+		{"form body", "POST", `query=` + secret, map[string]string{"Content-Type": "application/x-www-form-urlencoded"}},
+	} {
+		a := e.send(t, c.method, "", c.body, c.header)
+		if len(a.errors) == 0 {
+			t.Errorf("%s: status %d without errors", c.name, a.status)
+			continue
+		}
+		for _, er := range a.errors {
+			if code, _ := er.Extensions["code"].(string); code == "" {
+				t.Errorf("%s: error %q has no extensions.code", c.name, er.Message)
+			}
+			if strings.Contains(er.Message, secret) {
+				t.Errorf("%s: error echoes the body: %q", c.name, er.Message)
+			}
+		}
 	}
 }
