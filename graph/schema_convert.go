@@ -17,6 +17,7 @@ func organisationFromInput(in model.CreateOrganisationInput) directory.Organisat
 		ParentID: deref(in.ParentID), DistrictID: deref(in.DistrictID), Municipality: deref(in.Municipality),
 		Address: deref(in.Address), Location: geo(in.Location), Website: deref(in.Website),
 		Email: deref(in.Email), Phone: deref(in.Phone), WorkingGroupIDs: in.WorkingGroupIds,
+		ConfidentialAddress: deref(in.ConfidentialAddress),
 	}
 }
 
@@ -35,6 +36,7 @@ func (in UpdateOrganisation) apply(o *directory.Organisation) {
 	setIf(&o.Email, in.Email)
 	setIf(&o.Phone, in.Phone)
 	setList(&o.WorkingGroupIDs, in.WorkingGroupIds)
+	setIf(&o.ConfidentialAddress, in.ConfidentialAddress)
 }
 
 // UpdateOrganisation and UpdateOffer give the generated inputs an apply method.

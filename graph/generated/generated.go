@@ -283,22 +283,23 @@ type ComplexityRoot struct {
 	}
 
 	Organisation struct {
-		AddressOrNil      func(childComplexity int) int
-		DescriptionOrNil  func(childComplexity int) int
-		District          func(childComplexity int) int
-		EmailOrNil        func(childComplexity int) int
-		ID                func(childComplexity int) int
-		Kind              func(childComplexity int) int
-		Location          func(childComplexity int) int
-		MunicipalityOrNil func(childComplexity int) int
-		Name              func(childComplexity int) int
-		Offers            func(childComplexity int) int
-		Parent            func(childComplexity int) int
-		Partners          func(childComplexity int) int
-		PhoneOrNil        func(childComplexity int) int
-		UpdatedAt         func(childComplexity int) int
-		WebsiteOrNil      func(childComplexity int) int
-		WorkingGroups     func(childComplexity int) int
+		AddressOrNil        func(childComplexity int) int
+		ConfidentialAddress func(childComplexity int) int
+		DescriptionOrNil    func(childComplexity int) int
+		District            func(childComplexity int) int
+		EmailOrNil          func(childComplexity int) int
+		ID                  func(childComplexity int) int
+		Kind                func(childComplexity int) int
+		Location            func(childComplexity int) int
+		MunicipalityOrNil   func(childComplexity int) int
+		Name                func(childComplexity int) int
+		Offers              func(childComplexity int) int
+		Parent              func(childComplexity int) int
+		Partners            func(childComplexity int) int
+		PhoneOrNil          func(childComplexity int) int
+		UpdatedAt           func(childComplexity int) int
+		WebsiteOrNil        func(childComplexity int) int
+		WorkingGroups       func(childComplexity int) int
 	}
 
 	OrganisationConnection struct {
@@ -1577,6 +1578,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Organisation.AddressOrNil(childComplexity), true
+	case "Organisation.confidentialAddress":
+		if e.ComplexityRoot.Organisation.ConfidentialAddress == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Organisation.ConfidentialAddress(childComplexity), true
 	case "Organisation.description":
 		if e.ComplexityRoot.Organisation.DescriptionOrNil == nil {
 			break
@@ -2824,6 +2831,8 @@ type Organisation {
   email: String
   "The organisation's public phone number."
   phone: String
+  "Whether its place is confidential (a women's shelter's association): readers who may not see it (anonymous readers, other organisations' partners) get the district and the contact fields, never ` + "`" + `address` + "`" + ` or ` + "`" + `location` + "`" + `."
+  confidentialAddress: Boolean!
   "Working groups the organisation is member of, by id."
   workingGroups: [WorkingGroup!]!
   "Offers the organisation provides, by title then id."
@@ -3108,6 +3117,8 @@ input CreateOrganisationInput {
   phone: String
   "Ids of the working groups it is member of; each must exist and be listed once."
   workingGroupIds: [ID!]
+  "Keep address and location from readers who may not see them (default false)."
+  confidentialAddress: Boolean
 }
 
 "Only the given fields change; an empty string clears a text field. Limits as in CreateOrganisationInput."
@@ -3136,6 +3147,8 @@ input UpdateOrganisationInput {
   phone: String
   "The complete new list of working groups (replaces the old list)."
   workingGroupIds: [ID!]
+  "Whether address and location are confidential."
+  confidentialAddress: Boolean
 }
 
 "A new offer. STEERING and ADMIN may create offers for any organisation, a PARTNER only for its own."
@@ -4815,6 +4828,8 @@ func (ec *executionContext) childFields_Organisation(ctx context.Context, field 
 		return ec.fieldContext_Organisation_email(ctx, field)
 	case "phone":
 		return ec.fieldContext_Organisation_phone(ctx, field)
+	case "confidentialAddress":
+		return ec.fieldContext_Organisation_confidentialAddress(ctx, field)
 	case "workingGroups":
 		return ec.fieldContext_Organisation_workingGroups(ctx, field)
 	case "offers":
@@ -10429,6 +10444,29 @@ func (ec *executionContext) fieldContext_Organisation_phone(_ context.Context, f
 	return graphql.NewScalarFieldContext("Organisation", field, true, false, errors.New("field of type String does not have child fields"))
 }
 
+func (ec *executionContext) _Organisation_confidentialAddress(ctx context.Context, field graphql.CollectedField, obj *directory.Organisation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Organisation_confidentialAddress(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ConfidentialAddress, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Organisation_confidentialAddress(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Organisation", field, false, false, errors.New("field of type Boolean does not have child fields"))
+}
+
 func (ec *executionContext) _Organisation_workingGroups(ctx context.Context, field graphql.CollectedField, obj *directory.Organisation) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -15411,7 +15449,7 @@ func (ec *executionContext) unmarshalInputCreateOrganisationInput(ctx context.Co
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"id", "name", "kind", "description", "parentId", "districtId", "municipality", "address", "location", "website", "email", "phone", "workingGroupIds"}
+	fieldsInOrder := [...]string{"id", "name", "kind", "description", "parentId", "districtId", "municipality", "address", "location", "website", "email", "phone", "workingGroupIds", "confidentialAddress"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -15509,6 +15547,13 @@ func (ec *executionContext) unmarshalInputCreateOrganisationInput(ctx context.Co
 				return it, err
 			}
 			it.WorkingGroupIds = data
+		case "confidentialAddress":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("confidentialAddress"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ConfidentialAddress = data
 		}
 	}
 	return it, nil
@@ -16215,7 +16260,7 @@ func (ec *executionContext) unmarshalInputUpdateOrganisationInput(ctx context.Co
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"name", "kind", "description", "parentId", "districtId", "municipality", "address", "location", "website", "email", "phone", "workingGroupIds"}
+	fieldsInOrder := [...]string{"name", "kind", "description", "parentId", "districtId", "municipality", "address", "location", "website", "email", "phone", "workingGroupIds", "confidentialAddress"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -16306,6 +16351,13 @@ func (ec *executionContext) unmarshalInputUpdateOrganisationInput(ctx context.Co
 				return it, err
 			}
 			it.WorkingGroupIds = data
+		case "confidentialAddress":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("confidentialAddress"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ConfidentialAddress = data
 		}
 	}
 	return it, nil
@@ -18531,6 +18583,11 @@ func (ec *executionContext) _Organisation(ctx context.Context, sel ast.Selection
 		case "phone":
 			out.Values[i] = ec._Organisation_phone(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "confidentialAddress":
+			out.Values[i] = ec._Organisation_confidentialAddress(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "workingGroups":

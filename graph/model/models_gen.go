@@ -212,6 +212,8 @@ type CreateOrganisationInput struct {
 	Phone *string `json:"phone,omitempty"`
 	// Ids of the working groups it is member of; each must exist and be listed once.
 	WorkingGroupIds []string `json:"workingGroupIds,omitempty"`
+	// Keep address and location from readers who may not see them (default false).
+	ConfidentialAddress *bool `json:"confidentialAddress,omitempty"`
 }
 
 // A new referral from the caller's organisation.
@@ -796,6 +798,8 @@ type UpdateOrganisationInput struct {
 	Phone *string `json:"phone,omitempty"`
 	// The complete new list of working groups (replaces the old list).
 	WorkingGroupIds []string `json:"workingGroupIds,omitempty"`
+	// Whether address and location are confidential.
+	ConfidentialAddress *bool `json:"confidentialAddress,omitempty"`
 }
 
 // What an audit entry records (AuditEntry.operation).

@@ -36,3 +36,11 @@ func (o Offer) Redacted() Offer {
 	}
 	return o
 }
+
+// Redacted returns o as a reader who may not see its place gets it.
+func (o Organisation) Redacted() Organisation {
+	if o.ConfidentialAddress {
+		o.Address, o.Location = "", nil
+	}
+	return o
+}

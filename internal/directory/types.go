@@ -41,8 +41,11 @@ type Organisation struct {
 	Phone        string           `json:"phone,omitempty"`
 	// WorkingGroupIDs are the working groups the organisation is member of;
 	// stores read them back ordered by id.
-	WorkingGroupIDs []string  `json:"workingGroupIds,omitempty"`
-	UpdatedAt       time.Time `json:"updatedAt"`
+	WorkingGroupIDs []string `json:"workingGroupIds,omitempty"`
+	// ConfidentialAddress keeps address and position from readers who may
+	// not see them (they get the district and the contact fields).
+	ConfidentialAddress bool      `json:"confidentialAddress,omitempty"`
+	UpdatedAt           time.Time `json:"updatedAt"`
 }
 
 // Offer is an Angebot provided by one organisation.

@@ -116,3 +116,27 @@ func TestConfidentialPlaces(t *testing.T) {
 		}
 	}
 }
+
+// An organisation with a confidential address shows district and contact
+// fields, never address or location, to readers who may not see them.
+func TestConfidentialOrganisation(t *testing.T) {
+	e := newEnv(t)
+	e.ok(access.RoleSteering, `mutation { createOrganisation(input: {id: "org-frauenhaus", name: "Frauenhaus e.V.", kind: WELFARE_ASSOCIATION,
+		address: "Geheimweg 7", location: {lat: 51.1721, lon: 7.0846}, phone: "0212 000000", confidentialAddress: true}) { id } }`, nil, nil)
+	for _, q := range []string{
+		`{ organisation(id: "org-frauenhaus") { name address location { lat } phone confidentialAddress } }`,
+		`{ organisations(filter: {text: "Frauenhaus"}) { edges { node { name address location { lat } } } } }`,
+		`{ network(organisationId: "org-frauenhaus", depth: 1) { nodes { organisation { address location { lat } } } } }`,
+	} {
+		for _, role := range []access.Role{access.RolePublic, access.RolePartner, access.RoleCaseManager} {
+			r := e.do(role, q, nil)
+			if len(r.Errors) > 0 {
+				t.Fatalf("%s: %+v", q, r.Errors)
+			}
+			leaks := strings.Contains(string(r.Data), "Geheimweg") || strings.Contains(string(r.Data), "51.1721")
+			if leaks != (role == access.RoleCaseManager) {
+				t.Errorf("%s as %s: %s", q, role, r.Data)
+			}
+		}
+	}
+}

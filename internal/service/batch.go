@@ -11,7 +11,8 @@ import (
 
 // OrganisationsByID returns the organisations that exist among ids.
 func (s *Service) OrganisationsByID(ctx context.Context, ids []string) ([]directory.Organisation, error) {
-	return s.store.OrganisationsByID(ctx, ids)
+	orgs, err := s.store.OrganisationsByID(ctx, ids)
+	return visibleOrganisations(ctx, orgs), err
 }
 
 // DistrictsByID returns the districts that exist among ids.

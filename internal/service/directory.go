@@ -39,7 +39,7 @@ func first[T any](list []T, err error) (*T, error) {
 
 // Organisation returns the organisation with id, or nil.
 func (s *Service) Organisation(ctx context.Context, id string) (*directory.Organisation, error) {
-	return first(s.store.OrganisationsByID(ctx, []string{id}))
+	return first(s.OrganisationsByID(ctx, []string{id}))
 }
 
 // Organisations lists organisations.
@@ -54,7 +54,9 @@ func (s *Service) Organisations(ctx context.Context, f store.OrganisationFilter,
 	if f.Municipality, err = s.municipality(ctx, "filter.municipality", f.Municipality); err != nil {
 		return store.OrganisationPage{}, err
 	}
-	return s.store.Organisations(ctx, f, p)
+	page, err := s.store.Organisations(ctx, f, p)
+	page.Organisations = visibleOrganisations(ctx, page.Organisations)
+	return page, err
 }
 
 // Offer returns the offer with id, or nil.

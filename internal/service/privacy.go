@@ -66,3 +66,15 @@ func visibleHits(ctx context.Context, hits []store.OfferHit) []store.OfferHit {
 	}
 	return out
 }
+
+// visibleOrganisations redacts the confidential places of organisations
+// for a restricted reader (its own organisation aside, for a partner).
+func visibleOrganisations(ctx context.Context, orgs []directory.Organisation) []directory.Organisation {
+	p := access.FromContext(ctx)
+	for i, o := range orgs {
+		if !access.SeesProfessional(p, o.ID) {
+			orgs[i] = o.Redacted()
+		}
+	}
+	return orgs
+}

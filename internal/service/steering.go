@@ -226,6 +226,7 @@ func (s *Service) Network(ctx context.Context, organisationID string, depth int)
 	if errors.As(err, &nf) {
 		nf.Field = "organisationId"
 	}
+	g.Organisations = visibleOrganisations(ctx, g.Organisations)
 	return g, err
 }
 

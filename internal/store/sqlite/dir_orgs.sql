@@ -3,7 +3,7 @@
 -- An organisation lies in a municipality when its own municipality field
 -- says so or its district belongs to it.
 SELECT o.id, o.name, o.kind, o.description, o.parent_id, o.district_id, o.municipality, o.address,
-    o.lat, o.lon, o.website, o.email, o.phone, o.updated_at,
+    o.lat, o.lon, o.website, o.email, o.phone, o.updated_at, o.confidential_address,
     (SELECT json_group_array(w.working_group_id ORDER BY w.working_group_id)
      FROM organisation_working_groups w WHERE w.organisation_id = o.id),
     count(*) OVER () AS total

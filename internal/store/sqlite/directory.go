@@ -449,6 +449,7 @@ func putOrganisation(ctx context.Context, tx *sql.Tx, o directory.Organisation) 
 		sql.Named("municipality", o.Municipality), sql.Named("address", o.Address),
 		sql.Named("lat", lat), sql.Named("lon", lon), sql.Named("website", o.Website),
 		sql.Named("email", o.Email), sql.Named("phone", o.Phone), sql.Named("updated_at", store.TimeText(o.UpdatedAt)),
+		sql.Named("confidential_address", boolInt(o.ConfidentialAddress)),
 		sql.Named("search_text", directory.Fold(o.Name+" "+o.Description)))
 	if err != nil {
 		return translate(err, "organisation", o.ID)
@@ -573,7 +574,7 @@ func (s *Store) organisations(ctx context.Context, q queryer, oq orgQuery) (stor
 		var parent, district sql.NullString
 		var lat, lon sql.NullFloat64
 		if err := rows.Scan(&o.ID, &o.Name, &kind, &o.Description, &parent, &district, &o.Municipality, &o.Address,
-			&lat, &lon, &o.Website, &o.Email, &o.Phone, &updated, &groups, &page.TotalCount); err != nil {
+			&lat, &lon, &o.Website, &o.Email, &o.Phone, &updated, &o.ConfidentialAddress, &groups, &page.TotalCount); err != nil {
 			return page, fmt.Errorf("organisations: %w", err)
 		}
 		o.Kind = directory.OrganisationKind(kind)

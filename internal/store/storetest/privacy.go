@@ -47,6 +47,15 @@ func testConfidentialRoundTrip(t *testing.T, s store.Store) {
 	if o := byID[pro.ID]; o.Visibility != directory.VisibilityProfessional || o.ConfidentialAddress {
 		t.Errorf("professional offer read back as %+v", o)
 	}
+	org := fixtureOrganisations()[0]
+	org.ID, org.ConfidentialAddress = "org-frauenhaus", true
+	if err := s.CreateOrganisation(context.Background(), org); err != nil {
+		t.Fatal(err)
+	}
+	orgs, err := s.OrganisationsByID(context.Background(), []string{org.ID})
+	if err != nil || len(orgs) != 1 || !orgs[0].ConfidentialAddress {
+		t.Errorf("confidential organisation read back as %+v, %v", orgs, err)
+	}
 	snap, err := s.Export(context.Background())
 	if err != nil {
 		t.Fatal(err)
