@@ -18,7 +18,7 @@ import (
 func (r *mutationResolver) RecordUnmetNeed(ctx context.Context, input model.UnmetNeedInput) (*directory.UnmetNeed, error) {
 	u, err := r.Service.RecordUnmetNeed(ctx, directory.UnmetNeed{
 		Need: input.Need, DistrictID: input.DistrictID, Language: deref(input.Language),
-		TargetGroup: deref(input.TargetGroup), RecordedOn: deref(input.RecordedOn),
+		TargetGroup: deref(input.TargetGroup), RecordedOn: either(input.RecordedDate, input.RecordedOn),
 	})
 	if err != nil {
 		return nil, err

@@ -69,7 +69,7 @@ func (r *mutationResolver) DeleteOffer(ctx context.Context, id string) (string, 
 
 // AddCooperation is the resolver for the addCooperation field.
 func (r *mutationResolver) AddCooperation(ctx context.Context, input model.CooperationInput) (*model.Cooperation, error) {
-	c, err := r.Service.AddCooperation(ctx, directory.Cooperation{A: input.A, B: input.B, Since: deref(input.Since), Topics: input.Topics})
+	c, err := r.Service.AddCooperation(ctx, directory.Cooperation{A: input.A, B: input.B, Since: either(input.SinceDate, input.Since), Topics: input.Topics})
 	if err != nil {
 		return nil, err
 	}
@@ -77,7 +77,7 @@ func (r *mutationResolver) AddCooperation(ctx context.Context, input model.Coope
 	if err != nil {
 		return nil, err
 	}
-	return &model.Cooperation{A: ab[0], B: ab[1], Since: optString(c.Since), Topics: append([]string{}, c.Topics...)}, nil
+	return &model.Cooperation{A: ab[0], B: ab[1], Since: optString(c.Since), SinceDate: optString(c.Since), Topics: append([]string{}, c.Topics...)}, nil
 }
 
 // RemoveCooperation is the resolver for the removeCooperation field.
@@ -174,7 +174,7 @@ func (r *organisationResolver) Partners(ctx context.Context, obj *directory.Orga
 	out := make([]model.Partner, 0, len(coops))
 	for i, c := range coops {
 		if orgs[i] != nil {
-			out = append(out, model.Partner{Organisation: orgs[i], Since: optString(c.Since), Topics: append([]string{}, c.Topics...)})
+			out = append(out, model.Partner{Organisation: orgs[i], Since: optString(c.Since), SinceDate: optString(c.Since), Topics: append([]string{}, c.Topics...)})
 		}
 	}
 	return out, nil

@@ -47,7 +47,7 @@ func (r *queryResolver) UnmetNeedCounts(ctx context.Context, filter *model.Unmet
 	var f store.UnmetNeedFilter
 	if filter != nil {
 		f = store.UnmetNeedFilter{Municipality: deref(filter.Municipality), DistrictIDs: filter.DistrictIds,
-			Needs: filter.Needs, Since: deref(filter.Since), Until: deref(filter.Until)}
+			Needs: filter.Needs, Since: either(filter.SinceDate, filter.Since), Until: either(filter.UntilDate, filter.Until)}
 	}
 	counts, err := r.Service.UnmetNeedCounts(ctx, f)
 	if err != nil {

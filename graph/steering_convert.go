@@ -65,7 +65,7 @@ func networkGraph(g store.Graph) *model.Network {
 func networkEdges(cs []directory.Cooperation) []model.NetworkEdge {
 	out := make([]model.NetworkEdge, len(cs))
 	for i, c := range cs {
-		out[i] = model.NetworkEdge{Source: c.A, Target: c.B, Since: optString(c.Since), Topics: nonNil(c.Topics)}
+		out[i] = model.NetworkEdge{Source: c.A, Target: c.B, Since: optString(c.Since), SinceDate: optString(c.Since), Topics: nonNil(c.Topics)}
 	}
 	return out
 }

@@ -95,10 +95,11 @@ type ComplexityRoot struct {
 	}
 
 	Cooperation struct {
-		A      func(childComplexity int) int
-		B      func(childComplexity int) int
-		Since  func(childComplexity int) int
-		Topics func(childComplexity int) int
+		A         func(childComplexity int) int
+		B         func(childComplexity int) int
+		Since     func(childComplexity int) int
+		SinceDate func(childComplexity int) int
+		Topics    func(childComplexity int) int
 	}
 
 	District struct {
@@ -185,10 +186,11 @@ type ComplexityRoot struct {
 	}
 
 	NetworkEdge struct {
-		Since  func(childComplexity int) int
-		Source func(childComplexity int) int
-		Target func(childComplexity int) int
-		Topics func(childComplexity int) int
+		Since     func(childComplexity int) int
+		SinceDate func(childComplexity int) int
+		Source    func(childComplexity int) int
+		Target    func(childComplexity int) int
+		Topics    func(childComplexity int) int
 	}
 
 	NetworkGraph struct {
@@ -323,6 +325,7 @@ type ComplexityRoot struct {
 	Partner struct {
 		Organisation func(childComplexity int) int
 		Since        func(childComplexity int) int
+		SinceDate    func(childComplexity int) int
 		Topics       func(childComplexity int) int
 	}
 
@@ -759,6 +762,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Cooperation.Since(childComplexity), true
+	case "Cooperation.sinceDate":
+		if e.ComplexityRoot.Cooperation.SinceDate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Cooperation.SinceDate(childComplexity), true
 	case "Cooperation.topics":
 		if e.ComplexityRoot.Cooperation.Topics == nil {
 			break
@@ -1143,6 +1152,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.NetworkEdge.Since(childComplexity), true
+	case "NetworkEdge.sinceDate":
+		if e.ComplexityRoot.NetworkEdge.SinceDate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NetworkEdge.SinceDate(childComplexity), true
 	case "NetworkEdge.source":
 		if e.ComplexityRoot.NetworkEdge.Source == nil {
 			break
@@ -1744,6 +1759,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Partner.Since(childComplexity), true
+	case "Partner.sinceDate":
+		if e.ComplexityRoot.Partner.SinceDate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Partner.SinceDate(childComplexity), true
 	case "Partner.topics":
 		if e.ComplexityRoot.Partner.Topics == nil {
 			break
@@ -2381,7 +2402,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.UnmetNeed.Need(childComplexity), true
-	case "UnmetNeed.recordedOn":
+	case "UnmetNeed.recordedOn", "UnmetNeed.recordedDate":
 		if e.ComplexityRoot.UnmetNeed.RecordedOn == nil {
 			break
 		}
@@ -2848,7 +2869,7 @@ type Partner {
   "The partner organisation."
   organisation: Organisation!
   "Since when they cooperate, an ISO date ` + "`" + `YYYY-MM-DD` + "`" + `; null when unknown."
-  since: String
+  since: String @deprecated(reason: "Use sinceDate (scalar Date); since goes in the next release.")
   "What they cooperate on, free words (e.g. ` + "`" + `Sprachkurse` + "`" + `, ` + "`" + `Verweisberatung` + "`" + `)."
   topics: [String!]!
 }
@@ -2860,7 +2881,7 @@ type Cooperation {
   "The other side."
   b: Organisation!
   "Since when they cooperate, an ISO date ` + "`" + `YYYY-MM-DD` + "`" + `; null when unknown."
-  since: String
+  since: String @deprecated(reason: "Use sinceDate (scalar Date); since goes in the next release.")
   "What they cooperate on, free words."
   topics: [String!]!
 }
@@ -3268,7 +3289,7 @@ input CooperationInput {
   "Id of the other organisation; must exist and differ from ` + "`" + `a` + "`" + `."
   b: ID!
   "Since when they cooperate, ISO date ` + "`" + `YYYY-MM-DD` + "`" + `."
-  since: String
+  since: String @deprecated(reason: "Use sinceDate (scalar Date); since goes in the next release.")
   "What they cooperate on, free words."
   topics: [String!]
 }
@@ -3578,7 +3599,7 @@ type UnmetNeed {
   "The client's target group; null when not given."
   targetGroup: TargetGroup
   "The day it was recorded, ISO date ` + "`" + `YYYY-MM-DD` + "`" + `."
-  recordedOn: String!
+  recordedOn: String! @deprecated(reason: "Use recordedDate (scalar Date); recordedOn goes in the next release.")
 }
 
 "An unmet need to record; it carries nothing that identifies a client."
@@ -3592,7 +3613,7 @@ input UnmetNeedInput {
   "The client's target group."
   targetGroup: TargetGroup
   "ISO date ` + "`" + `YYYY-MM-DD` + "`" + `; today when absent."
-  recordedOn: String
+  recordedOn: String @deprecated(reason: "Use recordedDate (scalar Date).")
 }
 
 extend type Query {
@@ -4142,7 +4163,7 @@ type NetworkEdge {
   "The ` + "`" + `localId` + "`" + ` of the other organisation."
   target: ID!
   "Since when they cooperate, ISO date ` + "`" + `YYYY-MM-DD` + "`" + `; null when unknown."
-  since: String
+  since: String @deprecated(reason: "Use sinceDate (scalar Date); since goes in the next release.")
   "What they cooperate on."
   topics: [String!]!
 }
@@ -4180,9 +4201,9 @@ input UnmetNeedFilter {
   "Only these need areas."
   needs: [NeedArea!]
   "Recorded on or after this ISO date ` + "`" + `YYYY-MM-DD` + "`" + `."
-  since: String
+  since: String @deprecated(reason: "Use sinceDate (scalar Date).")
   "Recorded on or before this ISO date ` + "`" + `YYYY-MM-DD` + "`" + `; not before since."
-  until: String
+  until: String @deprecated(reason: "Use untilDate (scalar Date).")
 }
 
 extend type Query {
@@ -4352,6 +4373,46 @@ extend type FieldChange {
   "The new value as JSON; null when the entity was deleted or the field was cleared."
   after: JSON
 }
+
+"A calendar date, written ` + "`" + `YYYY-MM-DD` + "`" + ` (ISO 8601, e.g. ` + "`" + `2026-11-21` + "`" + `); no time, no time zone."
+scalar Date
+
+extend type Partner {
+  "Since when they cooperate; null when unknown."
+  sinceDate: Date
+}
+
+extend type Cooperation {
+  "Since when they cooperate; null when unknown."
+  sinceDate: Date
+}
+
+extend type NetworkEdge {
+  "Since when they cooperate; null when unknown."
+  sinceDate: Date
+}
+
+extend type UnmetNeed {
+  "The day it was recorded."
+  recordedDate: Date!
+}
+
+extend input CooperationInput {
+  "Since when they cooperate (instead of the deprecated since)."
+  sinceDate: Date
+}
+
+extend input UnmetNeedInput {
+  "The day it was recorded (instead of the deprecated recordedOn); today when absent."
+  recordedDate: Date
+}
+
+extend input UnmetNeedFilter {
+  "Recorded on or after this day (instead of the deprecated since)."
+  sinceDate: Date
+  "Recorded on or before this day (instead of the deprecated until); not before sinceDate."
+  untilDate: Date
+}
 `, BuiltIn: false},
 }
 var parsedSchema = gqlparser.MustLoadSchema(sources...)
@@ -4462,6 +4523,8 @@ func (ec *executionContext) childFields_Cooperation(ctx context.Context, field g
 		return ec.fieldContext_Cooperation_since(ctx, field)
 	case "topics":
 		return ec.fieldContext_Cooperation_topics(ctx, field)
+	case "sinceDate":
+		return ec.fieldContext_Cooperation_sinceDate(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Cooperation", field.Name)
 }
@@ -4614,6 +4677,8 @@ func (ec *executionContext) childFields_NetworkEdge(ctx context.Context, field g
 		return ec.fieldContext_NetworkEdge_since(ctx, field)
 	case "topics":
 		return ec.fieldContext_NetworkEdge_topics(ctx, field)
+	case "sinceDate":
+		return ec.fieldContext_NetworkEdge_sinceDate(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type NetworkEdge", field.Name)
 }
@@ -4888,6 +4953,8 @@ func (ec *executionContext) childFields_Partner(ctx context.Context, field graph
 		return ec.fieldContext_Partner_since(ctx, field)
 	case "topics":
 		return ec.fieldContext_Partner_topics(ctx, field)
+	case "sinceDate":
+		return ec.fieldContext_Partner_sinceDate(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Partner", field.Name)
 }
@@ -5096,6 +5163,8 @@ func (ec *executionContext) childFields_UnmetNeed(ctx context.Context, field gra
 		return ec.fieldContext_UnmetNeed_targetGroup(ctx, field)
 	case "recordedOn":
 		return ec.fieldContext_UnmetNeed_recordedOn(ctx, field)
+	case "recordedDate":
+		return ec.fieldContext_UnmetNeed_recordedDate(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type UnmetNeed", field.Name)
 }
@@ -6799,6 +6868,29 @@ func (ec *executionContext) fieldContext_Cooperation_topics(_ context.Context, f
 	return graphql.NewScalarFieldContext("Cooperation", field, false, false, errors.New("field of type String does not have child fields"))
 }
 
+func (ec *executionContext) _Cooperation_sinceDate(ctx context.Context, field graphql.CollectedField, obj *model.Cooperation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Cooperation_sinceDate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SinceDate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalODate2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Cooperation_sinceDate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Cooperation", field, false, false, errors.New("field of type Date does not have child fields"))
+}
+
 func (ec *executionContext) _District_id(ctx context.Context, field graphql.CollectedField, obj *directory.District) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -8377,6 +8469,29 @@ func (ec *executionContext) _NetworkEdge_topics(ctx context.Context, field graph
 }
 func (ec *executionContext) fieldContext_NetworkEdge_topics(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("NetworkEdge", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _NetworkEdge_sinceDate(ctx context.Context, field graphql.CollectedField, obj *model.NetworkEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_NetworkEdge_sinceDate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SinceDate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalODate2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_NetworkEdge_sinceDate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("NetworkEdge", field, false, false, errors.New("field of type Date does not have child fields"))
 }
 
 func (ec *executionContext) _NetworkGraph_municipality(ctx context.Context, field graphql.CollectedField, obj *model.NetworkGraph) (ret graphql.Marshaler) {
@@ -10919,6 +11034,29 @@ func (ec *executionContext) _Partner_topics(ctx context.Context, field graphql.C
 }
 func (ec *executionContext) fieldContext_Partner_topics(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Partner", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _Partner_sinceDate(ctx context.Context, field graphql.CollectedField, obj *model.Partner) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Partner_sinceDate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SinceDate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalODate2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Partner_sinceDate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Partner", field, false, false, errors.New("field of type Date does not have child fields"))
 }
 
 func (ec *executionContext) _Query_organisation(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
@@ -13675,6 +13813,29 @@ func (ec *executionContext) fieldContext_UnmetNeed_recordedOn(_ context.Context,
 	return graphql.NewScalarFieldContext("UnmetNeed", field, false, false, errors.New("field of type String does not have child fields"))
 }
 
+func (ec *executionContext) _UnmetNeed_recordedDate(ctx context.Context, field graphql.CollectedField, obj *directory.UnmetNeed) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UnmetNeed_recordedDate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RecordedOn, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNDate2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_UnmetNeed_recordedDate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("UnmetNeed", field, false, false, errors.New("field of type Date does not have child fields"))
+}
+
 func (ec *executionContext) _UnmetNeedCount_district(ctx context.Context, field graphql.CollectedField, obj *model.UnmetNeedCount) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -15193,7 +15354,7 @@ func (ec *executionContext) unmarshalInputCooperationInput(ctx context.Context, 
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"a", "b", "since", "topics"}
+	fieldsInOrder := [...]string{"a", "b", "since", "topics", "sinceDate"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -15228,6 +15389,13 @@ func (ec *executionContext) unmarshalInputCooperationInput(ctx context.Context, 
 				return it, err
 			}
 			it.Topics = data
+		case "sinceDate":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sinceDate"))
+			data, err := ec.unmarshalODate2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SinceDate = data
 		}
 	}
 	return it, nil
@@ -15946,7 +16114,7 @@ func (ec *executionContext) unmarshalInputUnmetNeedFilter(ctx context.Context, o
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"municipality", "districtIds", "needs", "since", "until"}
+	fieldsInOrder := [...]string{"municipality", "districtIds", "needs", "since", "until", "sinceDate", "untilDate"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -15988,6 +16156,20 @@ func (ec *executionContext) unmarshalInputUnmetNeedFilter(ctx context.Context, o
 				return it, err
 			}
 			it.Until = data
+		case "sinceDate":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sinceDate"))
+			data, err := ec.unmarshalODate2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SinceDate = data
+		case "untilDate":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("untilDate"))
+			data, err := ec.unmarshalODate2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UntilDate = data
 		}
 	}
 	return it, nil
@@ -16004,7 +16186,7 @@ func (ec *executionContext) unmarshalInputUnmetNeedInput(ctx context.Context, ob
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"need", "districtId", "language", "targetGroup", "recordedOn"}
+	fieldsInOrder := [...]string{"need", "districtId", "language", "targetGroup", "recordedOn", "recordedDate"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -16046,6 +16228,13 @@ func (ec *executionContext) unmarshalInputUnmetNeedInput(ctx context.Context, ob
 				return it, err
 			}
 			it.RecordedOn = data
+		case "recordedDate":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("recordedDate"))
+			data, err := ec.unmarshalODate2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RecordedDate = data
 		}
 	}
 	return it, nil
@@ -16888,6 +17077,11 @@ func (ec *executionContext) _Cooperation(ctx context.Context, sel ast.SelectionS
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "sinceDate":
+			out.Values[i] = ec._Cooperation_sinceDate(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -17688,6 +17882,11 @@ func (ec *executionContext) _NetworkEdge(ctx context.Context, sel ast.SelectionS
 		case "topics":
 			out.Values[i] = ec._NetworkEdge_topics(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "sinceDate":
+			out.Values[i] = ec._NetworkEdge_sinceDate(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		default:
@@ -18904,6 +19103,11 @@ func (ec *executionContext) _Partner(ctx context.Context, sel ast.SelectionSet, 
 		case "topics":
 			out.Values[i] = ec._Partner_topics(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "sinceDate":
+			out.Values[i] = ec._Partner_sinceDate(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		default:
@@ -20350,6 +20554,11 @@ func (ec *executionContext) _UnmetNeed(ctx context.Context, sel ast.SelectionSet
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "recordedDate":
+			out.Values[i] = ec._UnmetNeed_recordedDate(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -21131,6 +21340,22 @@ func (ec *executionContext) unmarshalNCreateOrganisationInput2githubᚗcomᚋlot
 func (ec *executionContext) unmarshalNCreateReferralInput2githubᚗcomᚋlotseᚑkimᚋlotseᚋgraphᚋmodelᚐCreateReferralInput(ctx context.Context, v any) (model.CreateReferralInput, error) {
 	res, err := ec.unmarshalInputCreateReferralInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNDate2string(ctx context.Context, v any) (string, error) {
+	res, err := model.UnmarshalDate(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNDate2string(ctx context.Context, sel ast.SelectionSet, v string) graphql.Marshaler {
+	_ = sel
+	res := model.MarshalDate(v)
+	if res == graphql.Null {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+	}
+	return res
 }
 
 func (ec *executionContext) marshalNDistrict2githubᚗcomᚋlotseᚑkimᚋlotseᚋinternalᚋdirectoryᚐDistrict(ctx context.Context, sel ast.SelectionSet, v directory.District) graphql.Marshaler {
@@ -22612,6 +22837,24 @@ func (ec *executionContext) marshalOCourseType2ᚖgithubᚗcomᚋlotseᚑkimᚋl
 	_ = sel
 	_ = ctx
 	res := graphql.MarshalString(string(*v))
+	return res
+}
+
+func (ec *executionContext) unmarshalODate2ᚖstring(ctx context.Context, v any) (*string, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := model.UnmarshalDate(v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalODate2ᚖstring(ctx context.Context, sel ast.SelectionSet, v *string) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := model.MarshalDate(*v)
 	return res
 }
 

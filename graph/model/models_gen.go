@@ -114,6 +114,8 @@ type Cooperation struct {
 	Since *string `json:"since,omitempty"`
 	// What they cooperate on, free words.
 	Topics []string `json:"topics"`
+	// Since when they cooperate; null when unknown.
+	SinceDate *string `json:"sinceDate,omitempty"`
 }
 
 // A cooperation to record between two different organisations.
@@ -126,6 +128,8 @@ type CooperationInput struct {
 	Since *string `json:"since,omitempty"`
 	// What they cooperate on, free words.
 	Topics []string `json:"topics,omitempty"`
+	// Since when they cooperate (instead of the deprecated since).
+	SinceDate *string `json:"sinceDate,omitempty"`
 }
 
 // A new offer. STEERING and ADMIN may create offers for any organisation, a PARTNER only for its own.
@@ -341,6 +345,8 @@ type NetworkEdge struct {
 	Since *string `json:"since,omitempty"`
 	// What they cooperate on.
 	Topics []string `json:"topics"`
+	// Since when they cooperate; null when unknown.
+	SinceDate *string `json:"sinceDate,omitempty"`
 }
 
 // A municipality's cooperation network, every organisation and every cooperation (read undirected, once per pair).
@@ -540,6 +546,8 @@ type Partner struct {
 	Since *string `json:"since,omitempty"`
 	// What they cooperate on, free words (e.g. `Sprachkurse`, `Verweisberatung`).
 	Topics []string `json:"topics"`
+	// Since when they cooperate; null when unknown.
+	SinceDate *string `json:"sinceDate,omitempty"`
 }
 
 // The entry points for reading. The directory is public; steering and matching fields say who may read them.
@@ -702,6 +710,10 @@ type UnmetNeedFilter struct {
 	Since *string `json:"since,omitempty"`
 	// Recorded on or before this ISO date `YYYY-MM-DD`; not before since.
 	Until *string `json:"until,omitempty"`
+	// Recorded on or after this day (instead of the deprecated since).
+	SinceDate *string `json:"sinceDate,omitempty"`
+	// Recorded on or before this day (instead of the deprecated until); not before sinceDate.
+	UntilDate *string `json:"untilDate,omitempty"`
 }
 
 // An unmet need to record; it carries nothing that identifies a client.
@@ -716,6 +728,8 @@ type UnmetNeedInput struct {
 	TargetGroup *directory.TargetGroup `json:"targetGroup,omitempty"`
 	// ISO date `YYYY-MM-DD`; today when absent.
 	RecordedOn *string `json:"recordedOn,omitempty"`
+	// The day it was recorded (instead of the deprecated recordedOn); today when absent.
+	RecordedDate *string `json:"recordedDate,omitempty"`
 }
 
 // Only the given fields change; an empty string clears a text field. Limits as in CreateOfferInput.

@@ -87,3 +87,39 @@ func TestMatchReasonKinds(t *testing.T) {
 		t.Fatal("no reasons at all")
 	}
 }
+
+// TestDatesAreDates: the Date fields carry the same days as the deprecated
+// strings, and a Date argument refuses what is no calendar day.
+func TestDatesAreDates(t *testing.T) {
+	e := newEnv(t)
+	a, b := e.newOrganisation("org-date-a"), e.newOrganisation("org-date-b")
+	var c struct {
+		AddCooperation struct{ Since, SinceDate string }
+	}
+	e.ok(access.RoleAdmin, `mutation($a: ID!, $b: ID!) { addCooperation(input: {a: $a, b: $b, sinceDate: "2024-02-29"}) { since sinceDate } }`,
+		map[string]any{"a": a, "b": b}, &c)
+	if c.AddCooperation.SinceDate != "2024-02-29" || c.AddCooperation.Since != "2024-02-29" {
+		t.Errorf("addCooperation = %+v", c.AddCooperation)
+	}
+	var p struct {
+		Organisation struct{ Partners []struct{ Since, SinceDate string } }
+	}
+	e.ok(access.RolePublic, `query($id: ID!) { organisation(id: $id) { partners { since sinceDate } } }`, map[string]any{"id": a}, &p)
+	if len(p.Organisation.Partners) != 1 || p.Organisation.Partners[0].SinceDate != "2024-02-29" {
+		t.Errorf("partners = %+v", p.Organisation.Partners)
+	}
+	var u struct {
+		RecordUnmetNeed struct{ RecordedOn, RecordedDate string }
+	}
+	e.ok(access.RoleCaseManager, `mutation($d: ID!) { recordUnmetNeed(input: {need: HOUSING, districtId: $d, recordedDate: "2026-11-02"}) { recordedOn recordedDate } }`,
+		map[string]any{"d": e.snap.Districts[0].ID}, &u)
+	if u.RecordUnmetNeed.RecordedDate != "2026-11-02" || u.RecordUnmetNeed.RecordedOn != "2026-11-02" {
+		t.Errorf("recordUnmetNeed = %+v", u.RecordUnmetNeed)
+	}
+	for _, bad := range []string{"2026-02-30", "21.11.2026", "2026-11-21T10:00:00Z"} {
+		r := e.do(access.RoleCaseManager, `query($s: Date) { unmetNeedCounts(filter: {sinceDate: $s}) { count } }`, map[string]any{"s": bad})
+		if len(r.Errors) != 1 || r.Data != nil && string(r.Data) != "null" {
+			t.Errorf("sinceDate %q: errors %+v, data %s; want one error and no data", bad, r.Errors, r.Data)
+		}
+	}
+}
