@@ -102,7 +102,9 @@ func TestDatesAreDates(t *testing.T) {
 		t.Errorf("addCooperation = %+v", c.AddCooperation)
 	}
 	var p struct {
-		Organisation struct{ Partners []struct{ Since, SinceDate string } }
+		Organisation struct {
+			Partners []struct{ Since, SinceDate string }
+		}
 	}
 	e.ok(access.RolePublic, `query($id: ID!) { organisation(id: $id) { partners { since sinceDate } } }`, map[string]any{"id": a}, &p)
 	if len(p.Organisation.Partners) != 1 || p.Organisation.Partners[0].SinceDate != "2024-02-29" {
