@@ -12,6 +12,7 @@ import { EgoDoc, NetworkGraphDoc } from './queries';
 import { FLOW_COLOUR, MAX_PICTURE_NODES, flowLinks, pictureData, summarise, tableRows, type Flow, type GraphNode } from './network';
 import { st } from './texts';
 import Chart from './Chart';
+import { Picker, TableAlt } from './parts';
 
 const kindName = (k: string) => label('organisationKind', k);
 const dec3 = new Intl.NumberFormat('de-DE', { minimumFractionDigits: 3, maximumFractionDigits: 3 });
@@ -90,38 +91,19 @@ export default function NetworkView({ municipality }: { municipality: string }) 
       ) : (
         option && <Chart option={option} label={st.networkLabel} height={520} testId="network-chart" onClick={(p) => p.dataType === 'node' && setEgo((p.data as { id: string }).id)} />
       )}
-      <details className="table-alt" open={big} data-testid="network-table">
-        <summary>{st.asTable}</summary>
-        <div className="scroll tall" tabIndex={0} role="region" aria-label={st.networkLabel}>
-          <table>
-            <caption className="visually-hidden">{st.networkLabel}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{st.organisation}</th>
-                <th scope="col">{st.kind}</th>
-                <th scope="col">{st.betweenness}</th>
-                <th scope="col">{st.degree}</th>
-                <th scope="col">{st.marks}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((n) => (
-                <tr key={n.id} data-id={n.id} className={n.isolated ? 'isolated' : undefined}>
-                  <th scope="row">
-                    <Link to={`/?traeger=${encodeURIComponent(n.id)}`}>{n.organisation.name}</Link>
-                  </th>
-                  <td>{kindName(n.organisation.kind)}</td>
-                  <td>{dec3.format(n.betweenness)}</td>
-                  <td>{n.degree}</td>
-                  <td>
-                    {[n.isolated && st.isolated, !n.reachesJobcenter && st.noJobcenter, !n.reachesImmigrationOffice && st.noImmigration].filter(Boolean).join(', ')}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      </details>
+      <TableAlt caption={st.networkLabel} columns={[st.organisation, st.kind, st.betweenness, st.degree, st.marks]} open={big} tall testId="network-table">
+        {rows.map((n) => (
+          <tr key={n.id} data-id={n.id} className={n.isolated ? 'isolated' : undefined}>
+            <th scope="row">
+              <Link to={`/?traeger=${encodeURIComponent(n.id)}`}>{n.organisation.name}</Link>
+            </th>
+            <td>{kindName(n.organisation.kind)}</td>
+            <td>{dec3.format(n.betweenness)}</td>
+            <td>{n.degree}</td>
+            <td>{[n.isolated && st.isolated, !n.reachesJobcenter && st.noJobcenter, !n.reachesImmigrationOffice && st.noImmigration].filter(Boolean).join(', ')}</td>
+          </tr>
+        ))}
+      </TableAlt>
       <Flows flows={flows} />
       <Ego nodes={nodes} value={ego} onChange={setEgo} />
     </>
@@ -152,25 +134,16 @@ function Ego({ nodes, value, onChange }: { nodes: GraphNode[]; value: string; on
     <section aria-labelledby={`${id}-h`} className="ego">
       <h3 id={`${id}-h`}>{st.ego}</h3>
       <div className="row">
-        <div className="field grow">
-          <label htmlFor={`${id}-o`}>{st.egoOrg}</label>
-          <select id={`${id}-o`} value={value} onChange={(e) => onChange(e.target.value)} data-testid="ego-org">
-            <option value="">{st.egoPick}</option>
-            {sorted.map((n) => (
-              <option key={n.id} value={n.id}>
-                {n.organisation.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-d`}>{st.egoDepth}</label>
-          <select id={`${id}-d`} value={depth} onChange={(e) => setDepth(Number(e.target.value))} data-testid="ego-depth">
-            {[1, 2, 3].map((d) => (
-              <option key={d}>{d}</option>
-            ))}
-          </select>
-        </div>
+        <Picker
+          label={st.egoOrg}
+          value={value}
+          onChange={onChange}
+          all={st.egoPick}
+          options={sorted.map((n) => [n.id, n.organisation.name])}
+          testId="ego-org"
+          className="field grow"
+        />
+        <Picker label={st.egoDepth} value={String(depth)} onChange={(v) => setDepth(Number(v))} options={[['1', '1'], ['2', '2'], ['3', '3']]} testId="ego-depth" />
       </div>
       <ErrorBox error={q.error} />
       {value && q.loading && <Loading />}
@@ -203,32 +176,16 @@ function Flows({ flows }: { flows: Flow[] }) {
     <section className="flows" aria-labelledby="h-flows">
       <h3 id="h-flows">{st.flows}</h3>
       <p className="muted">{st.flowsHint(flows.length, without.length)}</p>
-      <details className="table-alt" data-testid="flow-table">
-        <summary>{st.asTable}</summary>
-        <div className="scroll tall" tabIndex={0} role="region" aria-label={st.flows}>
-          <table>
-            <caption className="visually-hidden">{st.flows}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{st.flowFrom}</th>
-                <th scope="col">{st.flowTo}</th>
-                <th scope="col">{st.flowCount}</th>
-                <th scope="col">{st.flowCooperation}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {flows.map((f) => (
-                <tr key={f.from.id + '>' + f.to.id} data-cooperation={f.cooperation}>
-                  <td>{f.from.name}</td>
-                  <td>{f.to.name}</td>
-                  <td>{countText(f.referrals, f.suppressed)}</td>
-                  <td>{f.cooperation ? st.yes : st.flowNoCooperation}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      </details>
+      <TableAlt caption={st.flows} columns={[st.flowFrom, st.flowTo, st.flowCount, st.flowCooperation]} tall testId="flow-table">
+        {flows.map((f) => (
+          <tr key={f.from.id + '>' + f.to.id} data-cooperation={f.cooperation}>
+            <td>{f.from.name}</td>
+            <td>{f.to.name}</td>
+            <td>{countText(f.referrals, f.suppressed)}</td>
+            <td>{f.cooperation ? st.yes : st.flowNoCooperation}</td>
+          </tr>
+        ))}
+      </TableAlt>
     </section>
   );
 }

@@ -14,6 +14,7 @@ import { buildMatrix, countByKind, countText, emptyGapFilter, filterGaps, gapLin
 import { fetchReport, reportFiles, saveBlob } from './download';
 import { st } from './texts';
 import Chart from './Chart';
+import { Picker, TableAlt } from './parts';
 import './steering.css';
 
 const ChoroplethMap = lazy(() => import('./ChoroplethMap'));
@@ -179,40 +180,22 @@ function MatrixSection({ matrix }: { matrix: ReturnType<typeof buildMatrix> }) {
       <p className="muted">{st.matrixHint}</p>
       <Legend />
       <Chart option={option} label={st.matrix} height={Math.max(260, 40 * matrix.districts.length + 140)} testId="matrix-chart" />
-      <details className="table-alt" data-testid="matrix-table">
-        <summary>{st.asTable}</summary>
-        <div className="scroll" tabIndex={0} role="region" aria-label={st.matrix}>
-          <table>
-            <caption className="visually-hidden">{st.matrix}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{st.district}</th>
-                {needNames.map((n) => (
-                  <th scope="col" key={n}>
-                    {n}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {matrix.districts.map((d, y) => (
-                <tr key={d.id}>
-                  <th scope="row">{d.name}</th>
-                  {matrix.cells[y].map((c, x) =>
-                    c ? (
-                      <td key={x} className={`lvl lvl-${c.level}`} data-need={c.need}>
-                        {st.levels[c.level]}: {c.activeOffers} / {countText(c.unmetNeeds, c.suppressed)}
-                      </td>
-                    ) : (
-                      <td key={x}>–</td>
-                    ),
-                  )}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      </details>
+      <TableAlt caption={st.matrix} columns={[st.district, ...needNames]} testId="matrix-table">
+        {matrix.districts.map((d, y) => (
+          <tr key={d.id}>
+            <th scope="row">{d.name}</th>
+            {matrix.cells[y].map((c, x) =>
+              c ? (
+                <td key={x} className={`lvl lvl-${c.level}`} data-need={c.need}>
+                  {st.levels[c.level]}: {c.activeOffers} / {countText(c.unmetNeeds, c.suppressed)}
+                </td>
+              ) : (
+                <td key={x}>–</td>
+              ),
+            )}
+          </tr>
+        ))}
+      </TableAlt>
     </section>
   );
 }
@@ -231,7 +214,6 @@ function Legend() {
 
 function MapSection({ data, cells, gaps, needs }: { data: Data; cells: Cell[]; gaps: Gap[]; needs: string[] }) {
   const [need, setNeed] = useState(needs.includes('FAMILY_CHILDCARE') ? 'FAMILY_CHILDCARE' : (needs[0] ?? ''));
-  const id = useId();
   const districts = useMemo(
     () =>
       data.districts.map((d) => {
@@ -254,50 +236,34 @@ function MapSection({ data, cells, gaps, needs }: { data: Data; cells: Cell[]; g
   return (
     <section id="karte" aria-labelledby="h-karte" className="block no-print">
       <h2 id="h-karte">{st.map}</h2>
-      <div className="field narrow">
-        <label htmlFor={`${id}-need`}>{st.mapNeed}</label>
-        <select id={`${id}-need`} value={need} onChange={(e) => setNeed(e.target.value)} data-testid="map-need">
-          {needs.map((n) => (
-            <option key={n} value={n}>
-              {label('need', n)}
-            </option>
-          ))}
-        </select>
-      </div>
+      <Picker label={st.mapNeed} value={need} onChange={setNeed} options={needs.map((n) => [n, label('need', n)])} testId="map-need" className="field narrow" />
       <Legend />
       <Suspense fallback={<Loading />}>
         <ChoroplethMap districts={districts} points={points} label={st.mapLabel(label('need', need))} />
       </Suspense>
       <p className="muted">{st.mapHint}</p>
-      <details className="table-alt">
-        <summary>{st.asTable}</summary>
-        <table>
-          <caption className="visually-hidden">{st.mapLabel(label('need', need))}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{st.district}</th>
-              <th scope="col">{st.level}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {districts.map((d) => (
-              <tr key={d.id}>
-                <th scope="row">{d.name}</th>
-                <td>{d.text}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        {points.length > 0 && (
-          <ul>
-            {points.map((p) => (
-              <li key={p.id}>
-                <Link to={p.href}>{p.title}</Link>
-              </li>
-            ))}
-          </ul>
-        )}
-      </details>
+      <TableAlt
+        caption={st.mapLabel(label('need', need))}
+        columns={[st.district, st.level]}
+        after={
+          points.length > 0 && (
+            <ul>
+              {points.map((p) => (
+                <li key={p.id}>
+                  <Link to={p.href}>{p.title}</Link>
+                </li>
+              ))}
+            </ul>
+          )
+        }
+      >
+        {districts.map((d) => (
+          <tr key={d.id}>
+            <th scope="row">{d.name}</th>
+            <td>{d.text}</td>
+          </tr>
+        ))}
+      </TableAlt>
     </section>
   );
 }
@@ -310,39 +276,15 @@ function GapsSection({ gaps, districts, needs }: { gaps: Gap[]; districts: { id:
     <section id="luecken" aria-labelledby="h-luecken" className="block no-print">
       <h2 id="h-luecken">{st.gaps}</h2>
       <div className="row filters">
-        <div className="field">
-          <label htmlFor={`${id}-k`}>{st.gapKind}</label>
-          <select id={`${id}-k`} value={f.kinds[0] ?? ''} onChange={(e) => setF({ ...f, kinds: e.target.value ? [e.target.value] : [] })}>
-            <option value="">{st.allKinds}</option>
-            {gapKinds.map((k) => (
-              <option key={k} value={k}>
-                {st.gapKinds[k]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-d`}>{st.district}</label>
-          <select id={`${id}-d`} value={f.districtId} onChange={(e) => setF({ ...f, districtId: e.target.value })}>
-            <option value="">{st.allDistricts}</option>
-            {districts.map((d) => (
-              <option key={d.id} value={d.id}>
-                {d.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-n`}>{st.need}</label>
-          <select id={`${id}-n`} value={f.need} onChange={(e) => setF({ ...f, need: e.target.value })}>
-            <option value="">{st.allNeeds}</option>
-            {needs.map((n) => (
-              <option key={n} value={n}>
-                {label('need', n)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <Picker
+          label={st.gapKind}
+          value={f.kinds[0] ?? ''}
+          onChange={(v) => setF({ ...f, kinds: v ? [v] : [] })}
+          all={st.allKinds}
+          options={gapKinds.map((k) => [k, st.gapKinds[k]])}
+        />
+        <Picker label={st.district} value={f.districtId} onChange={(v) => setF({ ...f, districtId: v })} all={st.allDistricts} options={districts.map((d) => [d.id, d.name])} />
+        <Picker label={st.need} value={f.need} onChange={(v) => setF({ ...f, need: v })} all={st.allNeeds} options={needs.map((n) => [n, label('need', n)])} />
         <div className="field grow">
           <label htmlFor={`${id}-q`}>{st.search}</label>
           <input id={`${id}-q`} type="search" value={f.text} onChange={(e) => setF({ ...f, text: e.target.value })} />
@@ -411,25 +353,14 @@ function UnmetSection({ counts }: { counts: Data['unmetNeedCounts'] }) {
                 {st.unmetTitle} {title}
               </h3>
               <Chart option={option} label={`${st.unmetTitle} ${title}`} height={Math.max(140, 26 * rows.length + 40)} />
-              <table>
-                <caption className="visually-hidden">
-                  {st.unmetTitle} {title}
-                </caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{title.replace(/^nach /, '')}</th>
-                    <th scope="col">{st.count}</th>
+              <TableAlt caption={`${st.unmetTitle} ${title}`} columns={[title.replace(/^nach /, ''), st.count]} open>
+                {rows.map((r) => (
+                  <tr key={r.key}>
+                    <th scope="row">{name(r.key)}</th>
+                    <td>{unmetText(r)}</td>
                   </tr>
-                </thead>
-                <tbody>
-                  {rows.map((r) => (
-                    <tr key={r.key}>
-                      <th scope="row">{name(r.key)}</th>
-                      <td>{unmetText(r)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+                ))}
+              </TableAlt>
             </div>
           );
         })}
