@@ -14,6 +14,8 @@ import (
 	"github.com/lotse-kim/lotse/internal/referral"
 	"github.com/lotse-kim/lotse/internal/service"
 	"github.com/lotse-kim/lotse/internal/store"
+	"github.com/lotse-kim/lotse/internal/store/neo4j"
+	"github.com/lotse-kim/lotse/internal/store/neo4j/neo4jtest"
 	"github.com/lotse-kim/lotse/internal/store/sqlite"
 )
 
@@ -153,4 +155,51 @@ func BenchmarkReferralStatsAllNRW(b *testing.B) {
 	for _, g := range store.ReferralGroups {
 		b.Run(string(g), func(b *testing.B) { benchmarkReferralStats(b, "", g) })
 	}
+}
+
+// BenchmarkReferralInboxNeo4j is BenchmarkReferralInbox on the Neo4j of
+// LOTSE_TEST_NEO4J_URI (tools/neo4j/with-neo4j.sh); the database is wiped.
+func BenchmarkReferralInboxNeo4j(b *testing.B) {
+	srv, ok := neo4jtest.FromEnv()
+	if !ok {
+		b.Skip("LOTSE_TEST_NEO4J_URI not set")
+	}
+	ctx := context.Background()
+	if err := srv.Wipe(ctx); err != nil {
+		b.Fatal(err)
+	}
+	st, err := neo4j.Open(ctx, neo4j.Config{URI: srv.URI, Username: srv.Username, Password: srv.Password, Database: srv.Database})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer st.Close()
+	sq, provider := inboxStore(b)
+	snap, err := sq.Export(ctx)
+	if err != nil {
+		b.Fatal(err)
+	}
+	if err := st.Import(ctx, snap); err != nil {
+		b.Fatal(err)
+	}
+	var rs []referral.Referral
+	for p := (store.Page{First: store.MaxPageSize}); ; {
+		page, err := sq.Referrals(ctx, store.ReferralFilter{}, p)
+		if err != nil {
+			b.Fatal(err)
+		}
+		rs = append(rs, page.Referrals...)
+		if !page.HasNextPage {
+			break
+		}
+		p.After = store.EncodeCursor(page.Offset + len(page.Referrals) - 1)
+	}
+	if err := st.PutReferrals(ctx, rs); err != nil {
+		b.Fatal(err)
+	}
+	svc := service.New(st)
+	pctx := access.WithPrincipal(ctx, access.Principal{Role: access.RolePartner, OrganisationID: provider, TokenID: "bench", Name: "bench"})
+	measure(b, func() error {
+		_, err := svc.Referrals(pctx, service.ReferralFilter{}, store.Page{First: 20})
+		return err
+	})
 }

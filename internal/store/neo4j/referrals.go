@@ -16,6 +16,10 @@ var (
 	stReferralCheck  = load("referral_check")
 	stReferralsPut   = load("referrals_put")
 	stReferralLock   = load("referral_lock")
+	stInboxCount     = load("referrals_inbox_count")
+	stInboxPage      = load("referrals_inbox_page")
+	stOutboxCount    = load("referrals_outbox_count")
+	stOutboxPage     = load("referrals_outbox_page")
 	stReferralsByID  = load("referrals_by_id")
 	stReferralsCount = load("referrals_count")
 	stReferralsPage  = load("referrals_page")
@@ -245,9 +249,17 @@ func (s *Store) Referrals(ctx context.Context, f store.ReferralFilter, p store.P
 	if err != nil {
 		return store.ReferralPage{}, err
 	}
+	// An inbox or outbox is found through its index; other lists scan.
+	countSt, pageSt := stReferralsCount, stReferralsPage
+	switch {
+	case f.ToOrganisationID != "":
+		countSt, pageSt = stInboxCount, stInboxPage
+	case f.FromOrganisationID != "":
+		countSt, pageSt = stOutboxCount, stOutboxPage
+	}
 	var page store.ReferralPage
 	err = s.read(ctx, func(ctx context.Context, tx neo4j.ManagedTransaction) error {
-		rec, err := single(ctx, tx, stReferralsCount, referralFilterParams(f))
+		rec, err := single(ctx, tx, countSt, referralFilterParams(f))
 		if err != nil {
 			return err
 		}
@@ -256,7 +268,7 @@ func (s *Store) Referrals(ctx context.Context, f store.ReferralFilter, p store.P
 		if limit == 0 || offset >= page.TotalCount {
 			return nil
 		}
-		recs, err := run(ctx, tx, stReferralsPage, pageParams(referralFilterParams(f), offset, limit))
+		recs, err := run(ctx, tx, pageSt, pageParams(referralFilterParams(f), offset, limit))
 		if err != nil {
 			return err
 		}

@@ -21,5 +21,9 @@ func referralParamsOf(t *testing.T) map[*statement]map[string]any {
 		stReferralsPage:  pageParams(referralFilterParams(store.ReferralFilter{}), 0, 1),
 		stReferralCounts: referralCountParams(store.ReferralCountQuery{}),
 		stReferralsErase: eraseParams(time.Time{}, time.Time{}),
+		stInboxCount:     referralFilterParams(store.ReferralFilter{}),
+		stInboxPage:      pageParams(referralFilterParams(store.ReferralFilter{}), 0, 1),
+		stOutboxCount:    referralFilterParams(store.ReferralFilter{}),
+		stOutboxPage:     pageParams(referralFilterParams(store.ReferralFilter{}), 0, 1),
 	}
 }

@@ -27,6 +27,14 @@ var (
 	refListSQL string
 	//go:embed ref_count.sql
 	refCountSQL string
+	//go:embed ref_inbox_list.sql
+	refInboxListSQL string
+	//go:embed ref_inbox_count.sql
+	refInboxCountSQL string
+	//go:embed ref_outbox_list.sql
+	refOutboxListSQL string
+	//go:embed ref_outbox_count.sql
+	refOutboxCountSQL string
 	//go:embed ref_counts.sql
 	refCountsSQL string
 	//go:embed ref_counts_municipality.sql
@@ -236,11 +244,19 @@ func (s *Store) Referrals(ctx context.Context, f store.ReferralFilter, p store.P
 	defer tx.Rollback()
 	page := store.ReferralPage{Referrals: []referral.Referral{}, PageInfo: store.PageInfo{Offset: offset}}
 	args := referralFilterArgs(f)
-	if err := tx.QueryRowContext(ctx, refCountSQL, args...).Scan(&page.TotalCount); err != nil {
+	// An inbox or outbox is read by range from its index; other lists scan.
+	countSQL, listSQL := refCountSQL, refListSQL
+	switch {
+	case f.ToOrganisationID != "":
+		countSQL, listSQL = refInboxCountSQL, refInboxListSQL
+	case f.FromOrganisationID != "":
+		countSQL, listSQL = refOutboxCountSQL, refOutboxListSQL
+	}
+	if err := tx.QueryRowContext(ctx, countSQL, args...).Scan(&page.TotalCount); err != nil {
 		return store.ReferralPage{}, fmt.Errorf("referrals: %w", err)
 	}
 	if limit > 0 && offset < page.TotalCount {
-		err = eachRow(ctx, tx, refListSQL, append(args, sql.Named("limit", limit), sql.Named("offset", offset)), func(r *sql.Rows) error {
+		err = eachRow(ctx, tx, listSQL, append(args, sql.Named("limit", limit), sql.Named("offset", offset)), func(r *sql.Rows) error {
 			ref, err := scanReferral(r)
 			page.Referrals = append(page.Referrals, ref)
 			return err
