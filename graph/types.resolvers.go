@@ -10,6 +10,7 @@ import (
 
 	"github.com/lotse-kim/lotse/graph/model"
 	"github.com/lotse-kim/lotse/internal/access"
+	"github.com/lotse-kim/lotse/internal/directory"
 )
 
 // Operation is the resolver for the operation field.
@@ -30,4 +31,18 @@ func (r *fieldChangeResolver) Before(ctx context.Context, obj *access.FieldChang
 // After is the resolver for the after field.
 func (r *fieldChangeResolver) After(ctx context.Context, obj *access.FieldChange) (model.JSON, error) {
 	return model.JSON(obj.New), nil
+}
+
+// LanguageDetails is the resolver for the languageDetails field.
+func (r *offerResolver) LanguageDetails(ctx context.Context, obj *directory.Offer) ([]directory.Language, error) {
+	out := make([]directory.Language, len(obj.Languages))
+	for i, c := range obj.Languages {
+		out[i] = directory.Language{Code: c, Name: directory.LanguageName(c)}
+	}
+	return out, nil
+}
+
+// Languages is the resolver for the languages field.
+func (r *queryResolver) Languages(ctx context.Context) ([]directory.Language, error) {
+	return directory.Languages, nil
 }

@@ -148,6 +148,11 @@ type ComplexityRoot struct {
 		Cooperations func(childComplexity int) int
 	}
 
+	Language struct {
+		Code func(childComplexity int) int
+		Name func(childComplexity int) int
+	}
+
 	MatchReason struct {
 		Code func(childComplexity int) int
 		Kind func(childComplexity int) int
@@ -250,6 +255,7 @@ type ComplexityRoot struct {
 		FreePlaces          func(childComplexity int) int
 		Funding             func(childComplexity int) int
 		ID                  func(childComplexity int) int
+		LanguageDetails     func(childComplexity int) int
 		Languages           func(childComplexity int) int
 		LegalCircuits       func(childComplexity int) int
 		Location            func(childComplexity int) int
@@ -334,6 +340,7 @@ type ComplexityRoot struct {
 		CarePlan        func(childComplexity int, client model.ClientProfile, record *bool) int
 		Districts       func(childComplexity int, municipality *string) int
 		GapReport       func(childComplexity int, municipality *string, needs []directory.NeedArea) int
+		Languages       func(childComplexity int) int
 		MatchOffers     func(childComplexity int, client model.ClientProfile, first *int) int
 		Me              func(childComplexity int) int
 		Municipalities  func(childComplexity int) int
@@ -508,6 +515,8 @@ type OfferResolver interface {
 
 	District(ctx context.Context, obj *directory.Offer) (*directory.District, error)
 	Provider(ctx context.Context, obj *directory.Offer) (*directory.Organisation, error)
+
+	LanguageDetails(ctx context.Context, obj *directory.Offer) ([]directory.Language, error)
 }
 type OrganisationResolver interface {
 	ID(ctx context.Context, obj *directory.Organisation) (string, error)
@@ -540,6 +549,7 @@ type QueryResolver interface {
 	NetworkReport(ctx context.Context, municipality *string) (*model.NetworkReport, error)
 	Network(ctx context.Context, organisationID string, depth *int) (*model.Network, error)
 	UnmetNeedCounts(ctx context.Context, filter *model.UnmetNeedFilter) ([]model.UnmetNeedCount, error)
+	Languages(ctx context.Context) ([]directory.Language, error)
 }
 type ReferralResolver interface {
 	ID(ctx context.Context, obj *referral.Referral) (string, error)
@@ -948,6 +958,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.KindPair.Cooperations(childComplexity), true
+
+	case "Language.code":
+		if e.ComplexityRoot.Language.Code == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Language.Code(childComplexity), true
+	case "Language.name":
+		if e.ComplexityRoot.Language.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Language.Name(childComplexity), true
 
 	case "MatchReason.code":
 		if e.ComplexityRoot.MatchReason.Code == nil {
@@ -1445,6 +1468,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Offer.ID(childComplexity), true
+	case "Offer.languageDetails":
+		if e.ComplexityRoot.Offer.LanguageDetails == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Offer.LanguageDetails(childComplexity), true
 	case "Offer.languages":
 		if e.ComplexityRoot.Offer.Languages == nil {
 			break
@@ -1817,6 +1846,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Query.GapReport(childComplexity, args["municipality"].(*string), args["needs"].([]directory.NeedArea)), true
 
+	case "Query.languages":
+		if e.ComplexityRoot.Query.Languages == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Query.Languages(childComplexity), true
 	case "Query.matchOffers":
 		if e.ComplexityRoot.Query.MatchOffers == nil {
 			break
@@ -4413,6 +4448,30 @@ extend input UnmetNeedFilter {
   "Recorded on or before this day (instead of the deprecated until); not before sinceDate."
   untilDate: Date
 }
+
+"""
+A language as an ISO 639-1 code in lower case (` + "`" + `de` + "`" + `, ` + "`" + `ar` + "`" + `, ` + "`" + `uk` + "`" + `), checked against the current code list
+(golang.org/x/text/language: deprecated codes such as ` + "`" + `iw` + "`" + ` and withdrawn ones such as ` + "`" + `sh` + "`" + ` are refused).
+"""
+scalar LanguageCode
+
+"A language with its German name, for lists and labels."
+type Language {
+  "The ISO 639-1 code."
+  code: LanguageCode!
+  "The German name from CLDR, e.g. „Arabisch“ for ` + "`" + `ar` + "`" + `."
+  name: String!
+}
+
+extend type Offer {
+  "The languages the offer is held in, with their German names, in the order of ` + "`" + `languages` + "`" + `."
+  languageDetails: [Language!]!
+}
+
+extend type Query {
+  "Every current ISO 639-1 language with its German name, by code (183). Public."
+  languages: [Language!]!
+}
 `, BuiltIn: false},
 }
 var parsedSchema = gqlparser.MustLoadSchema(sources...)
@@ -4623,6 +4682,16 @@ func (ec *executionContext) childFields_KindPair(ctx context.Context, field grap
 	return nil, fmt.Errorf("no field named %q was found under type KindPair", field.Name)
 }
 
+func (ec *executionContext) childFields_Language(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "code":
+		return ec.fieldContext_Language_code(ctx, field)
+	case "name":
+		return ec.fieldContext_Language_name(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Language", field.Name)
+}
+
 func (ec *executionContext) childFields_MatchReason(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "code":
@@ -4821,6 +4890,8 @@ func (ec *executionContext) childFields_Offer(ctx context.Context, field graphql
 		return ec.fieldContext_Offer_updatedAt(ctx, field)
 	case "localId":
 		return ec.fieldContext_Offer_localId(ctx, field)
+	case "languageDetails":
+		return ec.fieldContext_Offer_languageDetails(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Offer", field.Name)
 }
@@ -7594,6 +7665,52 @@ func (ec *executionContext) fieldContext_KindPair_cooperations(_ context.Context
 	return graphql.NewScalarFieldContext("KindPair", field, false, false, errors.New("field of type Int does not have child fields"))
 }
 
+func (ec *executionContext) _Language_code(ctx context.Context, field graphql.CollectedField, obj *directory.Language) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Language_code(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Code, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNLanguageCode2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Language_code(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Language", field, false, false, errors.New("field of type LanguageCode does not have child fields"))
+}
+
+func (ec *executionContext) _Language_name(ctx context.Context, field graphql.CollectedField, obj *directory.Language) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Language_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Name, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Language_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Language", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
 func (ec *executionContext) _MatchReason_code(ctx context.Context, field graphql.CollectedField, obj *model.MatchReason) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -9926,6 +10043,38 @@ func (ec *executionContext) fieldContext_Offer_localId(_ context.Context, field 
 	return graphql.NewScalarFieldContext("Offer", field, false, false, errors.New("field of type ID does not have child fields"))
 }
 
+func (ec *executionContext) _Offer_languageDetails(ctx context.Context, field graphql.CollectedField, obj *directory.Offer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Offer_languageDetails(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Offer().LanguageDetails(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []directory.Language) graphql.Marshaler {
+			return ec.marshalNLanguage2ᚕgithubᚗcomᚋlotseᚑkimᚋlotseᚋinternalᚋdirectoryᚐLanguageᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Offer_languageDetails(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Offer",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Language(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _OfferConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.OfferConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -11902,6 +12051,38 @@ func (ec *executionContext) fieldContext_Query_unmetNeedCounts(ctx context.Conte
 	if fc.Args, err = ec.field_Query_unmetNeedCounts_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_languages(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_languages(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Query().Languages(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []directory.Language) graphql.Marshaler {
+			return ec.marshalNLanguage2ᚕgithubᚗcomᚋlotseᚑkimᚋlotseᚋinternalᚋdirectoryᚐLanguageᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_languages(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Language(ctx, field)
+		},
 	}
 	return fc, nil
 }
@@ -17545,6 +17726,49 @@ func (ec *executionContext) _KindPair(ctx context.Context, sel ast.SelectionSet,
 	return out
 }
 
+var languageImplementors = []string{"Language"}
+
+func (ec *executionContext) _Language(ctx context.Context, sel ast.SelectionSet, obj *directory.Language) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, languageImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Language")
+		case "code":
+			out.Values[i] = ec._Language_code(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "name":
+			out.Values[i] = ec._Language_name(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
 var matchReasonImplementors = []string{"MatchReason"}
 
 func (ec *executionContext) _MatchReason(ctx context.Context, sel ast.SelectionSet, obj *model.MatchReason) graphql.Marshaler {
@@ -18433,6 +18657,44 @@ func (ec *executionContext) _Offer(ctx context.Context, sel ast.SelectionSet, ob
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "languageDetails":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Offer_languageDetails(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -19579,6 +19841,28 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 					}
 				}()
 				res = ec._Query_unmetNeedCounts(ctx, field)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			rrm := func(ctx context.Context) graphql.Marshaler {
+				return ec.OperationContext.RootResolverMiddleware(ctx,
+					func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
+		case "languages":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Query_languages(ctx, field)
 				if res == graphql.Null {
 					atomic.AddUint32(&fs.Invalids, 1)
 				}
@@ -21574,6 +21858,42 @@ func (ec *executionContext) marshalNKindPair2ᚕgithubᚗcomᚋlotseᚑkimᚋlot
 	}
 
 	return ret
+}
+
+func (ec *executionContext) marshalNLanguage2githubᚗcomᚋlotseᚑkimᚋlotseᚋinternalᚋdirectoryᚐLanguage(ctx context.Context, sel ast.SelectionSet, v directory.Language) graphql.Marshaler {
+	return ec._Language(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNLanguage2ᚕgithubᚗcomᚋlotseᚑkimᚋlotseᚋinternalᚋdirectoryᚐLanguageᚄ(ctx context.Context, sel ast.SelectionSet, v []directory.Language) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNLanguage2githubᚗcomᚋlotseᚑkimᚋlotseᚋinternalᚋdirectoryᚐLanguage(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalNLanguageCode2string(ctx context.Context, v any) (string, error) {
+	res, err := model.UnmarshalLanguageCode(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNLanguageCode2string(ctx context.Context, sel ast.SelectionSet, v string) graphql.Marshaler {
+	_ = sel
+	res := model.MarshalLanguageCode(v)
+	if res == graphql.Null {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+	}
+	return res
 }
 
 func (ec *executionContext) unmarshalNLegalCircuit2githubᚗcomᚋlotseᚑkimᚋlotseᚋinternalᚋdirectoryᚐLegalCircuit(ctx context.Context, v any) (directory.LegalCircuit, error) {

@@ -35,3 +35,22 @@ func LanguageName(code string) string {
 	}
 	return code
 }
+
+// Language is an ISO 639-1 code with its German name.
+type Language struct {
+	Code string
+	Name string
+}
+
+// Languages lists every current ISO 639-1 language, by code.
+var Languages = func() []Language {
+	var out []Language
+	for a := byte('a'); a <= 'z'; a++ {
+		for b := byte('a'); b <= 'z'; b++ {
+			if c := string([]byte{a, b}); ValidLanguage(c) {
+				out = append(out, Language{Code: c, Name: LanguageName(c)})
+			}
+		}
+	}
+	return out
+}()

@@ -62,6 +62,7 @@ func authzCases() []authzCase {
 		{field: "network", query: `query($id: ID!) { network(organisationId: $id, depth: 2) { nodes { id } edges { source target } } }`, allowed: everyone,
 			setup: func(e *env, _ access.Role, _ int) map[string]any { return map[string]any{"id": partnerOrg(e.snap)} }},
 		{field: "me", query: `{ me { role name } }`, allowed: everyone},
+		{field: "languages", query: `{ languages { code name } }`, allowed: everyone},
 		{field: "node", query: `query($id: ID!) { node(id: $id) { id ... on Organisation { name } } }`, allowed: everyone,
 			setup: func(e *env, _ access.Role, _ int) map[string]any {
 				return map[string]any{"id": relay.Global(relay.TypeOrganisation, partnerOrg(e.snap))}

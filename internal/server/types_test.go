@@ -125,3 +125,33 @@ func TestDatesAreDates(t *testing.T) {
 		}
 	}
 }
+
+// TestLanguagesHaveGermanNames: the ISO 639-1 list and an offer's languages
+// come with their German names.
+func TestLanguagesHaveGermanNames(t *testing.T) {
+	e := newEnv(t)
+	var d struct {
+		Languages []struct{ Code, Name string }
+		Offer     struct {
+			Languages       []string
+			LanguageDetails []struct{ Code, Name string }
+		}
+	}
+	e.ok(access.RolePublic, `query($id: ID!) { languages { code name } offer(id: $id) { languages languageDetails { code name } } }`,
+		map[string]any{"id": e.snap.Offers[0].ID}, &d)
+	names := map[string]string{}
+	for _, l := range d.Languages {
+		names[l.Code] = l.Name
+	}
+	if len(d.Languages) != 183 || names["ar"] != "Arabisch" || names["uk"] != "Ukrainisch" || names["iw"] != "" {
+		t.Errorf("languages: %d, ar %q, uk %q", len(d.Languages), names["ar"], names["uk"])
+	}
+	if len(d.Offer.LanguageDetails) != len(d.Offer.Languages) || len(d.Offer.Languages) == 0 {
+		t.Fatalf("offer languages %v, details %v", d.Offer.Languages, d.Offer.LanguageDetails)
+	}
+	for i, l := range d.Offer.LanguageDetails {
+		if l.Code != d.Offer.Languages[i] || l.Name != names[l.Code] {
+			t.Errorf("languageDetails[%d] = %+v", i, l)
+		}
+	}
+}
