@@ -4,7 +4,7 @@
 // before the counts below (and is counted) or waits until this delete is done
 // (and then finds no organisation).
 MATCH (g:Organisation {id: $id})
-SET g.deleteLock = true
-REMOVE g.deleteLock
+SET g._lock = true
+REMOVE g._lock
 RETURN COUNT { (g)-[:PROVIDES]->(:Offer) } AS offers,
        COUNT { (:Organisation)-[:PART_OF]->(g) } AS parts

@@ -3,6 +3,9 @@
 // the id breaks every tie.
 MATCH (o:Offer)
 // filter:begin
+// The vocabulary filters read the list properties (the same codes as the
+// ADDRESSES, SERVES, HELD_IN and ELIGIBLE_UNDER relationships): reading a list is
+// cheaper than expanding to the vocabulary nodes for every offer.
 WHERE ($terms IS NULL OR all(t IN $terms WHERE o.searchText CONTAINS t))
   AND ($categories IS NULL OR o.category IN $categories)
   AND ($statuses IS NULL OR o.status IN $statuses)
@@ -10,15 +13,15 @@ WHERE ($terms IS NULL OR all(t IN $terms WHERE o.searchText CONTAINS t))
   AND ($childcare IS NULL OR o.childcare = $childcare)
   AND (NOT $freePlacesOnly OR o.freePlaces > 0)
   AND ($age IS NULL OR (coalesce(o.ageMin, 0) <= $age AND coalesce(o.ageMax, 1000) >= $age))
-  AND ($needs IS NULL OR EXISTS { (o)-[:ADDRESSES]->(n:Need) WHERE n.code IN $needs })
-  AND ($targetGroups IS NULL OR EXISTS { (o)-[:SERVES]->(tg:TargetGroup) WHERE tg.code IN $targetGroups })
-  AND ($languages IS NULL OR EXISTS { (o)-[:HELD_IN]->(l:Language) WHERE l.code IN $languages })
+  AND ($needs IS NULL OR any(x IN o.needs WHERE x IN $needs))
+  AND ($targetGroups IS NULL OR any(x IN o.targetGroups WHERE x IN $targetGroups))
+  AND ($languages IS NULL OR any(x IN o.languages WHERE x IN $languages))
   AND ($districtIds IS NULL OR EXISTS { (o)-[:LOCATED_IN]->(d:District) WHERE d.id IN $districtIds })
   AND ($municipality IS NULL OR EXISTS { (o)-[:LOCATED_IN]->(:District {municipality: $municipality}) })
   AND ($organisationIds IS NULL OR EXISTS { (p:Organisation)-[:PROVIDES]->(o) WHERE p.id IN $organisationIds })
   AND ($legalCircuits IS NULL
-       OR NOT EXISTS { (o)-[:ELIGIBLE_UNDER]->(:LegalCircuit) }
-       OR EXISTS { (o)-[:ELIGIBLE_UNDER]->(c:LegalCircuit) WHERE c.code IN $legalCircuits })
+       OR size(coalesce(o.legalCircuits, [])) = 0
+       OR any(x IN o.legalCircuits WHERE x IN $legalCircuits))
   // A restricted reader sees no PROFESSIONAL offer and finds no confidential
   // place by radius, except the own organisation's.
   AND (NOT $restricted
