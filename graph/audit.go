@@ -2,6 +2,7 @@ package graph
 
 import (
 	"github.com/lotse-kim/lotse/graph/model"
+	"github.com/lotse-kim/lotse/graph/relay"
 	"github.com/lotse-kim/lotse/internal/directory"
 	"github.com/lotse-kim/lotse/internal/store"
 )
@@ -75,8 +76,9 @@ func auditFilter(in *model.AuditFilter) (store.AuditFilter, error) {
 	if in == nil {
 		return store.AuditFilter{}, nil
 	}
+	// entityId is a String (the log keeps local ids); a global id names the same entity.
 	f := store.AuditFilter{ActorID: deref(in.ActorID), EntityType: deref(in.EntityType),
-		EntityID: deref(in.EntityID), Action: deref(in.Action)}
+		EntityID: relay.Local(deref(in.EntityID)), Action: deref(in.Action)}
 	p := directory.NewProblems()
 	if in.Operation != nil {
 		a := reverse(auditActions, *in.Operation)

@@ -3461,7 +3461,7 @@ input AuditFilter {
   actorId: String
   "Entries about this kind of entity: ` + "`" + `Organisation` + "`" + `, ` + "`" + `Offer` + "`" + `, ` + "`" + `Cooperation` + "`" + `, ` + "`" + `UnmetNeed` + "`" + `, ` + "`" + `Token` + "`" + `."
   entityType: String @deprecated(reason: "Use entityKind; entityType goes in the next release.")
-  "Entries about this entity id."
+  "Entries about this entity: its local id or its global id."
   entityId: String
   "Entries of this action, e.g. ` + "`" + `updateOffer` + "`" + `."
   action: String @deprecated(reason: "Use operation; action goes in the next release.")

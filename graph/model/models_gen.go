@@ -38,7 +38,7 @@ type AuditFilter struct {
 	ActorID *string `json:"actorId,omitempty"`
 	// Entries about this kind of entity: `Organisation`, `Offer`, `Cooperation`, `UnmetNeed`, `Token`.
 	EntityType *string `json:"entityType,omitempty"`
-	// Entries about this entity id.
+	// Entries about this entity: its local id or its global id.
 	EntityID *string `json:"entityId,omitempty"`
 	// Entries of this action, e.g. `updateOffer`.
 	Action *string `json:"action,omitempty"`

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"testing"
 
+	"github.com/lotse-kim/lotse/graph/relay"
 	"github.com/lotse-kim/lotse/internal/access"
 )
 
@@ -46,6 +47,14 @@ func TestAuditEntriesSayWhatTheyHold(t *testing.T) {
 	}
 	if got["freePlaces"] != "2" || got["schedule"] != `"Mo 9–12"` {
 		t.Errorf("after values = %v, want freePlaces 2 (a number) and schedule \"Mo 9–12\" (a string)", got)
+	}
+
+	// The same entry by the offer's global id.
+	var g struct{ AuditLog struct{ TotalCount int } }
+	e.ok(access.RoleAdmin, `query($id: String) { auditLog(filter: {operation: UPDATE_OFFER, entityId: $id}) { totalCount } }`,
+		map[string]any{"id": relay.Global(relay.TypeOffer, off)}, &g)
+	if g.AuditLog.TotalCount != 1 {
+		t.Errorf("auditLog(entityId: global id) found %d entries, want 1", g.AuditLog.TotalCount)
 	}
 
 	// An enum filter that contradicts the string filter is refused, naming it.
