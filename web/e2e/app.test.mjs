@@ -19,8 +19,8 @@ after(async () => {
 async function session(fn, { expectFailedLoads = false } = {}) {
   const s = await newPage(browser, server.url);
   const pages = [];
-  s.check = async (name) => {
-    const v = await axe(s.page);
+  s.check = async (name, skip) => {
+    const v = await axe(s.page, skip);
     assert.deepEqual(v, [], `axe on ${name}: ${JSON.stringify(v, null, 1)}`);
     pages.push(name);
     await screenshot(s.page, name);
@@ -36,7 +36,7 @@ async function session(fn, { expectFailedLoads = false } = {}) {
 }
 
 describe('directory', () => {
-  it('search → map → offer page, filters in the URL', async () => {
+  it('search → map → offer page, filters in the URL', async (t) => {
     await session(async ({ page, check }) => {
       await page.goto(server.url + '/');
       await page.getByRole('heading', { level: 2, name: /Angebote gefunden|Angebote 1–/ }).waitFor();
@@ -54,6 +54,7 @@ describe('directory', () => {
       // A render of the answer within 200 ms (measured by the page itself).
       const render = await page.evaluate(() => performance.getEntriesByName('lotse:render').map((e) => e.duration));
       assert.ok(render.length > 0 && Math.max(...render) <= 200, `render after the answer took ${render} ms`);
+      t.diagnostic(`directory: answer → rendered list in ${render.map((x) => x.toFixed(1)).join(', ')} ms`);
 
       // Filters live in the URL: reloading the bookmark gives the same search.
       await page.reload();
@@ -137,6 +138,34 @@ describe('sign-in', () => {
   });
 });
 
+describe('keyboard and roles', () => {
+  it('skip link, visible focus, and a German refusal for a page the role may not use', async () => {
+    await session(async ({ page }) => {
+      await page.goto(server.url + '/');
+      await page.getByTestId('results').locator('li').first().waitFor();
+      await page.keyboard.press('Tab');
+      const skip = page.getByRole('link', { name: 'Zum Inhalt springen' });
+      assert.ok(await skip.evaluate((el) => el === document.activeElement), 'the first Tab reaches the skip link');
+      assert.ok(await skip.isVisible(), 'the focused skip link is visible');
+      await page.keyboard.press('Enter');
+      // Tab onward: every focused control shows a focus ring.
+      for (let i = 0; i < 6; i++) {
+        await page.keyboard.press('Tab');
+        const ring = await page.evaluate(() => {
+          const el = document.activeElement;
+          const cs = getComputedStyle(el);
+          return { tag: el.tagName, outline: cs.outlineStyle !== 'none' && parseFloat(cs.outlineWidth) >= 2, shadow: cs.boxShadow !== 'none' };
+        });
+        assert.ok(ring.outline || ring.shadow, `visible focus on ${ring.tag}`);
+      }
+      await signIn(page, server.url, server.tokens.PARTNER);
+      await page.goto(server.url + '/beratung');
+      await page.getByRole('heading', { name: 'Diese Seite ist für Ihre Rolle nicht freigegeben.' }).waitFor();
+      assert.equal(await page.getByRole('link', { name: 'Beratung' }).count(), 0, 'no desk in a partner\'s navigation');
+    });
+  });
+});
+
 describe('GraphiQL', () => {
   it('is bundled, has the token field and the README examples as tabs', async () => {
     await session(async ({ page, check }) => {
@@ -147,8 +176,10 @@ describe('GraphiQL', () => {
       await page.getByLabel('Token für den Authorization-Header').fill(server.tokens.STEERING);
       await page.locator('.graphiql-tab').last().click();
       await page.locator('.graphiql-execute-button').click();
+      // GraphiQL's tabs nest their close buttons and CodeMirror's scroll box takes no focus:
+      // known in GraphiQL 4 itself, left to upstream (README).
+      await check('graphiql', ['nested-interactive', 'scrollable-region-focusable']);
       await page.waitForFunction(() => /"role":\s*"STEERING"/.test(document.querySelector('.graphiql-response')?.textContent ?? ''), null, { timeout: 10000 });
-      await screenshot(page, 'graphiql');
     });
   });
 });
@@ -162,6 +193,14 @@ describe("counsellor's desk", () => {
         await page.getByRole('checkbox', { name: n, exact: true }).check();
       }
       await page.getByLabel('Erstsprache').selectOption('ar');
+      // A point on the map fills the point field (and clears the district) …
+      await page.getByRole('button', { name: 'Punkt auf der Karte wählen' }).click();
+      const picker = page.getByTestId('map');
+      await picker.locator('path.leaflet-interactive').first().waitFor();
+      await picker.click({ position: { x: 200, y: 120 } });
+      assert.match(await page.getByLabel('oder Punkt (Breite; Länge)').inputValue(), /^\d+,\d+; \d+,\d+$/);
+      await page.getByLabel('oder Punkt (Breite; Länge)').fill('');
+      // … but this client is placed by district.
       await page.getByLabel('Stadtbezirk').selectOption('sg-ohligs');
       await page.getByLabel('höchstens entfernt (km)').fill('1,5');
       await page.getByLabel('braucht Kinderbetreuung').check();

@@ -38,9 +38,16 @@ export default function MapView({
   const el = useRef<HTMLDivElement>(null);
   const pick = useRef(onPick);
   pick.current = onPick;
+  // Redraw only when what is shown changes, not on every render of the page.
+  const sig = JSON.stringify([districts.map((d) => d.id), offers.map((o) => [o.id, o.location]), label]);
+  const mapRef = useRef<L.Map | null>(null);
+  const centreLayer = useRef<L.Layer | null>(null);
+  const data = useRef({ districts, offers, centre });
+  data.current = { districts, offers, centre };
 
   useEffect(() => {
     if (!el.current) return;
+    const { districts, offers } = data.current;
     const map = L.map(el.current, { attributionControl: false, zoomSnap: 0.5, keyboard: true });
     const layers = L.featureGroup().addTo(map);
     for (const d of districts) {
@@ -77,9 +84,7 @@ export default function MapView({
       m.bindTooltip(o.title + (o.provider ? ` – ${o.provider.name}` : ''));
       markers.addLayer(m);
     }
-    if (centre) {
-      L.circle([centre.lat, centre.lon], { radius: (centre.radiusKm ?? 0.2) * 1000, color: '#8a3b00', weight: 2, fill: false }).addTo(map);
-    }
+    mapRef.current = map;
     const bounds = markers.getLayers().length ? markers.getBounds() : layers.getBounds();
     if (bounds.isValid()) map.fitBounds(bounds.pad(0.1));
     else map.setView([51.2, 7.1], 11);
@@ -88,9 +93,22 @@ export default function MapView({
     el.current.setAttribute('role', 'region');
     el.current.setAttribute('aria-label', label);
     return () => {
+      mapRef.current = null;
+      centreLayer.current = null;
       map.remove();
     };
-  }, [districts, offers, centre, label]);
+  }, [sig, label]);
+
+  // The search centre (or picked point) changes without redrawing the map.
+  const centreSig = centre ? `${centre.lat},${centre.lon},${centre.radiusKm ?? ''}` : '';
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map) return;
+    centreLayer.current?.remove();
+    centreLayer.current = null;
+    const c = data.current.centre;
+    if (c) centreLayer.current = L.circle([c.lat, c.lon], { radius: (c.radiusKm ?? 0.2) * 1000, color: '#8a3b00', weight: 2, fill: false }).addTo(map);
+  }, [centreSig, sig]);
 
   return <div ref={el} className="map" data-testid="map" />;
 }

@@ -1,8 +1,9 @@
 // GraphiQL at /graphiql, bundled (no CDN), with a field for the token and
 // the README's examples as tabs. Its own lazily loaded chunk.
-import { useEffect, useId, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { GraphiQL } from 'graphiql';
 import 'graphiql/style.css';
+import './graphiql-a11y.css';
 import { getToken } from '../api/session';
 import { t } from '../i18n/de';
 import { examples } from './examples';
@@ -14,8 +15,24 @@ const storage = typeof window !== 'undefined' ? window.sessionStorage : undefine
 export default function GraphiQLPage() {
   const [token, setTokenField] = useState(getToken() ?? '');
   const id = useId();
+  const box = useRef<HTMLDivElement>(null);
   useEffect(() => {
     document.title = `GraphiQL – ${t.app.name}`;
+  }, []);
+  // CodeMirror's hidden textareas carry no label; name them after their editor.
+  useEffect(() => {
+    const el = box.current;
+    if (!el) return;
+    const name = (ta: Element) =>
+      ta.closest('.graphiql-query-editor') ? t.graphiql.query
+        : ta.closest('.graphiql-response') ? t.graphiql.response
+        : ta.closest('[aria-label]')?.getAttribute('aria-label') || t.graphiql.editor;
+    const label = () =>
+      el.querySelectorAll('textarea:not([aria-label])').forEach((ta) => ta.setAttribute('aria-label', name(ta)));
+    label();
+    const mo = new MutationObserver(label);
+    mo.observe(el, { childList: true, subtree: true });
+    return () => mo.disconnect();
   }, []);
   const fetcher = useMemo(
     () => async (params: unknown, opts?: { headers?: Record<string, string> }) => {
@@ -36,7 +53,7 @@ export default function GraphiQLPage() {
           {t.graphiql.tokenHint}
         </span>
       </div>
-      <div className="graphiql-box">
+      <div className="graphiql-box" ref={box}>
         <GraphiQL
           fetcher={fetcher}
           storage={storage}

@@ -167,6 +167,7 @@ export const de = {
     district: 'Stadtbezirk',
     noDistrict: 'kein Stadtbezirk',
     point: 'oder Punkt (Breite; Länge)',
+    pickOnMap: 'Punkt auf der Karte wählen',
     maxDistance: 'höchstens entfernt (km)',
     childcare: 'braucht Kinderbetreuung',
     targetGroups: 'Zielgruppen',
@@ -235,6 +236,9 @@ export const de = {
     title: 'GraphiQL – die Schnittstelle direkt abfragen',
     token: 'Token für den Authorization-Header',
     tokenHint: 'leer lassen für öffentliche Abfragen; vorausgefüllt mit dem Token Ihrer Anmeldung',
+    query: 'Abfrage',
+    response: 'Antwort',
+    editor: 'Variablen oder Header',
   },
   refer: {
     open: 'Vermitteln',

@@ -1,11 +1,11 @@
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { lazy, Suspense, useEffect, useId, useState, type FormEvent } from 'react';
 import { graphql } from '../gql';
 import type { DeskMatchQuery } from '../gql/graphql';
 import { request } from '../api/client';
 import { useDistricts } from '../api/districts';
 import { Link } from '../router';
 import { label, labels, languageCodes, languageName, t } from '../i18n/de';
-import { formatKm, formatPercent } from '../lib/format';
+import { formatKm, formatPercent, formatPoint, parsePoint } from '../lib/format';
 import { placesText } from '../lib/offer';
 import { emptyProfile, recordDistrict, slipHref, toClientProfile, type ProfileErrors, type ProfileState } from '../lib/profile';
 import { CheckGroup, ErrorBox, FieldError, Loading, Notice } from '../components/ui';
@@ -84,6 +84,7 @@ const RecordDoc = graphql(`
   }
 `);
 
+const MapView = lazy(() => import('../components/MapView'));
 const entries = (o: Record<string, string>) => Object.entries(o) as [string, string][];
 type Match = DeskMatchQuery['matchOffers'][number];
 
@@ -98,6 +99,7 @@ export default function Desk() {
   const [recorded, setRecorded] = useState<Record<string, string>>({});
   const [recordError, setRecordError] = useState<unknown>(null);
   const [referring, setReferring] = useState<string | null>(null);
+  const [picking, setPicking] = useState(false);
   const { me } = useSession();
   const districts = useDistricts();
   const ds = districts.data?.districts ?? [];
@@ -189,7 +191,23 @@ export default function Desk() {
               <label htmlFor={`${id}-pt`}>{t.desk.point}</label>
               <input id={`${id}-pt`} value={form.point} onChange={(e) => set({ point: e.target.value })} aria-invalid={errors.location ? true : undefined} aria-describedby={errors.location ? `${id}-pte` : undefined} />
               <FieldError id={`${id}-pte`} messages={errors.location ? [errors.location] : undefined} />
+              <button type="button" className="small" aria-expanded={picking} onClick={() => setPicking((p) => !p)}>
+                {t.desk.pickOnMap}
+              </button>
             </div>
+            {picking && (
+              <Suspense fallback={<Loading />}>
+                <div className="map-picker">
+                  <MapView
+                    districts={ds}
+                    offers={[]}
+                    centre={parsePoint(form.point) ? { ...parsePoint(form.point)!, radiusKm: 0.1 } : null}
+                    label={t.desk.pickOnMap}
+                    onPick={(p) => set({ point: formatPoint(p), districtId: '' })}
+                  />
+                </div>
+              </Suspense>
+            )}
             <div className="field">
               <label htmlFor={`${id}-md`}>{t.desk.maxDistance}</label>
               <input id={`${id}-md`} inputMode="decimal" value={form.maxDistanceKm} onChange={(e) => set({ maxDistanceKm: e.target.value })} aria-invalid={errors.maxDistanceKm ? true : undefined} aria-describedby={errors.maxDistanceKm ? `${id}-mde` : undefined} />
