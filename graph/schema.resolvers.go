@@ -73,11 +73,7 @@ func (r *mutationResolver) AddCooperation(ctx context.Context, input model.Coope
 	if err != nil {
 		return nil, err
 	}
-	ab, err := LoadersFor(ctx).Organisation.LoadAll(ctx, []string{c.A, c.B})
-	if err != nil {
-		return nil, err
-	}
-	return &model.Cooperation{A: ab[0], B: ab[1], Since: optString(c.Since), SinceDate: optString(c.Since), Topics: append([]string{}, c.Topics...)}, nil
+	return cooperationOut(ctx, c)
 }
 
 // RemoveCooperation is the resolver for the removeCooperation field.
@@ -86,6 +82,15 @@ func (r *mutationResolver) RemoveCooperation(ctx context.Context, a string, b st
 		return false, err
 	}
 	return true, nil
+}
+
+// ConfirmCooperation is the resolver for the confirmCooperation field.
+func (r *mutationResolver) ConfirmCooperation(ctx context.Context, a string, b string) (*model.Cooperation, error) {
+	c, err := r.Service.ConfirmCooperation(ctx, a, b)
+	if err != nil {
+		return nil, err
+	}
+	return cooperationOut(ctx, c)
 }
 
 // ID is the resolver for the id field.

@@ -1,6 +1,8 @@
 package graph
 
 import (
+	"context"
+
 	"github.com/99designs/gqlgen/graphql"
 
 	"github.com/lotse-kim/lotse/graph/model"
@@ -125,4 +127,17 @@ func setOmittable[T any](dst **T, src graphql.Omittable[*T]) {
 	if v, ok := src.ValueOK(); ok {
 		*dst = v
 	}
+}
+
+// cooperationOut is a cooperation the service returned, with both sides loaded.
+func cooperationOut(ctx context.Context, c directory.Cooperation) (*model.Cooperation, error) {
+	ab, err := LoadersFor(ctx).Organisation.LoadAll(ctx, []string{c.A, c.B})
+	if err != nil {
+		return nil, err
+	}
+	status := c.Status
+	if status == "" {
+		status = directory.CooperationConfirmed
+	}
+	return &model.Cooperation{A: ab[0], B: ab[1], Since: optString(c.Since), SinceDate: optString(c.Since), Topics: append([]string{}, c.Topics...), Status: status}, nil
 }

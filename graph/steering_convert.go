@@ -36,7 +36,8 @@ func gapReport(r service.GapReport) *model.GapReport {
 func networkReport(r service.NetworkReport) *model.NetworkReport {
 	out := &model.NetworkReport{
 		Municipality: optString(r.Municipality), Organisations: r.Organisations, Cooperations: r.Cooperations,
-		Density: r.Density, ComponentCount: len(r.Components),
+		ProposedCooperations: r.ProposedCooperations,
+		Density:              r.Density, ComponentCount: len(r.Components),
 		Components: make([]model.NetworkComponent, len(r.Components)), Isolated: nonNil(r.Isolated),
 		Brokers: make([]model.Broker, len(r.Brokers)), KindMatrix: make([]model.KindPair, len(r.KindMatrix)),
 		NoPathToJobcenter: nonNil(r.NoPathToJobcenter), NoPathToImmigrationOffice: nonNil(r.NoPathToImmigrationOffice),

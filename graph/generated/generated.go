@@ -99,6 +99,7 @@ type ComplexityRoot struct {
 		B         func(childComplexity int) int
 		Since     func(childComplexity int) int
 		SinceDate func(childComplexity int) int
+		Status    func(childComplexity int) int
 		Topics    func(childComplexity int) int
 	}
 
@@ -167,6 +168,7 @@ type ComplexityRoot struct {
 
 	Mutation struct {
 		AddCooperation       func(childComplexity int, input model.CooperationInput) int
+		ConfirmCooperation   func(childComplexity int, a string, b string) int
 		CreateOffer          func(childComplexity int, input model.CreateOfferInput) int
 		CreateOrganisation   func(childComplexity int, input model.CreateOrganisationInput) int
 		CreateReferral       func(childComplexity int, input model.CreateReferralInput) int
@@ -234,6 +236,7 @@ type ComplexityRoot struct {
 		NoPathToImmigrationOffice    func(childComplexity int) int
 		NoPathToJobcenter            func(childComplexity int) int
 		Organisations                func(childComplexity int) int
+		ProposedCooperations         func(childComplexity int) int
 		ReferralFlows                func(childComplexity int) int
 		ReferralsWithoutCooperation  func(childComplexity int) int
 	}
@@ -505,6 +508,7 @@ type MutationResolver interface {
 	DeleteOffer(ctx context.Context, id string) (string, error)
 	AddCooperation(ctx context.Context, input model.CooperationInput) (*model.Cooperation, error)
 	RemoveCooperation(ctx context.Context, a string, b string) (bool, error)
+	ConfirmCooperation(ctx context.Context, a string, b string) (*model.Cooperation, error)
 	RecordUnmetNeed(ctx context.Context, input model.UnmetNeedInput) (*directory.UnmetNeed, error)
 	CreateReferral(ctx context.Context, input model.CreateReferralInput) (*referral.Referral, error)
 	UpdateReferralStatus(ctx context.Context, id string, status referral.Status, reason *referral.Reason, noAlternative *bool) (*referral.Referral, error)
@@ -778,6 +782,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Cooperation.SinceDate(childComplexity), true
+	case "Cooperation.status":
+		if e.ComplexityRoot.Cooperation.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Cooperation.Status(childComplexity), true
 	case "Cooperation.topics":
 		if e.ComplexityRoot.Cooperation.Topics == nil {
 			break
@@ -1021,6 +1031,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.AddCooperation(childComplexity, args["input"].(model.CooperationInput)), true
+	case "Mutation.confirmCooperation":
+		if e.ComplexityRoot.Mutation.ConfirmCooperation == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_confirmCooperation_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.ConfirmCooperation(childComplexity, args["a"].(string), args["b"].(string)), true
 	case "Mutation.createOffer":
 		if e.ComplexityRoot.Mutation.CreateOffer == nil {
 			break
@@ -1359,6 +1380,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.NetworkReport.Organisations(childComplexity), true
+	case "NetworkReport.proposedCooperations":
+		if e.ComplexityRoot.NetworkReport.ProposedCooperations == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NetworkReport.ProposedCooperations(childComplexity), true
 	case "NetworkReport.referralFlows":
 		if e.ComplexityRoot.NetworkReport.ReferralFlows == nil {
 			break
@@ -2919,6 +2946,16 @@ type Cooperation {
   since: String @deprecated(reason: "Use sinceDate (scalar Date); since goes in the next release.")
   "What they cooperate on, free words."
   topics: [String!]!
+  "PROPOSED when a partner added it and the other side (or steering) has not confirmed it yet; only CONFIRMED cooperations are partners and count in network analysis."
+  status: CooperationStatus!
+}
+
+"Whether both sides stand behind a cooperation."
+enum CooperationStatus {
+  "Declared by one side's partner; waits for ` + "`" + `confirmCooperation` + "`" + `."
+  PROPOSED
+  "Confirmed by the other side's partner or by steering (or added by steering)."
+  CONFIRMED
 }
 
 "An offer (*Angebot*) of one organisation: a course, a counselling service, a group. Public."
@@ -3377,6 +3414,13 @@ type Mutation {
     "Id of the other organisation."
     b: ID!
   ): Boolean!
+  "Confirms a cooperation one side's partner proposed: the other side's partner, STEERING or ADMIN may; NOT_FOUND when nothing is proposed between a and b."
+  confirmCooperation(
+    "One side."
+    a: ID!
+    "The other side."
+    b: ID!
+  ): Cooperation!
 }
 `, BuiltIn: false},
 	{Name: "../../schema/access.graphqls", Input: `# Roles, the caller and the audit log.
@@ -4163,8 +4207,10 @@ type NetworkReport {
   municipality: String
   "Number of organisations."
   organisations: Int!
-  "Number of cooperations, once per pair."
+  "Number of cooperations, once per pair: confirmed ones only, the analysis counts no other."
   cooperations: Int!
+  "Cooperations a partner proposed among these organisations that the other side (or steering) has not confirmed yet; not part of the analysis."
+  proposedCooperations: Int!
   "2E / (N(N−1)): the share of possible cooperations that exist, 0..1."
   density: Float!
   "Number of connected components."
@@ -4582,6 +4628,8 @@ func (ec *executionContext) childFields_Cooperation(ctx context.Context, field g
 		return ec.fieldContext_Cooperation_since(ctx, field)
 	case "topics":
 		return ec.fieldContext_Cooperation_topics(ctx, field)
+	case "status":
+		return ec.fieldContext_Cooperation_status(ctx, field)
 	case "sinceDate":
 		return ec.fieldContext_Cooperation_sinceDate(ctx, field)
 	}
@@ -4806,6 +4854,8 @@ func (ec *executionContext) childFields_NetworkReport(ctx context.Context, field
 		return ec.fieldContext_NetworkReport_organisations(ctx, field)
 	case "cooperations":
 		return ec.fieldContext_NetworkReport_cooperations(ctx, field)
+	case "proposedCooperations":
+		return ec.fieldContext_NetworkReport_proposedCooperations(ctx, field)
 	case "density":
 		return ec.fieldContext_NetworkReport_density(ctx, field)
 	case "componentCount":
@@ -5399,6 +5449,28 @@ func (ec *executionContext) field_Mutation_addCooperation_args(ctx context.Conte
 		return nil, err
 	}
 	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_confirmCooperation_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "a",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["a"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "b",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["b"] = arg1
 	return args, nil
 }
 
@@ -6939,6 +7011,29 @@ func (ec *executionContext) fieldContext_Cooperation_topics(_ context.Context, f
 	return graphql.NewScalarFieldContext("Cooperation", field, false, false, errors.New("field of type String does not have child fields"))
 }
 
+func (ec *executionContext) _Cooperation_status(ctx context.Context, field graphql.CollectedField, obj *model.Cooperation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Cooperation_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v directory.CooperationStatus) graphql.Marshaler {
+			return ec.marshalNCooperationStatus2githubᚗcomᚋlotseᚑkimᚋlotseᚋinternalᚋdirectoryᚐCooperationStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Cooperation_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Cooperation", field, false, false, errors.New("field of type CooperationStatus does not have child fields"))
+}
+
 func (ec *executionContext) _Cooperation_sinceDate(ctx context.Context, field graphql.CollectedField, obj *model.Cooperation) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -8210,6 +8305,50 @@ func (ec *executionContext) fieldContext_Mutation_removeCooperation(ctx context.
 	return fc, nil
 }
 
+func (ec *executionContext) _Mutation_confirmCooperation(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_confirmCooperation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().ConfirmCooperation(ctx, fc.Args["a"].(string), fc.Args["b"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Cooperation) graphql.Marshaler {
+			return ec.marshalNCooperation2ᚖgithubᚗcomᚋlotseᚑkimᚋlotseᚋgraphᚋmodelᚐCooperation(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_confirmCooperation(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Cooperation(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_confirmCooperation_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Mutation_recordUnmetNeed(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -9035,6 +9174,29 @@ func (ec *executionContext) _NetworkReport_cooperations(ctx context.Context, fie
 	)
 }
 func (ec *executionContext) fieldContext_NetworkReport_cooperations(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("NetworkReport", field, false, false, errors.New("field of type Int does not have child fields"))
+}
+
+func (ec *executionContext) _NetworkReport_proposedCooperations(ctx context.Context, field graphql.CollectedField, obj *model.NetworkReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_NetworkReport_proposedCooperations(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ProposedCooperations, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_NetworkReport_proposedCooperations(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("NetworkReport", field, false, false, errors.New("field of type Int does not have child fields"))
 }
 
@@ -17258,6 +17420,11 @@ func (ec *executionContext) _Cooperation(ctx context.Context, sel ast.SelectionS
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "status":
+			out.Values[i] = ec._Cooperation_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "sinceDate":
 			out.Values[i] = ec._Cooperation_sinceDate(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
@@ -17941,6 +18108,13 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "confirmCooperation":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_confirmCooperation(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "recordUnmetNeed":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_recordUnmetNeed(ctx, field)
@@ -18327,6 +18501,11 @@ func (ec *executionContext) _NetworkReport(ctx context.Context, sel ast.Selectio
 			}
 		case "cooperations":
 			out.Values[i] = ec._NetworkReport_cooperations(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "proposedCooperations":
+			out.Values[i] = ec._NetworkReport_proposedCooperations(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -21592,6 +21771,23 @@ func (ec *executionContext) marshalNCooperation2ᚖgithubᚗcomᚋlotseᚑkimᚋ
 func (ec *executionContext) unmarshalNCooperationInput2githubᚗcomᚋlotseᚑkimᚋlotseᚋgraphᚋmodelᚐCooperationInput(ctx context.Context, v any) (model.CooperationInput, error) {
 	res, err := ec.unmarshalInputCooperationInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNCooperationStatus2githubᚗcomᚋlotseᚑkimᚋlotseᚋinternalᚋdirectoryᚐCooperationStatus(ctx context.Context, v any) (directory.CooperationStatus, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := directory.CooperationStatus(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNCooperationStatus2githubᚗcomᚋlotseᚑkimᚋlotseᚋinternalᚋdirectoryᚐCooperationStatus(ctx context.Context, sel ast.SelectionSet, v directory.CooperationStatus) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+	}
+	return res
 }
 
 func (ec *executionContext) unmarshalNCost2githubᚗcomᚋlotseᚑkimᚋlotseᚋinternalᚋdirectoryᚐCost(ctx context.Context, v any) (directory.Cost, error) {

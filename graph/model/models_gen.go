@@ -114,6 +114,8 @@ type Cooperation struct {
 	Since *string `json:"since,omitempty"`
 	// What they cooperate on, free words.
 	Topics []string `json:"topics"`
+	// PROPOSED when a partner added it and the other side (or steering) has not confirmed it yet; only CONFIRMED cooperations are partners and count in network analysis.
+	Status directory.CooperationStatus `json:"status"`
 	// Since when they cooperate; null when unknown.
 	SinceDate *string `json:"sinceDate,omitempty"`
 }
@@ -395,8 +397,10 @@ type NetworkReport struct {
 	Municipality *string `json:"municipality,omitempty"`
 	// Number of organisations.
 	Organisations int `json:"organisations"`
-	// Number of cooperations, once per pair.
+	// Number of cooperations, once per pair: confirmed ones only, the analysis counts no other.
 	Cooperations int `json:"cooperations"`
+	// Cooperations a partner proposed among these organisations that the other side (or steering) has not confirmed yet; not part of the analysis.
+	ProposedCooperations int `json:"proposedCooperations"`
 	// 2E / (N(N−1)): the share of possible cooperations that exist, 0..1.
 	Density float64 `json:"density"`
 	// Number of connected components.

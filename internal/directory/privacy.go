@@ -44,3 +44,13 @@ func (o Organisation) Redacted() Organisation {
 	}
 	return o
 }
+
+// CooperationStatus says whether both sides (or steering) stand behind a cooperation.
+type CooperationStatus string
+
+const (
+	// CooperationProposed: one side's partner declared it; not yet counted.
+	CooperationProposed CooperationStatus = "PROPOSED"
+	// CooperationConfirmed: confirmed by the other side or by steering.
+	CooperationConfirmed CooperationStatus = "CONFIRMED"
+)

@@ -89,6 +89,9 @@ type Cooperation struct {
 	B      string   `json:"b"`
 	Since  string   `json:"since,omitempty"` // ISO date, YYYY-MM-DD
 	Topics []string `json:"topics,omitempty"`
+	// Status is set on what the service returns (PROPOSED or CONFIRMED);
+	// stores keep proposals apart and do not carry it.
+	Status CooperationStatus `json:"-"`
 }
 
 // Normalized returns c with A and B in canonical order.

@@ -129,6 +129,15 @@ func authzCases() []authzCase {
 			setup: func(e *env, _ access.Role, n int) map[string]any {
 				return map[string]any{"a": partnerOrg(e.snap), "b": e.newOrganisation(fmt.Sprintf("org-coop-%d", n))}
 			}},
+		// The partner proposes; the proposer may not confirm, steering may
+		// (the other side's partner may too: TestCooperationProposals).
+		{field: "confirmCooperation", query: `mutation($a: ID!, $b: ID!) { confirmCooperation(a: $a, b: $b) { status } }`, allowed: editors,
+			setup: func(e *env, _ access.Role, n int) map[string]any {
+				other := e.newOrganisation(fmt.Sprintf("org-proposed-%d", n))
+				e.ok(access.RolePartner, `mutation($a: ID!, $b: ID!) { addCooperation(input: {a: $a, b: $b}) { status } }`,
+					map[string]any{"a": partnerOrg(e.snap), "b": other}, nil)
+				return map[string]any{"a": other, "b": partnerOrg(e.snap)}
+			}},
 		{field: "removeCooperation", query: `mutation($a: ID!, $b: ID!) { removeCooperation(a: $a, b: $b) }`, allowed: ownOrg,
 			setup: func(e *env, _ access.Role, n int) map[string]any {
 				other := e.newOrganisation(fmt.Sprintf("org-uncoop-%d", n))

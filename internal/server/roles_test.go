@@ -85,3 +85,56 @@ func TestDeletedOrganisationsTokensAreRevoked(t *testing.T) {
 		t.Errorf("token of a deleted organisation: status %d, want 401", res.StatusCode)
 	}
 }
+
+// A cooperation a PARTNER adds is PROPOSED: not a partner of either side,
+// not in the network analysis (shown apart), until the other side or
+// steering confirms it; the proposer cannot confirm it itself.
+func TestCooperationProposals(t *testing.T) {
+	e := newEnv(t)
+	own := partnerOrg(e.snap)
+	e.ok(access.RoleSteering, `mutation { createOrganisation(input: {id: "org-verein", name: "Neuer Verein", kind: MIGRANT_ORGANISATION, municipality: "Solingen"}) { id } }`, nil, nil)
+	// The new organisation needs a district in Solingen to be in its network report.
+	e.ok(access.RoleSteering, `mutation($d: ID) { updateOrganisation(id: "org-verein", input: {districtId: $d}) { id } }`,
+		map[string]any{"d": e.snap.Districts[0].ID}, nil)
+	report := func() (coops, proposed int) {
+		var out struct{ NetworkReport struct{ Cooperations, ProposedCooperations int } }
+		e.ok(access.RoleSteering, `{ networkReport { cooperations proposedCooperations } }`, nil, &out)
+		return out.NetworkReport.Cooperations, out.NetworkReport.ProposedCooperations
+	}
+	partners := func() int {
+		var out struct{ Organisation struct{ Partners []struct{ Organisation struct{ ID string } } } }
+		e.ok(access.RolePublic, `{ organisation(id: "org-verein") { partners { organisation { id } } } }`, nil, &out)
+		return len(out.Organisation.Partners)
+	}
+	c0, p0 := report()
+	var add struct{ AddCooperation struct{ Status string } }
+	e.ok(access.RolePartner, `mutation($a: ID!) { addCooperation(input: {a: $a, b: "org-verein", topics: ["Sprache"]}) { status } }`, map[string]any{"a": own}, &add)
+	if add.AddCooperation.Status != "PROPOSED" {
+		t.Fatalf("a partner's cooperation is %q, want PROPOSED", add.AddCooperation.Status)
+	}
+	if c, p := report(); c != c0 || p != p0+1 {
+		t.Errorf("network report after the proposal: %d cooperations, %d proposed; want %d and %d", c, p, c0, p0+1)
+	}
+	if n := partners(); n != 0 {
+		t.Errorf("a proposal counts as a partner (%d)", n)
+	}
+	r := e.do(access.RolePartner, `mutation($a: ID!) { confirmCooperation(a: $a, b: "org-verein") { status } }`, map[string]any{"a": own})
+	if got := codes(r); len(got) != 1 || got[0] != "FORBIDDEN" {
+		t.Errorf("the proposer confirming: %v, want FORBIDDEN", got)
+	}
+	var conf struct{ ConfirmCooperation struct{ Status string } }
+	e.ok(access.RoleSteering, `mutation($a: ID!) { confirmCooperation(a: "org-verein", b: $a) { status } }`, map[string]any{"a": own}, &conf)
+	if conf.ConfirmCooperation.Status != "CONFIRMED" {
+		t.Errorf("confirmed status %q", conf.ConfirmCooperation.Status)
+	}
+	if c, p := report(); c != c0+1 || p != p0 {
+		t.Errorf("network report after confirming: %d cooperations, %d proposed; want %d and %d", c, p, c0+1, p0)
+	}
+	if n := partners(); n != 1 {
+		t.Errorf("%d partners after confirming, want 1", n)
+	}
+	r = e.do(access.RoleSteering, `mutation($a: ID!) { confirmCooperation(a: "org-verein", b: $a) { status } }`, map[string]any{"a": own})
+	if got := codes(r); len(got) != 1 || got[0] != "NOT_FOUND b" {
+		t.Errorf("confirming again: %v, want NOT_FOUND b", got)
+	}
+}

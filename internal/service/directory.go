@@ -256,10 +256,85 @@ func (s *Service) AddCooperation(ctx context.Context, c directory.Cooperation) (
 		return c, err
 	}
 	c = c.Normalized()
-	if err := s.store.AddCooperation(s.audited(ctx, "addCooperation", "Cooperation", c.A+"|"+c.B, nil, c), c); err != nil {
+	p := access.FromContext(ctx)
+	actx := s.audited(ctx, "addCooperation", "Cooperation", c.A+"|"+c.B, nil, c)
+	pending, err := s.proposal(ctx, c.A, c.B)
+	if err != nil {
 		return c, err
 	}
-	return c, nil
+	switch {
+	case pending != nil && (p.Role != access.RolePartner || pending.ProposedBy != p.OrganisationID):
+		// The other side (or steering) adds what was proposed: that confirms it.
+		c.Status = directory.CooperationConfirmed
+		_, err := s.store.ConfirmCooperation(actx, c.A, c.B)
+		return c, err
+	case p.Role == access.RolePartner:
+		// A partner's word alone does not make a cooperation: it is
+		// PROPOSED until the other side's partner or steering confirms.
+		c.Status = directory.CooperationProposed
+		return c, s.store.ProposeCooperation(actx, c, p.OrganisationID)
+	}
+	c.Status = directory.CooperationConfirmed
+	return c, s.store.AddCooperation(actx, c)
+}
+
+// proposal returns the pending proposal between a and b, or nil.
+func (s *Service) proposal(ctx context.Context, a, b string) (*store.Proposal, error) {
+	n := directory.Cooperation{A: a, B: b}.Normalized()
+	props, err := s.store.CooperationProposals(ctx, []string{n.A})
+	if err != nil {
+		return nil, err
+	}
+	for i := range props {
+		if props[i].A == n.A && props[i].B == n.B {
+			return &props[i], nil
+		}
+	}
+	return nil, nil
+}
+
+// ConfirmCooperation confirms the cooperation the organisation a or b
+// proposed: steering, admin or the partner of the other side may.
+// A partner who may not confirm learns nothing about the proposal.
+func (s *Service) ConfirmCooperation(ctx context.Context, a, b string) (directory.Cooperation, error) {
+	p := access.FromContext(ctx)
+	if err := access.RequireAnyOrganisation(p, "confirmCooperation", a, b); err != nil {
+		return directory.Cooperation{}, err
+	}
+	n := directory.Cooperation{A: a, B: b}.Normalized()
+	found, err := s.proposal(ctx, a, b)
+	if err != nil {
+		return directory.Cooperation{}, err
+	}
+	if found == nil {
+		return directory.Cooperation{}, &store.NotFound{Field: "b", Entity: "cooperation proposal", ID: n.A + "/" + n.B}
+	}
+	if p.Role == access.RolePartner && found.ProposedBy == p.OrganisationID {
+		return directory.Cooperation{}, access.Deny(p, "confirmCooperation", "the other side or steering confirms a proposal, not its proposer")
+	}
+	c, err := s.store.ConfirmCooperation(s.audited(ctx, "confirmCooperation", "Cooperation", n.A+"|"+n.B, found.Cooperation, found.Cooperation), n.A, n.B)
+	c.Status = directory.CooperationConfirmed
+	return c, err
+}
+
+// ProposedCooperations counts the proposals among the given organisations
+// (both sides among them): the network report shows them apart.
+func (s *Service) ProposedCooperations(ctx context.Context, ids []string) (int, error) {
+	props, err := s.store.CooperationProposals(ctx, ids)
+	if err != nil {
+		return 0, err
+	}
+	in := make(map[string]bool, len(ids))
+	for _, id := range ids {
+		in[id] = true
+	}
+	n := 0
+	for _, pr := range props {
+		if in[pr.A] && in[pr.B] {
+			n++
+		}
+	}
+	return n, nil
 }
 
 // RemoveCooperation deletes the cooperation between a and b.

@@ -155,6 +155,9 @@ type NetworkReport struct {
 	Municipality string // "" for the whole network
 	network.Report
 	Referrals ReferralNetwork // referral flows beside the declared cooperations
+	// ProposedCooperations are proposals among the report's organisations:
+	// not counted in the analysis, shown apart.
+	ProposedCooperations int
 }
 
 // NetworkReport analyses the cooperation network of a municipality ("" =
@@ -206,7 +209,16 @@ func (s *Service) analyseNetwork(ctx context.Context, op, municipality string, r
 	if err != nil {
 		return store.Graph{}, NetworkReport{}, err
 	}
-	return g, NetworkReport{Municipality: municipality, Report: network.Analyse(g, network.Options{}), Referrals: refs}, nil
+	ids := make([]string, len(g.Organisations))
+	for i, o := range g.Organisations {
+		ids[i] = o.ID
+	}
+	proposed, err := s.ProposedCooperations(ctx, ids)
+	if err != nil {
+		return store.Graph{}, NetworkReport{}, err
+	}
+	return g, NetworkReport{Municipality: municipality, Report: network.Analyse(g, network.Options{}), Referrals: refs,
+		ProposedCooperations: proposed}, nil
 }
 
 // Network returns the organisations within depth (1..MaxNetworkDepth)

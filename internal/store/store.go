@@ -86,6 +86,18 @@ type Directory interface {
 	RemoveCooperation(ctx context.Context, a, b string) error
 	// CooperationsOf returns every cooperation that touches one of ids, normalized (A < B).
 	CooperationsOf(ctx context.Context, ids []string) ([]directory.Cooperation, error)
+	// ProposeCooperation records c as proposed by the organisation by, one of
+	// its sides, until ConfirmCooperation; a proposal between the same two
+	// replaces the previous one. An unknown side is a *NotFound on "a"/"b",
+	// a pair that already cooperates a *Conflict. Proposals are not
+	// cooperations: no other read returns them.
+	ProposeCooperation(ctx context.Context, c directory.Cooperation, by string) error
+	// CooperationProposals returns the proposals touching one of ids,
+	// normalized (A < B), by A then B.
+	CooperationProposals(ctx context.Context, ids []string) ([]Proposal, error)
+	// ConfirmCooperation turns the proposal between a and b (either order)
+	// into a cooperation, in one transaction; no proposal is a *NotFound.
+	ConfirmCooperation(ctx context.Context, a, b string) (directory.Cooperation, error)
 
 	// Import upserts a whole snapshot in one transaction: all of it or nothing.
 	Import(ctx context.Context, s directory.Snapshot) error
@@ -148,4 +160,11 @@ func AuditFrom(ctx context.Context) (access.AuditEntry, bool) {
 		return access.AuditEntry{}, false
 	}
 	return *e, true
+}
+
+// Proposal is a cooperation one side proposed and the other side (or
+// steering) has not confirmed yet.
+type Proposal struct {
+	directory.Cooperation
+	ProposedBy string // the organisation that proposed it
 }

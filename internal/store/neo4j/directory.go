@@ -541,24 +541,33 @@ func (s *Store) SearchOffers(ctx context.Context, q store.OfferQuery) (store.Off
 // either order) is a *Conflict.
 func (s *Store) AddCooperation(ctx context.Context, c directory.Cooperation) error {
 	return s.write(ctx, func(ctx context.Context, tx neo4j.ManagedTransaction) error {
-		rec, err := single(ctx, tx, stCooperationCheck, pairParams(c.A, c.B))
-		if err != nil {
+		if err := checkNewCooperation(ctx, tx, c); err != nil {
 			return err
-		}
-		foundA, _ := get(rec, "foundA").(bool)
-		foundB, _ := get(rec, "foundB").(bool)
-		taken, _ := get(rec, "taken").(bool)
-		switch {
-		case !foundA:
-			return &store.NotFound{Field: "a", Entity: "organisation", ID: c.A}
-		case !foundB:
-			return &store.NotFound{Field: "b", Entity: "organisation", ID: c.B}
-		case taken:
-			n := c.Normalized()
-			return &store.Conflict{Field: "b", Reason: fmt.Sprintf("%q and %q already cooperate", n.A, n.B)}
 		}
 		return putCooperations(ctx, tx, []directory.Cooperation{c}, "")
 	})
+}
+
+// checkNewCooperation refuses a cooperation (or proposal) whose sides do
+// not both exist or that already exists.
+func checkNewCooperation(ctx context.Context, tx neo4j.ManagedTransaction, c directory.Cooperation) error {
+	rec, err := single(ctx, tx, stCooperationCheck, pairParams(c.A, c.B))
+	if err != nil {
+		return err
+	}
+	foundA, _ := get(rec, "foundA").(bool)
+	foundB, _ := get(rec, "foundB").(bool)
+	taken, _ := get(rec, "taken").(bool)
+	switch {
+	case !foundA:
+		return &store.NotFound{Field: "a", Entity: "organisation", ID: c.A}
+	case !foundB:
+		return &store.NotFound{Field: "b", Entity: "organisation", ID: c.B}
+	case taken:
+		n := c.Normalized()
+		return &store.Conflict{Field: "b", Reason: fmt.Sprintf("%q and %q already cooperate", n.A, n.B)}
+	}
+	return nil
 }
 
 // putCooperations upserts cooperations, each stored once from the lower id

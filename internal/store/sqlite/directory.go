@@ -798,22 +798,32 @@ func scanOffer(sc rowScanner, extra ...any) (directory.Offer, error) {
 func (s *Store) AddCooperation(ctx context.Context, c directory.Cooperation) error {
 	n := c.Normalized()
 	return s.write(ctx, func(tx *sql.Tx) error {
-		// Name the fields as the caller gave them.
-		if err := s.mustExist(ctx, tx, "a", "organisation", c.A); err != nil {
+		if err := s.checkNewCooperation(ctx, tx, c); err != nil {
 			return err
-		}
-		if err := s.mustExist(ctx, tx, "b", "organisation", c.B); err != nil {
-			return err
-		}
-		var ok bool
-		if err := tx.QueryRowContext(ctx, dirExistsSQL, sql.Named("entity", "cooperation"), sql.Named("id", n.A), sql.Named("other", n.B)).Scan(&ok); err != nil {
-			return fmt.Errorf("cooperation: %w", err)
-		}
-		if ok {
-			return &store.Conflict{Reason: fmt.Sprintf("%q and %q already cooperate", n.A, n.B)}
 		}
 		return putCooperation(ctx, tx, n)
 	})
+}
+
+// checkNewCooperation refuses a cooperation (or proposal) whose sides do
+// not both exist or that already exists.
+func (s *Store) checkNewCooperation(ctx context.Context, tx *sql.Tx, c directory.Cooperation) error {
+	n := c.Normalized()
+	// Name the fields as the caller gave them.
+	if err := s.mustExist(ctx, tx, "a", "organisation", c.A); err != nil {
+		return err
+	}
+	if err := s.mustExist(ctx, tx, "b", "organisation", c.B); err != nil {
+		return err
+	}
+	var ok bool
+	if err := tx.QueryRowContext(ctx, dirExistsSQL, sql.Named("entity", "cooperation"), sql.Named("id", n.A), sql.Named("other", n.B)).Scan(&ok); err != nil {
+		return fmt.Errorf("cooperation: %w", err)
+	}
+	if ok {
+		return &store.Conflict{Reason: fmt.Sprintf("%q and %q already cooperate", n.A, n.B)}
+	}
+	return nil
 }
 
 func putCooperation(ctx context.Context, tx *sql.Tx, n directory.Cooperation) error {

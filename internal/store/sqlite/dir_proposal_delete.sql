@@ -1,0 +1,1 @@
+DELETE FROM cooperation_proposals WHERE a = :a AND b = :b

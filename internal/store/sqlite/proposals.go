@@ -1,0 +1,86 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	_ "embed"
+	"errors"
+	"fmt"
+
+	"github.com/lotse-kim/lotse/internal/directory"
+	"github.com/lotse-kim/lotse/internal/store"
+)
+
+var (
+	//go:embed dir_proposal_upsert.sql
+	dirProposalUpsertSQL string
+	//go:embed dir_proposals_of.sql
+	dirProposalsOfSQL string
+	//go:embed dir_proposal_delete.sql
+	dirProposalDeleteSQL string
+	//go:embed dir_proposal_get.sql
+	dirProposalGetSQL string
+)
+
+// ProposeCooperation records a proposed cooperation (store.Store).
+func (s *Store) ProposeCooperation(ctx context.Context, c directory.Cooperation, by string) error {
+	n := c.Normalized()
+	return s.write(ctx, func(tx *sql.Tx) error {
+		if err := s.checkNewCooperation(ctx, tx, c); err != nil {
+			return err
+		}
+		_, err := tx.ExecContext(ctx, dirProposalUpsertSQL, sql.Named("a", n.A), sql.Named("b", n.B),
+			sql.Named("since", n.Since), sql.Named("topics", jsonArray(n.Topics)), sql.Named("proposed_by", by))
+		return translate(err, "cooperation", n.A+"/"+n.B)
+	})
+}
+
+// CooperationProposals returns the proposals touching one of ids (store.Store).
+func (s *Store) CooperationProposals(ctx context.Context, ids []string) ([]store.Proposal, error) {
+	out := []store.Proposal{}
+	if len(ids) == 0 {
+		return out, nil
+	}
+	rows, err := s.r.QueryContext(ctx, dirProposalsOfSQL, sql.Named("ids", jsonArray(ids)))
+	if err != nil {
+		return nil, fmt.Errorf("cooperation proposals: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var p store.Proposal
+		var topics string
+		if err := rows.Scan(&p.A, &p.B, &p.Since, &topics, &p.ProposedBy); err != nil {
+			return nil, fmt.Errorf("cooperation proposals: %w", err)
+		}
+		if p.Topics, err = decodeList[string]("topics", topics, false); err != nil {
+			return nil, err
+		}
+		out = append(out, p)
+	}
+	return out, rows.Err()
+}
+
+// ConfirmCooperation turns a proposal into a cooperation (store.Store).
+func (s *Store) ConfirmCooperation(ctx context.Context, a, b string) (directory.Cooperation, error) {
+	n := directory.Cooperation{A: a, B: b}.Normalized()
+	var out directory.Cooperation
+	err := s.write(ctx, func(tx *sql.Tx) error {
+		var topics, by string
+		err := tx.QueryRowContext(ctx, dirProposalGetSQL, sql.Named("a", n.A), sql.Named("b", n.B)).Scan(&n.Since, &topics, &by)
+		if errors.Is(err, sql.ErrNoRows) {
+			return &store.NotFound{Entity: "cooperation proposal", ID: n.A + "/" + n.B}
+		}
+		if err != nil {
+			return fmt.Errorf("cooperation proposal: %w", err)
+		}
+		if n.Topics, err = decodeList[string]("topics", topics, false); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, dirProposalDeleteSQL, sql.Named("a", n.A), sql.Named("b", n.B)); err != nil {
+			return fmt.Errorf("cooperation proposal: %w", err)
+		}
+		out = n
+		return putCooperation(ctx, tx, n)
+	})
+	return out, err
+}
