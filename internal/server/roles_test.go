@@ -97,12 +97,18 @@ func TestCooperationProposals(t *testing.T) {
 	e.ok(access.RoleSteering, `mutation($d: ID) { updateOrganisation(id: "org-verein", input: {districtId: $d}) { id } }`,
 		map[string]any{"d": e.snap.Districts[0].ID}, nil)
 	report := func() (coops, proposed int) {
-		var out struct{ NetworkReport struct{ Cooperations, ProposedCooperations int } }
+		var out struct {
+			NetworkReport struct{ Cooperations, ProposedCooperations int }
+		}
 		e.ok(access.RoleSteering, `{ networkReport { cooperations proposedCooperations } }`, nil, &out)
 		return out.NetworkReport.Cooperations, out.NetworkReport.ProposedCooperations
 	}
 	partners := func() int {
-		var out struct{ Organisation struct{ Partners []struct{ Organisation struct{ ID string } } } }
+		var out struct {
+			Organisation struct {
+				Partners []struct{ Organisation struct{ ID string } }
+			}
+		}
 		e.ok(access.RolePublic, `{ organisation(id: "org-verein") { partners { organisation { id } } } }`, nil, &out)
 		return len(out.Organisation.Partners)
 	}
