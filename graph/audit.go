@@ -19,6 +19,7 @@ var auditActions = map[string]model.AuditAction{
 	"deleteOffer":                        model.AuditActionDeleteOffer,
 	"addCooperation":                     model.AuditActionAddCooperation,
 	"removeCooperation":                  model.AuditActionRemoveCooperation,
+	"confirmCooperation":                 model.AuditActionConfirmCooperation,
 	"recordUnmetNeed":                    model.AuditActionRecordUnmetNeed,
 	"carePlan.record":                    model.AuditActionCarePlanRecord,
 	"createToken":                        model.AuditActionCreateToken,

@@ -4384,6 +4384,8 @@ enum AuditAction {
   ADD_COOPERATION
   "removeCooperation."
   REMOVE_COOPERATION
+  "confirmCooperation: a proposed cooperation confirmed."
+  CONFIRM_COOPERATION
   "recordUnmetNeed."
   RECORD_UNMET_NEED
   "carePlan(record: true): the uncovered needs recorded."

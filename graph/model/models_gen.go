@@ -840,6 +840,8 @@ const (
 	AuditActionAddCooperation AuditAction = "ADD_COOPERATION"
 	// removeCooperation.
 	AuditActionRemoveCooperation AuditAction = "REMOVE_COOPERATION"
+	// confirmCooperation: a proposed cooperation confirmed.
+	AuditActionConfirmCooperation AuditAction = "CONFIRM_COOPERATION"
 	// recordUnmetNeed.
 	AuditActionRecordUnmetNeed AuditAction = "RECORD_UNMET_NEED"
 	// carePlan(record: true): the uncovered needs recorded.
@@ -877,6 +879,7 @@ var AllAuditAction = []AuditAction{
 	AuditActionDeleteOffer,
 	AuditActionAddCooperation,
 	AuditActionRemoveCooperation,
+	AuditActionConfirmCooperation,
 	AuditActionRecordUnmetNeed,
 	AuditActionCarePlanRecord,
 	AuditActionCreateToken,
@@ -894,7 +897,7 @@ var AllAuditAction = []AuditAction{
 
 func (e AuditAction) IsValid() bool {
 	switch e {
-	case AuditActionCreateOrganisation, AuditActionUpdateOrganisation, AuditActionDeleteOrganisation, AuditActionCreateOffer, AuditActionUpdateOffer, AuditActionDeleteOffer, AuditActionAddCooperation, AuditActionRemoveCooperation, AuditActionRecordUnmetNeed, AuditActionCarePlanRecord, AuditActionCreateToken, AuditActionRevokeToken, AuditActionImportDistrictBoundaries, AuditActionCreateReferral, AuditActionUpdateReferralStatus, AuditActionUpdateReferralStatusNoAlternative, AuditActionWithdrawConsent, AuditActionImportReferrals, AuditActionPurgeReferrals, AuditActionImport, AuditActionOther:
+	case AuditActionCreateOrganisation, AuditActionUpdateOrganisation, AuditActionDeleteOrganisation, AuditActionCreateOffer, AuditActionUpdateOffer, AuditActionDeleteOffer, AuditActionAddCooperation, AuditActionRemoveCooperation, AuditActionConfirmCooperation, AuditActionRecordUnmetNeed, AuditActionCarePlanRecord, AuditActionCreateToken, AuditActionRevokeToken, AuditActionImportDistrictBoundaries, AuditActionCreateReferral, AuditActionUpdateReferralStatus, AuditActionUpdateReferralStatusNoAlternative, AuditActionWithdrawConsent, AuditActionImportReferrals, AuditActionPurgeReferrals, AuditActionImport, AuditActionOther:
 		return true
 	}
 	return false
