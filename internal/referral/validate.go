@@ -19,8 +19,8 @@ import (
 //     separators '-', '/', '.', '_';
 //   - at least one digit, and no run of more than 5 letters (no name or word
 //     fits), no lower-case letters, spaces or umlauts;
-//   - not a phone number: a leading '+', or 7 or more digits with nothing
-//     but separators between them, are refused.
+//   - not a phone number: a leading '+', or a reference of digits and
+//     separators alone with 7 or more digits, is refused.
 //
 // Examples: "KM-2025-0042", "SG/CM/4711", "JC.17.233".
 const (
