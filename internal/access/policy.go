@@ -19,6 +19,7 @@ import (
 //	updateOrganisation                            -       own org     -             yes       yes
 //	createOffer, updateOffer, deleteOffer         -       own org (2) -             yes       yes
 //	addCooperation, removeCooperation             -       own org (3) -             yes       yes
+//	confirmCooperation                            -       other side  -             yes       yes
 //	auditLog                                      -       -           -             -         yes
 //	referral, referrals                           -       received    sent (4)      -         -
 //	createReferral, withdrawConsent               -       -           own org (4)   -         -
@@ -30,6 +31,9 @@ import (
 //	(2) the offer must belong to the partner's organisation before and after
 //	    the change.
 //	(3) one side of the cooperation must be the partner's organisation.
+//	    A partner's addCooperation is PROPOSED until confirmed; a partner
+//	    changes its organisation's descriptive fields, not kind, parent or
+//	    working groups (directory.PartnerFixedField).
 //	(4) a CASE_MANAGER token needs an organisation: its referrals are the
 //	    ones that organisation sent; a PARTNER's are those to its offers.
 //	    STEERING and ADMIN see referrals only as aggregates (referralStats).
