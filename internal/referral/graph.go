@@ -164,10 +164,10 @@ func CheckOffer(p directory.Problems, field string, o directory.Offer) {
 	}
 }
 
-// Withdraw records the withdrawal of consent at at: an open referral is
+// Withdraw records the withdrawal of consent at c.At: an open referral is
 // cancelled (reason CONSENT_WITHDRAWN), and the case reference and note are
-// erased at once, whatever the status. Withdrawing twice is a
-// *TransitionError-free no-op only when already withdrawn (ok false).
+// erased at once, whatever the status. ok is false, and r unchanged, when
+// the consent was withdrawn before.
 func Withdraw(r Referral, c Change) (Referral, bool) {
 	if r.Consent.WithdrawnAt != nil {
 		return r, false
