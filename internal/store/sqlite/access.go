@@ -13,23 +13,6 @@ import (
 	"github.com/lotse-kim/lotse/internal/store"
 )
 
-var (
-	//go:embed acc_token_insert.sql
-	accTokenInsertSQL string
-	//go:embed acc_token_taken.sql
-	accTokenTakenSQL string
-	//go:embed acc_token_by_hash.sql
-	accTokenByHashSQL string
-	//go:embed acc_tokens.sql
-	accTokensSQL string
-	//go:embed acc_token_revoke.sql
-	accTokenRevokeSQL string
-	//go:embed acc_audit_list.sql
-	accAuditListSQL string
-	//go:embed acc_audit_count.sql
-	accAuditCountSQL string
-)
-
 // CreateToken stores a token; a taken id or hash is a *Conflict on that field.
 func (s *Store) CreateToken(ctx context.Context, t access.Token) error {
 	var revoked any
@@ -38,13 +21,13 @@ func (s *Store) CreateToken(ctx context.Context, t access.Token) error {
 	}
 	return s.write(ctx, func(tx *sql.Tx) error {
 		var field string
-		switch err := tx.QueryRowContext(ctx, accTokenTakenSQL, t.ID, t.Hash).Scan(&field); {
+		switch err := queryRow(ctx, tx, stTokenTaken, t.ID, t.Hash).Scan(&field); {
 		case err == nil:
 			return &store.Conflict{Field: field, Reason: "a token with this " + field + " exists"}
 		case !errors.Is(err, sql.ErrNoRows):
 			return fmt.Errorf("token %q: %w", t.ID, err)
 		}
-		if _, err := tx.ExecContext(ctx, accTokenInsertSQL, t.ID, t.Name, string(t.Role), t.OrganisationID, t.Hash,
+		if _, err := exec(ctx, tx, stTokenCreate, t.ID, t.Name, string(t.Role), t.OrganisationID, t.Hash,
 			store.TimeText(t.CreatedAt), revoked); err != nil {
 			return fmt.Errorf("token %q: %w", t.ID, err)
 		}
@@ -81,7 +64,7 @@ func scanToken(r rowScanner) (access.Token, error) {
 
 // TokenByHash finds a token by the hash of its secret, revoked or not.
 func (s *Store) TokenByHash(ctx context.Context, hash string) (access.Token, error) {
-	t, err := scanToken(s.r.QueryRowContext(ctx, accTokenByHashSQL, hash))
+	t, err := scanToken(queryRow(ctx, s.r, stTokenByHash, hash))
 	if errors.Is(err, sql.ErrNoRows) {
 		// The hash is a credential: it is not repeated in the error.
 		return access.Token{}, &store.NotFound{Entity: "token", ID: "(by hash)"}
@@ -94,7 +77,7 @@ func (s *Store) TokenByHash(ctx context.Context, hash string) (access.Token, err
 
 // Tokens lists every token by creation time then id.
 func (s *Store) Tokens(ctx context.Context) ([]access.Token, error) {
-	rows, err := s.r.QueryContext(ctx, accTokensSQL)
+	rows, err := query(ctx, s.r, stTokens)
 	if err != nil {
 		return nil, fmt.Errorf("tokens: %w", err)
 	}
@@ -117,7 +100,7 @@ func (s *Store) Tokens(ctx context.Context) ([]access.Token, error) {
 // token again succeeds and keeps the first revocation time.
 func (s *Store) RevokeToken(ctx context.Context, id string, at time.Time) error {
 	return s.write(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, accTokenRevokeSQL, id, store.TimeText(at))
+		res, err := exec(ctx, tx, stTokenRevoke, id, store.TimeText(at))
 		if err != nil {
 			return fmt.Errorf("revoke token %q: %w", id, err)
 		}
@@ -145,10 +128,10 @@ func (s *Store) AuditLog(ctx context.Context, f store.AuditFilter, p store.Page)
 	}
 	defer tx.Rollback()
 	page := store.AuditPage{Entries: []access.AuditEntry{}, PageInfo: store.PageInfo{Offset: offset}}
-	if err := tx.QueryRowContext(ctx, accAuditCountSQL, f.ActorID, f.EntityType, f.EntityID, f.Action, nil, nil, f.ID).Scan(&page.TotalCount); err != nil {
+	if err := queryRow(ctx, tx, stAuditCount, f.ActorID, f.EntityType, f.EntityID, f.Action, nil, nil, f.ID).Scan(&page.TotalCount); err != nil {
 		return store.AuditPage{}, fmt.Errorf("audit log: %w", err)
 	}
-	rows, err := tx.QueryContext(ctx, accAuditListSQL, f.ActorID, f.EntityType, f.EntityID, f.Action, limit, offset, f.ID)
+	rows, err := query(ctx, tx, stAuditPage, f.ActorID, f.EntityType, f.EntityID, f.Action, limit, offset, f.ID)
 	if err != nil {
 		return store.AuditPage{}, fmt.Errorf("audit log: %w", err)
 	}

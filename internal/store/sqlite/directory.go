@@ -17,73 +17,6 @@ import (
 	sqlite3 "modernc.org/sqlite/lib"
 )
 
-var (
-	//go:embed dir_district_upsert.sql
-	dirDistrictUpsertSQL string
-	//go:embed dir_districts.sql
-	dirDistrictsSQL string
-	//go:embed dir_wg_upsert.sql
-	dirWGUpsertSQL string
-	//go:embed dir_wgs.sql
-	dirWGsSQL string
-	//go:embed dir_exists.sql
-	dirExistsSQL string
-	//go:embed dir_org_upsert.sql
-	dirOrgUpsertSQL string
-	//go:embed dir_org_groups_clear.sql
-	dirOrgGroupsClearSQL string
-	//go:embed dir_org_group_insert.sql
-	dirOrgGroupInsertSQL string
-	//go:embed dir_org_dependents.sql
-	dirOrgDependentsSQL string
-	//go:embed dir_org_delete.sql
-	dirOrgDeleteSQL string
-	//go:embed dir_org_tokens_revoke.sql
-	dirOrgTokensRevokeSQL string
-	//go:embed dir_coops_delete_org.sql
-	dirCoopsDeleteOrgSQL string
-	//go:embed dir_orgs.sql
-	dirOrgsSQL string
-	//go:embed dir_offer_upsert.sql
-	dirOfferUpsertSQL string
-	//go:embed dir_offer_languages_clear.sql
-	dirOfferLanguagesClearSQL string
-	//go:embed dir_offer_languages_set.sql
-	dirOfferLanguagesSetSQL string
-	//go:embed dir_offer_delete.sql
-	dirOfferDeleteSQL string
-	//go:embed dir_offers.sql
-	dirOffersSQL string
-	//go:embed dir_offers_by_id.sql
-	dirOffersByIDSQL string
-	//go:embed dir_offers_by_provider.sql
-	dirOffersByProviderSQL string
-	//go:embed dir_orgs_by_id.sql
-	dirOrgsByIDSQL string
-	//go:embed dir_search_offers.sql
-	dirSearchOffersSQL string
-	//go:embed dir_search_offers_near.sql
-	dirSearchOffersNearSQL string
-	//go:embed dir_coop_upsert.sql
-	dirCoopUpsertSQL string
-	//go:embed dir_coop_delete.sql
-	dirCoopDeleteSQL string
-	//go:embed dir_coops.sql
-	dirCoopsSQL string
-	//go:embed dir_coops_of.sql
-	dirCoopsOfSQL string
-	//go:embed dir_counts.sql
-	dirCountsSQL string
-	//go:embed dir_unmet_upsert.sql
-	dirUnmetUpsertSQL string
-	//go:embed dir_unmet_all.sql
-	dirUnmetAllSQL string
-	//go:embed dir_dangling.sql
-	dirDanglingSQL string
-	//go:embed dir_defer_foreign_keys.sql
-	dirDeferForeignKeysSQL string
-)
-
 // lotse_distance_km gives SQL exactly directory.DistanceKm, so that radius
 // filters and reported distances agree with the domain to the last bit.
 func init() {
@@ -256,7 +189,7 @@ func translate(err error, entity, id string) error {
 
 func (s *Store) exists(ctx context.Context, q queryer, entity, id string) (bool, error) {
 	var ok bool
-	if err := q.QueryRowContext(ctx, dirExistsSQL, sql.Named("entity", entity), sql.Named("id", id), sql.Named("other", nil)).Scan(&ok); err != nil {
+	if err := queryRow(ctx, q, stExists, sql.Named("entity", entity), sql.Named("id", id), sql.Named("other", nil)).Scan(&ok); err != nil {
 		return false, fmt.Errorf("look up %s %q: %w", entity, id, err)
 	}
 	return ok, nil
@@ -297,7 +230,7 @@ func putDistrict(ctx context.Context, tx *sql.Tx, d directory.District) error {
 	if err != nil {
 		return fmt.Errorf("district %s: boundary: %w", d.ID, err)
 	}
-	_, err = tx.ExecContext(ctx, dirDistrictUpsertSQL, sql.Named("id", d.ID), sql.Named("name", d.Name),
+	_, err = exec(ctx, tx, stDistrictUpsert, sql.Named("id", d.ID), sql.Named("name", d.Name),
 		sql.Named("municipality", d.Municipality), sql.Named("population", d.Population),
 		sql.Named("centre_lat", lat), sql.Named("centre_lon", lon), sql.Named("radius_km", d.RadiusKm),
 		sql.Named("boundary", nullString(boundary)))
@@ -318,7 +251,7 @@ func (s *Store) DistrictsByID(ctx context.Context, ids []string) ([]directory.Di
 }
 
 func (s *Store) districts(ctx context.Context, q queryer, municipality, ids any, byID bool) ([]directory.District, error) {
-	rows, err := q.QueryContext(ctx, dirDistrictsSQL, sql.Named("municipality", municipality), sql.Named("ids", ids), sql.Named("by_id", byID))
+	rows, err := query(ctx, q, stDistricts, sql.Named("municipality", municipality), sql.Named("ids", ids), sql.Named("by_id", byID))
 	if err != nil {
 		return nil, fmt.Errorf("districts: %w", err)
 	}
@@ -356,7 +289,7 @@ func (s *Store) PutWorkingGroups(ctx context.Context, ws []directory.WorkingGrou
 }
 
 func putWorkingGroup(ctx context.Context, tx *sql.Tx, w directory.WorkingGroup) error {
-	_, err := tx.ExecContext(ctx, dirWGUpsertSQL, sql.Named("id", w.ID), sql.Named("name", w.Name),
+	_, err := exec(ctx, tx, stWorkingGroupUpsert, sql.Named("id", w.ID), sql.Named("name", w.Name),
 		sql.Named("municipality", w.Municipality), sql.Named("description", w.Description))
 	return translate(err, "working group", w.ID)
 }
@@ -370,7 +303,7 @@ func (s *Store) WorkingGroupsByID(ctx context.Context, ids []string) ([]director
 }
 
 func (s *Store) workingGroups(ctx context.Context, q queryer, ids any) ([]directory.WorkingGroup, error) {
-	rows, err := q.QueryContext(ctx, dirWGsSQL, sql.Named("ids", ids))
+	rows, err := query(ctx, q, stWorkingGroupsByID, sql.Named("ids", ids))
 	if err != nil {
 		return nil, fmt.Errorf("working groups: %w", err)
 	}
@@ -443,7 +376,7 @@ func (s *Store) checkOrganisationRefs(ctx context.Context, tx *sql.Tx, o directo
 
 func putOrganisation(ctx context.Context, tx *sql.Tx, o directory.Organisation) error {
 	lat, lon := pointArgs(o.Location)
-	_, err := tx.ExecContext(ctx, dirOrgUpsertSQL, sql.Named("id", o.ID), sql.Named("name", o.Name),
+	_, err := exec(ctx, tx, stOrganisationUpsert, sql.Named("id", o.ID), sql.Named("name", o.Name),
 		sql.Named("kind", string(o.Kind)), sql.Named("description", o.Description),
 		sql.Named("parent_id", nullString(o.ParentID)), sql.Named("district_id", nullString(o.DistrictID)),
 		sql.Named("municipality", o.Municipality), sql.Named("address", o.Address),
@@ -454,11 +387,11 @@ func putOrganisation(ctx context.Context, tx *sql.Tx, o directory.Organisation) 
 	if err != nil {
 		return translate(err, "organisation", o.ID)
 	}
-	if _, err := tx.ExecContext(ctx, dirOrgGroupsClearSQL, sql.Named("id", o.ID)); err != nil {
+	if _, err := exec(ctx, tx, stOrganisationGroupsClear, sql.Named("id", o.ID)); err != nil {
 		return translate(err, "organisation", o.ID)
 	}
 	for _, g := range o.WorkingGroupIDs {
-		if _, err := tx.ExecContext(ctx, dirOrgGroupInsertSQL, sql.Named("id", o.ID), sql.Named("group", g)); err != nil {
+		if _, err := exec(ctx, tx, stOrganisationGroupInsert, sql.Named("id", o.ID), sql.Named("group", g)); err != nil {
 			return translate(err, "organisation", o.ID)
 		}
 	}
@@ -473,7 +406,7 @@ func (s *Store) DeleteOrganisation(ctx context.Context, id string) error {
 			return err
 		}
 		var offers, parts int
-		if err := tx.QueryRowContext(ctx, dirOrgDependentsSQL, sql.Named("id", id)).Scan(&offers, &parts); err != nil {
+		if err := queryRow(ctx, tx, stOrganisationDependents, sql.Named("id", id)).Scan(&offers, &parts); err != nil {
 			return fmt.Errorf("organisation %q: %w", id, err)
 		}
 		switch {
@@ -482,16 +415,16 @@ func (s *Store) DeleteOrganisation(ctx context.Context, id string) error {
 		case parts > 0:
 			return &store.Conflict{Field: "id", Reason: "organisation still has " + count(parts, "part", "parts")}
 		}
-		if _, err := tx.ExecContext(ctx, dirCoopsDeleteOrgSQL, sql.Named("id", id)); err != nil {
+		if _, err := exec(ctx, tx, stOrganisationCooperationsDelete, sql.Named("id", id)); err != nil {
 			return translate(err, "organisation", id)
 		}
-		if _, err := tx.ExecContext(ctx, dirOrgGroupsClearSQL, sql.Named("id", id)); err != nil {
+		if _, err := exec(ctx, tx, stOrganisationGroupsClear, sql.Named("id", id)); err != nil {
 			return translate(err, "organisation", id)
 		}
-		if _, err := tx.ExecContext(ctx, dirOrgTokensRevokeSQL, sql.Named("id", id), sql.Named("at", store.TimeText(time.Now()))); err != nil {
+		if _, err := exec(ctx, tx, stOrganisationTokensRevoke, sql.Named("id", id), sql.Named("at", store.TimeText(time.Now()))); err != nil {
 			return translate(err, "organisation", id)
 		}
-		_, err := tx.ExecContext(ctx, dirOrgDeleteSQL, sql.Named("id", id))
+		_, err := exec(ctx, tx, stOrganisationDelete, sql.Named("id", id))
 		return translate(err, "organisation", id)
 	})
 }
@@ -555,9 +488,9 @@ func (s *Store) organisations(ctx context.Context, q queryer, oq orgQuery) (stor
 	var rows *sql.Rows
 	var err error
 	if oq.ids != nil { // the primary key, not a scan (see offers)
-		rows, err = q.QueryContext(ctx, dirOrgsByIDSQL, sql.Named("ids", oq.ids))
+		rows, err = query(ctx, q, stOrganisationsByID, sql.Named("ids", oq.ids))
 	} else {
-		rows, err = q.QueryContext(ctx, dirOrgsSQL, sql.Named("kinds", oq.kinds),
+		rows, err = query(ctx, q, stOrganisationsPage, sql.Named("kinds", oq.kinds),
 			sql.Named("district_ids", oq.districtIDs), sql.Named("municipality", oq.municipality),
 			sql.Named("working_group_id", oq.workingGroupID), sql.Named("parent_id", oq.parentID),
 			sql.Named("terms", oq.terms), sql.Named("by_id", oq.byID),
@@ -667,7 +600,7 @@ func putOffer(ctx context.Context, tx *sql.Tx, st *offerStmts, o directory.Offer
 	if st != nil {
 		err = st.upsert.QueryRowContext(ctx, offerArgs(o)...).Scan(&rid)
 	} else {
-		err = tx.QueryRowContext(ctx, dirOfferUpsertSQL, offerArgs(o)...).Scan(&rid)
+		err = queryRow(ctx, tx, stOfferUpsert, offerArgs(o)...).Scan(&rid)
 	}
 	if err != nil {
 		return translate(err, "offer", o.ID)
@@ -675,7 +608,7 @@ func putOffer(ctx context.Context, tx *sql.Tx, st *offerStmts, o directory.Offer
 	if st != nil {
 		_, err = st.clearLangs.ExecContext(ctx, sql.Named("rid", rid))
 	} else {
-		_, err = tx.ExecContext(ctx, dirOfferLanguagesClearSQL, sql.Named("rid", rid))
+		_, err = exec(ctx, tx, stOfferLanguagesClear, sql.Named("rid", rid))
 	}
 	if err != nil {
 		return translate(err, "offer", o.ID)
@@ -684,7 +617,7 @@ func putOffer(ctx context.Context, tx *sql.Tx, st *offerStmts, o directory.Offer
 	if st != nil {
 		_, err = st.setLangs.ExecContext(ctx, langs...)
 	} else {
-		_, err = tx.ExecContext(ctx, dirOfferLanguagesSetSQL, langs...)
+		_, err = exec(ctx, tx, stOfferLanguagesSet, langs...)
 	}
 	return translate(err, "offer", o.ID)
 }
@@ -692,7 +625,7 @@ func putOffer(ctx context.Context, tx *sql.Tx, st *offerStmts, o directory.Offer
 // DeleteOffer removes an offer; an unknown id is a *NotFound.
 func (s *Store) DeleteOffer(ctx context.Context, id string) error {
 	return s.write(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, dirOfferDeleteSQL, sql.Named("id", id))
+		res, err := exec(ctx, tx, stOfferDelete, sql.Named("id", id))
 		if err != nil {
 			return translate(err, "offer", id)
 		}
@@ -728,11 +661,11 @@ func (s *Store) offers(ctx context.Context, q queryer, ids, providerIDs any) ([]
 	var err error
 	switch {
 	case ids != nil:
-		rows, err = q.QueryContext(ctx, dirOffersByIDSQL, sql.Named("ids", ids))
+		rows, err = query(ctx, q, stOffersByID, sql.Named("ids", ids))
 	case providerIDs != nil:
-		rows, err = q.QueryContext(ctx, dirOffersByProviderSQL, sql.Named("provider_ids", providerIDs))
+		rows, err = query(ctx, q, stOffersByProvider, sql.Named("provider_ids", providerIDs))
 	default:
-		rows, err = q.QueryContext(ctx, dirOffersSQL)
+		rows, err = query(ctx, q, stExportOffers)
 	}
 	if err != nil {
 		return nil, fmt.Errorf("offers: %w", err)
@@ -817,7 +750,7 @@ func (s *Store) checkNewCooperation(ctx context.Context, tx *sql.Tx, c directory
 		return err
 	}
 	var ok bool
-	if err := tx.QueryRowContext(ctx, dirExistsSQL, sql.Named("entity", "cooperation"), sql.Named("id", n.A), sql.Named("other", n.B)).Scan(&ok); err != nil {
+	if err := queryRow(ctx, tx, stExists, sql.Named("entity", "cooperation"), sql.Named("id", n.A), sql.Named("other", n.B)).Scan(&ok); err != nil {
 		return fmt.Errorf("cooperation: %w", err)
 	}
 	if ok {
@@ -827,7 +760,7 @@ func (s *Store) checkNewCooperation(ctx context.Context, tx *sql.Tx, c directory
 }
 
 func putCooperation(ctx context.Context, tx *sql.Tx, n directory.Cooperation) error {
-	_, err := tx.ExecContext(ctx, dirCoopUpsertSQL, sql.Named("a", n.A), sql.Named("b", n.B),
+	_, err := exec(ctx, tx, stCooperationUpsert, sql.Named("a", n.A), sql.Named("b", n.B),
 		sql.Named("since", n.Since), sql.Named("topics", jsonArray(n.Topics)))
 	return translate(err, "cooperation", n.A+"/"+n.B)
 }
@@ -836,7 +769,7 @@ func putCooperation(ctx context.Context, tx *sql.Tx, n directory.Cooperation) er
 func (s *Store) RemoveCooperation(ctx context.Context, a, b string) error {
 	n := directory.Cooperation{A: a, B: b}.Normalized()
 	return s.write(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, dirCoopDeleteSQL, sql.Named("a", n.A), sql.Named("b", n.B))
+		res, err := exec(ctx, tx, stCooperationDelete, sql.Named("a", n.A), sql.Named("b", n.B))
 		if err != nil {
 			return fmt.Errorf("cooperation: %w", err)
 		}
@@ -862,9 +795,9 @@ func (s *Store) cooperations(ctx context.Context, q queryer, ids any) ([]directo
 	var rows *sql.Rows
 	var err error
 	if ids != nil {
-		rows, err = q.QueryContext(ctx, dirCoopsOfSQL, sql.Named("ids", ids))
+		rows, err = query(ctx, q, stCooperationsOf, sql.Named("ids", ids))
 	} else {
-		rows, err = q.QueryContext(ctx, dirCoopsSQL)
+		rows, err = query(ctx, q, stExportCooperations)
 	}
 	if err != nil {
 		return nil, fmt.Errorf("cooperations: %w", err)
@@ -896,7 +829,7 @@ func (s *Store) cooperations(ctx context.Context, q queryer, ids any) ([]directo
 func (s *Store) Import(ctx context.Context, snap directory.Snapshot) error {
 	return s.write(ctx, func(tx *sql.Tx) error {
 		// Parents may come after their parts; references are checked at the end.
-		if _, err := tx.ExecContext(ctx, dirDeferForeignKeysSQL); err != nil {
+		if _, err := exec(ctx, tx, stImportDeferForeignKeys); err != nil {
 			return fmt.Errorf("import: %w", err)
 		}
 		for _, d := range snap.Districts {
@@ -918,7 +851,7 @@ func (s *Store) Import(ctx context.Context, snap directory.Snapshot) error {
 		for _, x := range []struct {
 			p    **sql.Stmt
 			text string
-		}{{&st.upsert, dirOfferUpsertSQL}, {&st.clearLangs, dirOfferLanguagesClearSQL}, {&st.setLangs, dirOfferLanguagesSetSQL}} {
+		}{{&st.upsert, stOfferUpsert.text}, {&st.clearLangs, stOfferLanguagesClear.text}, {&st.setLangs, stOfferLanguagesSet.text}} {
 			stmt, err := tx.PrepareContext(ctx, x.text)
 			if err != nil {
 				return fmt.Errorf("import: %w", err)
@@ -937,14 +870,14 @@ func (s *Store) Import(ctx context.Context, snap directory.Snapshot) error {
 			}
 		}
 		for _, u := range snap.UnmetNeeds {
-			if _, err := tx.ExecContext(ctx, dirUnmetUpsertSQL, sql.Named("id", u.ID), sql.Named("need", string(u.Need)),
+			if _, err := exec(ctx, tx, stUnmetNeedUpsert, sql.Named("id", u.ID), sql.Named("need", string(u.Need)),
 				sql.Named("district_id", u.DistrictID), sql.Named("language", u.Language),
 				sql.Named("target_group", string(u.TargetGroup)), sql.Named("recorded_on", u.RecordedOn)); err != nil {
 				return translate(err, "unmet need", u.ID)
 			}
 		}
 		var entity, id, field, refEntity, ref string
-		err := tx.QueryRowContext(ctx, dirDanglingSQL).Scan(&entity, &id, &field, &refEntity, &ref)
+		err := queryRow(ctx, tx, stImportDangling).Scan(&entity, &id, &field, &refEntity, &ref)
 		switch {
 		case errors.Is(err, sql.ErrNoRows):
 			return nil
@@ -981,7 +914,7 @@ func (s *Store) Export(ctx context.Context) (directory.Snapshot, error) {
 	if snap.Cooperations, err = s.cooperations(ctx, tx, nil); err != nil {
 		return snap, err
 	}
-	rows, err := tx.QueryContext(ctx, dirUnmetAllSQL)
+	rows, err := query(ctx, tx, stExportUnmetNeeds)
 	if err != nil {
 		return snap, fmt.Errorf("export: %w", err)
 	}
@@ -1005,7 +938,7 @@ func (s *Store) Export(ctx context.Context) (directory.Snapshot, error) {
 // Counts says how much is stored.
 func (s *Store) Counts(ctx context.Context) (store.Counts, error) {
 	var c store.Counts
-	if err := s.r.QueryRowContext(ctx, dirCountsSQL).Scan(&c.Districts, &c.WorkingGroups, &c.Organisations,
+	if err := queryRow(ctx, s.r, stCounts).Scan(&c.Districts, &c.WorkingGroups, &c.Organisations,
 		&c.Offers, &c.Cooperations, &c.UnmetNeeds); err != nil {
 		return c, fmt.Errorf("counts: %w", err)
 	}

@@ -11,17 +11,6 @@ import (
 	"github.com/lotse-kim/lotse/internal/store"
 )
 
-var (
-	//go:embed dir_proposal_upsert.sql
-	dirProposalUpsertSQL string
-	//go:embed dir_proposals_of.sql
-	dirProposalsOfSQL string
-	//go:embed dir_proposal_delete.sql
-	dirProposalDeleteSQL string
-	//go:embed dir_proposal_get.sql
-	dirProposalGetSQL string
-)
-
 // ProposeCooperation records a proposed cooperation (store.Store).
 func (s *Store) ProposeCooperation(ctx context.Context, c directory.Cooperation, by string) error {
 	n := c.Normalized()
@@ -29,7 +18,7 @@ func (s *Store) ProposeCooperation(ctx context.Context, c directory.Cooperation,
 		if err := s.checkNewCooperation(ctx, tx, c); err != nil {
 			return err
 		}
-		_, err := tx.ExecContext(ctx, dirProposalUpsertSQL, sql.Named("a", n.A), sql.Named("b", n.B),
+		_, err := exec(ctx, tx, stProposalUpsert, sql.Named("a", n.A), sql.Named("b", n.B),
 			sql.Named("since", n.Since), sql.Named("topics", jsonArray(n.Topics)), sql.Named("proposed_by", by))
 		return translate(err, "cooperation", n.A+"/"+n.B)
 	})
@@ -41,7 +30,7 @@ func (s *Store) CooperationProposals(ctx context.Context, ids []string) ([]store
 	if len(ids) == 0 {
 		return out, nil
 	}
-	rows, err := s.r.QueryContext(ctx, dirProposalsOfSQL, sql.Named("ids", jsonArray(ids)))
+	rows, err := query(ctx, s.r, stProposalsOf, sql.Named("ids", jsonArray(ids)))
 	if err != nil {
 		return nil, fmt.Errorf("cooperation proposals: %w", err)
 	}
@@ -66,7 +55,7 @@ func (s *Store) ConfirmCooperation(ctx context.Context, a, b string) (directory.
 	var out directory.Cooperation
 	err := s.write(ctx, func(tx *sql.Tx) error {
 		var topics, by string
-		err := tx.QueryRowContext(ctx, dirProposalGetSQL, sql.Named("a", n.A), sql.Named("b", n.B)).Scan(&n.Since, &topics, &by)
+		err := queryRow(ctx, tx, stProposalGet, sql.Named("a", n.A), sql.Named("b", n.B)).Scan(&n.Since, &topics, &by)
 		if errors.Is(err, sql.ErrNoRows) {
 			return &store.NotFound{Entity: "cooperation proposal", ID: n.A + "/" + n.B}
 		}
@@ -76,7 +65,7 @@ func (s *Store) ConfirmCooperation(ctx context.Context, a, b string) (directory.
 		if n.Topics, err = decodeList[string]("topics", topics, false); err != nil {
 			return err
 		}
-		if _, err := tx.ExecContext(ctx, dirProposalDeleteSQL, sql.Named("a", n.A), sql.Named("b", n.B)); err != nil {
+		if _, err := exec(ctx, tx, stProposalDelete, sql.Named("a", n.A), sql.Named("b", n.B)); err != nil {
 			return fmt.Errorf("cooperation proposal: %w", err)
 		}
 		out = n

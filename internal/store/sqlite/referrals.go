@@ -14,35 +14,6 @@ import (
 	"github.com/lotse-kim/lotse/internal/store"
 )
 
-var (
-	//go:embed ref_insert.sql
-	refInsertSQL string
-	//go:embed ref_put.sql
-	refPutSQL string
-	//go:embed ref_update.sql
-	refUpdateSQL string
-	//go:embed ref_by_id.sql
-	refByIDSQL string
-	//go:embed ref_list.sql
-	refListSQL string
-	//go:embed ref_count.sql
-	refCountSQL string
-	//go:embed ref_inbox_list.sql
-	refInboxListSQL string
-	//go:embed ref_inbox_count.sql
-	refInboxCountSQL string
-	//go:embed ref_outbox_list.sql
-	refOutboxListSQL string
-	//go:embed ref_outbox_count.sql
-	refOutboxCountSQL string
-	//go:embed ref_counts.sql
-	refCountsSQL string
-	//go:embed ref_counts_municipality.sql
-	refCountsMunicipalitySQL string
-	//go:embed ref_erase.sql
-	refEraseSQL string
-)
-
 func nullTime(t *time.Time) any {
 	if t == nil {
 		return nil
@@ -89,7 +60,7 @@ func (s *Store) CreateReferral(ctx context.Context, r referral.Referral) error {
 		if err := s.mustExist(ctx, tx, "fromOrganisationId", "organisation", r.FromOrganisationID); err != nil {
 			return err
 		}
-		if _, err := tx.ExecContext(ctx, refInsertSQL, args...); err != nil {
+		if _, err := exec(ctx, tx, stReferralCreate, args...); err != nil {
 			return translate(err, "referral", r.ID)
 		}
 		return nil
@@ -106,7 +77,7 @@ func (s *Store) PutReferrals(ctx context.Context, rs []referral.Referral) error 
 		return err
 	}
 	return s.write(ctx, func(tx *sql.Tx) error {
-		stmt, err := tx.PrepareContext(ctx, refPutSQL)
+		stmt, err := tx.PrepareContext(ctx, stReferralsPut.text)
 		if err != nil {
 			return err
 		}
@@ -150,7 +121,7 @@ func (s *Store) UpdateReferral(ctx context.Context, id string, update func(refer
 		if err != nil {
 			return err
 		}
-		if _, err := tx.ExecContext(ctx, refUpdateSQL, args...); err != nil {
+		if _, err := exec(ctx, tx, stReferralUpdate, args...); err != nil {
 			return translate(err, "referral", id)
 		}
 		out = r
@@ -169,7 +140,7 @@ func referralsByID(ctx context.Context, q queryer, ids []string) ([]referral.Ref
 	if len(ids) == 0 {
 		return out, nil
 	}
-	err := eachRow(ctx, q, refByIDSQL, []any{sql.Named("ids", jsonArray(ids))}, func(r *sql.Rows) error {
+	err := eachRow(ctx, q, stReferralsByID, []any{sql.Named("ids", jsonArray(ids))}, func(r *sql.Rows) error {
 		ref, err := scanReferral(r)
 		out = append(out, ref)
 		return err
@@ -245,18 +216,18 @@ func (s *Store) Referrals(ctx context.Context, f store.ReferralFilter, p store.P
 	page := store.ReferralPage{Referrals: []referral.Referral{}, PageInfo: store.PageInfo{Offset: offset}}
 	args := referralFilterArgs(f)
 	// An inbox or outbox is read by range from its index; other lists scan.
-	countSQL, listSQL := refCountSQL, refListSQL
+	countSt, listSt := stReferralsCount, stReferralsPage
 	switch {
 	case f.ToOrganisationID != "":
-		countSQL, listSQL = refInboxCountSQL, refInboxListSQL
+		countSt, listSt = stReferralsInboxCount, stReferralsInboxPage
 	case f.FromOrganisationID != "":
-		countSQL, listSQL = refOutboxCountSQL, refOutboxListSQL
+		countSt, listSt = stReferralsOutboxCount, stReferralsOutboxPage
 	}
-	if err := tx.QueryRowContext(ctx, countSQL, args...).Scan(&page.TotalCount); err != nil {
+	if err := queryRow(ctx, tx, countSt, args...).Scan(&page.TotalCount); err != nil {
 		return store.ReferralPage{}, fmt.Errorf("referrals: %w", err)
 	}
 	if limit > 0 && offset < page.TotalCount {
-		err = eachRow(ctx, tx, listSQL, append(args, sql.Named("limit", limit), sql.Named("offset", offset)), func(r *sql.Rows) error {
+		err = eachRow(ctx, tx, listSt, append(args, sql.Named("limit", limit), sql.Named("offset", offset)), func(r *sql.Rows) error {
 			ref, err := scanReferral(r)
 			page.Referrals = append(page.Referrals, ref)
 			return err
@@ -273,9 +244,9 @@ func (s *Store) Referrals(ctx context.Context, f store.ReferralFilter, p store.P
 func (s *Store) ReferralCounts(ctx context.Context, q store.ReferralCountQuery) ([]store.ReferralCount, error) {
 	out := []store.ReferralCount{}
 	// Two statements, so that one municipality is read by range from the index.
-	query := refCountsSQL
+	query := stReferralCounts
 	if q.Municipality != "" {
-		query = refCountsMunicipalitySQL
+		query = stReferralCountsMunicipality
 	}
 	err := eachRow(ctx, s.r, query, []any{sql.Named("group_by", string(q.GroupBy)),
 		sql.Named("municipality", q.Municipality), sql.Named("since", q.Since), sql.Named("until", q.Until),
@@ -297,7 +268,7 @@ func (s *Store) ReferralCounts(ctx context.Context, q store.ReferralCountQuery) 
 func (s *Store) EraseReferrals(ctx context.Context, closedBefore, at time.Time) (int, error) {
 	var n int64
 	err := s.write(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, refEraseSQL, sql.Named("closed_before", store.TimeText(closedBefore)), sql.Named("at", store.TimeText(at)))
+		res, err := exec(ctx, tx, stReferralsErase, sql.Named("closed_before", store.TimeText(closedBefore)), sql.Named("at", store.TimeText(at)))
 		if err != nil {
 			return fmt.Errorf("erase referrals: %w", err)
 		}

@@ -42,11 +42,14 @@ func (s *Store) SearchOffers(ctx context.Context, q store.OfferQuery) (store.Off
 
 func (s *Store) searchOffers(ctx context.Context, args []any) (store.OfferPage, error) {
 	page := store.OfferPage{Hits: []store.OfferHit{}}
-	query := dirSearchOffersSQL
+	query := stSearchOffersPage
 	if args[0].(sql.NamedArg).Name == "near_only" {
-		query, args = dirSearchOffersNearSQL, args[1:]
+		query, args = stSearchOffersNear, args[1:]
 	}
-	st, err := s.readStmt(ctx, query)
+	if err := query.check(args); err != nil {
+		return page, err
+	}
+	st, err := s.readStmt(ctx, query.text)
 	if err != nil {
 		return page, fmt.Errorf("search offers: %w", err)
 	}

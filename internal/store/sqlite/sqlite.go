@@ -197,7 +197,7 @@ func (s *Store) writeTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
 			tx.Rollback()
 			return err
 		}
-		if _, err := tx.ExecContext(ctx, insertAuditSQL, e.ID, e.At.UTC().Format(time.RFC3339Nano), e.ActorID, e.ActorName,
+		if _, err := exec(ctx, tx, stAuditInsert, e.ID, e.At.UTC().Format(time.RFC3339Nano), e.ActorID, e.ActorName,
 			string(e.Role), e.Action, e.EntityType, e.EntityID, string(changes)); err != nil {
 			tx.Rollback()
 			return fmt.Errorf("audit: %w", err)

@@ -15,29 +15,6 @@ import (
 	"github.com/lotse-kim/lotse/internal/store"
 )
 
-var (
-	//go:embed steer_unmet_insert.sql
-	steerUnmetInsertSQL string
-	//go:embed steer_unmet_taken.sql
-	steerUnmetTakenSQL string
-	//go:embed steer_district_exists.sql
-	steerDistrictExistsSQL string
-	//go:embed steer_unmet_counts.sql
-	steerUnmetCountsSQL string
-	//go:embed steer_gap_groups.sql
-	steerGapGroupsSQL string
-	//go:embed steer_gap_offers.sql
-	steerGapOffersSQL string
-	//go:embed steer_coops_all.sql
-	steerCoopsAllSQL string
-	//go:embed steer_org_exists.sql
-	steerOrgExistsSQL string
-	//go:embed steer_neighbourhood_ids.sql
-	steerNeighbourhoodIDsSQL string
-	//go:embed steer_coops_among.sql
-	steerCoopsAmongSQL string
-)
-
 // RecordUnmetNeeds stores unmet needs, all or none; an unknown district is a
 // *NotFound on "districtId", an id already recorded a *Conflict on "id".
 func (s *Store) RecordUnmetNeeds(ctx context.Context, us []directory.UnmetNeed) error {
@@ -49,7 +26,7 @@ func (s *Store) RecordUnmetNeeds(ctx context.Context, us []directory.UnmetNeed) 
 		for _, u := range us {
 			known, checked := districts[u.DistrictID]
 			if !checked {
-				if err := tx.QueryRowContext(ctx, steerDistrictExistsSQL, sql.Named("id", u.DistrictID)).Scan(&known); err != nil {
+				if err := queryRow(ctx, tx, stDistrictExists, sql.Named("id", u.DistrictID)).Scan(&known); err != nil {
 					return fmt.Errorf("unmet need %q: %w", u.ID, err)
 				}
 				districts[u.DistrictID] = known
@@ -58,13 +35,13 @@ func (s *Store) RecordUnmetNeeds(ctx context.Context, us []directory.UnmetNeed) 
 				return &store.NotFound{Field: "districtId", Entity: "district", ID: u.DistrictID}
 			}
 			var taken bool
-			if err := tx.QueryRowContext(ctx, steerUnmetTakenSQL, sql.Named("id", u.ID)).Scan(&taken); err != nil {
+			if err := queryRow(ctx, tx, stUnmetNeedsTaken, sql.Named("id", u.ID)).Scan(&taken); err != nil {
 				return fmt.Errorf("unmet need %q: %w", u.ID, err)
 			}
 			if taken {
 				return &store.Conflict{Field: "id", Reason: fmt.Sprintf("unmet need %q exists", u.ID)}
 			}
-			if _, err := tx.ExecContext(ctx, steerUnmetInsertSQL, sql.Named("id", u.ID), sql.Named("need", string(u.Need)),
+			if _, err := exec(ctx, tx, stUnmetNeedInsert, sql.Named("id", u.ID), sql.Named("need", string(u.Need)),
 				sql.Named("district_id", u.DistrictID), sql.Named("language", u.Language),
 				sql.Named("target_group", string(u.TargetGroup)), sql.Named("recorded_on", u.RecordedOn)); err != nil {
 				return fmt.Errorf("unmet need %q: %w", u.ID, err)
@@ -82,7 +59,7 @@ func (s *Store) UnmetNeedCounts(ctx context.Context, f store.UnmetNeedFilter) ([
 
 func unmetNeedCounts(ctx context.Context, q queryer, f store.UnmetNeedFilter) ([]store.UnmetNeedCount, error) {
 	districts, needs := filterList(f.DistrictIDs), filterList(f.Needs)
-	rows, err := q.QueryContext(ctx, steerUnmetCountsSQL, sql.Named("municipality", f.Municipality),
+	rows, err := query(ctx, q, stUnmetNeedCounts, sql.Named("municipality", f.Municipality),
 		sql.Named("district_ids", districts), sql.Named("needs", needs), sql.Named("since", f.Since), sql.Named("until", f.Until))
 	if err != nil {
 		return nil, fmt.Errorf("unmet need counts: %w", err)
@@ -167,7 +144,7 @@ func gapSupply(ctx context.Context, tx *sql.Tx, ds sql.NamedArg, needs []directo
 		category directory.OfferCategory
 	}
 	supply, cats, langs := map[needKey]*store.NeedSupply{}, map[catKey]int{}, map[langKey]int{}
-	if err := eachRow(ctx, tx, steerGapGroupsSQL, []any{ds}, func(r *sql.Rows) error {
+	if err := eachRow(ctx, tx, stGapGroups, []any{ds}, func(r *sql.Rows) error {
 		var (
 			district, category, languages string
 			needsMask                     int64
@@ -231,7 +208,7 @@ func gapOffers(ctx context.Context, tx *sql.Tx, ds sql.NamedArg, radiusKm float6
 	_, dLat, _, _ := directory.BoundingBox(directory.GeoPoint{}, radiusKm)
 	// The offers come whole in the same query (scanOffer reads them as
 	// OffersByID does), so listing them costs no second lookup.
-	if err := eachRow(ctx, tx, steerGapOffersSQL, []any{ds, sql.Named("dlat", dLat), sql.Named("radius_km", radiusKm)}, func(r *sql.Rows) error {
+	if err := eachRow(ctx, tx, stGapOffers, []any{ds, sql.Named("dlat", dLat), sql.Named("radius_km", radiusKm)}, func(r *sql.Rows) error {
 		var rule string
 		o, err := scanOffer(r, &rule)
 		if err != nil {
@@ -270,8 +247,8 @@ func byOfferID(l []directory.Offer) []directory.Offer {
 }
 
 // eachRow runs a query and calls fn for every row.
-func eachRow(ctx context.Context, q queryer, query string, args []any, fn func(*sql.Rows) error) error {
-	rows, err := q.QueryContext(ctx, query, args...)
+func eachRow(ctx context.Context, q queryer, st *statement, args []any, fn func(*sql.Rows) error) error {
+	rows, err := query(ctx, q, st, args...)
 	if err != nil {
 		return err
 	}
@@ -303,7 +280,7 @@ func (s *Store) CooperationGraph(ctx context.Context, municipality string) (stor
 	}
 	var coops []directory.Cooperation
 	if municipality == "" {
-		coops, err = cooperations(ctx, s.r, steerCoopsAllSQL)
+		coops, err = cooperations(ctx, s.r, stExportCooperations)
 	} else {
 		ids := make([]string, len(orgs))
 		for i, o := range orgs {
@@ -321,14 +298,14 @@ func (s *Store) CooperationGraph(ctx context.Context, municipality string) (stor
 // hops of id, including it, by id, and the cooperations among them.
 func (s *Store) Neighbourhood(ctx context.Context, id string, depth int) (store.Graph, error) {
 	var known bool
-	if err := s.r.QueryRowContext(ctx, steerOrgExistsSQL, sql.Named("id", id)).Scan(&known); err != nil {
+	if err := queryRow(ctx, s.r, stOrganisationExists, sql.Named("id", id)).Scan(&known); err != nil {
 		return store.Graph{}, fmt.Errorf("neighbourhood of %q: %w", id, err)
 	}
 	if !known {
 		return store.Graph{}, &store.NotFound{Entity: "organisation", ID: id}
 	}
 	var ids []string
-	if err := eachRow(ctx, s.r, steerNeighbourhoodIDsSQL, []any{sql.Named("id", id), sql.Named("depth", depth)}, func(r *sql.Rows) error {
+	if err := eachRow(ctx, s.r, stNeighbourhoodIDs, []any{sql.Named("id", id), sql.Named("depth", depth)}, func(r *sql.Rows) error {
 		var id string
 		if err := r.Scan(&id); err != nil {
 			return err
@@ -372,12 +349,12 @@ func cooperationsAmong(ctx context.Context, q queryer, ids []string) ([]director
 	if err != nil {
 		return nil, err
 	}
-	return cooperations(ctx, q, steerCoopsAmongSQL, sql.Named("ids", string(list)))
+	return cooperations(ctx, q, stCooperationsAmong, sql.Named("ids", string(list)))
 }
 
-func cooperations(ctx context.Context, q queryer, query string, args ...any) ([]directory.Cooperation, error) {
+func cooperations(ctx context.Context, q queryer, st *statement, args ...any) ([]directory.Cooperation, error) {
 	out := []directory.Cooperation{}
-	err := eachRow(ctx, q, query, args, func(r *sql.Rows) error {
+	err := eachRow(ctx, q, st, args, func(r *sql.Rows) error {
 		var (
 			c      directory.Cooperation
 			topics string

@@ -1,3 +1,0 @@
-SELECT c.a, c.b, c.since, c.topics
-FROM cooperations c
-ORDER BY c.a, c.b
