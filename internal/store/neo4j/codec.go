@@ -5,9 +5,10 @@ import (
 	"sort"
 	"time"
 
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+
 	"github.com/lotse-kim/lotse/internal/directory"
 	"github.com/lotse-kim/lotse/internal/store"
-	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 )
 
 // How domain values become node properties and back. Times are fixed-width
@@ -369,4 +370,31 @@ func decodeUnmetNeed(r row) directory.UnmetNeed {
 		ID: r.str("id"), Need: directory.NeedArea(r.str("need")), DistrictID: r.str("districtId"),
 		Language: r.str("language"), TargetGroup: directory.TargetGroup(r.str("targetGroup")), RecordedOn: r.str("recordedOn"),
 	}
+}
+
+// Parameter builders: every statement gets its parameters from one of these
+// (TestStatementParameters checks each statement against its builder).
+
+func noParams() map[string]any                  { return map[string]any{} }
+func idParam(id string) map[string]any          { return map[string]any{"id": id} }
+func idsParam(ids []string) map[string]any      { return map[string]any{"ids": nonNil(ids)} }
+func rowsParam(rows []any) map[string]any       { return map[string]any{"rows": rows} }
+func pairParams(a, b string) map[string]any     { return map[string]any{"a": a, "b": b} }
+func municipalityParam(m string) map[string]any { return map[string]any{"municipality": orNil(m)} }
+func providerIDsParam(ids []string) map[string]any {
+	return map[string]any{"providerIds": nonNil(ids)}
+}
+
+func nonNil(ids []string) []string {
+	if ids == nil {
+		return []string{}
+	}
+	return ids
+}
+
+// pageParams adds the window of a page to a filter's parameters.
+func pageParams(params map[string]any, offset, limit int) map[string]any {
+	params["skip"] = int64(offset)
+	params["limit"] = int64(limit)
+	return params
 }

@@ -30,9 +30,10 @@ import (
 	"sort"
 	"time"
 
-	"github.com/lotse-kim/lotse/internal/store"
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j/config"
+
+	"github.com/lotse-kim/lotse/internal/store"
 )
 
 // Config says where Neo4j is and how long to wait for it.
@@ -271,4 +272,53 @@ func single(ctx context.Context, tx neo4j.ManagedTransaction, st *statement, par
 		return nil, fmt.Errorf("neo4j: statement %s returned %d records, want 1", st.name, len(recs))
 	}
 	return recs[0], nil
+}
+
+// exists runs an *_exists statement.
+func exists(ctx context.Context, tx neo4j.ManagedTransaction, st *statement, id string) (bool, error) {
+	rec, err := single(ctx, tx, st, idParam(id))
+	if err != nil {
+		return false, err
+	}
+	found, _ := get(rec, "found").(bool)
+	return found, nil
+}
+
+// claimID creates the node of a new record with only its id (st is an
+// *_create statement). A taken id breaks the uniqueness constraint, which
+// Neo4j checks atomically, and becomes a *Conflict on "id"; what is taken is
+// recognised by the status code, not by the message.
+func claimID(ctx context.Context, tx neo4j.ManagedTransaction, st *statement, id, what string) error {
+	_, err := run(ctx, tx, st, idParam(id))
+	if isConstraintViolation(err) {
+		return &store.Conflict{Field: "id", Reason: fmt.Sprintf("%s %q already exists", what, id)}
+	}
+	return err
+}
+
+// lockedRead takes the write lock of node id with lock, then reads it with
+// byID (which takes $ids).
+func lockedRead[T any](ctx context.Context, tx neo4j.ManagedTransaction, lock, byID *statement, id string,
+	decode func([]*neo4j.Record) ([]T, error)) ([]T, error) {
+	if _, err := run(ctx, tx, lock, idParam(id)); err != nil {
+		return nil, err
+	}
+	recs, err := run(ctx, tx, byID, idsParam([]string{id}))
+	if err != nil {
+		return nil, err
+	}
+	return decode(recs)
+}
+
+// chunks splits rows into UNWIND batches of importChunk.
+func chunks(rows []any) [][]any {
+	var out [][]any
+	for len(rows) > importChunk {
+		out = append(out, rows[:importChunk])
+		rows = rows[importChunk:]
+	}
+	if len(rows) > 0 {
+		out = append(out, rows)
+	}
+	return out
 }

@@ -2,10 +2,9 @@ package neo4j
 
 import (
 	"embed"
-	"fmt"
 	"regexp"
-	"sort"
-	"strings"
+
+	"github.com/lotse-kim/lotse/internal/store"
 )
 
 // Every statement is one file in cypher/; the schema statements are in
@@ -26,33 +25,16 @@ var statements = map[string]*statement{}
 
 var paramRE = regexp.MustCompile(`\$([A-Za-z_][A-Za-z0-9_]*)`)
 
-// parameters returns the $names a statement uses, sorted, ignoring // comments.
-func parameters(text string) []string {
-	seen := map[string]bool{}
-	for _, line := range strings.Split(text, "\n") {
-		if i := strings.Index(line, "//"); i >= 0 {
-			line = line[:i]
-		}
-		for _, m := range paramRE.FindAllStringSubmatch(line, -1) {
-			seen[m[1]] = true
-		}
-	}
-	out := make([]string, 0, len(seen))
-	for p := range seen {
-		out = append(out, p)
-	}
-	sort.Strings(out)
-	return out
-}
+// commentRE strips the // comments a statement may carry.
+var commentRE = regexp.MustCompile(`//[^\n]*`)
 
-// load returns the statement in cypher/<name>.cypher; a missing file is a
-// programming error and panics at start-up.
+// parameters returns the $names a statement uses, sorted, ignoring // comments.
+func parameters(text string) []string { return store.ParamNames(text, paramRE, commentRE) }
+
+// load returns the statement in cypher/<name>.cypher.
 func load(name string) *statement {
-	b, err := cypherFS.ReadFile("cypher/" + name + ".cypher")
-	if err != nil {
-		panic(fmt.Sprintf("neo4j: statement %s: %v", name, err))
-	}
-	st := &statement{name: name, text: string(b), params: parameters(string(b))}
+	text := store.MustReadStatement(cypherFS, "cypher/"+name+".cypher")
+	st := &statement{name: name, text: text, params: parameters(text)}
 	statements[name] = st
 	return st
 }

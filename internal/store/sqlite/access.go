@@ -3,7 +3,6 @@ package sqlite
 import (
 	"context"
 	"database/sql"
-	_ "embed"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -34,8 +33,6 @@ func (s *Store) CreateToken(ctx context.Context, t access.Token) error {
 		return nil
 	})
 }
-
-type rowScanner interface{ Scan(dest ...any) error }
 
 func scanToken(r rowScanner) (access.Token, error) {
 	var (

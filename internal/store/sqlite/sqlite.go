@@ -7,6 +7,7 @@ package sqlite
 import (
 	"context"
 	"database/sql"
+	"database/sql/driver"
 	"embed"
 	"encoding/json"
 	"errors"
@@ -21,9 +22,11 @@ import (
 	"sync/atomic"
 	"time"
 
-	"github.com/lotse-kim/lotse/internal/store"
-	_ "modernc.org/sqlite" // registers the "sqlite" driver
+	msqlite "modernc.org/sqlite" // also registers the "sqlite" driver
 	sqlite3 "modernc.org/sqlite/lib"
+
+	"github.com/lotse-kim/lotse/internal/directory"
+	"github.com/lotse-kim/lotse/internal/store"
 )
 
 //go:embed migrations/*.sql
@@ -205,6 +208,55 @@ func (s *Store) writeTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	}
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("commit: %w", err)
+	}
+	return nil
+}
+
+// lotse_distance_km gives SQL exactly directory.DistanceKm, so that radius
+// filters and reported distances agree with the domain to the last bit.
+func init() {
+	msqlite.MustRegisterDeterministicScalarFunction("lotse_distance_km", 4,
+		func(_ *msqlite.FunctionContext, args []driver.Value) (driver.Value, error) {
+			var v [4]float64
+			for i, a := range args {
+				switch x := a.(type) {
+				case float64:
+					v[i] = x
+				case int64:
+					v[i] = float64(x)
+				default:
+					return nil, nil // a missing position has no distance
+				}
+			}
+			return directory.DistanceKm(directory.GeoPoint{Lat: v[0], Lon: v[1]}, directory.GeoPoint{Lat: v[2], Lon: v[3]}), nil
+		})
+}
+
+// queryer is what both *sql.DB and *sql.Tx offer for reads.
+type queryer interface {
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+}
+
+func (s *Store) exists(ctx context.Context, q queryer, entity, id string) (bool, error) {
+	var ok bool
+	if err := queryRow(ctx, q, stExists, sql.Named("entity", entity), sql.Named("id", id), sql.Named("other", nil)).Scan(&ok); err != nil {
+		return false, fmt.Errorf("look up %s %q: %w", entity, id, err)
+	}
+	return ok, nil
+}
+
+// mustExist returns a *NotFound on field unless the referenced record exists.
+func (s *Store) mustExist(ctx context.Context, q queryer, field, entity, id string) error {
+	if id == "" {
+		return nil
+	}
+	ok, err := s.exists(ctx, q, entity, id)
+	if err != nil {
+		return err
+	}
+	if !ok {
+		return &store.NotFound{Field: field, Entity: entity, ID: id}
 	}
 	return nil
 }

@@ -4,10 +4,13 @@ import (
 	"context"
 	"database/sql"
 	"embed"
+	"errors"
 	"fmt"
 	"regexp"
-	"sort"
 	"strings"
+	"sync"
+
+	"github.com/lotse-kim/lotse/internal/store"
 )
 
 // Every statement is one file in sql/, named after its Cypher twin in
@@ -35,27 +38,12 @@ var (
 	literalRE = regexp.MustCompile(`'(?:[^']|'')*'|--[^\n]*`)
 )
 
-func parameters(text string) []string {
-	seen := map[string]bool{}
-	for _, m := range paramRE.FindAllStringSubmatch(literalRE.ReplaceAllString(text, ""), -1) {
-		seen[m[1]] = true
-	}
-	out := make([]string, 0, len(seen))
-	for p := range seen {
-		out = append(out, p)
-	}
-	sort.Strings(out)
-	return out
-}
+func parameters(text string) []string { return store.ParamNames(text, paramRE, literalRE) }
 
-// load returns the statement in sql/<name>.sql; a missing file is a
-// programming error and panics at start-up.
+// load returns the statement in sql/<name>.sql.
 func load(name string) *statement {
-	b, err := sqlFS.ReadFile("sql/" + name + ".sql")
-	if err != nil {
-		panic(fmt.Sprintf("sqlite: statement %s: %v", name, err))
-	}
-	st := &statement{name: name, text: string(b), params: parameters(string(b))}
+	text := store.MustReadStatement(sqlFS, "sql/"+name+".sql")
+	st := &statement{name: name, text: text, params: parameters(text)}
 	statements[name] = st
 	return st
 }
@@ -181,3 +169,42 @@ var (
 	stWorkingGroupUpsert             = load("working_group_upsert")
 	stWorkingGroupsByID              = load("working_groups_by_id")
 )
+
+// Preparing the search statement costs about as much as running it, so hot
+// reads keep their prepared statements, one cache per Store, closed in
+// Close; a *sql.Stmt re-prepares itself per connection.
+type stmtCache struct {
+	mu    sync.Mutex
+	stmts map[string]*sql.Stmt
+}
+
+// readStmt returns the prepared form of query on the reader pool.
+func (s *Store) readStmt(ctx context.Context, query string) (*sql.Stmt, error) {
+	c := &s.stmts
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if st, ok := c.stmts[query]; ok {
+		return st, nil
+	}
+	st, err := s.r.PrepareContext(ctx, query)
+	if err != nil {
+		return nil, err
+	}
+	if c.stmts == nil {
+		c.stmts = map[string]*sql.Stmt{}
+	}
+	c.stmts[query] = st
+	return st, nil
+}
+
+// close closes every cached statement.
+func (c *stmtCache) close() error {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	var errs []error
+	for _, st := range c.stmts {
+		errs = append(errs, st.Close())
+	}
+	c.stmts = nil
+	return errors.Join(errs...)
+}
