@@ -123,6 +123,21 @@ describe('sign-in', () => {
     }, { expectFailedLoads: true }); // the wrong token's 401
   });
 
+  it('a token revoked during the session: the next request is refused, the page says so and forgets it', async () => {
+    await session(async ({ page }) => {
+      const secret = server.cli('token', 'create', '--role', 'PARTNER', '--organisation', server.orgs.PARTNER, '--name', 'e2e-revoked').trim();
+      await signIn(page, server.url, secret);
+      await page.waitForURL(/\/traeger/);
+      const list = server.cli('token', 'list');
+      const id = list.split('\n').find((l) => l.includes('e2e-revoked')).trim().split(/\s+/)[0];
+      server.cli('token', 'revoke', id);
+      await page.reload();
+      await page.getByTestId('who').getByRole('link', { name: 'Anmelden' }).waitFor();
+      assert.equal(await page.evaluate(() => sessionStorage.getItem('lotse.token')), null, 'the revoked token is forgotten');
+      await page.getByText('Bitte melden Sie sich an, um diese Seite zu sehen.').waitFor();
+    }, { expectFailedLoads: true }); // the revoked token's 401
+  });
+
   it('says in German when the server is unreachable or rate-limits', async () => {
     await session(async ({ page, context }) => {
       await context.route('**/graphql', (r) => r.abort('connectionrefused'));

@@ -70,6 +70,10 @@ export async function startServer() {
     url,
     tokens,
     orgs,
+    // Runs a lotse CLI command against the server's store (token create/revoke …).
+    cli(...args) {
+      return execFileSync(bin, [...args, '--data', join(dir, 'lotse.db')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    },
     // One GraphQL request, for test setup that is not the subject of a test.
     async gql(token, query, variables = {}) {
       const res = await fetch(url + '/graphql', {
