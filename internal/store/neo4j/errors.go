@@ -59,7 +59,10 @@ func (e *MemoryLimitError) Error() string {
 		"the server said: " + e.Err.Error()
 }
 
-var memorySettingRE = regexp.MustCompile(`(db\.memory\.transaction(?:\.total)?\.max)`)
+// Neo4j 5.26 names the total limit by its former name in the message
+// ("dbms.memory.transaction.total.max threshold reached"); Setting gives the
+// current one.
+var memorySettingRE = regexp.MustCompile(`\bdb(?:ms)?\.memory\.transaction(\.total)?\.max\b`)
 
 // final turns the errors that a retry cannot cure into ones the driver
 // does not retry: a transaction function returns its error through it.
@@ -68,7 +71,7 @@ func final(err error) error {
 	if errors.As(err, &n4) && n4 != nil && n4.Code == codeMemoryPool {
 		m := &MemoryLimitError{Err: err}
 		if sm := memorySettingRE.FindStringSubmatch(n4.Msg); sm != nil {
-			m.Setting = sm[1]
+			m.Setting = "db.memory.transaction" + sm[1] + ".max"
 		}
 		return m
 	}

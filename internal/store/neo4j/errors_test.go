@@ -115,7 +115,8 @@ func TestMapErrorKeepsStoreErrors(t *testing.T) {
 // it again), names the setting and does not unwrap to the transient server
 // error, which the driver would retry.
 func TestMemoryLimitError(t *testing.T) {
-	server := &neo4j.Neo4jError{Code: codeMemoryPool, Msg: "The allocation … db.memory.transaction.total.max threshold reached"}
+	// As Neo4j 5.26.30 words it when an NRW-scale import hits the total limit.
+	server := &neo4j.Neo4jError{Code: codeMemoryPool, Msg: "The allocation of an extra 2.0 MiB would use more than the limit 2.1 GiB. Currently using 2.1 GiB. dbms.memory.transaction.total.max threshold reached"}
 	for _, err := range []error{final(server), mapError(server), mapError(fmt.Errorf("x: %w", server))} {
 		var ml *MemoryLimitError
 		if !errors.As(err, &ml) || ml.Setting != "db.memory.transaction.total.max" {
