@@ -21,7 +21,9 @@ import (
 // LOTSE_TEST_NEO4J_URI is set, on Neo4j, over the same generated network
 // (`lotse gen --scale N`, N from LOTSE_BENCH_SCALE, default 10: about 6,500
 // offers). The Neo4j database is emptied and filled with it unless it holds
-// that network already (same counts). Run, e.g. with tools/neo4j:
+// that network already (same counts). LOTSE_BENCH_NRW=1 runs on the NRW
+// network instead (Neo4j then needs a larger transaction memory: see the
+// README). Run, e.g. with tools/neo4j:
 //
 //	tools/neo4j/with-neo4j.sh go test -run '^$' -bench Stores -benchtime 100x ./internal/bench/
 func BenchmarkStores(b *testing.B) {
@@ -30,11 +32,16 @@ func BenchmarkStores(b *testing.B) {
 		scale = v
 	}
 	snap := demo.Generate(demo.Options{Seed: benchSeed, Scale: scale})
+	openSQLite := func(b *testing.B) store.Store { return scaledStore(b, scale) }
+	if os.Getenv("LOTSE_BENCH_NRW") != "" { // NRW scale instead (lotse gen --nrw)
+		snap = demo.NRW(benchSeed)
+		openSQLite = func(b *testing.B) store.Store { return nrwStore(b) }
+	}
 	stores := []struct {
 		name string
 		open func(b *testing.B) store.Store
 	}{
-		{"sqlite", func(b *testing.B) store.Store { return scaledStore(b, scale) }},
+		{"sqlite", openSQLite},
 		{"neo4j", func(b *testing.B) store.Store { return neo4jBenchStore(b, snap) }},
 	}
 	for _, s := range stores {
