@@ -165,7 +165,7 @@ func (s *Store) offers(ctx context.Context, q queryer, ids, providerIDs any) ([]
 	return out, nil
 }
 
-// scanOffer reads the offer columns in the order of dir_offers.sql (id,
+// scanOffer reads the offer columns in the order of sql/export_offers.sql (id,
 // provider_id, … , updated_at), then any extra columns into extra.
 func scanOffer(sc rowScanner, extra ...any) (directory.Offer, error) {
 	var o directory.Offer

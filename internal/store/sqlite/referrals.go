@@ -21,7 +21,7 @@ func nullTime(t *time.Time) any {
 	return store.TimeText(*t)
 }
 
-// referralArgs are the named parameters of ref_insert.sql and ref_update.sql.
+// referralArgs are the named parameters of sql/referral_create.sql and sql/referral_update.sql.
 func referralArgs(r referral.Referral) ([]any, error) {
 	consent, err := json.Marshal(r.Consent)
 	if err != nil {

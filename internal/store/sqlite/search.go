@@ -16,7 +16,7 @@ import (
 const textDrivesAboveKm = 25
 
 // SearchOffers filters, orders and pages offers in one statement
-// (dir_search_offers.sql); see store.OfferQuery.
+// (sql/search_offers_page.sql); see store.OfferQuery.
 func (s *Store) SearchOffers(ctx context.Context, q store.OfferQuery) (store.OfferPage, error) {
 	offset, limit, err := q.Page.Window()
 	if err != nil {
@@ -77,7 +77,7 @@ func (s *Store) searchOffers(ctx context.Context, args []any) (store.OfferPage, 
 	return page, nil
 }
 
-// searchArgs binds every parameter of dir_search_offers.sql but the window.
+// searchArgs binds every parameter of sql/search_offers_page.sql but the window.
 func searchArgs(q store.OfferQuery) []any {
 	f := q.Filter
 	order := q.Order
@@ -162,7 +162,7 @@ func textTerms(text string) (fts any, short []string) {
 	return fts, short
 }
 
-// searchDriver names the index that drives a search (see dir_search_offers.sql).
+// searchDriver names the index that drives a search (see sql/search_offers_page.sql).
 func searchDriver(f store.OfferFilter, fts any) string {
 	switch {
 	case f.Near != nil && (fts == nil || f.Near.RadiusKm <= textDrivesAboveKm):
@@ -205,7 +205,7 @@ func nearBox(n *store.Near) box {
 }
 
 // nearOnly reports whether q is a radius search ordered by distance whose
-// filters the grid index covers, so that dir_search_offers_near.sql answers
+// filters the grid index covers, so that sql/search_offers_near.sql answers
 // it without reading rows it then discards (matching's candidate search).
 func nearOnly(q store.OfferQuery) bool {
 	f := q.Filter

@@ -1,4 +1,4 @@
--- The offers the gap rules list, whole (the columns of dir_offers.sql, read
+-- The offers the gap rules list, whole (the columns of export_offers.sql, read
 -- by scanOffer), then the rule that lists them: 'C' course without childcare
 -- nearby, 'F' always full, 'U' unfunded; Go sorts each list by id.
 -- :district_ids (a JSON array) are the districts of the municipality; offers

@@ -1,4 +1,4 @@
--- Organisations among :ids, by id; the columns of dir_orgs.sql. A statement of its own so that
+-- Organisations among :ids, by id; the columns of organisations_page.sql. A statement of its own so that
 -- the primary key is used.
 SELECT o.id, o.name, o.kind, o.description, o.parent_id, o.district_id, o.municipality, o.address,
     o.lat, o.lon, o.website, o.email, o.phone, o.updated_at, o.confidential_address,

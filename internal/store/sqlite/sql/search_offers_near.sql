@@ -2,7 +2,7 @@
 -- filters the grid index covers (search.go: nearOnly): matching's candidate
 -- search. Candidates, distances, the count and the order all come from the
 -- covering index offers_cell; only the page's rows are read whole. Parameters
--- as in dir_search_offers.sql.
+-- as in search_offers_page.sql.
 WITH m AS MATERIALIZED (
     SELECT g.rid, g.id, lotse_distance_km(:lat, :lon, g.lat, g.lon) AS distance_km
     FROM json_each(:cells) c CROSS JOIN offers g INDEXED BY offers_cell
