@@ -35,7 +35,7 @@ func networkPicture(g service.NetworkGraph) *model.NetworkGraph {
 	slices.SortFunc(orgs, func(a, b directory.Organisation) int { return strings.Compare(a.ID, b.ID) })
 	orgs = slices.CompactFunc(orgs, func(a, b directory.Organisation) bool { return a.ID == b.ID })
 	out := &model.NetworkGraph{Municipality: g.Municipality, Nodes: make([]model.NetworkGraphNode, len(orgs)),
-		Edges: networkEdges(g.Graph.Cooperations), BetweennessExact: g.BetweennessExact}
+		Edges: networkEdges(g.Graph.Cooperations), ProposedEdges: networkEdges(g.Proposed), BetweennessExact: g.BetweennessExact}
 	for i := range orgs {
 		id := orgs[i].ID
 		out.Nodes[i] = model.NetworkGraphNode{ID: id, Organisation: &orgs[i], Betweenness: g.Betweenness[id],

@@ -36,7 +36,7 @@ func gapReport(r service.GapReport) *model.GapReport {
 func networkReport(r service.NetworkReport) *model.NetworkReport {
 	out := &model.NetworkReport{
 		Municipality: optString(r.Municipality), Organisations: r.Organisations, Cooperations: r.Cooperations,
-		ProposedCooperations: r.ProposedCooperations,
+		ProposedCooperations: len(r.Proposed),
 		Density:              r.Density, ComponentCount: len(r.Components),
 		Components: make([]model.NetworkComponent, len(r.Components)), Isolated: nonNil(r.Isolated),
 		Brokers: make([]model.Broker, len(r.Brokers)), KindMatrix: make([]model.KindPair, len(r.KindMatrix)),

@@ -205,6 +205,7 @@ type ComplexityRoot struct {
 		Edges            func(childComplexity int) int
 		Municipality     func(childComplexity int) int
 		Nodes            func(childComplexity int) int
+		ProposedEdges    func(childComplexity int) int
 	}
 
 	NetworkGraphNode struct {
@@ -1245,6 +1246,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.NetworkGraph.Nodes(childComplexity), true
+	case "NetworkGraph.proposedEdges":
+		if e.ComplexityRoot.NetworkGraph.ProposedEdges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NetworkGraph.ProposedEdges(childComplexity), true
 
 	case "NetworkGraphNode.betweenness":
 		if e.ComplexityRoot.NetworkGraphNode.Betweenness == nil {
@@ -3552,6 +3559,8 @@ type NetworkGraph {
   nodes: [NetworkGraphNode!]!
   "Every cooperation among them, once per pair."
   edges: [NetworkEdge!]!
+  "Cooperations a partner proposed among them that the other side (or steering) has not confirmed yet, by source then target; not part of the analysis (its count is networkReport.proposedCooperations)."
+  proposedEdges: [NetworkEdge!]!
   "False when betweenness was estimated from a sample of sources instead of computed exactly."
   betweennessExact: Boolean!
 }
@@ -4810,6 +4819,8 @@ func (ec *executionContext) childFields_NetworkGraph(ctx context.Context, field 
 		return ec.fieldContext_NetworkGraph_nodes(ctx, field)
 	case "edges":
 		return ec.fieldContext_NetworkGraph_edges(ctx, field)
+	case "proposedEdges":
+		return ec.fieldContext_NetworkGraph_proposedEdges(ctx, field)
 	case "betweennessExact":
 		return ec.fieldContext_NetworkGraph_betweennessExact(ctx, field)
 	}
@@ -8827,6 +8838,38 @@ func (ec *executionContext) _NetworkGraph_edges(ctx context.Context, field graph
 	)
 }
 func (ec *executionContext) fieldContext_NetworkGraph_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "NetworkGraph",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_NetworkEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _NetworkGraph_proposedEdges(ctx context.Context, field graphql.CollectedField, obj *model.NetworkGraph) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_NetworkGraph_proposedEdges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ProposedEdges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.NetworkEdge) graphql.Marshaler {
+			return ec.marshalNNetworkEdge2ᚕgithubᚗcomᚋlotseᚑkimᚋlotseᚋgraphᚋmodelᚐNetworkEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_NetworkGraph_proposedEdges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "NetworkGraph",
 		Field:      field,
@@ -18334,6 +18377,11 @@ func (ec *executionContext) _NetworkGraph(ctx context.Context, sel ast.Selection
 			}
 		case "edges":
 			out.Values[i] = ec._NetworkGraph_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "proposedEdges":
+			out.Values[i] = ec._NetworkGraph_proposedEdges(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}

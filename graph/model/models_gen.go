@@ -359,6 +359,8 @@ type NetworkGraph struct {
 	Nodes []NetworkGraphNode `json:"nodes"`
 	// Every cooperation among them, once per pair.
 	Edges []NetworkEdge `json:"edges"`
+	// Cooperations a partner proposed among them that the other side (or steering) has not confirmed yet, by source then target; not part of the analysis (its count is networkReport.proposedCooperations).
+	ProposedEdges []NetworkEdge `json:"proposedEdges"`
 	// False when betweenness was estimated from a sample of sources instead of computed exactly.
 	BetweennessExact bool `json:"betweennessExact"`
 }

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/lotse-kim/lotse/internal/access"
+	"github.com/lotse-kim/lotse/internal/directory"
 )
 
 // A PARTNER edits its organisation's descriptive fields, not its kind,
@@ -142,5 +143,58 @@ func TestCooperationProposals(t *testing.T) {
 	r = e.do(access.RoleSteering, `mutation($a: ID!) { confirmCooperation(a: "org-verein", b: $a) { status } }`, map[string]any{"a": own})
 	if got := codes(r); len(got) != 1 || got[0] != "NOT_FOUND b" {
 		t.Errorf("confirming again: %v, want NOT_FOUND b", got)
+	}
+}
+
+// The network picture draws proposals apart from cooperations: a PARTNER's
+// proposal is among proposedEdges (not edges) until steering confirms it.
+func TestNetworkGraphShowsProposalsApart(t *testing.T) {
+	e := newEnv(t)
+	own := partnerOrg(e.snap)
+	var district, municipality string
+	for _, o := range e.snap.Organisations {
+		if o.ID == own {
+			district = o.DistrictID
+		}
+	}
+	for _, d := range e.snap.Districts {
+		if d.ID == district {
+			municipality = d.Municipality
+		}
+	}
+	if municipality == "" {
+		t.Fatalf("the partner's organisation %s has no district", own)
+	}
+	e.ok(access.RoleSteering, `mutation($d: ID) { createOrganisation(input: {id: "org-nachbar", name: "Nachbarschaftsverein", kind: MIGRANT_ORGANISATION, districtId: $d}) { id } }`,
+		map[string]any{"d": district}, nil)
+	pair := directory.Cooperation{A: own, B: "org-nachbar"}.Normalized()
+	picture := func() (confirmed, proposed bool) {
+		var out struct {
+			NetworkGraph struct {
+				Edges, ProposedEdges []struct{ Source, Target string }
+			}
+		}
+		e.ok(access.RoleSteering, `query($m: String!) { networkGraph(municipality: $m) { edges { source target } proposedEdges { source target } } }`,
+			map[string]any{"m": municipality}, &out)
+		has := func(es []struct{ Source, Target string }) bool {
+			for _, x := range es {
+				if x.Source == pair.A && x.Target == pair.B {
+					return true
+				}
+			}
+			return false
+		}
+		return has(out.NetworkGraph.Edges), has(out.NetworkGraph.ProposedEdges)
+	}
+	if c, p := picture(); c || p {
+		t.Fatalf("before the proposal: confirmed %v, proposed %v", c, p)
+	}
+	e.ok(access.RolePartner, `mutation($a: ID!) { addCooperation(input: {a: $a, b: "org-nachbar", topics: ["Sprache"]}) { status } }`, map[string]any{"a": own}, nil)
+	if c, p := picture(); c || !p {
+		t.Errorf("after the proposal: confirmed %v, proposed %v; want only proposed", c, p)
+	}
+	e.ok(access.RoleSteering, `mutation($a: ID!) { confirmCooperation(a: "org-nachbar", b: $a) { status } }`, map[string]any{"a": own}, nil)
+	if c, p := picture(); !c || p {
+		t.Errorf("after confirming: confirmed %v, proposed %v; want only confirmed", c, p)
 	}
 }

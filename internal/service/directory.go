@@ -1,8 +1,11 @@
 package service
 
 import (
+	"cmp"
 	"context"
 	"errors"
+	"slices"
+	"strings"
 
 	"github.com/lotse-kim/lotse/internal/access"
 	"github.com/lotse-kim/lotse/internal/directory"
@@ -317,24 +320,29 @@ func (s *Service) ConfirmCooperation(ctx context.Context, a, b string) (director
 	return c, err
 }
 
-// ProposedCooperations counts the proposals among the given organisations
-// (both sides among them): the network report shows them apart.
-func (s *Service) ProposedCooperations(ctx context.Context, ids []string) (int, error) {
+// proposedAmong returns the proposals among the given organisations (both
+// sides among them), normalized: the network report shows them apart.
+func (s *Service) proposedAmong(ctx context.Context, ids []string) ([]directory.Cooperation, error) {
 	props, err := s.store.CooperationProposals(ctx, ids)
 	if err != nil {
-		return 0, err
+		return nil, err
 	}
 	in := make(map[string]bool, len(ids))
 	for _, id := range ids {
 		in[id] = true
 	}
-	n := 0
+	out := []directory.Cooperation{}
 	for _, pr := range props {
 		if in[pr.A] && in[pr.B] {
-			n++
+			c := pr.Cooperation.Normalized()
+			c.Status = directory.CooperationProposed
+			out = append(out, c)
 		}
 	}
-	return n, nil
+	slices.SortFunc(out, func(a, b directory.Cooperation) int {
+		return cmp.Or(strings.Compare(a.A, b.A), strings.Compare(a.B, b.B))
+	})
+	return out, nil
 }
 
 // RemoveCooperation deletes the cooperation between a and b.

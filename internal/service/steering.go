@@ -155,9 +155,9 @@ type NetworkReport struct {
 	Municipality string // "" for the whole network
 	network.Report
 	Referrals ReferralNetwork // referral flows beside the declared cooperations
-	// ProposedCooperations are proposals among the report's organisations:
-	// not counted in the analysis, shown apart.
-	ProposedCooperations int
+	// Proposed are the proposals among the report's organisations, by A
+	// then B: not counted in the analysis, shown apart.
+	Proposed []directory.Cooperation
 }
 
 // NetworkReport analyses the cooperation network of a municipality ("" =
@@ -213,12 +213,12 @@ func (s *Service) analyseNetwork(ctx context.Context, op, municipality string, r
 	for i, o := range g.Organisations {
 		ids[i] = o.ID
 	}
-	proposed, err := s.ProposedCooperations(ctx, ids)
+	proposed, err := s.proposedAmong(ctx, ids)
 	if err != nil {
 		return store.Graph{}, NetworkReport{}, err
 	}
 	return g, NetworkReport{Municipality: municipality, Report: network.Analyse(g, network.Options{}), Referrals: refs,
-		ProposedCooperations: proposed}, nil
+		Proposed: proposed}, nil
 }
 
 // Network returns the organisations within depth (1..MaxNetworkDepth)

@@ -9,7 +9,7 @@ import { Link } from '../router';
 import { formatNumber } from '../lib/format';
 import { countText } from './model';
 import { EgoDoc, NetworkGraphDoc } from './queries';
-import { FLOW_COLOUR, MAX_PICTURE_NODES, flowLinks, pictureData, summarise, tableRows, type Flow, type GraphNode } from './network';
+import { FLOW_COLOUR, MAX_PICTURE_NODES, flowLinks, pictureData, summarise, tableRows, type Flow, type GraphEdge, type GraphNode } from './network';
 import { st } from './texts';
 import Chart from './Chart';
 import { Picker, TableAlt } from './parts';
@@ -45,7 +45,14 @@ export default function NetworkView({ municipality }: { municipality: string }) 
   const [showFlows, setShowFlows] = useState(false);
   const g = q.data?.networkGraph;
   const nodes = (g?.nodes ?? []) as GraphNode[];
-  const edges = g?.edges ?? [];
+  // Proposals are drawn apart (dashed): not yet confirmed by the other side.
+  const edges = useMemo<GraphEdge[]>(
+    () => [
+      ...(g?.edges ?? []).map((e) => ({ ...e, status: 'CONFIRMED' as const })),
+      ...(g?.proposedEdges ?? []).map((e) => ({ ...e, status: 'PROPOSED' as const })),
+    ],
+    [g],
+  );
   const flows = (q.data?.networkReport.referralFlows ?? []) as Flow[];
   const big = nodes.length > MAX_PICTURE_NODES;
   const option = useMemo(() => {

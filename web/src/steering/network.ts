@@ -18,7 +18,7 @@ export interface GraphEdge {
   target: string;
   since?: string | null;
   topics?: string[];
-  // Absent (as today): a recorded cooperation counts as confirmed.
+  // Absent: a recorded cooperation counts as confirmed.
   status?: 'CONFIRMED' | 'PROPOSED' | null;
 }
 

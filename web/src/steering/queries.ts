@@ -98,6 +98,12 @@ export const NetworkGraphDoc = graphql(`
         since
         topics
       }
+      proposedEdges {
+        source
+        target
+        since
+        topics
+      }
     }
     networkReport(municipality: $m) {
       referralFlows {

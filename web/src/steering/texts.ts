@@ -62,8 +62,8 @@ export const st = {
   degree: 'Partner',
   marks: 'Auffällig',
   confirmed: (n: number) => `${n} bestätigte Kooperationen`,
-  proposed: (n: number) => `${n} vorgeschlagene Kooperationen`,
-  noProposals: 'Lotse erfasst Kooperationen bisher nur als bestätigt; vorgeschlagene würden gestrichelt gezeigt.',
+  proposed: (n: number) => (n === 1 ? '1 vorgeschlagene Kooperation' : `${n} vorgeschlagene Kooperationen`),
+  noProposals: 'keine vorgeschlagenen Kooperationen (vorgeschlagene werden gestrichelt gezeigt)',
   showFlows: 'Vermittlungen der letzten 12 Monate einblenden (Pfeile vom vermittelnden zum anbietenden Träger)',
   flows: 'Vermittlungen neben den erklärten Kooperationen',
   flowsHint: (n: number, without: number) =>
