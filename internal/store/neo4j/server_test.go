@@ -208,8 +208,10 @@ func TestTransactionTimeoutIsUnavailable(t *testing.T) {
 	if !errors.Is(err, store.ErrUnavailable) {
 		t.Errorf("slow read = %v, want ErrUnavailable", err)
 	}
-	if d := time.Since(start); d > 8*time.Second {
-		t.Errorf("slow read took %v, want about the 2 s timeout", d)
+	// The statement alone runs for minutes; a generous bound tells the 2 s
+	// timeout from no timeout without timing the machine.
+	if d := time.Since(start); d > 60*time.Second {
+		t.Errorf("slow read took %v: the 2 s timeout did not end it", d)
 	}
 }
 
@@ -224,7 +226,8 @@ func TestImportMemoryLimit(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer s.Close()
-	start := time.Now()
+	// A retried import would end as ErrUnavailable after the timeout; the
+	// error's kind, not the time taken, says it was not retried.
 	err = s.Import(ctx, demo.Demo())
 	var ml *MemoryLimitError
 	if !errors.As(err, &ml) {
@@ -240,9 +243,6 @@ func TestImportMemoryLimit(t *testing.T) {
 	}
 	if ml.Setting != "db.memory.transaction.max" {
 		t.Errorf("Setting = %q, want db.memory.transaction.max", ml.Setting)
-	}
-	if d := time.Since(start); d > 15*time.Second {
-		t.Errorf("Import failed after %v: it was retried", d)
 	}
 	if c, err := s.Counts(ctx); err != nil || c.Offers != 0 || c.Organisations != 0 {
 		t.Errorf("after the failed import Counts = %+v, %v; want nothing stored", c, err)
