@@ -20,9 +20,11 @@ func offerFilterParams(f store.OfferFilter) map[string]any {
 		"statuses": listOrNil(f.Status), "legalCircuits": listOrNil(f.LegalCircuits), "age": nil,
 		"lat": nil, "lon": nil, "radiusKm": nil, "metresPerKm": metresPerKm,
 		"restricted": f.Restricted, "ownOrg": f.OwnOrganisation,
+		"radiusMetres": nil, "term": nil,
 	}
 	if t := directory.SearchTerms(f.Text); len(t) > 0 {
 		params["terms"] = t
+		params["term"] = longest(t)
 	}
 	if len(f.TargetGroups) > 0 {
 		// A target group filter also matches offers for everybody.
@@ -44,6 +46,9 @@ func offerFilterParams(f store.OfferFilter) map[string]any {
 	}
 	if n := f.Near; n != nil {
 		params["lat"], params["lon"], params["radiusKm"] = n.Lat, n.Lon, n.RadiusKm
+		// Wider by a millionth and a metre, so that rounding in the index
+		// seek loses no offer the exact filter keeps.
+		params["radiusMetres"] = n.RadiusKm*metresPerKm*(1+1e-6) + 1
 	}
 	return params
 }
@@ -58,6 +63,44 @@ func searchPageParams(q store.OfferQuery, offset, limit int) map[string]any {
 	return params
 }
 
+// longest is the longest term: the most selective start for a text search.
+func longest(terms []string) string {
+	best := terms[0]
+	for _, t := range terms[1:] {
+		if len(t) > len(best) {
+			best = t
+		}
+	}
+	return best
+}
+
+// textDrivesAboveKm: above this radius a text search starts from the text
+// index rather than the point index (as in the SQLite backend).
+const textDrivesAboveKm = 25
+
+// searchDriver names the index a search starts from (the statements in
+// searchDrivers): the filter that likely keeps fewest offers, as in the SQLite
+// backend. Every statement then applies the whole filter, so the choice
+// changes the speed, never the result.
+func searchDriver(f store.OfferFilter) string {
+	switch {
+	case len(f.OrganisationIDs) > 0:
+		return "provider"
+	case len(f.DistrictIDs) > 0:
+		return "district"
+	case f.Near != nil && (len(directory.SearchTerms(f.Text)) == 0 || f.Near.RadiusKm <= textDrivesAboveKm):
+		return "near"
+	case f.Municipality != "":
+		return "municipality"
+	case len(directory.SearchTerms(f.Text)) > 0:
+		return "text"
+	case len(f.Categories) > 0:
+		return "category"
+	default:
+		return "all"
+	}
+}
+
 // SearchOffers filters, orders and pages offers in Neo4j: one count and one
 // page statement, in the same read transaction.
 func (s *Store) SearchOffers(ctx context.Context, q store.OfferQuery) (store.OfferPage, error) {
@@ -65,14 +108,15 @@ func (s *Store) SearchOffers(ctx context.Context, q store.OfferQuery) (store.Off
 	if err != nil {
 		return store.OfferPage{}, err
 	}
+	sts := searchDrivers[searchDriver(q.Filter)]
 	var page store.OfferPage
 	err = s.read(ctx, func(ctx context.Context, tx neo4j.ManagedTransaction) error {
-		rec, err := single(ctx, tx, stSearchOffersCount, offerFilterParams(q.Filter))
+		rec, err := single(ctx, tx, sts[0], offerFilterParams(q.Filter))
 		if err != nil {
 			return err
 		}
 		total, _ := get(rec, "total").(int64)
-		recs, err := run(ctx, tx, stSearchOffersPage, searchPageParams(q, offset, limit))
+		recs, err := run(ctx, tx, sts[1], searchPageParams(q, offset, limit))
 		if err != nil {
 			return err
 		}

@@ -104,3 +104,15 @@ var (
 	stAuditCount  = load("audit_count")
 	stAuditPage   = load("audit_page")
 )
+
+// searchDrivers: per driver (searchDriver), the count and page statement
+// that start from its index; "all" scans every offer.
+var searchDrivers = map[string][2]*statement{
+	"all":          {stSearchOffersCount, stSearchOffersPage},
+	"near":         {load("search_offers_count_near"), load("search_offers_page_near")},
+	"provider":     {load("search_offers_count_provider"), load("search_offers_page_provider")},
+	"district":     {load("search_offers_count_district"), load("search_offers_page_district")},
+	"municipality": {load("search_offers_count_municipality"), load("search_offers_page_municipality")},
+	"text":         {load("search_offers_count_text"), load("search_offers_page_text")},
+	"category":     {load("search_offers_count_category"), load("search_offers_page_category")},
+}
