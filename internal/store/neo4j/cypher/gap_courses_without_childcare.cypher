@@ -2,9 +2,16 @@
 // and with no active CHILDCARE or PASSAGE_GROUP offer within $radiusKm.
 // The distance bound is in metres on Neo4j's sphere (see search_offers_page),
 // in the form the point index can answer.
+// Start from the districts (few) and expand to their offers in a subquery:
+// with the optional municipality the planner would otherwise seek all ACTIVE
+// offers and join them to the districts.
 MATCH (d:District)
 WHERE $municipality IS NULL OR d.municipality = $municipality
-MATCH (d)<-[:LOCATED_IN]-(o:Offer {status: 'ACTIVE'})
+CALL (d) {
+  MATCH (d)<-[:LOCATED_IN]-(o:Offer {status: 'ACTIVE'})
+  RETURN o
+}
+WITH *
 WHERE o.category IN ['INTEGRATION_COURSE', 'LANGUAGE_COURSE']
   AND NOT o.childcare
   AND NOT EXISTS {

@@ -1,7 +1,13 @@
 // Active offers and their known free places per district and need area.
+// Start from the districts (few) and expand to their offers in a subquery:
+// with the optional municipality the planner would otherwise seek all ACTIVE
+// offers and join them to the districts.
 MATCH (d:District)
 WHERE $municipality IS NULL OR d.municipality = $municipality
-MATCH (d)<-[:LOCATED_IN]-(o:Offer {status: 'ACTIVE'})
+CALL (d) {
+  MATCH (d)<-[:LOCATED_IN]-(o:Offer {status: 'ACTIVE'})
+  RETURN o
+}
 MATCH (o)-[:ADDRESSES]->(n:Need)
 WHERE $needs IS NULL OR n.code IN $needs
 RETURN d.id AS districtId,

@@ -1,7 +1,14 @@
 // Planned or paused offers whose funding is not secured.
+// Start from the districts (few) and expand to their offers in a subquery:
+// with the optional municipality the planner would otherwise seek all ACTIVE
+// offers and join them to the districts.
 MATCH (d:District)
 WHERE $municipality IS NULL OR d.municipality = $municipality
-MATCH (d)<-[:LOCATED_IN]-(o:Offer)
+CALL (d) {
+  MATCH (d)<-[:LOCATED_IN]-(o:Offer)
+  RETURN o
+}
+WITH *
 WHERE o.status IN ['PLANNED', 'PAUSED'] AND o.funding IN ['UNFUNDED', 'APPLIED']
 RETURN o {.*,
           providerId: [(p:Organisation)-[:PROVIDES]->(o) | p.id][0],
