@@ -79,8 +79,9 @@ func longest(terms []string) string {
 const textDrivesAboveKm = 25
 
 // searchDriver names the index a search starts from (the statements in
-// searchDrivers): the filter that likely keeps fewest offers, as in the SQLite
-// backend. Every statement then applies the whole filter, so the choice
+// searchDrivers): the filter that likely keeps fewest offers. Unlike the
+// SQLite backend, whose grid index makes the radius cheapest, organisation
+// and district ids come first: they name fewest offers. Every statement then applies the whole filter, so the choice
 // changes the speed, never the result.
 func searchDriver(f store.OfferFilter) string {
 	switch {
