@@ -6,10 +6,10 @@ MATCH (d:District)
 WHERE $municipality IS NULL OR d.municipality = $municipality
 CALL (d) {
   MATCH (d)<-[:LOCATED_IN]-(o:Offer {status: 'ACTIVE'})
-  RETURN o
+  MATCH (o)-[:ADDRESSES]->(n:Need)
+  WHERE $needs IS NULL OR n.code IN $needs
+  RETURN o, n
 }
-MATCH (o)-[:ADDRESSES]->(n:Need)
-WHERE $needs IS NULL OR n.code IN $needs
 RETURN d.id AS districtId,
        n.code AS need,
        count(o) AS activeOffers,
