@@ -18,6 +18,7 @@ import (
 	"github.com/lotse-kim/lotse/internal/demo"
 	"github.com/lotse-kim/lotse/internal/directory"
 	"github.com/lotse-kim/lotse/internal/matching"
+	"github.com/lotse-kim/lotse/internal/referral"
 	"github.com/lotse-kim/lotse/internal/service"
 	"github.com/lotse-kim/lotse/internal/store"
 	"github.com/lotse-kim/lotse/internal/store/sqlite"
@@ -46,6 +47,12 @@ func scaledStore(b testing.TB, n int) *sqlite.Store {
 // generator's sources, so a changed schema or generator builds a new file
 // instead of benchmarking a stale one.
 func cachedStore(b testing.TB, name string, build func() directory.Snapshot) *sqlite.Store {
+	return cachedStoreWith(b, name, build, nil)
+}
+
+// cachedStoreWith is cachedStore that also stores the referrals refs(snapshot)
+// makes (nil: none) before the file is taken into use.
+func cachedStoreWith(b testing.TB, name string, build func() directory.Snapshot, refs func(directory.Snapshot) []referral.Referral) *sqlite.Store {
 	b.Helper()
 	ctx := context.Background()
 	path := filepath.Join(os.TempDir(), fmt.Sprintf("lotse-bench-%s-%s.db", name, sourceKey(b)))
@@ -60,6 +67,12 @@ func cachedStore(b testing.TB, name string, build func() directory.Snapshot) *sq
 		if err := st.Import(ctx, snap); err != nil {
 			st.Close()
 			b.Fatal(err)
+		}
+		if refs != nil {
+			if err := st.PutReferrals(ctx, refs(snap)); err != nil {
+				st.Close()
+				b.Fatal(err)
+			}
 		}
 		if err := st.Close(); err != nil {
 			b.Fatal(err)

@@ -3,10 +3,7 @@ package bench
 import (
 	"context"
 	"fmt"
-	"os"
-	"path/filepath"
 	"testing"
-	"time"
 
 	"github.com/lotse-kim/lotse/internal/access"
 	"github.com/lotse-kim/lotse/internal/demo"
@@ -24,43 +21,6 @@ import (
 // municipality ≤ 100 ms and of all NRW ≤ 2 s over 200,000 referrals. Run
 //
 //	go test -run '^$' -bench Referral -benchtime 50x ./internal/bench/
-
-// referralStore opens (building once, like cachedStore) a database of the
-// network build() returns plus the referrals refs(snapshot) makes.
-func referralStore(b *testing.B, name string, build func() directory.Snapshot, refs func(directory.Snapshot) []referral.Referral) *sqlite.Store {
-	b.Helper()
-	ctx := context.Background()
-	path := filepath.Join(os.TempDir(), fmt.Sprintf("lotse-bench-%s-%s.db", name, sourceKey(b)))
-	if _, err := os.Stat(path); err != nil || os.Getenv("LOTSE_BENCH_REBUILD") != "" {
-		start := time.Now()
-		snap := build()
-		rs := refs(snap)
-		tmp := fmt.Sprintf("%s.build-%d", path, os.Getpid())
-		st, err := sqlite.Open(ctx, tmp)
-		if err != nil {
-			b.Fatal(err)
-		}
-		if err := st.Import(ctx, snap); err != nil {
-			b.Fatal(err)
-		}
-		if err := st.PutReferrals(ctx, rs); err != nil {
-			b.Fatal(err)
-		}
-		if err := st.Close(); err != nil {
-			b.Fatal(err)
-		}
-		if err := os.Rename(tmp, path); err != nil {
-			b.Fatal(err)
-		}
-		b.Logf("built %s in %s: %d offers, %d referrals", path, time.Since(start).Round(time.Millisecond), len(snap.Offers), len(rs))
-	}
-	st, err := sqlite.Open(ctx, path)
-	if err != nil {
-		b.Fatal(err)
-	}
-	b.Cleanup(func() { st.Close() })
-	return st
-}
 
 // inboxReferrals is how many referrals one provider receives in the inbox database.
 const inboxReferrals = 10_000
@@ -82,7 +42,7 @@ func inboxStore(b *testing.B) (*sqlite.Store, string) {
 			offers = append(offers, o)
 		}
 	}
-	st := referralStore(b, "inbox", func() directory.Snapshot { return snap }, func(s directory.Snapshot) []referral.Referral {
+	st := cachedStoreWith(b, "inbox", func() directory.Snapshot { return snap }, func(s directory.Snapshot) []referral.Referral {
 		rs, _ := demo.Referrals(s, benchSeed, inboxReferrals+2000)
 		n := 0
 		for i := range rs {
@@ -120,7 +80,7 @@ func BenchmarkReferralInbox(b *testing.B) {
 }
 
 func nrwReferralStore(b *testing.B) *sqlite.Store {
-	return referralStore(b, fmt.Sprintf("nrw-referrals-%d", benchSeed), func() directory.Snapshot { return demo.NRW(benchSeed) },
+	return cachedStoreWith(b, fmt.Sprintf("nrw-referrals-%d", benchSeed), func() directory.Snapshot { return demo.NRW(benchSeed) },
 		func(s directory.Snapshot) []referral.Referral {
 			rs, _ := demo.Referrals(s, benchSeed, demo.NRWReferralCount)
 			return rs
