@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/lotse-kim/lotse/graph/model"
+	"github.com/lotse-kim/lotse/graph/relay"
 	"github.com/lotse-kim/lotse/internal/directory"
 	"github.com/lotse-kim/lotse/internal/service"
 )
@@ -38,7 +39,7 @@ func networkPicture(g service.NetworkGraph) *model.NetworkGraph {
 		Edges: networkEdges(g.Graph.Cooperations), ProposedEdges: networkEdges(g.Proposed), BetweennessExact: g.BetweennessExact}
 	for i := range orgs {
 		id := orgs[i].ID
-		out.Nodes[i] = model.NetworkGraphNode{ID: id, Organisation: &orgs[i], Betweenness: g.Betweenness[id],
+		out.Nodes[i] = model.NetworkGraphNode{ID: relay.Global(relay.TypeOrganisation, id), Organisation: &orgs[i], Betweenness: g.Betweenness[id],
 			Degree: degree[id], Component: component[id], Isolated: isolated[id],
 			ReachesJobcenter: !noJobcenter[id], ReachesImmigrationOffice: !noImmigration[id]}
 	}

@@ -16,11 +16,24 @@ import (
 
 // RecordUnmetNeed is the resolver for the recordUnmetNeed field.
 func (r *mutationResolver) RecordUnmetNeed(ctx context.Context, input model.UnmetNeedInput) (*directory.UnmetNeed, error) {
+	lang, err := either("languageCode", "language", input.LanguageCode, input.Language)
+	if err != nil {
+		return nil, err
+	}
+	on, err := either("recordedDate", "recordedOn", input.RecordedDate, input.RecordedOn)
+	if err != nil {
+		return nil, err
+	}
 	u, err := r.Service.RecordUnmetNeed(ctx, directory.UnmetNeed{
-		Need: input.Need, DistrictID: input.DistrictID, Language: deref(input.Language),
-		TargetGroup: deref(input.TargetGroup), RecordedOn: either(input.RecordedDate, input.RecordedOn),
+		Need: input.Need, DistrictID: input.DistrictID, Language: lang, TargetGroup: deref(input.TargetGroup), RecordedOn: on,
 	})
 	if err != nil {
+		if input.RecordedDate != nil {
+			err = renamed(err, "recordedOn", "recordedDate")
+		}
+		if input.LanguageCode != nil {
+			err = renamed(err, "language", "languageCode")
+		}
 		return nil, err
 	}
 	return &u, nil
@@ -30,18 +43,26 @@ func (r *mutationResolver) RecordUnmetNeed(ctx context.Context, input model.Unme
 func (r *queryResolver) MatchOffers(ctx context.Context, client model.ClientProfile, first *int) ([]model.OfferMatch, error) {
 	n := 10
 	setIf(&n, first)
-	ms, err := r.Service.MatchOffers(ctx, clientFromProfile(client), n)
+	c, err := clientFromProfile(client)
 	if err != nil {
 		return nil, err
+	}
+	ms, err := r.Service.MatchOffers(ctx, c, n)
+	if err != nil {
+		return nil, languageCodesNamed(err, client.Languages != nil)
 	}
 	return offerMatches(ms), nil
 }
 
 // CarePlan is the resolver for the carePlan field.
 func (r *queryResolver) CarePlan(ctx context.Context, client model.ClientProfile, record *bool) (*model.CarePlan, error) {
-	p, recorded, err := r.Service.CarePlan(ctx, clientFromProfile(client), deref(record))
+	c, err := clientFromProfile(client)
 	if err != nil {
 		return nil, err
+	}
+	p, recorded, err := r.Service.CarePlan(ctx, c, deref(record))
+	if err != nil {
+		return nil, languageCodesNamed(err, client.Languages != nil)
 	}
 	return &model.CarePlan{
 		Items: offerMatches(p.Items), CoveredNeeds: nonNil(p.CoveredNeeds), UncoveredNeeds: nonNil(p.UncoveredNeeds),

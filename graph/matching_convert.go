@@ -7,12 +7,13 @@ import (
 
 // Mapping between the matching API's GraphQL models and internal/matching.
 
-func clientFromProfile(in model.ClientProfile) matching.Client {
+func clientFromProfile(in model.ClientProfile) (matching.Client, error) {
+	langs, err := eitherList("languageCodes", "languages", in.LanguageCodes, in.Languages)
 	return matching.Client{
-		Needs: in.Needs, Languages: in.Languages, Location: geo(in.Location), DistrictID: deref(in.DistrictID),
+		Needs: in.Needs, Languages: langs, Location: geo(in.Location), DistrictID: deref(in.DistrictID),
 		MaxDistanceKm: in.MaxDistanceKm, TargetGroups: in.TargetGroups, Age: in.Age,
 		NeedsChildcare: deref(in.NeedsChildcare), LegalCircuits: in.LegalCircuits, FreeOnly: deref(in.FreeOnly),
-	}
+	}, err
 }
 
 func offerMatches(ms []matching.Match) []model.OfferMatch {

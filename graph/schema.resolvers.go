@@ -46,18 +46,30 @@ func (r *mutationResolver) DeleteOrganisation(ctx context.Context, id string) (s
 
 // CreateOffer is the resolver for the createOffer field.
 func (r *mutationResolver) CreateOffer(ctx context.Context, input model.CreateOfferInput) (*directory.Offer, error) {
-	o, err := r.Service.CreateOffer(ctx, offerFromInput(input))
+	langs, err := eitherList("languageCodes", "languages", input.LanguageCodes, input.Languages)
 	if err != nil {
 		return nil, err
+	}
+	deprecated := input.Languages != nil
+	input.Languages = langs
+	o, err := r.Service.CreateOffer(ctx, offerFromInput(input))
+	if err != nil {
+		return nil, languageCodesNamed(err, deprecated)
 	}
 	return &o, nil
 }
 
 // UpdateOffer is the resolver for the updateOffer field.
 func (r *mutationResolver) UpdateOffer(ctx context.Context, id string, input model.UpdateOfferInput) (*directory.Offer, error) {
-	o, err := r.Service.UpdateOffer(ctx, id, UpdateOffer(input).apply)
+	langs, err := eitherList("languageCodes", "languages", input.LanguageCodes, input.Languages)
 	if err != nil {
 		return nil, err
+	}
+	deprecated := input.Languages != nil
+	input.Languages = langs
+	o, err := r.Service.UpdateOffer(ctx, id, UpdateOffer(input).apply)
+	if err != nil {
+		return nil, languageCodesNamed(err, deprecated)
 	}
 	return &o, nil
 }
@@ -69,7 +81,11 @@ func (r *mutationResolver) DeleteOffer(ctx context.Context, id string) (string, 
 
 // AddCooperation is the resolver for the addCooperation field.
 func (r *mutationResolver) AddCooperation(ctx context.Context, input model.CooperationInput) (*model.Cooperation, error) {
-	c, err := r.Service.AddCooperation(ctx, directory.Cooperation{A: input.A, B: input.B, Since: either(input.SinceDate, input.Since), Topics: input.Topics})
+	since, err := either("sinceDate", "since", input.SinceDate, input.Since)
+	if err != nil {
+		return nil, err
+	}
+	c, err := r.Service.AddCooperation(ctx, directory.Cooperation{A: input.A, B: input.B, Since: since, Topics: input.Topics})
 	if err != nil {
 		return nil, err
 	}
@@ -214,7 +230,11 @@ func (r *queryResolver) Offer(ctx context.Context, id string) (*directory.Offer,
 
 // Offers is the resolver for the offers field.
 func (r *queryResolver) Offers(ctx context.Context, filter *model.OfferFilter, first *int, after *string, last *int, before *string, orderBy *model.OfferOrder) (*model.OfferConnection, error) {
-	q := store.OfferQuery{Filter: offerFilter(filter), Order: store.OfferOrder(deref(orderBy))}
+	f, err := offerFilter(filter)
+	if err != nil {
+		return nil, err
+	}
+	q := store.OfferQuery{Filter: f, Order: store.OfferOrder(deref(orderBy))}
 	res, err := fetchPage(ctx, first, after, last, before,
 		func(p store.Page) (store.OfferPage, error) { q.Page = p; return r.Service.SearchOffers(ctx, q) },
 		func(p store.OfferPage) int { return p.TotalCount })

@@ -96,20 +96,24 @@ func (in UpdateOffer) apply(o *directory.Offer) {
 	setIf(&o.ConfidentialAddress, in.ConfidentialAddress)
 }
 
-func offerFilter(f *model.OfferFilter) store.OfferFilter {
+func offerFilter(f *model.OfferFilter) (store.OfferFilter, error) {
 	if f == nil {
-		return store.OfferFilter{}
+		return store.OfferFilter{}, nil
+	}
+	langs, err := eitherList("filter.languageCodes", "languages", f.LanguageCodes, f.Languages)
+	if err != nil {
+		return store.OfferFilter{}, err
 	}
 	out := store.OfferFilter{
 		Text: deref(f.Text), Categories: f.Categories, Needs: f.Needs, TargetGroups: f.TargetGroups,
-		Languages: f.Languages, DistrictIDs: f.DistrictIds, OrganisationIDs: f.OrganisationIds,
+		Languages: langs, DistrictIDs: f.DistrictIds, OrganisationIDs: f.OrganisationIds,
 		Municipality: deref(f.Municipality), Childcare: f.Childcare, FreePlacesOnly: deref(f.FreePlacesOnly),
 		Cost: f.Cost, Status: f.Status,
 	}
 	if f.Near != nil {
 		out.Near = &store.Near{Lat: f.Near.Lat, Lon: f.Near.Lon, RadiusKm: f.Near.RadiusKm}
 	}
-	return out
+	return out, nil
 }
 
 func organisationFilter(f *model.OrganisationFilter) store.OrganisationFilter {

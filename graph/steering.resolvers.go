@@ -46,8 +46,14 @@ func (r *queryResolver) Network(ctx context.Context, organisationID string, dept
 func (r *queryResolver) UnmetNeedCounts(ctx context.Context, filter *model.UnmetNeedFilter) ([]model.UnmetNeedCount, error) {
 	var f store.UnmetNeedFilter
 	if filter != nil {
-		f = store.UnmetNeedFilter{Municipality: deref(filter.Municipality), DistrictIDs: filter.DistrictIds,
-			Needs: filter.Needs, Since: either(filter.SinceDate, filter.Since), Until: either(filter.UntilDate, filter.Until)}
+		f = store.UnmetNeedFilter{Municipality: deref(filter.Municipality), DistrictIDs: filter.DistrictIds, Needs: filter.Needs}
+		var err error
+		if f.Since, err = either("filter.sinceDate", "since", filter.SinceDate, filter.Since); err != nil {
+			return nil, err
+		}
+		if f.Until, err = either("filter.untilDate", "until", filter.UntilDate, filter.Until); err != nil {
+			return nil, err
+		}
 	}
 	counts, err := r.Service.UnmetNeedCounts(ctx, f)
 	if err != nil {

@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"github.com/lotse-kim/lotse/graph/model"
+	"github.com/lotse-kim/lotse/graph/relay"
 	"github.com/lotse-kim/lotse/internal/directory"
 	"github.com/lotse-kim/lotse/internal/service"
 	"github.com/lotse-kim/lotse/internal/store"
@@ -43,7 +44,7 @@ func networkReport(r service.NetworkReport) *model.NetworkReport {
 		NoPathToJobcenter: nonNil(r.NoPathToJobcenter), NoPathToImmigrationOffice: nonNil(r.NoPathToImmigrationOffice),
 	}
 	for i, c := range r.Components {
-		out.Components[i] = model.NetworkComponent{Size: c.Size, OrganisationIds: nonNil(c.OrganisationIDs)}
+		out.Components[i] = model.NetworkComponent{Size: c.Size, OrganisationIds: relay.Globals(relay.TypeOrganisation, c.OrganisationIDs)}
 	}
 	for i := range r.Brokers {
 		out.Brokers[i] = model.Broker{Organisation: &r.Brokers[i].Organisation, Betweenness: r.Brokers[i].Betweenness}
@@ -58,7 +59,7 @@ func networkReport(r service.NetworkReport) *model.NetworkReport {
 func networkGraph(g store.Graph) *model.Network {
 	out := &model.Network{Nodes: make([]model.NetworkNode, len(g.Organisations)), Edges: networkEdges(g.Cooperations)}
 	for i := range g.Organisations {
-		out.Nodes[i] = model.NetworkNode{ID: g.Organisations[i].ID, Organisation: &g.Organisations[i]}
+		out.Nodes[i] = model.NetworkNode{ID: relay.Global(relay.TypeOrganisation, g.Organisations[i].ID), Organisation: &g.Organisations[i]}
 	}
 	return out
 }
@@ -66,7 +67,9 @@ func networkGraph(g store.Graph) *model.Network {
 func networkEdges(cs []directory.Cooperation) []model.NetworkEdge {
 	out := make([]model.NetworkEdge, len(cs))
 	for i, c := range cs {
-		out[i] = model.NetworkEdge{Source: c.A, Target: c.B, Since: optString(c.Since), SinceDate: optString(c.Since), Topics: nonNil(c.Topics)}
+		// Global ids, as Organisation.id: a client joins edges to nodes and
+		// organisations by one id.
+		out[i] = model.NetworkEdge{Source: relay.Global(relay.TypeOrganisation, c.A), Target: relay.Global(relay.TypeOrganisation, c.B), Since: optString(c.Since), SinceDate: optString(c.Since), Topics: nonNil(c.Topics)}
 	}
 	return out
 }

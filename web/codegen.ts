@@ -14,7 +14,7 @@ const config: CodegenConfig = {
         documentMode: 'string',
         enumsAsTypes: true,
         useTypeImports: true,
-        scalars: { Time: 'string', ID: 'string', GeoJSONGeometry: 'unknown' },
+        scalars: { Time: 'string', ID: 'string', GeoJSONGeometry: 'unknown', Date: 'string', LanguageCode: 'string', JSON: 'unknown' },
         skipTypename: true,
       },
     },

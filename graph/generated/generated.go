@@ -3105,7 +3105,7 @@ input OfferFilter {
   "Offers for any of these target groups, or for ALL."
   targetGroups: [TargetGroup!]
   "Offers held in any of these languages (ISO 639-1 codes)."
-  languages: [String!]
+  languages: [String!] @deprecated(reason: "Use languageCodes (scalar LanguageCode); languages goes in the next release.")
   "Offers in any of these districts."
   districtIds: [ID!]
   "Offers provided by any of these organisations."
@@ -3269,8 +3269,8 @@ input CreateOfferInput {
   needs: [NeedArea!]!
   "Target groups it is made for; absent or ALL: everyone."
   targetGroups: [TargetGroup!]
-  "Languages it is held in, ISO 639-1 codes; at least one, each once."
-  languages: [String!]!
+  "Languages it is held in, ISO 639-1 codes; at least one, each once. Give this or languageCodes."
+  languages: [String!] @deprecated(reason: "Use languageCodes (scalar LanguageCode); languages goes in the next release.")
   "Legal circuits under which clients are eligible; absent: open to all."
   legalCircuits: [LegalCircuit!]
   "True when it provides childcare (default false)."
@@ -3324,7 +3324,7 @@ input UpdateOfferInput {
   "The complete new list of target groups."
   targetGroups: [TargetGroup!]
   "The complete new list of languages (ISO 639-1)."
-  languages: [String!]
+  languages: [String!] @deprecated(reason: "Use languageCodes (scalar LanguageCode); languages goes in the next release.")
   "The complete new list of legal circuits."
   legalCircuits: [LegalCircuit!]
   "Whether it provides childcare."
@@ -3608,7 +3608,7 @@ input ClientProfile {
   "The need areas (*Handlungsfelder*) the client needs help in; at least one."
   needs: [NeedArea!]!
   "ISO 639-1 codes of languages the client speaks, preferred first."
-  languages: [String!]
+  languages: [String!] @deprecated(reason: "Use languageCodes (scalar LanguageCode); languages goes in the next release.")
   "Where the client lives, in WGS 84; or give districtId. With both, the location must lie within the district's radius + 2 km."
   location: GeoPointInput
   "The district the client lives in (its centre stands in for the location)."
@@ -3697,7 +3697,7 @@ input UnmetNeedInput {
   "The district the client lives in; must exist."
   districtId: ID!
   "The client's language, an ISO 639-1 code."
-  language: String
+  language: String @deprecated(reason: "Use languageCode (scalar LanguageCode); language goes in the next release.")
   "The client's target group."
   targetGroup: TargetGroup
   "ISO date ` + "`" + `YYYY-MM-DD` + "`" + `; today when absent."
@@ -4188,7 +4188,7 @@ type GapReport {
 type NetworkComponent {
   "Number of organisations in it."
   size: Int!
-  "The ` + "`" + `localId` + "`" + `s of its organisations."
+  "The ids of its organisations, global ids as in ` + "`" + `Organisation.id` + "`" + ` (before 2026-12: their ` + "`" + `localId` + "`" + `s)."
   organisationIds: [ID!]!
 }
 
@@ -4240,7 +4240,7 @@ type NetworkReport {
 
 "An organisation in a cooperation neighbourhood."
 type NetworkNode {
-  "The organisation's ` + "`" + `localId` + "`" + ` (edges refer to it)."
+  "The organisation's id, the same global id as ` + "`" + `organisation.id` + "`" + ` (edges refer to it; before 2026-12: its ` + "`" + `localId` + "`" + `)."
   id: ID!
   "The organisation."
   organisation: Organisation!
@@ -4248,9 +4248,9 @@ type NetworkNode {
 
 "A cooperation in a neighbourhood; it has no direction."
 type NetworkEdge {
-  "The ` + "`" + `localId` + "`" + ` of one organisation."
+  "The id of one organisation, a global id as in ` + "`" + `Organisation.id` + "`" + ` and the nodes' ` + "`" + `id` + "`" + ` (before 2026-12: its ` + "`" + `localId` + "`" + `)."
   source: ID!
-  "The ` + "`" + `localId` + "`" + ` of the other organisation."
+  "The id of the other organisation, a global id like source."
   target: ID!
   "Since when they cooperate, ISO date ` + "`" + `YYYY-MM-DD` + "`" + `; null when unknown."
   since: String @deprecated(reason: "Use sinceDate (scalar Date); since goes in the next release.")
@@ -4528,6 +4528,31 @@ extend type Offer {
 extend type Query {
   "Every current ISO 639-1 language with its German name, by code (183). Public."
   languages: [Language!]!
+}
+
+extend input OfferFilter {
+  "Offers held in any of these languages (instead of the deprecated languages)."
+  languageCodes: [LanguageCode!]
+}
+
+extend input CreateOfferInput {
+  "Languages it is held in; at least one, each once. Required unless the deprecated languages is given (not both)."
+  languageCodes: [LanguageCode!]
+}
+
+extend input UpdateOfferInput {
+  "The complete new list of languages (instead of the deprecated languages); at least one, each once."
+  languageCodes: [LanguageCode!]
+}
+
+extend input ClientProfile {
+  "Languages the client speaks, preferred first (instead of the deprecated languages)."
+  languageCodes: [LanguageCode!]
+}
+
+extend input UnmetNeedInput {
+  "The client's language (instead of the deprecated language)."
+  languageCode: LanguageCode
 }
 `, BuiltIn: false},
 }
@@ -15598,7 +15623,7 @@ func (ec *executionContext) unmarshalInputClientProfile(ctx context.Context, obj
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"needs", "languages", "location", "districtId", "maxDistanceKm", "targetGroups", "age", "needsChildcare", "legalCircuits", "freeOnly"}
+	fieldsInOrder := [...]string{"needs", "languages", "location", "districtId", "maxDistanceKm", "targetGroups", "age", "needsChildcare", "legalCircuits", "freeOnly", "languageCodes"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -15675,6 +15700,13 @@ func (ec *executionContext) unmarshalInputClientProfile(ctx context.Context, obj
 				return it, err
 			}
 			it.FreeOnly = data
+		case "languageCodes":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("languageCodes"))
+			data, err := ec.unmarshalOLanguageCode2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LanguageCodes = data
 		}
 	}
 	return it, nil
@@ -15800,7 +15832,7 @@ func (ec *executionContext) unmarshalInputCreateOfferInput(ctx context.Context, 
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"id", "providerId", "title", "description", "category", "courseType", "needs", "targetGroups", "languages", "legalCircuits", "childcare", "cost", "capacity", "freePlaces", "schedule", "ageMin", "ageMax", "funding", "status", "digital", "address", "location", "districtId", "contact", "visibility", "confidentialAddress"}
+	fieldsInOrder := [...]string{"id", "providerId", "title", "description", "category", "courseType", "needs", "targetGroups", "languages", "legalCircuits", "childcare", "cost", "capacity", "freePlaces", "schedule", "ageMin", "ageMax", "funding", "status", "digital", "address", "location", "districtId", "contact", "visibility", "confidentialAddress", "languageCodes"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -15865,7 +15897,7 @@ func (ec *executionContext) unmarshalInputCreateOfferInput(ctx context.Context, 
 			it.TargetGroups = data
 		case "languages":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("languages"))
-			data, err := ec.unmarshalNString2ᚕstringᚄ(ctx, v)
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -15989,6 +16021,13 @@ func (ec *executionContext) unmarshalInputCreateOfferInput(ctx context.Context, 
 				return it, err
 			}
 			it.ConfidentialAddress = data
+		case "languageCodes":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("languageCodes"))
+			data, err := ec.unmarshalOLanguageCode2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LanguageCodes = data
 		}
 	}
 	return it, nil
@@ -16265,7 +16304,7 @@ func (ec *executionContext) unmarshalInputOfferFilter(ctx context.Context, obj a
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"text", "categories", "needs", "targetGroups", "languages", "districtIds", "organisationIds", "municipality", "childcare", "freePlacesOnly", "cost", "near", "status"}
+	fieldsInOrder := [...]string{"text", "categories", "needs", "targetGroups", "languages", "districtIds", "organisationIds", "municipality", "childcare", "freePlacesOnly", "cost", "near", "status", "languageCodes"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -16363,6 +16402,13 @@ func (ec *executionContext) unmarshalInputOfferFilter(ctx context.Context, obj a
 				return it, err
 			}
 			it.Status = data
+		case "languageCodes":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("languageCodes"))
+			data, err := ec.unmarshalOLanguageCode2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LanguageCodes = data
 		}
 	}
 	return it, nil
@@ -16574,7 +16620,7 @@ func (ec *executionContext) unmarshalInputUnmetNeedInput(ctx context.Context, ob
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"need", "districtId", "language", "targetGroup", "recordedOn", "recordedDate"}
+	fieldsInOrder := [...]string{"need", "districtId", "language", "targetGroup", "recordedOn", "recordedDate", "languageCode"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -16623,6 +16669,13 @@ func (ec *executionContext) unmarshalInputUnmetNeedInput(ctx context.Context, ob
 				return it, err
 			}
 			it.RecordedDate = data
+		case "languageCode":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("languageCode"))
+			data, err := ec.unmarshalOLanguageCode2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LanguageCode = data
 		}
 	}
 	return it, nil
@@ -16639,7 +16692,7 @@ func (ec *executionContext) unmarshalInputUpdateOfferInput(ctx context.Context, 
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"providerId", "title", "description", "category", "courseType", "needs", "targetGroups", "languages", "legalCircuits", "childcare", "cost", "capacity", "freePlaces", "schedule", "ageMin", "ageMax", "funding", "status", "digital", "address", "location", "districtId", "contact", "visibility", "confidentialAddress"}
+	fieldsInOrder := [...]string{"providerId", "title", "description", "category", "courseType", "needs", "targetGroups", "languages", "legalCircuits", "childcare", "cost", "capacity", "freePlaces", "schedule", "ageMin", "ageMax", "funding", "status", "digital", "address", "location", "districtId", "contact", "visibility", "confidentialAddress", "languageCodes"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -16821,6 +16874,13 @@ func (ec *executionContext) unmarshalInputUpdateOfferInput(ctx context.Context, 
 				return it, err
 			}
 			it.ConfidentialAddress = data
+		case "languageCodes":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("languageCodes"))
+			data, err := ec.unmarshalOLanguageCode2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LanguageCodes = data
 		}
 	}
 	return it, nil
@@ -23596,6 +23656,59 @@ func (ec *executionContext) marshalOJSON2githubᚗcomᚋlotseᚑkimᚋlotseᚋgr
 		return graphql.Null
 	}
 	return v
+}
+
+func (ec *executionContext) unmarshalOLanguageCode2ᚕstringᚄ(ctx context.Context, v any) ([]string, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]string, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNLanguageCode2string(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOLanguageCode2ᚕstringᚄ(ctx context.Context, sel ast.SelectionSet, v []string) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := make(graphql.Array, len(v))
+	for i := range v {
+		ret[i] = ec.marshalNLanguageCode2string(ctx, sel, v[i])
+	}
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalOLanguageCode2ᚖstring(ctx context.Context, v any) (*string, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := model.UnmarshalLanguageCode(v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOLanguageCode2ᚖstring(ctx context.Context, sel ast.SelectionSet, v *string) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := model.MarshalLanguageCode(*v)
+	return res
 }
 
 func (ec *executionContext) unmarshalOLegalCircuit2ᚕgithubᚗcomᚋlotseᚑkimᚋlotseᚋinternalᚋdirectoryᚐLegalCircuitᚄ(ctx context.Context, v any) ([]directory.LegalCircuit, error) {

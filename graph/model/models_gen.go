@@ -90,6 +90,8 @@ type ClientProfile struct {
 	LegalCircuits []directory.LegalCircuit `json:"legalCircuits,omitempty"`
 	// True: only FREE offers.
 	FreeOnly *bool `json:"freeOnly,omitempty"`
+	// Languages the client speaks, preferred first (instead of the deprecated languages).
+	LanguageCodes []string `json:"languageCodes,omitempty"`
 }
 
 // The client's consent, as the counsellor records it.
@@ -152,8 +154,8 @@ type CreateOfferInput struct {
 	Needs []directory.NeedArea `json:"needs"`
 	// Target groups it is made for; absent or ALL: everyone.
 	TargetGroups []directory.TargetGroup `json:"targetGroups,omitempty"`
-	// Languages it is held in, ISO 639-1 codes; at least one, each once.
-	Languages []string `json:"languages"`
+	// Languages it is held in, ISO 639-1 codes; at least one, each once. Give this or languageCodes.
+	Languages []string `json:"languages,omitempty"`
 	// Legal circuits under which clients are eligible; absent: open to all.
 	LegalCircuits []directory.LegalCircuit `json:"legalCircuits,omitempty"`
 	// True when it provides childcare (default false).
@@ -188,6 +190,8 @@ type CreateOfferInput struct {
 	Visibility *directory.Visibility `json:"visibility,omitempty"`
 	// Keep address and location from readers who may not see them (default false).
 	ConfidentialAddress *bool `json:"confidentialAddress,omitempty"`
+	// Languages it is held in; at least one, each once. Required unless the deprecated languages is given (not both).
+	LanguageCodes []string `json:"languageCodes,omitempty"`
 }
 
 // A new organisation. STEERING and ADMIN may create organisations.
@@ -333,15 +337,15 @@ type Network struct {
 type NetworkComponent struct {
 	// Number of organisations in it.
 	Size int `json:"size"`
-	// The `localId`s of its organisations.
+	// The ids of its organisations, global ids as in `Organisation.id` (before 2026-12: their `localId`s).
 	OrganisationIds []string `json:"organisationIds"`
 }
 
 // A cooperation in a neighbourhood; it has no direction.
 type NetworkEdge struct {
-	// The `localId` of one organisation.
+	// The id of one organisation, a global id as in `Organisation.id` and the nodes' `id` (before 2026-12: its `localId`).
 	Source string `json:"source"`
-	// The `localId` of the other organisation.
+	// The id of the other organisation, a global id like source.
 	Target string `json:"target"`
 	// Since when they cooperate, ISO date `YYYY-MM-DD`; null when unknown.
 	Since *string `json:"since,omitempty"`
@@ -387,7 +391,7 @@ type NetworkGraphNode struct {
 
 // An organisation in a cooperation neighbourhood.
 type NetworkNode struct {
-	// The organisation's `localId` (edges refer to it).
+	// The organisation's id, the same global id as `organisation.id` (edges refer to it; before 2026-12: its `localId`).
 	ID string `json:"id"`
 	// The organisation.
 	Organisation *directory.Organisation `json:"organisation"`
@@ -476,6 +480,8 @@ type OfferFilter struct {
 	Near *NearInput `json:"near,omitempty"`
 	// Offers in any of these states; absent: every state.
 	Status []directory.OfferStatus `json:"status,omitempty"`
+	// Offers held in any of these languages (instead of the deprecated languages).
+	LanguageCodes []string `json:"languageCodes,omitempty"`
 }
 
 // An offer that fits a client, with its score and why.
@@ -736,6 +742,8 @@ type UnmetNeedInput struct {
 	RecordedOn *string `json:"recordedOn,omitempty"`
 	// The day it was recorded (instead of the deprecated recordedOn); today when absent.
 	RecordedDate *string `json:"recordedDate,omitempty"`
+	// The client's language (instead of the deprecated language).
+	LanguageCode *string `json:"languageCode,omitempty"`
 }
 
 // Only the given fields change; an empty string clears a text field. Limits as in CreateOfferInput.
@@ -790,6 +798,8 @@ type UpdateOfferInput struct {
 	Visibility *directory.Visibility `json:"visibility,omitempty"`
 	// Whether address and location are confidential.
 	ConfidentialAddress *bool `json:"confidentialAddress,omitempty"`
+	// The complete new list of languages (instead of the deprecated languages); at least one, each once.
+	LanguageCodes []string `json:"languageCodes,omitempty"`
 }
 
 // Only the given fields change; an empty string clears a text field. Limits as in CreateOrganisationInput.

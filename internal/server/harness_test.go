@@ -253,8 +253,12 @@ func (e *env) do(role access.Role, query string, vars map[string]any) gqlRespons
 	return out
 }
 
-// localIDs turns the global ids of Node objects in data (every "id" member
-// that is one) into their local ids, so that tests compare them with the
+// idMembers are the members that hold a Node's global id: its own id and
+// the network's edge ends.
+var idMembers = map[string]bool{"id": true, "source": true, "target": true}
+
+// localIDs turns the global ids of Node objects in data (every "id",
+// "source", "target" and "organisationIds" member that holds them) into their local ids, so that tests compare them with the
 // demo snapshot. node_test.go checks the global ids themselves, over send.
 func localIDs(t *testing.T, data json.RawMessage) json.RawMessage {
 	t.Helper()
@@ -273,9 +277,16 @@ func localIDs(t *testing.T, data json.RawMessage) json.RawMessage {
 		switch v := v.(type) {
 		case map[string]any:
 			for k, x := range v {
-				if s, ok := x.(string); ok && k == "id" {
+				if s, ok := x.(string); ok && idMembers[k] {
 					if _, local, ok := relay.Parse(s); ok {
 						v[k], changed = local, true
+					}
+				}
+				if ids, ok := x.([]any); ok && k == "organisationIds" {
+					for i, id := range ids {
+						if _, local, ok := relay.Parse(fmt.Sprint(id)); ok {
+							ids[i], changed = local, true
+						}
 					}
 				}
 				walk(x)

@@ -10,6 +10,7 @@ import (
 	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/vektah/gqlparser/v2/gqlerror"
 
+	"github.com/lotse-kim/lotse/graph/model"
 	"github.com/lotse-kim/lotse/internal/directory"
 )
 
@@ -174,6 +175,12 @@ func (w *inputWalker) literal(path string, v *ast.Value, typ *ast.Type) *gqlerro
 		if def.EnumValues.ForName(v.Raw) == nil {
 			return badEnum(path, v.Raw, def)
 		}
+	case def.Kind == ast.Scalar && model.ScalarChecks[def.Name] != nil:
+		value, err := v.Value(nil)
+		if err != nil {
+			return nil // the validator says what is wrong with the literal
+		}
+		return scalar(path, value, def.Name)
 	case v.Kind == ast.StringValue || v.Kind == ast.BlockValue:
 		return w.text(path, v.Raw, def.Name)
 	}
@@ -231,9 +238,20 @@ func (w *inputWalker) runtime(path string, v any, typ *ast.Type) *gqlerror.Error
 			return badEnum(path, fmt.Sprintf("%q", s), def)
 		}
 	case ast.Scalar:
+		if model.ScalarChecks[def.Name] != nil {
+			return scalar(path, v, def.Name)
+		}
 		if s, ok := v.(string); ok {
 			return w.text(path, s, def.Name)
 		}
+	}
+	return nil
+}
+
+// scalar runs the check of one of Lotse's own scalars (Date, LanguageCode).
+func scalar(path string, v any, name string) *gqlerror.Error {
+	if err := model.ScalarChecks[name](v); err != nil {
+		return badInput(path, "%s: %v", path, err)
 	}
 	return nil
 }

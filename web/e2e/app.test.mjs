@@ -90,7 +90,7 @@ describe('directory', () => {
       await page.goto(server.url + '/' + q);
       const vars = JSON.parse((await sent).postData()).variables;
       assert.deepEqual(vars.filter, {
-        municipality: 'Solingen', categories: ['INTEGRATION_COURSE'], needs: ['LANGUAGE'], languages: ['ar'], targetGroups: ['WOMEN'],
+        municipality: 'Solingen', categories: ['INTEGRATION_COURSE'], needs: ['LANGUAGE'], languageCodes: ['ar'], targetGroups: ['WOMEN'],
         districtIds: ['sg-ohligs'], cost: ['FREE'], status: ['ACTIVE'], childcare: true, freePlacesOnly: true,
         near: { ...vars.filter.near, radiusKm: 5 },
       });
@@ -312,14 +312,18 @@ describe('partner pages', () => {
       assert.deepEqual(anon.foreign, []);
       await anon.context.close();
 
-      // Create an offer with mistakes: the server's errors appear beside the fields.
+      // Create an offer with mistakes: the server's errors appear beside the fields. A code that is no
+      // LanguageCode is a request error, refused before the other fields are looked at; once the
+      // languages are right, the empty title is named.
       const form = page.getByTestId('create-offer');
-      await form.getByLabel('Sprachen (Codes, mit Komma getrennt)').fill('de, xx');
+      const langs = form.getByLabel('Sprachen (Codes, mit Komma getrennt)');
+      await langs.fill('de, xx');
       await form.getByRole('button', { name: 'Angebot anlegen' }).click();
       await form.locator('.field-error').first().waitFor();
+      await form.locator('#' + (await langs.getAttribute('aria-describedby'))).getByText(/„xx“ ist kein Sprachcode/).waitFor();
+      await langs.fill('de, ar');
+      await form.getByRole('button', { name: 'Angebot anlegen' }).click();
       await form.locator('#' + (await form.getByLabel('Titel', { exact: true }).getAttribute('aria-describedby'))).getByText('darf nicht leer sein').waitFor();
-      const langErr = await form.getByLabel('Sprachen (Codes, mit Komma getrennt)').getAttribute('aria-describedby');
-      assert.match(await form.locator('#' + langErr).textContent(), /„xx“ ist kein Sprachcode/);
       await check('traeger-fehler');
     });
 

@@ -36,7 +36,7 @@ export const examples: Example[] = [
   organisation(id: "sg-org-0001") {
     name kind district { name } parent { name }
     offers { title category status }
-    partners { since topics organisation { name kind } }
+    partners { sinceDate topics organisation { name kind } }
   }
 }
 `,
@@ -55,16 +55,16 @@ mutation {
 query ($c: ClientProfile!) {
   matchOffers(client: $c, first: 5) {
     score distanceKm matchedNeeds
-    reasons { code text } warnings { code text }
+    reasons { kind text } warnings { kind text }
     offer { id title category childcare languages provider { name } }
   }
   carePlan(client: $c) {
-    items { score offer { id title } reasons { code text } }
+    items { score offer { id title } reasons { kind text } }
     coveredNeeds uncoveredNeeds
   }
 }
 `,
-    variables: `{"c": {"needs": ["LANGUAGE", "FAMILY_CHILDCARE", "WORK", "HOUSING"], "languages": ["ar"],
+    variables: `{"c": {"needs": ["LANGUAGE", "FAMILY_CHILDCARE", "WORK", "HOUSING"], "languageCodes": ["ar"],
        "districtId": "sg-ohligs", "maxDistanceKm": 1.5, "targetGroups": ["WOMEN", "PARENTS"],
        "needsChildcare": true, "legalCircuits": ["SGB_II", "AUFENTHG"]}}
 `,

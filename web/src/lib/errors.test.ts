@@ -25,6 +25,7 @@ describe('errors', () => {
 
   it('puts server errors beside their fields', () => {
     expect(fieldKey('languages[1]')).toBe('languages');
+    expect(fieldKey('languageCodes[1]')).toBe('languages');
     expect(fieldKey('location.lat')).toBe('location');
     expect(fieldKey('input.title')).toBe('title');
     const out = fieldErrors([

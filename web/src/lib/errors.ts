@@ -24,13 +24,17 @@ export function errorText(e: unknown): string {
   }
 }
 
+// Typed API fields that replaced deprecated string fields keep the form
+// field of the old name ("languageCodes[1]" belongs to the languages field).
+const formFieldOf: Record<string, string> = { languageCodes: 'languages', languageCode: 'language' };
+
 // The form field an error belongs to: "languages[1]" → "languages",
 // "location.lat" → "location", "input.title" → "title".
 export function fieldKey(field: string): string {
   let f = field.replace(/^input\./, '');
   f = f.replace(/\[\d+\].*$/, '');
   f = f.replace(/\..*$/, '');
-  return f;
+  return formFieldOf[f] ?? f;
 }
 
 // German messages per form field, from the errors' extensions.field;

@@ -118,7 +118,7 @@ export function toOfferFilter(s: SearchState, districts: Centre[]): { filter: Of
   if (s.municipality) f.municipality = s.municipality;
   if (s.categories.length) f.categories = s.categories as OfferFilter['categories'];
   if (s.needs.length) f.needs = s.needs as OfferFilter['needs'];
-  if (s.languages.length) f.languages = s.languages;
+  if (s.languages.length) f.languageCodes = s.languages;
   if (s.targetGroups.length) f.targetGroups = s.targetGroups as OfferFilter['targetGroups'];
   if (s.districtIds.length) f.districtIds = s.districtIds;
   if (s.organisationIds.length) f.organisationIds = s.organisationIds;

@@ -9,7 +9,7 @@ describe('client profile', () => {
     });
     expect(errors).toEqual({});
     expect(profile).toEqual({
-      needs: ['LANGUAGE', 'WORK'], languages: ['ar', 'fr'], districtId: 'sg-ohligs', maxDistanceKm: 1.5,
+      needs: ['LANGUAGE', 'WORK'], languageCodes: ['ar', 'fr'], districtId: 'sg-ohligs', maxDistanceKm: 1.5,
       needsChildcare: true, targetGroups: ['WOMEN'], age: 31,
     });
   });

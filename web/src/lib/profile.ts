@@ -33,7 +33,7 @@ export function toClientProfile(s: ProfileState): { profile: ClientProfile | nul
   const p: ClientProfile = { needs: s.needs as ClientProfile['needs'] };
   // The first language leads: the API ranks by the client's languages in order.
   const langs = [s.firstLanguage, ...s.otherLanguages.filter((l) => l !== s.firstLanguage)].filter(Boolean);
-  if (langs.length) p.languages = langs;
+  if (langs.length) p.languageCodes = langs;
   if (s.districtId) p.districtId = s.districtId;
   if (s.point.trim()) {
     const pt = parsePoint(s.point);

@@ -19,11 +19,11 @@ const MatchDoc = graphql(`
       distanceKm
       matchedNeeds
       reasons {
-        code
+        kind
         text
       }
       warnings {
-        code
+        kind
         text
       }
       offer {
@@ -52,11 +52,11 @@ const MatchDoc = graphql(`
         score
         matchedNeeds
         reasons {
-          code
+          kind
           text
         }
         warnings {
-          code
+          kind
           text
         }
         offer {
@@ -76,7 +76,7 @@ const RecordDoc = graphql(`
     recordUnmetNeed(input: $input) {
       id
       need
-      recordedOn
+      recordedDate
       district {
         name
       }
@@ -140,7 +140,7 @@ export default function Desk() {
     try {
       const targetGroup = asked.targetGroups?.find((g) => g !== 'ALL');
       const r = await request(RecordDoc, {
-        input: { need: need as never, districtId, language: asked.languages?.[0] ?? null, targetGroup: targetGroup ?? null },
+        input: { need: need as never, districtId, languageCode: asked.languageCodes?.[0] ?? null, targetGroup: targetGroup ?? null },
       });
       setRecorded((x) => ({ ...x, [need]: t.desk.recorded(label('need', r.recordUnmetNeed.need), r.recordUnmetNeed.district.name) }));
     } catch (err) {
@@ -286,7 +286,7 @@ export default function Desk() {
                 <h2 id={`${id}-slip`}>{t.desk.slip}</h2>
                 <p>{t.desk.slipCount(slip.length)}</p>
                 {slip.length > 0 && (
-                  <Link className="button primary" to={slipHref(slip, asked?.languages?.[0] ?? '')}>
+                  <Link className="button primary" to={slipHref(slip, asked?.languageCodes?.[0] ?? '')}>
                     {t.desk.openSlip}
                   </Link>
                 )}
@@ -348,14 +348,14 @@ function MatchCard({
       {m.reasons.length > 0 && (
         <ul className="reasons" aria-label={t.desk.reasons}>
           {m.reasons.map((r) => (
-            <li key={r.code}>{r.text}</li>
+            <li key={r.kind}>{r.text}</li>
           ))}
         </ul>
       )}
       {m.warnings.length > 0 && (
         <ul className="warnings" aria-label={t.desk.warnings}>
           {m.warnings.map((r) => (
-            <li key={r.code}>{r.text}</li>
+            <li key={r.kind}>{r.text}</li>
           ))}
         </ul>
       )}

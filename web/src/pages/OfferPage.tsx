@@ -54,7 +54,7 @@ const OfferDoc = graphql(`
           title
         }
         partners {
-          since
+          sinceDate
           topics
           organisation {
             id: localId
@@ -161,7 +161,7 @@ export default function OfferPage({ params }: { params: Record<string, string> }
             {p.partners.map((x) => (
               <li key={x.organisation.id}>
                 {x.organisation.name} <span className="muted">({label('organisationKind', x.organisation.kind)})</span>
-                {x.since && <> · {t.offer.since(formatDate(x.since))}</>}
+                {x.sinceDate && <> · {t.offer.since(formatDate(x.sinceDate))}</>}
                 {x.topics.length > 0 && <> · {x.topics.join(', ')}</>}
               </li>
             ))}

@@ -216,7 +216,7 @@ function OfferRow({ o, onSaved }: { o: Offer; onSaved: (o: Offer) => void }) {
         <form
           onSubmit={(e) => {
             e.preventDefault();
-            save({ languages: splitCodes(langs) }, t.offer.languages);
+            save({ languageCodes: splitCodes(langs) }, t.offer.languages);
           }}
         >
           <label htmlFor={`${id}-la`} className="visually-hidden">
@@ -264,7 +264,7 @@ function CreateOffer({ providerId, districtId, onCreated }: { providerId: string
           category: f.category as never,
           needs: f.needs as never,
           targetGroups: f.targetGroups as never,
-          languages: splitCodes(f.languages),
+          languageCodes: splitCodes(f.languages),
           schedule: f.schedule || null,
           capacity: num(f.capacity),
           freePlaces: num(f.freePlaces),

@@ -16,7 +16,7 @@ export interface GraphNode {
 export interface GraphEdge {
   source: string;
   target: string;
-  since?: string | null;
+  sinceDate?: string | null;
   topics?: string[];
   // Absent: a recorded cooperation counts as confirmed.
   status?: 'CONFIRMED' | 'PROPOSED' | null;

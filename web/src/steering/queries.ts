@@ -95,13 +95,13 @@ export const NetworkGraphDoc = graphql(`
       edges {
         source
         target
-        since
+        sinceDate
         topics
       }
       proposedEdges {
         source
         target
-        since
+        sinceDate
         topics
       }
     }

@@ -1,0 +1,158 @@
+package server_test
+
+import (
+	"reflect"
+	"slices"
+	"testing"
+
+	"github.com/lotse-kim/lotse/graph/relay"
+	"github.com/lotse-kim/lotse/internal/access"
+)
+
+// TestLanguageCodeInputs: every language input has a LanguageCode field
+// beside the deprecated string one; both filter alike, a code that is no
+// current ISO 639-1 code is refused naming its field (literal or
+// variable), and two different values in the two fields are refused.
+func TestLanguageCodeInputs(t *testing.T) {
+	e := newEnv(t)
+	count := func(field string) int {
+		var d struct{ Offers struct{ TotalCount int } }
+		e.ok(access.RolePublic, `query($f: OfferFilter) { offers(filter: $f) { totalCount } }`,
+			map[string]any{"f": map[string]any{field: []string{"ar"}}}, &d)
+		return d.Offers.TotalCount
+	}
+	if typed, old := count("languageCodes"), count("languages"); typed == 0 || typed != old {
+		t.Errorf("offers in ar: languageCodes %d, languages %d; want the same, more than 0", typed, old)
+	}
+
+	district := e.snap.Districts[0].ID
+	provider := e.snap.Organisations[0].ID
+	offer := func(langs map[string]any) map[string]any {
+		in := validOffer(provider, district)
+		delete(in, "languages")
+		for k, v := range langs {
+			in[k] = v
+		}
+		return in
+	}
+	refusesInputs(t, e, []inputCase{
+		{"filter variable", access.RolePublic, `query($f: OfferFilter) { offers(filter: $f) { totalCount } }`,
+			map[string]any{"f": map[string]any{"languageCodes": []any{"de", "xx"}}}, "filter.languageCodes[1]"},
+		{"filter literal", access.RolePublic, `{ offers(filter: {languageCodes: ["iw"]}) { totalCount } }`, nil,
+			"filter.languageCodes[0]"},
+		{"filter upper case", access.RolePublic, `{ offers(filter: {languageCodes: "AR"}) { totalCount } }`, nil,
+			"filter.languageCodes[0]"},
+		{"filter not a string", access.RolePublic, `query($l: [LanguageCode!]) { offers(filter: {languageCodes: $l}) { totalCount } }`,
+			map[string]any{"l": []any{7}}, "filter.languageCodes[0]"},
+		{"client profile", access.RolePublic, `query($c: ClientProfile!) { matchOffers(client: $c) { score } }`,
+			map[string]any{"c": map[string]any{"needs": []any{"LANGUAGE"}, "languageCodes": []any{"ar", "arabic"}}}, "languageCodes[1]"},
+		{"unmet need", access.RoleCaseManager, `mutation { recordUnmetNeed(input: {need: LANGUAGE, districtId: "` + district + `", languageCode: "sh"}) { id } }`,
+			nil, "languageCode"},
+		{"create offer", access.RoleAdmin, createOffer, map[string]any{"in": offer(map[string]any{"languageCodes": []any{"de", ""}})},
+			"languageCodes[1]"},
+		{"update offer", access.RoleAdmin, `mutation($id: ID!) { updateOffer(id: $id, input: {languageCodes: ["zz"]}) { id } }`,
+			map[string]any{"id": e.snap.Offers[0].ID}, "languageCodes[0]"},
+		{"both fields, different", access.RolePublic, `{ offers(filter: {languageCodes: ["ar"], languages: ["tr"]}) { totalCount } }`,
+			nil, "filter.languageCodes"},
+		{"create offer without languages", access.RoleAdmin, createOffer, map[string]any{"in": offer(nil)}, "languageCodes"},
+		{"create offer duplicate", access.RoleAdmin, createOffer, map[string]any{"in": offer(map[string]any{"languageCodes": []any{"ar", "ar"}})},
+			"languageCodes[1]"},
+	})
+
+	// The typed fields write and match as the deprecated ones did.
+	var c struct{ CreateOffer struct{ ID string } }
+	e.ok(access.RoleAdmin, createOffer, map[string]any{"in": offer(map[string]any{"languageCodes": []string{"uk", "de"}})}, &c)
+	var u struct{ UpdateOffer struct{ Languages []string } }
+	e.ok(access.RoleAdmin, `mutation($id: ID!) { updateOffer(id: $id, input: {languageCodes: ["fa"], languages: ["fa"]}) { languages } }`,
+		map[string]any{"id": c.CreateOffer.ID}, &u)
+	if !slices.Equal(u.UpdateOffer.Languages, []string{"fa"}) {
+		t.Errorf("updateOffer(languageCodes: [fa]) languages = %v", u.UpdateOffer.Languages)
+	}
+	match := func(field string) []string {
+		var d struct {
+			MatchOffers []struct{ Offer struct{ ID string } }
+		}
+		e.ok(access.RolePublic, `query($c: ClientProfile!) { matchOffers(client: $c, first: 20) { offer { id } } }`,
+			map[string]any{"c": map[string]any{"needs": []string{"LANGUAGE"}, field: []string{"fa", "de"}}}, &d)
+		var ids []string
+		for _, m := range d.MatchOffers {
+			ids = append(ids, m.Offer.ID)
+		}
+		return ids
+	}
+	if typed, old := match("languageCodes"), match("languages"); len(typed) == 0 || !slices.Equal(typed, old) {
+		t.Errorf("matchOffers: languageCodes %v, languages %v", typed, old)
+	}
+	var n struct{ RecordUnmetNeed struct{ Language string } }
+	e.ok(access.RoleCaseManager, `mutation($d: ID!) { recordUnmetNeed(input: {need: HOUSING, districtId: $d, languageCode: "ti"}) { language } }`,
+		map[string]any{"d": district}, &n)
+	if n.RecordUnmetNeed.Language != "ti" {
+		t.Errorf("recordUnmetNeed(languageCode: ti).language = %q", n.RecordUnmetNeed.Language)
+	}
+}
+
+// TestNetworkIDsAreGlobal: the network's node ids, edge ends and component
+// members are global ids, the same as Organisation.id, in the neighbourhood,
+// the picture and the report; the organisation's old id is still accepted.
+func TestNetworkIDsAreGlobal(t *testing.T) {
+	e := newEnv(t)
+	type graph struct {
+		Nodes []struct {
+			ID           string
+			Organisation struct{ ID string }
+		}
+		Edges []struct{ Source, Target string }
+	}
+	check := func(name string, g graph) {
+		t.Helper()
+		if len(g.Nodes) < 2 || len(g.Edges) == 0 {
+			t.Fatalf("%s: %d nodes, %d edges; want a network", name, len(g.Nodes), len(g.Edges))
+		}
+		nodes := map[string]bool{}
+		for _, n := range g.Nodes {
+			if typ, _, ok := relay.Parse(n.ID); !ok || typ != relay.TypeOrganisation || n.ID != n.Organisation.ID {
+				t.Errorf("%s: node id %q, organisation.id %q; want the same global id", name, n.ID, n.Organisation.ID)
+			}
+			nodes[n.ID] = true
+		}
+		for _, ed := range g.Edges {
+			if !nodes[ed.Source] || !nodes[ed.Target] {
+				t.Errorf("%s: edge %s–%s does not join two nodes by their ids", name, ed.Source, ed.Target)
+			}
+		}
+	}
+	const sel = `nodes { id organisation { id } } edges { source target }`
+	org := caseOrg(e.snap)
+	var local, global struct{ Network graph }
+	e.global(t, access.RolePublic, `query($id: ID!) { network(organisationId: $id, depth: 2) { `+sel+` } }`, map[string]any{"id": org}, &local)
+	e.global(t, access.RolePublic, `query($id: ID!) { network(organisationId: $id, depth: 2) { `+sel+` } }`,
+		map[string]any{"id": relay.Global(relay.TypeOrganisation, org)}, &global)
+	check("network", local.Network)
+	if !reflect.DeepEqual(local, global) {
+		t.Errorf("network by the old id and by the global id differ")
+	}
+	var pic struct{ NetworkGraph graph }
+	e.global(t, access.RoleSteering, `{ networkGraph(municipality: "Solingen") { `+sel+` } }`, nil, &pic)
+	check("networkGraph", pic.NetworkGraph)
+	var rep struct {
+		NetworkReport struct {
+			Components []struct{ OrganisationIds []string }
+			Isolated   []struct{ ID string }
+		}
+	}
+	e.global(t, access.RoleSteering, `{ networkReport(municipality: "Solingen") { components { organisationIds } isolated { id } } }`, nil, &rep)
+	members := map[string]bool{}
+	for _, c := range rep.NetworkReport.Components {
+		for _, id := range c.OrganisationIds {
+			members[id] = true
+		}
+	}
+	if len(members) == 0 {
+		t.Fatal("networkReport: no component members")
+	}
+	for _, n := range pic.NetworkGraph.Nodes {
+		if !members[n.ID] {
+			t.Errorf("networkReport.components lack %q, the picture's node id", n.ID)
+		}
+	}
+}
