@@ -2650,8 +2650,12 @@ var sources = []*ast.Source{
 # Every type, field, argument and enum value carries a description (the test
 # TestSchemaIsDescribed in the module root fails otherwise).
 
-"An instant in time, as an RFC 3339 string with time zone (e.g. ` + "`" + `2026-11-21T09:30:00Z` + "`" + `)."
-scalar Time
+"""
+An instant in time: an RFC 3339 date-time in UTC, e.g. ` + "`" + `2026-11-21T09:30:00Z` + "`" + `, with fractional seconds when the
+instant has them (` + "`" + `2026-11-21T09:30:00.25Z` + "`" + `). Status history (` + "`" + `ReferralEvent.at` + "`" + `), ` + "`" + `createdAt` + "`" + `, ` + "`" + `updatedAt` + "`" + ` and
+the other ` + "`" + `…At` + "`" + ` fields carry it.
+"""
+scalar Time @specifiedBy(url: "https://scalars.graphql.org/andimarek/date-time")
 
 "The kind of an organisation (*Akteur*, *Träger*) in the integration network."
 enum OrganisationKind {
@@ -3856,14 +3860,14 @@ enum ReferralGroupBy {
 
 "The client's consent to a referral (§ 67b SGB X)."
 type Consent {
-  "ISO date the consent was given."
-  givenOn: String!
+  "The day the consent was given."
+  givenOn: Date!
   "How it was given."
   form: ConsentForm!
   "What may be passed to the provider."
   shares: [ConsentShare!]!
-  "ISO date until which the consent holds (inclusive)."
-  validUntil: String!
+  "The last day the consent holds (inclusive)."
+  validUntil: Date!
   "When the client withdrew consent; null while it stands."
   withdrawnAt: Time
 }
@@ -3948,22 +3952,22 @@ input ReferralFilter {
   status: [ReferralStatus!]
   "Only referrals to this offer."
   offerId: ID
-  "Sent on or after this ISO date."
-  since: String
-  "Sent on or before this ISO date."
-  until: String
+  "Sent on or after this day."
+  since: Date
+  "Sent on or before this day; not before since."
+  until: Date
 }
 
 "The client's consent, as the counsellor records it."
 input ConsentInput {
-  "ISO date the consent was given (not in the future)."
-  givenOn: String!
+  "The day the consent was given (not in the future)."
+  givenOn: Date!
   "How it was given."
   form: ConsentForm!
   "What may be passed to the provider; must include NEEDS, and NOTE when a note is sent."
   shares: [ConsentShare!]!
-  "ISO date until which it holds (not before today)."
-  validUntil: String!
+  "The last day it holds (inclusive; not before today nor before givenOn)."
+  validUntil: Date!
 }
 
 "A new referral from the caller's organisation."
@@ -4074,14 +4078,14 @@ extend type Query {
   referrals("What to list." filter: ReferralFilter, "Page size, 0 to 500." first: Int = 20, "The cursor to continue after." after: String,
     "Page size from the end, 0 to 500: the last items (before ` + "`" + `before` + "`" + `, if given). With last, first counts only when the query gives it." last: Int,
     "Cursor from a previous page's ` + "`" + `startCursor` + "`" + `; the page ends before it." before: String): ReferralConnection!
-  "What became of the referrals of a municipality (null: all) sent between since and until (ISO dates, inclusive). Case management, steering and admin; counts below 5 are suppressed for all but case management."
+  "What became of the referrals of a municipality (null: all) sent between since and until (days, inclusive). Case management, steering and admin; counts below 5 are suppressed for all but case management."
   referralStats(
     "The municipality of the offers' districts; null for all."
     municipality: String
-    "Sent on or after this ISO date."
-    since: String
-    "Sent on or before this ISO date."
-    until: String
+    "Sent on or after this day."
+    since: Date
+    "Sent on or before this day; not before since."
+    until: Date
     "What to group by."
     groupBy: ReferralGroupBy = PROVIDER
   ): ReferralStats!
@@ -6073,7 +6077,7 @@ func (ec *executionContext) field_Query_referralStats_args(ctx context.Context, 
 	args["municipality"] = arg0
 	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "since",
 		func(ctx context.Context, v any) (*string, error) {
-			return ec.unmarshalOString2ᚖstring(ctx, v)
+			return ec.unmarshalODate2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -6081,7 +6085,7 @@ func (ec *executionContext) field_Query_referralStats_args(ctx context.Context, 
 	args["since"] = arg1
 	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "until",
 		func(ctx context.Context, v any) (*string, error) {
-			return ec.unmarshalOString2ᚖstring(ctx, v)
+			return ec.unmarshalODate2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -6837,14 +6841,14 @@ func (ec *executionContext) _Consent_givenOn(ctx context.Context, field graphql.
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
+			return ec.marshalNDate2string(ctx, selections, v)
 		},
 		true,
 		true,
 	)
 }
 func (ec *executionContext) fieldContext_Consent_givenOn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Consent", field, false, false, errors.New("field of type String does not have child fields"))
+	return graphql.NewScalarFieldContext("Consent", field, false, false, errors.New("field of type Date does not have child fields"))
 }
 
 func (ec *executionContext) _Consent_form(ctx context.Context, field graphql.CollectedField, obj *referral.Consent) (ret graphql.Marshaler) {
@@ -6906,14 +6910,14 @@ func (ec *executionContext) _Consent_validUntil(ctx context.Context, field graph
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
+			return ec.marshalNDate2string(ctx, selections, v)
 		},
 		true,
 		true,
 	)
 }
 func (ec *executionContext) fieldContext_Consent_validUntil(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Consent", field, false, false, errors.New("field of type String does not have child fields"))
+	return graphql.NewScalarFieldContext("Consent", field, false, false, errors.New("field of type Date does not have child fields"))
 }
 
 func (ec *executionContext) _Consent_withdrawnAt(ctx context.Context, field graphql.CollectedField, obj *referral.Consent) (ret graphql.Marshaler) {
@@ -15732,7 +15736,7 @@ func (ec *executionContext) unmarshalInputConsentInput(ctx context.Context, obj 
 		switch k {
 		case "givenOn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("givenOn"))
-			data, err := ec.unmarshalNString2string(ctx, v)
+			data, err := ec.unmarshalNDate2string(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -15753,7 +15757,7 @@ func (ec *executionContext) unmarshalInputConsentInput(ctx context.Context, obj 
 			it.Shares = data
 		case "validUntil":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("validUntil"))
-			data, err := ec.unmarshalNString2string(ctx, v)
+			data, err := ec.unmarshalNDate2string(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -16520,14 +16524,14 @@ func (ec *executionContext) unmarshalInputReferralFilter(ctx context.Context, ob
 			it.OfferID = data
 		case "since":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("since"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			data, err := ec.unmarshalODate2ᚖstring(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.Since = data
 		case "until":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("until"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			data, err := ec.unmarshalODate2ᚖstring(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -23057,13 +23061,13 @@ func (ec *executionContext) marshalNTargetGroup2ᚕgithubᚗcomᚋlotseᚑkimᚋ
 }
 
 func (ec *executionContext) unmarshalNTime2timeᚐTime(ctx context.Context, v any) (time.Time, error) {
-	res, err := graphql.UnmarshalTime(v)
+	res, err := model.UnmarshalTime(v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalNTime2timeᚐTime(ctx context.Context, sel ast.SelectionSet, v time.Time) graphql.Marshaler {
 	_ = sel
-	res := graphql.MarshalTime(v)
+	res := model.MarshalTime(v)
 	if res == graphql.Null {
 		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
 			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
@@ -24254,7 +24258,7 @@ func (ec *executionContext) unmarshalOTime2ᚖtimeᚐTime(ctx context.Context, v
 	if v == nil {
 		return nil, nil
 	}
-	res, err := graphql.UnmarshalTime(v)
+	res, err := model.UnmarshalTime(v)
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
@@ -24264,7 +24268,7 @@ func (ec *executionContext) marshalOTime2ᚖtimeᚐTime(ctx context.Context, sel
 	}
 	_ = sel
 	_ = ctx
-	res := graphql.MarshalTime(*v)
+	res := model.MarshalTime(*v)
 	return res
 }
 

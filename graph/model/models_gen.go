@@ -96,13 +96,13 @@ type ClientProfile struct {
 
 // The client's consent, as the counsellor records it.
 type ConsentInput struct {
-	// ISO date the consent was given (not in the future).
+	// The day the consent was given (not in the future).
 	GivenOn string `json:"givenOn"`
 	// How it was given.
 	Form referral.ConsentForm `json:"form"`
 	// What may be passed to the provider; must include NEEDS, and NOTE when a note is sent.
 	Shares []referral.Share `json:"shares"`
-	// ISO date until which it holds (not before today).
+	// The last day it holds (inclusive; not before today nor before givenOn).
 	ValidUntil string `json:"validUntil"`
 }
 
@@ -600,9 +600,9 @@ type ReferralFilter struct {
 	Status []referral.Status `json:"status,omitempty"`
 	// Only referrals to this offer.
 	OfferID *string `json:"offerId,omitempty"`
-	// Sent on or after this ISO date.
+	// Sent on or after this day.
 	Since *string `json:"since,omitempty"`
-	// Sent on or before this ISO date.
+	// Sent on or before this day; not before since.
 	Until *string `json:"until,omitempty"`
 }
 

@@ -8,4 +8,5 @@ package model
 var ScalarChecks = map[string]func(any) error{
 	"Date":         func(v any) error { _, err := UnmarshalDate(v); return err },
 	"LanguageCode": func(v any) error { _, err := UnmarshalLanguageCode(v); return err },
+	"Time":         func(v any) error { _, err := UnmarshalTime(v); return err },
 }

@@ -1,9 +1,12 @@
 package server_test
 
 import (
+	"maps"
 	"reflect"
 	"slices"
+	"strings"
 	"testing"
+	"time"
 
 	"github.com/lotse-kim/lotse/graph/relay"
 	"github.com/lotse-kim/lotse/internal/access"
@@ -154,5 +157,70 @@ func TestNetworkIDsAreGlobal(t *testing.T) {
 		if !members[n.ID] {
 			t.Errorf("networkReport.components lack %q, the picture's node id", n.ID)
 		}
+	}
+}
+
+// TestReferralDatesAreDates: the consent's days and the referral windows are
+// Dates, refused naming their field when they are no calendar day (and
+// nothing is stored); the status history's instants are RFC 3339 date-times
+// in UTC, as the Time scalar's @specifiedBy says.
+func TestReferralDatesAreDates(t *testing.T) {
+	e := newEnv(t)
+	in := e.referralInput(4711)
+	bad := func(field, value string) map[string]any {
+		c := maps.Clone(in["consent"].(map[string]any))
+		c[field] = value
+		out := maps.Clone(in)
+		out["consent"] = c
+		return out
+	}
+	const create = `mutation($in: CreateReferralInput!) { createReferral(input: $in) { id } }`
+	sent := func() int {
+		var d struct{ Referrals struct{ TotalCount int } }
+		e.ok(access.RoleCaseManager, `{ referrals { totalCount } }`, nil, &d)
+		return d.Referrals.TotalCount
+	}
+	before := sent()
+	refusesInputs(t, e, []inputCase{
+		{"consent given on a day that is none", access.RoleCaseManager, create, map[string]any{"in": bad("givenOn", "2026-02-30")}, "consent.givenOn"},
+		{"consent valid until, German notation", access.RoleCaseManager, create, map[string]any{"in": bad("validUntil", "31.12.2099")}, "consent.validUntil"},
+		{"consent with a time", access.RoleCaseManager, create, map[string]any{"in": bad("givenOn", e.today()+"T10:00:00Z")}, "consent.givenOn"},
+		{"referral filter", access.RoleCaseManager, `{ referrals(filter: {since: "2026-1-5"}) { totalCount } }`, nil, "filter.since"},
+		{"referral stats", access.RoleSteering, `query($u: Date) { referralStats(until: $u) { total { sent } } }`, map[string]any{"u": "2026-13-01"}, "until"},
+	})
+	if n := sent(); n != before {
+		t.Errorf("refused referrals were stored: %d before, %d after", before, n)
+	}
+
+	id := e.newReferral()
+	e.ok(access.RolePartner, `mutation($id: ID!) { updateReferralStatus(id: $id, status: ACCEPTED) { id } }`, map[string]any{"id": id}, nil)
+	var d struct {
+		Referral struct {
+			Consent struct{ GivenOn, ValidUntil string }
+			CreatedAt string
+			History   []struct{ At string }
+		}
+		Referrals struct{ TotalCount int }
+	}
+	e.ok(access.RoleCaseManager, `query($id: ID!, $d: Date) { referral(id: $id) { consent { givenOn validUntil } createdAt history { at } }
+		referrals(filter: {since: $d, until: $d}) { totalCount } }`, map[string]any{"id": id, "d": e.today()}, &d)
+	r := d.Referral
+	if r.Consent.GivenOn != e.today() || r.Consent.ValidUntil != "2099-12-31" || d.Referrals.TotalCount != 1 {
+		t.Errorf("consent %+v, referrals sent today %d; want %s–2099-12-31 and 1", r.Consent, d.Referrals.TotalCount, e.today())
+	}
+	if len(r.History) != 2 {
+		t.Fatalf("history %+v, want SENT and ACCEPTED", r.History)
+	}
+	for _, at := range append([]string{r.CreatedAt}, r.History[0].At, r.History[1].At) {
+		if ts, err := time.Parse(time.RFC3339Nano, at); err != nil || !strings.HasSuffix(at, "Z") || time.Since(ts) > time.Hour {
+			t.Errorf("instant %q: want an RFC 3339 date-time in UTC of the last hour (%v)", at, err)
+		}
+	}
+	var s struct {
+		Type struct{ SpecifiedByURL string }
+	}
+	e.ok(access.RolePublic, `{ type: __type(name: "Time") { specifiedByURL } }`, nil, &s)
+	if s.Type.SpecifiedByURL != "https://scalars.graphql.org/andimarek/date-time" {
+		t.Errorf("Time.specifiedByURL = %q", s.Type.SpecifiedByURL)
 	}
 }
