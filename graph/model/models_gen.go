@@ -1105,8 +1105,8 @@ type GapLevel string
 const (
 	// No active offer.
 	GapLevelNone GapLevel = "NONE"
-	// Fewer than 1.0 active offers per 10,000 inhabitants, or at least 5 unmet needs and no
-	// fewer unmet needs than offers. Fewer than 5 unmet needs never make a cell LOW.
+	// Fewer than 1.0 active offers per 10,000 inhabitants (when the district's population is known), or at
+	// least 5 unmet needs and no fewer unmet needs than offers. Fewer than 5 unmet needs never make a cell LOW.
 	GapLevelLow GapLevel = "LOW"
 	// Neither NONE nor LOW.
 	GapLevelOk GapLevel = "OK"
