@@ -196,7 +196,7 @@ func TestReferralDatesAreDates(t *testing.T) {
 	e.ok(access.RolePartner, `mutation($id: ID!) { updateReferralStatus(id: $id, status: ACCEPTED) { id } }`, map[string]any{"id": id}, nil)
 	var d struct {
 		Referral struct {
-			Consent struct{ GivenOn, ValidUntil string }
+			Consent   struct{ GivenOn, ValidUntil string }
 			CreatedAt string
 			History   []struct{ At string }
 		}
