@@ -14,7 +14,8 @@ func isTerminal(f *os.File) bool {
 	return err == nil && fi.Mode()&os.ModeCharDevice != 0
 }
 
-// progressBar draws "label [#####.....]  45%" on a terminal as bytes pass through.
+// progressBar draws "label [#####.....]  45%" on a terminal as bytes pass
+// through (Write) or as a count moves (set).
 type progressBar struct {
 	mu    sync.Mutex
 	w     io.Writer
@@ -37,6 +38,17 @@ func (p *progressBar) Write(b []byte) (int, error) {
 		p.last = time.Now()
 	}
 	return len(b), nil
+}
+
+// set moves the bar to done of total (store.ImportProgress).
+func (p *progressBar) set(done, total int) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.n, p.total = int64(done), int64(max(total, 1))
+	if time.Since(p.last) > 100*time.Millisecond || p.n >= p.total {
+		p.draw()
+		p.last = time.Now()
+	}
 }
 
 func (p *progressBar) draw() {

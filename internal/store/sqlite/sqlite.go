@@ -47,7 +47,7 @@ func Open(ctx context.Context, path string) (*Store, error) {
 	q := url.Values{}
 	// A page cache and memory map sized for NRW-scale data (~200 MB file):
 	// SQLite's 2 MB default cache made large reads go to the file each time.
-	for _, p := range []string{"journal_mode(WAL)", "foreign_keys(1)", "busy_timeout(10000)", "synchronous(NORMAL)", "cache_size(-32768)", "mmap_size(268435456)"} {
+	for _, p := range []string{"journal_mode(WAL)", "foreign_keys(1)", "busy_timeout(10000)", "synchronous(NORMAL)", "cache_size(-32768)", "mmap_size(0)"} {
 		q.Add("_pragma", p)
 	}
 	q.Set("_txlock", "immediate")
@@ -153,7 +153,17 @@ func (s *Store) migrate(ctx context.Context) error {
 // write runs fn in a write transaction on the single writer connection and,
 // in the same transaction, stores the audit entry carried by ctx.
 func (s *Store) write(ctx context.Context, fn func(tx *sql.Tx) error) error {
-	err := s.writeTx(ctx, fn)
+	return s.writeOn(ctx, s.w, fn)
+}
+
+// txBeginner is the writer pool or one connection taken from it.
+type txBeginner interface {
+	BeginTx(ctx context.Context, opts *sql.TxOptions) (*sql.Tx, error)
+}
+
+// writeOn is write on b, which is s.w or a connection of it.
+func (s *Store) writeOn(ctx context.Context, b txBeginner, fn func(tx *sql.Tx) error) error {
+	err := s.writeTx(ctx, b, fn)
 	switch {
 	case err == nil:
 		s.full.Store(false)
@@ -185,8 +195,8 @@ func (s *Store) WriteError(ctx context.Context) error {
 // minFreeBytes is the free space from which writes are expected to work.
 const minFreeBytes = 1 << 20
 
-func (s *Store) writeTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
-	tx, err := s.w.BeginTx(ctx, nil)
+func (s *Store) writeTx(ctx context.Context, b txBeginner, fn func(tx *sql.Tx) error) error {
+	tx, err := b.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("begin: %w", err)
 	}

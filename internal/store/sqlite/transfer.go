@@ -3,8 +3,10 @@ package sqlite
 import (
 	"context"
 	"database/sql"
+	"database/sql/driver"
 	"errors"
 	"fmt"
+	"strings"
 
 	"github.com/lotse-kim/lotse/internal/directory"
 	"github.com/lotse-kim/lotse/internal/store"
@@ -12,67 +14,259 @@ import (
 
 // Import upserts a whole snapshot in one transaction: all of it or nothing.
 // References are checked against the database as it stands after the
-// import, so a snapshot may refer to stored records.
+// import, so a snapshot may refer to stored records. It reports its
+// progress to store.ImportProgressFrom(ctx) as it writes.
 func (s *Store) Import(ctx context.Context, snap directory.Snapshot) error {
-	return s.write(ctx, func(tx *sql.Tx) error {
-		// Parents may come after their parts; references are checked at the end.
-		if _, err := exec(ctx, tx, stImportDeferForeignKeys); err != nil {
-			return fmt.Errorf("import: %w", err)
-		}
-		for _, d := range snap.Districts {
-			if err := putDistrict(ctx, tx, d); err != nil {
-				return err
-			}
-		}
-		for _, w := range snap.WorkingGroups {
-			if err := putWorkingGroup(ctx, tx, w); err != nil {
-				return err
-			}
-		}
-		for _, o := range snap.Organisations {
-			if err := putOrganisation(ctx, tx, o); err != nil {
-				return err
-			}
-		}
-		var st offerStmts
-		for _, x := range []struct {
-			p    **sql.Stmt
-			text string
-		}{{&st.upsert, stOfferUpsert.text}, {&st.clearLangs, stOfferLanguagesClear.text}, {&st.setLangs, stOfferLanguagesSet.text}} {
-			stmt, err := tx.PrepareContext(ctx, x.text)
-			if err != nil {
-				return fmt.Errorf("import: %w", err)
-			}
-			defer stmt.Close()
-			*x.p = stmt
-		}
-		for _, o := range snap.Offers {
-			if err := putOffer(ctx, tx, &st, o); err != nil {
-				return err
-			}
-		}
-		for _, c := range snap.Cooperations {
-			if err := putCooperation(ctx, tx, c.Normalized()); err != nil {
-				return err
-			}
-		}
-		for _, u := range snap.UnmetNeeds {
-			if _, err := exec(ctx, tx, stUnmetNeedUpsert, sql.Named("id", u.ID), sql.Named("need", string(u.Need)),
-				sql.Named("district_id", u.DistrictID), sql.Named("language", u.Language),
-				sql.Named("target_group", string(u.TargetGroup)), sql.Named("recorded_on", u.RecordedOn)); err != nil {
-				return translate(err, "unmet need", u.ID)
-			}
-		}
-		var entity, id, field, refEntity, ref string
-		err := queryRow(ctx, tx, stImportDangling).Scan(&entity, &id, &field, &refEntity, &ref)
-		switch {
-		case errors.Is(err, sql.ErrNoRows):
-			return nil
-		case err != nil:
-			return fmt.Errorf("import: %w", err)
-		}
-		return fmt.Errorf("import: %s %q: %w", entity, id, &store.NotFound{Field: field, Entity: refEntity, ID: ref})
+	p := newImportProgress(ctx, snap)
+	return s.withoutForeignKeys(ctx, func(conn *sql.Conn) error {
+		return s.writeOn(ctx, conn, func(tx *sql.Tx) error { return importTx(ctx, tx, snap, p) })
 	})
+}
+
+// withoutForeignKeys runs fn on the writer connection with foreign keys
+// off, and on again afterwards. Parents may come after their parts, and
+// importDangling checks every reference at the end, naming it; SQLite's own
+// checks would only repeat that per row, and they make every statement keep
+// a statement journal (12 % of an NRW import's CPU, measured). The pragma
+// cannot change inside a transaction, hence the connection of its own.
+func (s *Store) withoutForeignKeys(ctx context.Context, fn func(conn *sql.Conn) error) error {
+	conn, err := s.w.Conn(ctx)
+	if err != nil {
+		return fmt.Errorf("import: %w", err)
+	}
+	defer conn.Close()
+	if _, err := exec(ctx, conn, stImportForeignKeysOff); err != nil {
+		return fmt.Errorf("import: %w", err)
+	}
+	err = fn(conn)
+	// context.WithoutCancel: a cancelled import must still leave the
+	// connection with its checks on for the writes after it.
+	if _, rerr := exec(context.WithoutCancel(ctx), conn, stImportForeignKeysOn); rerr != nil {
+		// A connection left without its checks must not serve another write.
+		_ = conn.Raw(func(any) error { return driver.ErrBadConn })
+		return errors.Join(err, fmt.Errorf("import: foreign keys on again: %w", rerr))
+	}
+	return err
+}
+
+func importTx(ctx context.Context, tx *sql.Tx, snap directory.Snapshot, p *importProgress) error {
+	var deferred offerSchema
+	if len(snap.Offers) >= bulkImportMin {
+		var err error
+		if deferred, err = deferOfferSchema(ctx, tx); err != nil {
+			return err
+		}
+	}
+	for _, d := range snap.Districts {
+		if err := putDistrict(ctx, tx, d); err != nil {
+			return err
+		}
+		p.record()
+	}
+	for _, w := range snap.WorkingGroups {
+		if err := putWorkingGroup(ctx, tx, w); err != nil {
+			return err
+		}
+		p.record()
+	}
+	for _, o := range snap.Organisations {
+		if err := putOrganisation(ctx, tx, o); err != nil {
+			return err
+		}
+		p.record()
+	}
+	if err := importOffers(ctx, tx, snap.Offers, p); err != nil {
+		return err
+	}
+	for _, c := range snap.Cooperations {
+		if err := putCooperation(ctx, tx, c.Normalized()); err != nil {
+			return err
+		}
+		p.record()
+	}
+	for _, u := range snap.UnmetNeeds {
+		if _, err := exec(ctx, tx, stUnmetNeedUpsert, sql.Named("id", u.ID), sql.Named("need", string(u.Need)),
+			sql.Named("district_id", u.DistrictID), sql.Named("language", u.Language),
+			sql.Named("target_group", string(u.TargetGroup)), sql.Named("recorded_on", u.RecordedOn)); err != nil {
+			return translate(err, "unmet need", u.ID)
+		}
+		p.record()
+	}
+	if err := deferred.restore(ctx, tx, p); err != nil {
+		return err
+	}
+	if err := importDangling(ctx, tx); err != nil {
+		return err
+	}
+	p.finish()
+	return nil
+}
+
+func importOffers(ctx context.Context, tx *sql.Tx, offers []directory.Offer, p *importProgress) error {
+	var st offerStmts
+	for _, x := range []struct {
+		p    **sql.Stmt
+		text string
+	}{{&st.upsert, stOfferUpsert.text}, {&st.clearLangs, stOfferLanguagesClear.text}, {&st.setLangs, stOfferLanguagesSet.text}} {
+		stmt, err := tx.PrepareContext(ctx, x.text)
+		if err != nil {
+			return fmt.Errorf("import: %w", err)
+		}
+		defer stmt.Close()
+		*x.p = stmt
+	}
+	for _, o := range offers {
+		if err := putOffer(ctx, tx, &st, o); err != nil {
+			return err
+		}
+		p.record()
+	}
+	return nil
+}
+
+// importDangling returns the first reference that points nowhere, as a *NotFound.
+func importDangling(ctx context.Context, tx *sql.Tx) error {
+	var entity, id, field, refEntity, ref string
+	err := queryRow(ctx, tx, stImportDangling).Scan(&entity, &id, &field, &refEntity, &ref)
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+		return nil
+	case err != nil:
+		return fmt.Errorf("import: %w", err)
+	}
+	return fmt.Errorf("import: %s %q: %w", entity, id, &store.NotFound{Field: field, Entity: refEntity, ID: ref})
+}
+
+// bulkImportMin is the number of offers from which Import builds the offer
+// table's indexes after writing the rows rather than row by row. Row by
+// row, every statement's savepoint makes the full-text index flush and merge
+// its segments (41 % of an NRW import's CPU, measured), and every index
+// takes its rows in random order. A variable so that tests can lower it.
+var bulkImportMin = 2000
+
+// deferredTriggers are the triggers on offers whose work
+// sql/import_rebuild_offer_indexes.sql does for all rows at once.
+var deferredTriggers = []string{
+	"offers_fts_insert", "offers_fts_delete", "offers_fts_update",
+	"offers_geo_insert", "offers_geo_delete", "offers_geo_update",
+	"offers_childcare_geo_insert", "offers_childcare_geo_delete", "offers_childcare_geo_update",
+}
+
+// offerSchema is what deferOfferSchema dropped: each object's kind, name
+// and its CREATE statement as SQLite stored it.
+type offerSchema []struct{ kind, name, ddl string }
+
+// deferOfferSchema drops the secondary indexes of offers and the triggers
+// of deferredTriggers inside tx; restore creates them again from their own
+// stored text, so that a bulk import cannot drift from the migrations. The
+// drops are part of the import's transaction: a failed import rolls them
+// back with everything else.
+func deferOfferSchema(ctx context.Context, tx *sql.Tx) (offerSchema, error) {
+	rows, err := query(ctx, tx, stImportOfferSchema, sql.Named("triggers", jsonArray(deferredTriggers)))
+	if err != nil {
+		return nil, fmt.Errorf("import: %w", err)
+	}
+	defer rows.Close()
+	var sc offerSchema
+	for rows.Next() {
+		var o struct{ kind, name, ddl string }
+		if err := rows.Scan(&o.kind, &o.name, &o.ddl); err != nil {
+			return nil, fmt.Errorf("import: %w", err)
+		}
+		sc = append(sc, o)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("import: %w", err)
+	}
+	if n := len(sc); n == 0 || countKind(sc, "trigger") != len(deferredTriggers) {
+		return nil, fmt.Errorf("import: the offer table has %d of the %d triggers a bulk import rebuilds", countKind(sc, "trigger"), len(deferredTriggers))
+	}
+	for _, o := range sc {
+		// DDL takes no parameters; the name comes from sqlite_master, quoted.
+		if _, err := tx.ExecContext(ctx, "DROP "+strings.ToUpper(o.kind)+" "+quoteIdent(o.name)); err != nil {
+			return nil, fmt.Errorf("import: drop %s %s: %w", o.kind, o.name, err)
+		}
+	}
+	return sc, nil
+}
+
+func countKind(sc offerSchema, kind string) int {
+	n := 0
+	for _, o := range sc {
+		if o.kind == kind {
+			n++
+		}
+	}
+	return n
+}
+
+// restore fills the full-text and position indexes for every offer, then
+// creates the dropped indexes and triggers again; nothing dropped: nothing to do.
+func (sc offerSchema) restore(ctx context.Context, tx *sql.Tx, p *importProgress) error {
+	if len(sc) == 0 {
+		return nil
+	}
+	if _, err := exec(ctx, tx, stImportRebuildOfferIndexes); err != nil {
+		return fmt.Errorf("import: rebuild the offer indexes: %w", err)
+	}
+	p.step()
+	for _, o := range sc {
+		if _, err := tx.ExecContext(ctx, o.ddl); err != nil {
+			return fmt.Errorf("import: create %s %s again: %w", o.kind, o.name, err)
+		}
+		if o.kind == "index" {
+			p.step()
+		}
+	}
+	return nil
+}
+
+// quoteIdent quotes an SQL identifier.
+func quoteIdent(name string) string {
+	return `"` + strings.ReplaceAll(name, `"`, `""`) + `"`
+}
+
+// importProgress counts an import's records and, for a bulk import, the
+// index builds after them; each index build is weighed as indexStepRecords
+// records, about what it costs.
+type importProgress struct {
+	fn          store.ImportProgress
+	done, total int
+}
+
+// indexStepRecords is how many records one index build after a bulk import
+// counts as in the progress (measured at NRW scale: building one index of
+// offers takes about as long as writing 5,000 offers).
+const indexStepRecords = 5000
+
+func newImportProgress(ctx context.Context, snap directory.Snapshot) *importProgress {
+	p := &importProgress{fn: store.ImportProgressFrom(ctx), total: store.SnapshotRecords(snap)}
+	if len(snap.Offers) >= bulkImportMin {
+		p.total += bulkIndexSteps * indexStepRecords
+	}
+	p.fn(0, p.total)
+	return p
+}
+
+// bulkIndexSteps is the number of steps of offerSchema.restore: the
+// content rebuild and one per secondary index of offers.
+const bulkIndexSteps = 1 + 8
+
+func (p *importProgress) record() {
+	p.done++
+	if p.done%256 == 0 {
+		p.fn(p.done, p.total)
+	}
+}
+
+func (p *importProgress) step() {
+	p.done += indexStepRecords
+	p.fn(min(p.done, p.total), p.total)
+}
+
+func (p *importProgress) finish() {
+	p.done = p.total
+	p.fn(p.done, p.total)
 }
 
 // Export returns everything, each list ordered by id (cooperations by A, B).
