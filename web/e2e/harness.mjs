@@ -118,7 +118,8 @@ export async function newPage(browser, base) {
   });
   const page = await context.newPage();
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-  page.on('pageerror', (e) => errors.push(String(e)));
+  // The stack names the bundle chunk, so a failure seen only in CI can be traced.
+  page.on('pageerror', (e) => errors.push(e.stack || String(e)));
   return { context, page, foreign, errors };
 }
 

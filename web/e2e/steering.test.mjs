@@ -174,6 +174,23 @@ describe('steering dashboard', () => {
     });
   });
 
+  it('draws a chart whose data changed while it was hidden once it is shown', async () => {
+    // The chart defers a layout until its element has a size; the deferred
+    // data must not be lost.
+    await session(async ({ page }) => {
+      await signIn(page, server.url, server.tokens.STEERING);
+      await page.goto(server.url + '/steering?stadt=Solingen');
+      const chart = page.getByTestId('network-chart');
+      await chart.locator('svg').waitFor();
+      const before = await chart.locator('path').count();
+      await chart.evaluate((el) => (el.style.display = 'none'));
+      await page.getByTestId('show-flows').check();
+      await page.waitForTimeout(100);
+      await chart.evaluate((el) => (el.style.display = ''));
+      await page.waitForFunction((n) => document.querySelectorAll('[data-testid="network-chart"] path').length > n, before);
+    });
+  });
+
   it('prints a one-page summary', async () => {
     await session(async ({ page }) => {
       await signIn(page, server.url, server.tokens.ADMIN);
