@@ -57,6 +57,8 @@ func TestLanguageCodeInputs(t *testing.T) {
 			map[string]any{"id": e.snap.Offers[0].ID}, "languageCodes[0]"},
 		{"both fields, different", access.RolePublic, `{ offers(filter: {languageCodes: ["ar"], languages: ["tr"]}) { totalCount } }`,
 			nil, "filter.languageCodes"},
+		{"both date fields, different", access.RoleSteering, `{ unmetNeedCounts(filter: {sinceDate: "2026-01-01", since: "2025-01-01"}) { count } }`,
+			nil, "filter.sinceDate"},
 		{"create offer without languages", access.RoleAdmin, createOffer, map[string]any{"in": offer(nil)}, "languageCodes"},
 		{"create offer duplicate", access.RoleAdmin, createOffer, map[string]any{"in": offer(map[string]any{"languageCodes": []any{"ar", "ar"}})},
 			"languageCodes[1]"},
@@ -223,4 +225,12 @@ func TestReferralDatesAreDates(t *testing.T) {
 	if s.Type.SpecifiedByURL != "https://scalars.graphql.org/andimarek/date-time" {
 		t.Errorf("Time.specifiedByURL = %q", s.Type.SpecifiedByURL)
 	}
+}
+
+// TestOperationNameMissing: a document of several operations without an
+// operationName is a request error that says what to send.
+func TestOperationNameMissing(t *testing.T) {
+	e := newEnv(t)
+	r := e.do(access.RolePublic, `query A { me { role } } query B { me { role } }`, nil)
+	refusedWith(t, r, "GRAPHQL_VALIDATION_FAILED", "2 operations", "operationName")
 }

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/99designs/gqlgen/graphql"
+	"github.com/99designs/gqlgen/graphql/errcode"
 	"github.com/99designs/gqlgen/graphql/handler/lru"
 	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/vektah/gqlparser/v2/gqlerror"
@@ -48,6 +49,10 @@ func (p *preflight) MutateOperationParameters(ctx context.Context, params *graph
 		return err
 	}
 	op := doc.Operations.ForName(params.OperationName)
+	if op == nil && params.OperationName == "" && len(doc.Operations) > 1 {
+		// gqlgen would say "operation  not found", naming nothing.
+		return refused(errcode.ValidationFailed, "the document has %d operations; name the one to run in operationName", len(doc.Operations))
+	}
 	if op == nil {
 		return nil // gqlgen says which operation is missing
 	}
