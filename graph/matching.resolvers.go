@@ -28,10 +28,11 @@ func (r *mutationResolver) RecordUnmetNeed(ctx context.Context, input model.Unme
 		Need: input.Need, DistrictID: input.DistrictID, Language: lang, TargetGroup: deref(input.TargetGroup), RecordedOn: on,
 	})
 	if err != nil {
-		if input.RecordedDate != nil {
+		// The typed fields' names, unless the client gave the deprecated ones.
+		if input.RecordedOn == nil {
 			err = renamed(err, "recordedOn", "recordedDate")
 		}
-		if input.LanguageCode != nil {
+		if input.Language == nil {
 			err = renamed(err, "language", "languageCode")
 		}
 		return nil, err
