@@ -19,7 +19,7 @@ func organisationFromInput(in model.CreateOrganisationInput) directory.Organisat
 		ParentID: deref(in.ParentID), DistrictID: deref(in.DistrictID), Municipality: deref(in.Municipality),
 		Address: deref(in.Address), Location: geo(in.Location), Website: deref(in.Website),
 		Email: deref(in.Email), Phone: deref(in.Phone), WorkingGroupIDs: in.WorkingGroupIds,
-		ConfidentialAddress: deref(in.ConfidentialAddress),
+		ConfidentialAddress: deref(in.ConfidentialAddress), Visibility: deref(in.Visibility),
 	}
 }
 
@@ -39,6 +39,7 @@ func (in UpdateOrganisation) apply(o *directory.Organisation) {
 	setIf(&o.Phone, in.Phone)
 	setList(&o.WorkingGroupIDs, in.WorkingGroupIds)
 	setIf(&o.ConfidentialAddress, in.ConfidentialAddress)
+	setIf(&o.Visibility, in.Visibility)
 }
 
 // UpdateOrganisation and UpdateOffer give the generated inputs an apply method.

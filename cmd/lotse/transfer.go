@@ -131,8 +131,8 @@ func limitImportMemory() {
 }
 
 func describeCounts(c store.Counts) string {
-	return fmt.Sprintf("%d districts, %d working groups, %d organisations, %d offers, %d cooperations, %d unmet needs",
-		c.Districts, c.WorkingGroups, c.Organisations, c.Offers, c.Cooperations, c.UnmetNeeds)
+	return fmt.Sprintf("%d districts, %d working groups, %d organisations, %d offers, %d cooperations, %d unmet needs, %d cooperation proposals",
+		c.Districts, c.WorkingGroups, c.Organisations, c.Offers, c.Cooperations, c.UnmetNeeds, c.CooperationProposals)
 }
 
 // importProblems lists every bad record with its path, one per line.

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/lotse-kim/lotse/internal/demo"
+	"github.com/lotse-kim/lotse/internal/directory"
 	"github.com/lotse-kim/lotse/internal/store/sqlite"
 )
 
@@ -19,7 +20,8 @@ func run(t *testing.T, args ...string) error {
 	return root.ExecuteContext(t.Context())
 }
 
-// Export → import into a fresh store → export gives identical output.
+// Export → import into a fresh store → export gives identical output,
+// with a PROFESSIONAL organisation and a cooperation proposal on board.
 func TestExportImportRoundTrip(t *testing.T) {
 	dir := t.TempDir()
 	src := filepath.Join(dir, "demo.json")
@@ -27,7 +29,11 @@ func TestExportImportRoundTrip(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := json.NewEncoder(f).Encode(demo.Demo()); err != nil {
+	doc := demo.Demo()
+	doc.Organisations[1].Visibility = directory.VisibilityProfessional
+	proposal := uncooperatingPair(doc)
+	doc.CooperationProposals = []directory.CooperationProposal{proposal}
+	if err := json.NewEncoder(f).Encode(doc); err != nil {
 		t.Fatal(err)
 	}
 	f.Close()
@@ -52,6 +58,38 @@ func TestExportImportRoundTrip(t *testing.T) {
 	if !bytes.Equal(one, two) {
 		t.Fatal("second export differs from the first")
 	}
+	var back directory.Snapshot
+	if err := json.Unmarshal(two, &back); err != nil {
+		t.Fatal(err)
+	}
+	if len(back.CooperationProposals) != 1 || back.CooperationProposals[0].ProposedBy != proposal.ProposedBy ||
+		back.CooperationProposals[0].Normalized().A != proposal.Normalized().A || back.CooperationProposals[0].Normalized().B != proposal.Normalized().B {
+		t.Errorf("proposals after the round trip: %+v, want %+v", back.CooperationProposals, proposal)
+	}
+	for _, o := range back.Organisations {
+		if o.ID == doc.Organisations[1].ID && o.Visibility != directory.VisibilityProfessional {
+			t.Errorf("%s lost its visibility: %+v", o.ID, o)
+		}
+	}
+}
+
+// uncooperatingPair proposes a cooperation between two organisations of
+// doc that do not cooperate.
+func uncooperatingPair(doc directory.Snapshot) directory.CooperationProposal {
+	taken := map[[2]string]bool{}
+	for _, c := range doc.Cooperations {
+		n := c.Normalized()
+		taken[[2]string{n.A, n.B}] = true
+	}
+	for _, a := range doc.Organisations {
+		for _, b := range doc.Organisations {
+			n := directory.Cooperation{A: a.ID, B: b.ID}.Normalized()
+			if a.ID != b.ID && !taken[[2]string{n.A, n.B}] {
+				return directory.CooperationProposal{Cooperation: directory.Cooperation{A: a.ID, B: b.ID, Topics: []string{"Sprache"}}, ProposedBy: b.ID}
+			}
+		}
+	}
+	panic("every pair cooperates")
 }
 
 // A bad record anywhere means nothing is written, and every bad record is named.

@@ -310,6 +310,7 @@ type ComplexityRoot struct {
 		Partners            func(childComplexity int) int
 		PhoneOrNil          func(childComplexity int) int
 		UpdatedAt           func(childComplexity int) int
+		VisibilityOrPublic  func(childComplexity int) int
 		WebsiteOrNil        func(childComplexity int) int
 		WorkingGroups       func(childComplexity int) int
 	}
@@ -1740,6 +1741,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Organisation.UpdatedAt(childComplexity), true
+	case "Organisation.visibility":
+		if e.ComplexityRoot.Organisation.VisibilityOrPublic == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Organisation.VisibilityOrPublic(childComplexity), true
 	case "Organisation.website":
 		if e.ComplexityRoot.Organisation.WebsiteOrNil == nil {
 			break
@@ -2927,6 +2934,8 @@ type Organisation {
   phone: String
   "Whether its place is confidential (a women's shelter's association): readers who may not see it (anonymous readers, other organisations' partners) get the district and the contact fields, never ` + "`" + `address` + "`" + ` or ` + "`" + `location` + "`" + `."
   confidentialAddress: Boolean!
+  "Who may see the organisation: PUBLIC (everyone) or PROFESSIONAL (signed-in case management, steering, admin and its own partner). For everyone else a PROFESSIONAL organisation does not exist, and neither do its offers."
+  visibility: Visibility!
   "Working groups the organisation is member of, by id."
   workingGroups: [WorkingGroup!]!
   "Offers the organisation provides, by title then id."
@@ -3027,11 +3036,11 @@ type Offer {
   updatedAt: Time!
 }
 
-"Who may see an offer."
+"Who may see an offer or organisation."
 enum Visibility {
   "Everyone, anonymous readers included (the default)."
   PUBLIC
-  "Signed-in case management, steering, admin and the provider's own partner only."
+  "Signed-in case management, steering, admin and the provider's (or the organisation's) own partner only."
   PROFESSIONAL
 }
 
@@ -3223,6 +3232,8 @@ input CreateOrganisationInput {
   workingGroupIds: [ID!]
   "Keep address and location from readers who may not see them (default false)."
   confidentialAddress: Boolean
+  "Who may see the organisation and its offers (default PUBLIC)."
+  visibility: Visibility
 }
 
 "Only the given fields change; an empty string clears a text field. Limits as in CreateOrganisationInput."
@@ -3253,6 +3264,8 @@ input UpdateOrganisationInput {
   workingGroupIds: [ID!]
   "Whether address and location are confidential."
   confidentialAddress: Boolean
+  "New visibility of the organisation and its offers."
+  visibility: Visibility
 }
 
 "A new offer. STEERING and ADMIN may create offers for any organisation, a PARTNER only for its own."
@@ -5058,6 +5071,8 @@ func (ec *executionContext) childFields_Organisation(ctx context.Context, field 
 		return ec.fieldContext_Organisation_phone(ctx, field)
 	case "confidentialAddress":
 		return ec.fieldContext_Organisation_confidentialAddress(ctx, field)
+	case "visibility":
+		return ec.fieldContext_Organisation_visibility(ctx, field)
 	case "workingGroups":
 		return ec.fieldContext_Organisation_workingGroups(ctx, field)
 	case "offers":
@@ -10967,6 +10982,29 @@ func (ec *executionContext) fieldContext_Organisation_confidentialAddress(_ cont
 	return graphql.NewScalarFieldContext("Organisation", field, false, false, errors.New("field of type Boolean does not have child fields"))
 }
 
+func (ec *executionContext) _Organisation_visibility(ctx context.Context, field graphql.CollectedField, obj *directory.Organisation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Organisation_visibility(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.VisibilityOrPublic(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v directory.Visibility) graphql.Marshaler {
+			return ec.marshalNVisibility2githubᚗcomᚋlotseᚑkimᚋlotseᚋinternalᚋdirectoryᚐVisibility(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Organisation_visibility(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Organisation", field, true, false, errors.New("field of type Visibility does not have child fields"))
+}
+
 func (ec *executionContext) _Organisation_workingGroups(ctx context.Context, field graphql.CollectedField, obj *directory.Organisation) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -16048,7 +16086,7 @@ func (ec *executionContext) unmarshalInputCreateOrganisationInput(ctx context.Co
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"id", "name", "kind", "description", "parentId", "districtId", "municipality", "address", "location", "website", "email", "phone", "workingGroupIds", "confidentialAddress"}
+	fieldsInOrder := [...]string{"id", "name", "kind", "description", "parentId", "districtId", "municipality", "address", "location", "website", "email", "phone", "workingGroupIds", "confidentialAddress", "visibility"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -16153,6 +16191,13 @@ func (ec *executionContext) unmarshalInputCreateOrganisationInput(ctx context.Co
 				return it, err
 			}
 			it.ConfidentialAddress = data
+		case "visibility":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("visibility"))
+			data, err := ec.unmarshalOVisibility2ᚖgithubᚗcomᚋlotseᚑkimᚋlotseᚋinternalᚋdirectoryᚐVisibility(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Visibility = data
 		}
 	}
 	return it, nil
@@ -16901,7 +16946,7 @@ func (ec *executionContext) unmarshalInputUpdateOrganisationInput(ctx context.Co
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"name", "kind", "description", "parentId", "districtId", "municipality", "address", "location", "website", "email", "phone", "workingGroupIds", "confidentialAddress"}
+	fieldsInOrder := [...]string{"name", "kind", "description", "parentId", "districtId", "municipality", "address", "location", "website", "email", "phone", "workingGroupIds", "confidentialAddress", "visibility"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -16999,6 +17044,13 @@ func (ec *executionContext) unmarshalInputUpdateOrganisationInput(ctx context.Co
 				return it, err
 			}
 			it.ConfidentialAddress = data
+		case "visibility":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("visibility"))
+			data, err := ec.unmarshalOVisibility2ᚖgithubᚗcomᚋlotseᚑkimᚋlotseᚋinternalᚋdirectoryᚐVisibility(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Visibility = data
 		}
 	}
 	return it, nil
@@ -19341,6 +19393,11 @@ func (ec *executionContext) _Organisation(ctx context.Context, sel ast.Selection
 			}
 		case "confidentialAddress":
 			out.Values[i] = ec._Organisation_confidentialAddress(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "visibility":
+			out.Values[i] = ec._Organisation_visibility(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}

@@ -224,6 +224,8 @@ type CreateOrganisationInput struct {
 	WorkingGroupIds []string `json:"workingGroupIds,omitempty"`
 	// Keep address and location from readers who may not see them (default false).
 	ConfidentialAddress *bool `json:"confidentialAddress,omitempty"`
+	// Who may see the organisation and its offers (default PUBLIC).
+	Visibility *directory.Visibility `json:"visibility,omitempty"`
 }
 
 // A new referral from the caller's organisation.
@@ -830,6 +832,8 @@ type UpdateOrganisationInput struct {
 	WorkingGroupIds []string `json:"workingGroupIds,omitempty"`
 	// Whether address and location are confidential.
 	ConfidentialAddress *bool `json:"confidentialAddress,omitempty"`
+	// New visibility of the organisation and its offers.
+	Visibility *directory.Visibility `json:"visibility,omitempty"`
 }
 
 // What an audit entry records (AuditEntry.operation).

@@ -25,6 +25,9 @@ import (
 //	createReferral, withdrawConsent               -       -           own org (4)   -         -
 //	updateReferralStatus                          -       received (5) sent (5)     -         -
 //	referralStats                                 -       -           yes           yes (6)   yes (6)
+//	read PROFESSIONAL organisations and offers,   -       own org     yes           yes       yes
+//	  offers of PROFESSIONAL organisations,
+//	  confidential places (SeesProfessional)
 //
 //	(1) unmet-need counts below 5 are suppressed for ADMIN: only case
 //	    management and steering see them (SeesSmallCounts).

@@ -1,6 +1,6 @@
 package directory
 
-// Visibility says who may see an offer at all.
+// Visibility says who may see an offer or organisation at all.
 type Visibility string
 
 const (
@@ -27,6 +27,9 @@ func (v Visibility) Or() Visibility {
 
 // VisibilityOrPublic is the offer's visibility, PUBLIC when unset.
 func (o Offer) VisibilityOrPublic() Visibility { return o.Visibility.Or() }
+
+// VisibilityOrPublic is the organisation's visibility, PUBLIC when unset.
+func (o Organisation) VisibilityOrPublic() Visibility { return o.Visibility.Or() }
 
 // Redacted returns o as a reader who may not see its place gets it: no
 // address and no position; the district and the public contact remain.

@@ -42,6 +42,9 @@ type Organisation struct {
 	// WorkingGroupIDs are the working groups the organisation is member of;
 	// stores read them back ordered by id.
 	WorkingGroupIDs []string `json:"workingGroupIds,omitempty"`
+	// Visibility: PUBLIC ("" reads as PUBLIC) or PROFESSIONAL. A
+	// PROFESSIONAL organisation's offers are hidden with it.
+	Visibility Visibility `json:"visibility,omitempty"`
 	// ConfidentialAddress keeps address and position from readers who may
 	// not see them (they get the district and the contact fields).
 	ConfidentialAddress bool      `json:"confidentialAddress,omitempty"`
@@ -138,6 +141,17 @@ type Snapshot struct {
 	Offers        []Offer        `json:"offers"`
 	Cooperations  []Cooperation  `json:"cooperations"`
 	UnmetNeeds    []UnmetNeed    `json:"unmetNeeds"`
+	// CooperationProposals are the cooperations one side proposed and the
+	// other (or steering) has not confirmed, by A then B; absent in
+	// documents written before they were exported.
+	CooperationProposals []CooperationProposal `json:"cooperationProposals"`
+}
+
+// CooperationProposal is a cooperation one side proposed and the other
+// side (or steering) has not confirmed yet.
+type CooperationProposal struct {
+	Cooperation
+	ProposedBy string `json:"proposedBy"` // the organisation that proposed it, A or B
 }
 
 // SnapshotFormat names the current version of the Snapshot document.

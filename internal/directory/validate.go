@@ -238,6 +238,9 @@ func (o Organisation) ValidateInto(p Problems) {
 		}
 	}
 	p.optional("phone", o.Phone, 50)
+	if !o.Visibility.Valid() {
+		p.Add("visibility", "%q is not a known visibility", o.Visibility)
+	}
 	seen := map[string]bool{}
 	for i, id := range o.WorkingGroupIDs {
 		f := fmt.Sprintf("workingGroupIds[%d]", i)
@@ -458,7 +461,8 @@ func (s Snapshot) Validate() error {
 	}
 	uniqueIDs(p, "organisations", s.Organisations, func(o Organisation, at Problems) string { o.ValidateInto(at); return o.ID }, v.organisationRefs)
 	uniqueIDs(p, "offers", s.Offers, func(o Offer, at Problems) string { o.ValidateInto(at); return o.ID }, v.offerRefs)
-	v.cooperations(s.Cooperations)
+	pairs := v.cooperations(s.Cooperations)
+	v.proposals(s.CooperationProposals, pairs)
 	uniqueIDs(p, "unmetNeeds", s.UnmetNeeds, func(u UnmetNeed, at Problems) string { u.ValidateInto(at); return u.ID }, v.unmetNeedRefs)
 	return p.Err()
 }
@@ -515,22 +519,47 @@ func (v *snapshotCheck) offerRefs(o Offer, at Problems) {
 	}
 }
 
-func (v *snapshotCheck) cooperations(cs []Cooperation) {
+// cooperations checks the cooperations and returns their pairs (A < B).
+func (v *snapshotCheck) cooperations(cs []Cooperation) map[[2]string]bool {
 	pairs := map[[2]string]bool{}
 	for i, c := range cs {
-		at := v.p.At(fmt.Sprintf("cooperations[%d]", i))
-		c.ValidateInto(at)
-		for _, e := range []struct{ f, id string }{{"a", c.A}, {"b", c.B}} {
-			if e.id != "" && !v.orgs[e.id] {
-				at.Add(e.f, "no organisation %q in this document", e.id)
-			}
-		}
-		n := c.Normalized()
-		if pairs[[2]string{n.A, n.B}] {
-			at.Add("", "cooperation between %q and %q appears twice", n.A, n.B)
-		}
-		pairs[[2]string{n.A, n.B}] = true
+		v.pair(fmt.Sprintf("cooperations[%d]", i), c, pairs, "cooperation")
 	}
+	return pairs
+}
+
+// proposals checks the proposals: each for a pair that does not cooperate
+// in the document, proposed by one of its sides.
+func (v *snapshotCheck) proposals(ps []CooperationProposal, cooperating map[[2]string]bool) {
+	pairs := map[[2]string]bool{}
+	for i, pr := range ps {
+		at := v.pair(fmt.Sprintf("cooperationProposals[%d]", i), pr.Cooperation, pairs, "proposal")
+		n := pr.Normalized()
+		if cooperating[[2]string{n.A, n.B}] {
+			at.Add("", "%q and %q cooperate in this document; a proposal is for a pair that does not yet", n.A, n.B)
+		}
+		if pr.ProposedBy == "" || pr.ProposedBy != pr.A && pr.ProposedBy != pr.B {
+			at.Add("proposedBy", "%q is neither side of the proposal (%q, %q)", pr.ProposedBy, pr.A, pr.B)
+		}
+	}
+}
+
+// pair checks one cooperation (or proposal) at path: its fields, its sides
+// in the document, and that its pair is not in pairs yet; it records it.
+func (v *snapshotCheck) pair(path string, c Cooperation, pairs map[[2]string]bool, what string) Problems {
+	at := v.p.At(path)
+	c.ValidateInto(at)
+	for _, e := range []struct{ f, id string }{{"a", c.A}, {"b", c.B}} {
+		if e.id != "" && !v.orgs[e.id] {
+			at.Add(e.f, "no organisation %q in this document", e.id)
+		}
+	}
+	n := c.Normalized()
+	if pairs[[2]string{n.A, n.B}] {
+		at.Add("", "%s between %q and %q appears twice", what, n.A, n.B)
+	}
+	pairs[[2]string{n.A, n.B}] = true
+	return at
 }
 
 func (v *snapshotCheck) unmetNeedRefs(u UnmetNeed, at Problems) {

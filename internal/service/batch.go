@@ -28,7 +28,10 @@ func (s *Service) WorkingGroupsByID(ctx context.Context, ids []string) ([]direct
 // OffersByProvider returns every offer of the given providers, by title then id.
 func (s *Service) OffersByProvider(ctx context.Context, providerIDs []string) ([]directory.Offer, error) {
 	offers, err := s.store.OffersByProvider(ctx, providerIDs)
-	return visibleOffers(ctx, offers), err
+	if err != nil {
+		return nil, err
+	}
+	return s.visibleOffers(ctx, offers)
 }
 
 // CooperationsOf returns every cooperation that touches one of ids.
@@ -39,5 +42,8 @@ func (s *Service) CooperationsOf(ctx context.Context, ids []string) ([]directory
 // OffersByID returns the offers that exist among ids (a referral's offer).
 func (s *Service) OffersByID(ctx context.Context, ids []string) ([]directory.Offer, error) {
 	offers, err := s.store.OffersByID(ctx, ids)
-	return visibleOffers(ctx, offers), err
+	if err != nil {
+		return nil, err
+	}
+	return s.visibleOffers(ctx, offers)
 }

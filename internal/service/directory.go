@@ -57,6 +57,17 @@ func (s *Service) Organisations(ctx context.Context, f store.OrganisationFilter,
 	if f.Municipality, err = s.municipality(ctx, "filter.municipality", f.Municipality); err != nil {
 		return store.OrganisationPage{}, err
 	}
+	if f.ParentID != "" {
+		// The parts of a hidden organisation would betray that it exists.
+		parent, err := s.Organisation(ctx, f.ParentID)
+		if err != nil {
+			return store.OrganisationPage{}, err
+		}
+		if parent == nil {
+			return store.OrganisationPage{Organisations: []directory.Organisation{}}, nil
+		}
+	}
+	restrictOrganisations(ctx, &f)
 	page, err := s.store.Organisations(ctx, f, p)
 	page.Organisations = visibleOrganisations(ctx, page.Organisations)
 	return page, err
@@ -259,6 +270,14 @@ func (s *Service) AddCooperation(ctx context.Context, c directory.Cooperation) (
 		return c, err
 	}
 	c = c.Normalized()
+	switch side, err := s.hiddenSide(ctx, c.A, c.B); {
+	case err != nil:
+		return c, err
+	case side == "a":
+		return c, &store.NotFound{Field: "a", Entity: "organisation", ID: c.A}
+	case side == "b":
+		return c, &store.NotFound{Field: "b", Entity: "organisation", ID: c.B}
+	}
 	p := access.FromContext(ctx)
 	actx := s.audited(ctx, "addCooperation", "Cooperation", c.A+"|"+c.B, nil, c)
 	pending, err := s.proposal(ctx, c.A, c.B)
@@ -305,11 +324,15 @@ func (s *Service) ConfirmCooperation(ctx context.Context, a, b string) (director
 		return directory.Cooperation{}, err
 	}
 	n := directory.Cooperation{A: a, B: b}.Normalized()
+	side, err := s.hiddenSide(ctx, a, b)
+	if err != nil {
+		return directory.Cooperation{}, err
+	}
 	found, err := s.proposal(ctx, a, b)
 	if err != nil {
 		return directory.Cooperation{}, err
 	}
-	if found == nil {
+	if found == nil || side != "" { // a hidden side's proposal is for steering to confirm
 		return directory.Cooperation{}, &store.NotFound{Field: "b", Entity: "cooperation proposal", ID: n.A + "/" + n.B}
 	}
 	if p.Role == access.RolePartner && found.ProposedBy == p.OrganisationID {
@@ -351,6 +374,12 @@ func (s *Service) RemoveCooperation(ctx context.Context, a, b string) error {
 		return err
 	}
 	c := directory.Cooperation{A: a, B: b}.Normalized()
+	if side, err := s.hiddenSide(ctx, a, b); err != nil || side != "" {
+		if err == nil { // as for a pair that does not cooperate
+			err = &store.NotFound{Field: "b", Entity: "cooperation", ID: c.A + "/" + c.B}
+		}
+		return err
+	}
 	err := s.store.RemoveCooperation(s.audited(ctx, "removeCooperation", "Cooperation", c.A+"|"+c.B, c, nil), a, b)
 	var nf *store.NotFound
 	if errors.As(err, &nf) && nf.Field == "" {

@@ -238,8 +238,10 @@ func (s *Service) Network(ctx context.Context, organisationID string, depth int)
 	if errors.As(err, &nf) {
 		nf.Field = "organisationId"
 	}
-	g.Organisations = visibleOrganisations(ctx, g.Organisations)
-	return g, err
+	if err != nil {
+		return g, err
+	}
+	return visibleGraph(ctx, g, organisationID, depth, "organisationId")
 }
 
 // UnmetNeedCount is a count of unmet needs as one reader may see it; Count

@@ -34,6 +34,7 @@ func (s *Service) Import(ctx context.Context, snap directory.Snapshot) (store.Co
 		{"districts", before.Districts, len(snap.Districts)}, {"workingGroups", before.WorkingGroups, len(snap.WorkingGroups)},
 		{"organisations", before.Organisations, len(snap.Organisations)}, {"offers", before.Offers, len(snap.Offers)},
 		{"cooperations", before.Cooperations, len(snap.Cooperations)}, {"unmetNeeds", before.UnmetNeeds, len(snap.UnmetNeeds)},
+		{"cooperationProposals", before.CooperationProposals, len(snap.CooperationProposals)},
 	} {
 		e.Changes = append(e.Changes, access.FieldChange{Field: k.field, Old: strconv.Itoa(k.old), New: strconv.Itoa(k.new)})
 	}

@@ -70,3 +70,25 @@ func (e *Conflict) Error() string {
 
 // Unwrap makes errors.Is(err, ErrConflict) hold.
 func (e *Conflict) Unwrap() error { return ErrConflict }
+
+// Under puts the field of a *NotFound or *Conflict err under path
+// ("cooperationProposals[3]" + "b" → "cooperationProposals[3].b"), so that
+// an import names the record of its document; other errors pass unchanged.
+func Under(path string, err error) error {
+	var nf *NotFound
+	var c *Conflict
+	switch {
+	case errors.As(err, &nf):
+		nf.Field = joinPath(path, nf.Field)
+	case errors.As(err, &c):
+		c.Field = joinPath(path, c.Field)
+	}
+	return err
+}
+
+func joinPath(path, field string) string {
+	if field == "" {
+		return path
+	}
+	return path + "." + field
+}

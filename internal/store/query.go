@@ -98,9 +98,10 @@ type OfferFilter struct {
 	LegalCircuits []directory.LegalCircuit
 	// Age: offers whose age range (open bounds allowed) contains Age.
 	Age *int
-	// Restricted: the reader may not see PROFESSIONAL offers, nor find an
-	// offer with a confidential address by a radius (Near) search, except
-	// those of OwnOrganisation (a partner's own). The service sets it.
+	// Restricted: the reader may not see PROFESSIONAL offers, nor offers of
+	// a PROFESSIONAL organisation, nor find an offer with a confidential
+	// address by a radius (Near) search, except those of OwnOrganisation (a
+	// partner's own). The service sets it.
 	Restricted      bool
 	OwnOrganisation string
 }
@@ -174,6 +175,10 @@ type OrganisationFilter struct {
 	Municipality   string
 	WorkingGroupID string
 	ParentID       string
+	// Restricted: the reader may not see PROFESSIONAL organisations, except
+	// OwnOrganisation (a partner's own). The service sets it.
+	Restricted      bool
+	OwnOrganisation string
 }
 
 // Validate checks the filter's search text.
@@ -192,11 +197,12 @@ type OrganisationPage struct {
 // Counts says how many records of each kind are stored.
 type Counts struct {
 	Districts, WorkingGroups, Organisations, Offers, Cooperations, UnmetNeeds int
+	CooperationProposals                                                      int
 }
 
 // Empty reports whether no directory data is stored (tokens and audit aside).
 func (c Counts) Empty() bool {
-	return c.Districts+c.WorkingGroups+c.Organisations+c.Offers+c.Cooperations+c.UnmetNeeds == 0
+	return c.Districts+c.WorkingGroups+c.Organisations+c.Offers+c.Cooperations+c.UnmetNeeds+c.CooperationProposals == 0
 }
 
 // UnmetNeedFilter narrows unmet needs; empty fields do not filter.

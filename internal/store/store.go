@@ -80,7 +80,7 @@ type Directory interface {
 	SearchOffers(ctx context.Context, q OfferQuery) (OfferPage, error)
 
 	// AddCooperation records a cooperation; an existing one between the same
-	// pair is a *Conflict.
+	// pair is a *Conflict. It replaces a proposal of the pair.
 	AddCooperation(ctx context.Context, c directory.Cooperation) error
 	// RemoveCooperation deletes the cooperation between a and b, in either order.
 	RemoveCooperation(ctx context.Context, a, b string) error
@@ -100,9 +100,12 @@ type Directory interface {
 	ConfirmCooperation(ctx context.Context, a, b string) (directory.Cooperation, error)
 
 	// Import upserts a whole snapshot in one transaction: all of it or nothing.
+	// An imported cooperation replaces a stored proposal of its pair; an
+	// imported proposal replaces a stored one of its pair, and is a *Conflict
+	// for a pair that cooperates in the store.
 	Import(ctx context.Context, s directory.Snapshot) error
-	// Export returns everything, each list ordered by id (cooperations by A, B),
-	// so that two exports of the same data are byte-identical.
+	// Export returns everything, each list ordered by id (cooperations and
+	// proposals by A, B), so that two exports of the same data are byte-identical.
 	Export(ctx context.Context) (directory.Snapshot, error)
 	// Counts says how much is stored.
 	Counts(ctx context.Context) (Counts, error)
@@ -164,7 +167,4 @@ func AuditFrom(ctx context.Context) (access.AuditEntry, bool) {
 
 // Proposal is a cooperation one side proposed and the other side (or
 // steering) has not confirmed yet.
-type Proposal struct {
-	directory.Cooperation
-	ProposedBy string // the organisation that proposed it
-}
+type Proposal = directory.CooperationProposal

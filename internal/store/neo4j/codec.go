@@ -240,6 +240,7 @@ func organisationRow(o directory.Organisation) map[string]any {
 	p.str("website", o.Website)
 	p.str("email", o.Email)
 	p.str("phone", o.Phone)
+	p.str("visibility", string(o.Visibility))
 	if o.ConfidentialAddress {
 		p["confidentialAddress"] = true
 	}
@@ -259,7 +260,7 @@ func decodeOrganisation(r row) (directory.Organisation, error) {
 		Description: r.str("description"), ParentID: r.str("parentId"), DistrictID: r.str("districtId"),
 		Municipality: r.str("municipality"), Address: r.str("address"), Location: r.geo("location"),
 		Website: r.str("website"), Email: r.str("email"), Phone: r.str("phone"),
-		ConfidentialAddress: r.boolean("confidentialAddress"),
+		Visibility: directory.Visibility(r.str("visibility")), ConfidentialAddress: r.boolean("confidentialAddress"),
 	}
 	// Working groups read back ordered by id, as from the embedded store
 	// (MEMBER_OF still carries the position as written, for older readers).

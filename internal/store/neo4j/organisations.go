@@ -202,6 +202,7 @@ func organisationFilterParams(f store.OrganisationFilter) map[string]any {
 	return map[string]any{
 		"terms": terms, "kinds": listOrNil(f.Kinds), "districtIds": listOrNil(f.DistrictIDs),
 		"municipality": orNil(f.Municipality), "workingGroupId": orNil(f.WorkingGroupID), "parentId": orNil(f.ParentID),
+		"restricted": f.Restricted, "ownOrg": f.OwnOrganisation,
 	}
 }
 

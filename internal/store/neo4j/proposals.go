@@ -2,6 +2,7 @@ package neo4j
 
 import (
 	"context"
+	"fmt"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
@@ -40,14 +41,35 @@ func (s *Store) CooperationProposals(ctx context.Context, ids []string) ([]store
 		if err != nil {
 			return err
 		}
-		cs := readCooperations(recs)
-		for i, r := range recs {
-			by, _ := get(r, "proposedBy").(string)
-			out = append(out, store.Proposal{Cooperation: cs[i], ProposedBy: by})
-		}
+		out = readProposals(recs)
 		return nil
 	})
 	return out, err
+}
+
+// readProposals decodes rows of proposals_of and export_proposals.
+func readProposals(recs []*neo4j.Record) []store.Proposal {
+	cs := readCooperations(recs)
+	out := make([]store.Proposal, len(recs))
+	for i, r := range recs {
+		by, _ := get(r, "proposedBy").(string)
+		out[i] = store.Proposal{Cooperation: cs[i], ProposedBy: by}
+	}
+	return out
+}
+
+// putProposals stores the proposals of an import, each for a pair whose
+// sides exist and that does not cooperate; path names the list.
+func putProposals(ctx context.Context, tx neo4j.ManagedTransaction, ps []store.Proposal, path string) error {
+	for i, p := range ps {
+		if err := checkNewCooperation(ctx, tx, p.Normalized()); err != nil {
+			return store.Under(fmt.Sprintf("%s[%d]", path, i), err)
+		}
+		if _, err := run(ctx, tx, stProposalUpsert, proposalParams(p.Cooperation, p.ProposedBy)); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // ConfirmCooperation turns a proposal into a cooperation (store.Store).

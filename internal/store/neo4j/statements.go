@@ -79,6 +79,7 @@ var (
 	stExportOrganisations      = load("export_organisations")
 	stExportOffers             = load("export_offers")
 	stExportCooperations       = load("export_cooperations")
+	stExportProposals          = load("export_proposals")
 	stExportUnmetNeeds         = load("export_unmet_needs")
 
 	stUnmetNeedsTaken     = load("unmet_needs_taken")

@@ -39,7 +39,7 @@ func paramsOf(t *testing.T) map[*statement]map[string]any {
 		stCooperationsOf: idsParam(nil), stProposalUpsert: proposalParams(directory.Cooperation{A: "a", B: "b"}, "a"),
 		stProposalsOf: idsParam(nil), stProposalConfirm: pairParams("a", "b"), stCooperationsAmong: idsParam(nil),
 		stCounts: noParams(), stExportDistricts: noParams(), stExportWorkingGroups: noParams(),
-		stExportOrganisations: noParams(), stExportOffers: noParams(), stExportCooperations: noParams(),
+		stExportOrganisations: noParams(), stExportOffers: noParams(), stExportCooperations: noParams(), stExportProposals: noParams(),
 		stExportUnmetNeeds: noParams(),
 		stUnmetNeedsTaken:  idsParam(nil), stUnmetNeedUpsert: rows,
 		stUnmetNeedCounts: unmetNeedFilterParams(store.UnmetNeedFilter{}),

@@ -45,6 +45,9 @@ func (s *Store) Import(ctx context.Context, snap directory.Snapshot) error {
 		if err := putCooperations(ctx, tx, snap.Cooperations, "cooperations"); err != nil {
 			return err
 		}
+		if err := putProposals(ctx, tx, snap.CooperationProposals, "cooperationProposals"); err != nil {
+			return err
+		}
 		return putUnmetNeeds(ctx, tx, snap.UnmetNeeds, "unmetNeeds")
 	})
 }
@@ -86,6 +89,10 @@ func (s *Store) Export(ctx context.Context) (directory.Snapshot, error) {
 			return err
 		}
 		snap.Cooperations = readCooperations(recs)
+		if recs, err = run(ctx, tx, stExportProposals, noParams()); err != nil {
+			return err
+		}
+		snap.CooperationProposals = readProposals(recs)
 		if recs, err = run(ctx, tx, stExportUnmetNeeds, noParams()); err != nil {
 			return err
 		}
@@ -110,6 +117,7 @@ func (s *Store) Counts(ctx context.Context) (store.Counts, error) {
 		c = store.Counts{
 			Districts: n("districts"), WorkingGroups: n("workingGroups"), Organisations: n("organisations"),
 			Offers: n("offers"), Cooperations: n("cooperations"), UnmetNeeds: n("unmetNeeds"),
+			CooperationProposals: n("cooperationProposals"),
 		}
 		return nil
 	})

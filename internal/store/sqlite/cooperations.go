@@ -21,9 +21,15 @@ func (s *Store) AddCooperation(ctx context.Context, c directory.Cooperation) err
 	})
 }
 
+// putCooperation stores a cooperation, replacing a proposal of its pair
+// (as cooperation_upsert.cypher does).
 func putCooperation(ctx context.Context, tx *sql.Tx, n directory.Cooperation) error {
 	_, err := exec(ctx, tx, stCooperationUpsert, sql.Named("a", n.A), sql.Named("b", n.B),
 		sql.Named("since", n.Since), sql.Named("topics", jsonArray(n.Topics)))
+	if err != nil {
+		return translate(err, "cooperation", n.A+"/"+n.B)
+	}
+	_, err = exec(ctx, tx, stProposalDelete, sql.Named("a", n.A), sql.Named("b", n.B))
 	return translate(err, "cooperation", n.A+"/"+n.B)
 }
 

@@ -114,7 +114,7 @@ func putOrganisation(ctx context.Context, tx *sql.Tx, o directory.Organisation) 
 		sql.Named("municipality", o.Municipality), sql.Named("address", o.Address),
 		sql.Named("lat", lat), sql.Named("lon", lon), sql.Named("website", o.Website),
 		sql.Named("email", o.Email), sql.Named("phone", o.Phone), sql.Named("updated_at", store.TimeText(o.UpdatedAt)),
-		sql.Named("confidential_address", boolInt(o.ConfidentialAddress)),
+		sql.Named("confidential_address", boolInt(o.ConfidentialAddress)), sql.Named("visibility", string(o.Visibility)),
 		sql.Named("search_text", directory.Fold(o.Name+" "+o.Description)))
 	if err != nil {
 		return translate(err, "organisation", o.ID)
@@ -190,6 +190,7 @@ func (s *Store) Organisations(ctx context.Context, f store.OrganisationFilter, p
 	q := orgQuery{
 		kinds: filterList(f.Kinds), districtIDs: filterList(f.DistrictIDs), municipality: nullString(f.Municipality),
 		workingGroupID: nullString(f.WorkingGroupID), parentID: nullString(f.ParentID), terms: terms,
+		restricted: f.Restricted, ownOrg: f.OwnOrganisation,
 		offset: offset, limit: limit,
 	}
 	page, err := s.organisations(ctx, s.r, q)
@@ -212,7 +213,8 @@ func (s *Store) Organisations(ctx context.Context, f store.OrganisationFilter, p
 
 type orgQuery struct {
 	ids, kinds, districtIDs, municipality, workingGroupID, parentID, terms any
-	byID                                                                   bool
+	byID, restricted                                                       bool
+	ownOrg                                                                 string
 	offset, limit                                                          int
 }
 
@@ -226,6 +228,7 @@ func (s *Store) organisations(ctx context.Context, q queryer, oq orgQuery) (stor
 			sql.Named("district_ids", oq.districtIDs), sql.Named("municipality", oq.municipality),
 			sql.Named("working_group_id", oq.workingGroupID), sql.Named("parent_id", oq.parentID),
 			sql.Named("terms", oq.terms), sql.Named("by_id", oq.byID),
+			sql.Named("restricted", boolInt(oq.restricted)), sql.Named("own_org", oq.ownOrg),
 			sql.Named("limit", oq.limit), sql.Named("offset", oq.offset))
 	}
 	if err != nil {
@@ -235,14 +238,14 @@ func (s *Store) organisations(ctx context.Context, q queryer, oq orgQuery) (stor
 	page := store.OrganisationPage{Organisations: []directory.Organisation{}}
 	for rows.Next() {
 		var o directory.Organisation
-		var kind, updated, groups string
+		var kind, updated, groups, visibility string
 		var parent, district sql.NullString
 		var lat, lon sql.NullFloat64
 		if err := rows.Scan(&o.ID, &o.Name, &kind, &o.Description, &parent, &district, &o.Municipality, &o.Address,
-			&lat, &lon, &o.Website, &o.Email, &o.Phone, &updated, &o.ConfidentialAddress, &groups, &page.TotalCount); err != nil {
+			&lat, &lon, &o.Website, &o.Email, &o.Phone, &updated, &o.ConfidentialAddress, &visibility, &groups, &page.TotalCount); err != nil {
 			return page, fmt.Errorf("organisations: %w", err)
 		}
-		o.Kind = directory.OrganisationKind(kind)
+		o.Kind, o.Visibility = directory.OrganisationKind(kind), directory.Visibility(visibility)
 		o.ParentID, o.DistrictID = parent.String, district.String
 		o.Location = scanPoint(lat, lon)
 		if o.UpdatedAt, err = store.ParseTime(updated); err != nil {

@@ -15,22 +15,26 @@ import (
 func (s *Store) ProposeCooperation(ctx context.Context, c directory.Cooperation, by string) error {
 	n := c.Normalized()
 	return s.write(ctx, func(tx *sql.Tx) error {
-		if err := s.checkNewCooperation(ctx, tx, c); err != nil {
-			return err
-		}
-		_, err := exec(ctx, tx, stProposalUpsert, sql.Named("a", n.A), sql.Named("b", n.B),
-			sql.Named("since", n.Since), sql.Named("topics", jsonArray(n.Topics)), sql.Named("proposed_by", by))
-		return translate(err, "cooperation", n.A+"/"+n.B)
+		return s.putProposal(ctx, tx, n, by)
 	})
 }
 
-// CooperationProposals returns the proposals touching one of ids (store.Store).
-func (s *Store) CooperationProposals(ctx context.Context, ids []string) ([]store.Proposal, error) {
-	out := []store.Proposal{}
-	if len(ids) == 0 {
-		return out, nil
+// putProposal stores a proposal for a pair whose sides exist and that does
+// not cooperate yet.
+func (s *Store) putProposal(ctx context.Context, tx *sql.Tx, c directory.Cooperation, by string) error {
+	if err := s.checkNewCooperation(ctx, tx, c); err != nil {
+		return err
 	}
-	rows, err := query(ctx, s.r, stProposalsOf, sql.Named("ids", jsonArray(ids)))
+	n := c.Normalized()
+	_, err := exec(ctx, tx, stProposalUpsert, sql.Named("a", n.A), sql.Named("b", n.B),
+		sql.Named("since", n.Since), sql.Named("topics", jsonArray(n.Topics)), sql.Named("proposed_by", by))
+	return translate(err, "cooperation", n.A+"/"+n.B)
+}
+
+// proposals reads the proposals a statement selects (columns of proposals_of.sql).
+func proposals(ctx context.Context, q queryer, st *statement, args ...any) ([]store.Proposal, error) {
+	out := []store.Proposal{}
+	rows, err := query(ctx, q, st, args...)
 	if err != nil {
 		return nil, fmt.Errorf("cooperation proposals: %w", err)
 	}
@@ -49,6 +53,14 @@ func (s *Store) CooperationProposals(ctx context.Context, ids []string) ([]store
 	return out, rows.Err()
 }
 
+// CooperationProposals returns the proposals touching one of ids (store.Store).
+func (s *Store) CooperationProposals(ctx context.Context, ids []string) ([]store.Proposal, error) {
+	if len(ids) == 0 {
+		return []store.Proposal{}, nil
+	}
+	return proposals(ctx, s.r, stProposalsOf, sql.Named("ids", jsonArray(ids)))
+}
+
 // ConfirmCooperation turns a proposal into a cooperation (store.Store).
 func (s *Store) ConfirmCooperation(ctx context.Context, a, b string) (directory.Cooperation, error) {
 	n := directory.Cooperation{A: a, B: b}.Normalized()
@@ -65,11 +77,8 @@ func (s *Store) ConfirmCooperation(ctx context.Context, a, b string) (directory.
 		if n.Topics, err = decodeList[string]("topics", topics, false); err != nil {
 			return err
 		}
-		if _, err := exec(ctx, tx, stProposalDelete, sql.Named("a", n.A), sql.Named("b", n.B)); err != nil {
-			return fmt.Errorf("cooperation proposal: %w", err)
-		}
 		out = n
-		return putCooperation(ctx, tx, n)
+		return putCooperation(ctx, tx, n) // which drops the proposal
 	})
 	return out, err
 }

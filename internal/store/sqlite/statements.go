@@ -116,6 +116,7 @@ var (
 	stExists                         = load("exists")
 	stExportCooperations             = load("export_cooperations")
 	stExportOffers                   = load("export_offers")
+	stExportProposals                = load("export_proposals")
 	stExportUnmetNeeds               = load("export_unmet_needs")
 	stGapGroups                      = load("gap_groups")
 	stGapOffers                      = load("gap_offers")

@@ -19,7 +19,7 @@ import (
 func (s *Store) Import(ctx context.Context, snap directory.Snapshot) error {
 	p := newImportProgress(ctx, snap)
 	return s.withoutForeignKeys(ctx, func(conn *sql.Conn) error {
-		return s.writeOn(ctx, conn, func(tx *sql.Tx) error { return importTx(ctx, tx, snap, p) })
+		return s.writeOn(ctx, conn, func(tx *sql.Tx) error { return s.importTx(ctx, tx, snap, p) })
 	})
 }
 
@@ -49,7 +49,7 @@ func (s *Store) withoutForeignKeys(ctx context.Context, fn func(conn *sql.Conn) 
 	return err
 }
 
-func importTx(ctx context.Context, tx *sql.Tx, snap directory.Snapshot, p *importProgress) error {
+func (s *Store) importTx(ctx context.Context, tx *sql.Tx, snap directory.Snapshot, p *importProgress) error {
 	var deferred offerSchema
 	if len(snap.Offers) >= bulkImportMin {
 		var err error
@@ -83,6 +83,11 @@ func importTx(ctx context.Context, tx *sql.Tx, snap directory.Snapshot, p *impor
 			return err
 		}
 		p.record()
+	}
+	for i, pr := range snap.CooperationProposals {
+		if err := s.putProposal(ctx, tx, pr.Cooperation, pr.ProposedBy); err != nil {
+			return store.Under(fmt.Sprintf("cooperationProposals[%d]", i), err)
+		}
 	}
 	for _, u := range snap.UnmetNeeds {
 		if _, err := exec(ctx, tx, stUnmetNeedUpsert, sql.Named("id", u.ID), sql.Named("need", string(u.Need)),
@@ -295,6 +300,9 @@ func (s *Store) Export(ctx context.Context) (directory.Snapshot, error) {
 	if snap.Cooperations, err = s.cooperations(ctx, tx, nil); err != nil {
 		return snap, err
 	}
+	if snap.CooperationProposals, err = proposals(ctx, tx, stExportProposals); err != nil {
+		return snap, err
+	}
 	rows, err := query(ctx, tx, stExportUnmetNeeds)
 	if err != nil {
 		return snap, fmt.Errorf("export: %w", err)
@@ -320,7 +328,7 @@ func (s *Store) Export(ctx context.Context) (directory.Snapshot, error) {
 func (s *Store) Counts(ctx context.Context) (store.Counts, error) {
 	var c store.Counts
 	if err := queryRow(ctx, s.r, stCounts).Scan(&c.Districts, &c.WorkingGroups, &c.Organisations,
-		&c.Offers, &c.Cooperations, &c.UnmetNeeds); err != nil {
+		&c.Offers, &c.Cooperations, &c.UnmetNeeds, &c.CooperationProposals); err != nil {
 		return c, fmt.Errorf("counts: %w", err)
 	}
 	return c, nil

@@ -1077,7 +1077,7 @@ func testExportImport(t *testing.T, s store.Store) {
 	if empty.Format != directory.SnapshotFormat {
 		t.Errorf("format %q", empty.Format)
 	}
-	for _, key := range []string{"districts", "workingGroups", "organisations", "offers", "cooperations", "unmetNeeds"} {
+	for _, key := range []string{"districts", "workingGroups", "organisations", "offers", "cooperations", "unmetNeeds", "cooperationProposals"} {
 		if !strings.Contains(string(b), `"`+key+`":[]`) {
 			t.Errorf("empty export: %s is not []: %s", key, b)
 		}

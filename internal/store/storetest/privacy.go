@@ -13,6 +13,7 @@ func privacyTests() []Test {
 	return []Test{
 		{"ConfidentialPlacesRoundTrip", testConfidentialRoundTrip},
 		{"RestrictedSearch", testRestrictedSearch},
+		{"ProfessionalOrganisation", testProfessionalOrganisation},
 	}
 }
 
@@ -72,21 +73,9 @@ func testConfidentialRoundTrip(t *testing.T, s store.Store) {
 // still finds the shelter (the service then hides its address).
 func testRestrictedSearch(t *testing.T, s store.Store) {
 	shelter, pro := privacyOffers(t, s)
-	ctx := context.Background()
 	ids := func(f store.OfferFilter, order store.OfferOrder) []string {
 		t.Helper()
-		page, err := s.SearchOffers(ctx, store.OfferQuery{Filter: f, Order: order, Page: store.Page{First: 100}})
-		if err != nil {
-			t.Fatal(err)
-		}
-		var out []string
-		for _, h := range page.Hits {
-			out = append(out, h.Offer.ID)
-		}
-		if page.TotalCount != len(out) {
-			t.Errorf("total %d, %d hits", page.TotalCount, len(out))
-		}
-		return out
+		return searchOfferIDs(t, s, f, order)
 	}
 	near := &store.Near{Lat: shelter.Location.Lat, Lon: shelter.Location.Lon, RadiusKm: 1}
 	for _, c := range []struct {
@@ -111,4 +100,129 @@ func testRestrictedSearch(t *testing.T, s store.Store) {
 			t.Errorf("%s: the public café next door is missing from %v", c.name, got)
 		}
 	}
+}
+
+// searchOrgIDs lists the ids an organisation search finds, checking its total.
+func searchOrgIDs(t *testing.T, s store.Store, f store.OrganisationFilter) []string {
+	t.Helper()
+	page, err := s.Organisations(context.Background(), f, store.Page{First: 100})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, o := range page.Organisations {
+		out = append(out, o.ID)
+	}
+	if page.TotalCount != len(out) {
+		t.Errorf("organisations %+v: total %d, %d listed", f, page.TotalCount, len(out))
+	}
+	return out
+}
+
+// searchOfferIDs lists the ids an offer search finds, checking its total.
+func searchOfferIDs(t *testing.T, s store.Store, f store.OfferFilter, order store.OfferOrder) []string {
+	t.Helper()
+	page, err := s.SearchOffers(context.Background(), store.OfferQuery{Filter: f, Order: order, Page: store.Page{First: 100}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, h := range page.Hits {
+		out = append(out, h.Offer.ID)
+	}
+	if page.TotalCount != len(out) {
+		t.Errorf("offers %+v: total %d, %d hits", f, page.TotalCount, len(out))
+	}
+	return out
+}
+
+// hiddenOrg is the fixture organisation the visibility tests hide; it
+// provides offSpiel, in sg-ohligs.
+const hiddenOrg = "org-moschee"
+
+// checkHiddenOrg checks, for every kind of reader, whether organisation and
+// offer searches (by every index a backend may start from) find hiddenOrg
+// and offSpiel: readers who see PROFESSIONAL records always, the others
+// only while it is not PROFESSIONAL.
+func checkHiddenOrg(t *testing.T, s store.Store, state string, professional bool) {
+	t.Helper()
+	near := &store.Near{Lat: pOhligs.Lat, Lon: pOhligs.Lon, RadiusKm: 1}
+	readers := []struct {
+		name       string
+		restricted bool
+		own        string
+		sees       bool
+	}{{"unrestricted", false, "", true}, {"anonymous", true, "", false},
+		{"other partner", true, "org-awo", false}, {"own partner", true, hiddenOrg, true}}
+	orgFilters := []store.OrganisationFilter{{}, {Text: "moscheeverein"}, {Kinds: []directory.OrganisationKind{directory.KindMosque}},
+		{DistrictIDs: []string{"sg-ohligs"}}, {Municipality: "Solingen"}}
+	offerQueries := []struct {
+		f     store.OfferFilter
+		order store.OfferOrder
+	}{
+		{store.OfferFilter{}, store.OrderTitle},
+		{store.OfferFilter{Text: "spielgruppe"}, store.OrderTitle},
+		{store.OfferFilter{OrganisationIDs: []string{hiddenOrg}}, store.OrderTitle},
+		{store.OfferFilter{DistrictIDs: []string{"sg-ohligs"}}, store.OrderUpdated},
+		{store.OfferFilter{Municipality: "Solingen"}, store.OrderFreePlaces},
+		{store.OfferFilter{Categories: []directory.OfferCategory{directory.CategoryPassageGroup}}, store.OrderTitle},
+		{store.OfferFilter{Near: near}, store.OrderDistance},
+		{store.OfferFilter{Near: near}, store.OrderTitle},
+	}
+	for _, r := range readers {
+		want := r.sees || !professional
+		for _, f := range orgFilters {
+			f.Restricted, f.OwnOrganisation = r.restricted, r.own
+			if got := slices.Contains(searchOrgIDs(t, s, f), hiddenOrg); got != want {
+				t.Errorf("%s, %s, organisations %+v: listed %v, want %v", state, r.name, f, got, want)
+			}
+		}
+		for _, q := range offerQueries {
+			f := q.f
+			f.Restricted, f.OwnOrganisation = r.restricted, r.own
+			if got := slices.Contains(searchOfferIDs(t, s, f, q.order), offSpiel); got != want {
+				t.Errorf("%s, %s, offers %+v by %s: found %v, want %v", state, r.name, f, q.order, got, want)
+			}
+		}
+	}
+}
+
+// A PROFESSIONAL organisation is hidden from a restricted organisation
+// search, and so are its offers from every restricted offer search; its own
+// partner and unrestricted readers see both. Visibility survives update
+// (both ways), export and import, and each write is seen by the next search
+// at once (a read index must follow it).
+func testProfessionalOrganisation(t *testing.T, s store.Store) {
+	loadFixtures(t, s)
+	ctx := context.Background()
+	setVisibility := func(v directory.Visibility) {
+		t.Helper()
+		if err := s.UpdateOrganisation(ctx, hiddenOrg, func(o *directory.Organisation) error { o.Visibility = v; return nil }); err != nil {
+			t.Fatal(err)
+		}
+	}
+	checkHiddenOrg(t, s, "public", false)
+	setVisibility(directory.VisibilityProfessional)
+	orgs, err := s.OrganisationsByID(ctx, []string{hiddenOrg})
+	if err != nil || len(orgs) != 1 || orgs[0].Visibility != directory.VisibilityProfessional {
+		t.Fatalf("read back as %+v, %v", orgs, err)
+	}
+	checkHiddenOrg(t, s, "professional", true)
+	snap, err := s.Export(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	exported := false
+	for _, o := range snap.Organisations {
+		exported = exported || o.ID == hiddenOrg && o.Visibility == directory.VisibilityProfessional
+	}
+	if !exported {
+		t.Fatalf("export lost the visibility of %s", hiddenOrg)
+	}
+	setVisibility(directory.VisibilityPublic)
+	checkHiddenOrg(t, s, "public again", false)
+	if err := s.Import(ctx, snap); err != nil {
+		t.Fatal(err)
+	}
+	checkHiddenOrg(t, s, "imported", true)
 }

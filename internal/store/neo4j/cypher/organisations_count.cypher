@@ -9,5 +9,7 @@ WHERE ($terms IS NULL OR all(t IN $terms WHERE g.searchText CONTAINS t))
        OR EXISTS { (g)-[:BASED_IN]->(:District {municipality: $municipality}) })
   AND ($workingGroupId IS NULL OR EXISTS { (g)-[:MEMBER_OF]->(:WorkingGroup {id: $workingGroupId}) })
   AND ($parentId IS NULL OR EXISTS { (g)-[:PART_OF]->(:Organisation {id: $parentId}) })
+  // A restricted reader sees no PROFESSIONAL organisation but its own.
+  AND (NOT $restricted OR coalesce(g.visibility, '') <> 'PROFESSIONAL' OR g.id = $ownOrg)
 // filter:end
 RETURN count(*) AS total

@@ -7,6 +7,8 @@ WHERE ($terms IS NULL OR all(t IN $terms WHERE g.searchText CONTAINS t))
        OR EXISTS { (g)-[:BASED_IN]->(:District {municipality: $municipality}) })
   AND ($workingGroupId IS NULL OR EXISTS { (g)-[:MEMBER_OF]->(:WorkingGroup {id: $workingGroupId}) })
   AND ($parentId IS NULL OR EXISTS { (g)-[:PART_OF]->(:Organisation {id: $parentId}) })
+  // A restricted reader sees no PROFESSIONAL organisation but its own.
+  AND (NOT $restricted OR coalesce(g.visibility, '') <> 'PROFESSIONAL' OR g.id = $ownOrg)
 // filter:end
 // The order belongs to the final RETURN: only there does Cypher promise it.
 RETURN g {.*,

@@ -25,11 +25,13 @@ WHERE ($terms IS NULL OR all(t IN $terms WHERE o.searchText CONTAINS t))
   AND ($legalCircuits IS NULL
        OR size(coalesce(o.legalCircuits, [])) = 0
        OR any(x IN o.legalCircuits WHERE x IN $legalCircuits))
-  // A restricted reader sees no PROFESSIONAL offer and finds no confidential
-  // place by radius, except the own organisation's.
+  // A restricted reader sees no PROFESSIONAL offer, no offer of a
+  // PROFESSIONAL organisation, and finds no confidential place by radius,
+  // except the own organisation's.
   AND (NOT $restricted
        OR EXISTS { (p:Organisation {id: $ownOrg})-[:PROVIDES]->(o) }
-       OR (coalesce(o.visibility, '') <> 'PROFESSIONAL' AND ($lat IS NULL OR NOT coalesce(o.confidentialAddress, false))))
+       OR (coalesce(o.visibility, '') <> 'PROFESSIONAL' AND ($lat IS NULL OR NOT coalesce(o.confidentialAddress, false))
+           AND NOT EXISTS { (p:Organisation {visibility: 'PROFESSIONAL'})-[:PROVIDES]->(o) }))
 // Neo4j measures WGS-84 distances on a sphere of 6378140 m; dividing by
 // $metresPerKm rescales them to the 6371.0088 km of directory.DistanceKm.
 WITH o, CASE WHEN $lat IS NULL THEN null

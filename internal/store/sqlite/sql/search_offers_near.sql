@@ -17,9 +17,11 @@ WITH m AS MATERIALIZED (
       AND (:costs IS NULL OR g.cost IN (SELECT value FROM json_each(:costs)))
       AND (:childcare IS NULL OR g.childcare = :childcare)
       AND (:free_only = 0 OR g.free_places > 0)
-      -- A restricted reader: no PROFESSIONAL offer, no confidential place by radius.
+      -- A restricted reader: no PROFESSIONAL offer nor one of a PROFESSIONAL
+      -- organisation, no confidential place by radius.
       AND (:restricted = 0 OR g.provider_id = :own_org
-           OR (g.visibility <> 'PROFESSIONAL' AND g.confidential_address = 0))
+           OR (g.visibility <> 'PROFESSIONAL' AND g.confidential_address = 0
+               AND g.provider_id NOT IN (SELECT id FROM organisations WHERE visibility = 'PROFESSIONAL')))
 ),
 hits AS MATERIALIZED (
     SELECT rid, id, distance_km FROM m WHERE distance_km <= :radius_km

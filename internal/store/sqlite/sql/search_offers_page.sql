@@ -56,10 +56,12 @@ m AS MATERIALIZED (
       AND (:legal_circuits_mask = 0 OR o.legal_circuits_mask = 0 OR o.legal_circuits_mask & :legal_circuits_mask <> 0)
       AND (:age IS NULL OR ((o.age_min IS NULL OR o.age_min <= :age) AND (o.age_max IS NULL OR o.age_max >= :age)))
       AND (:terms IS NULL OR NOT EXISTS (SELECT 1 FROM json_each(:terms) t WHERE instr(o.search_text, t.value) = 0))
-      -- A restricted reader sees no PROFESSIONAL offer and finds no confidential
-      -- place by radius, except the own organisation's.
+      -- A restricted reader sees no PROFESSIONAL offer, no offer of a
+      -- PROFESSIONAL organisation, and finds no confidential place by
+      -- radius, except the own organisation's.
       AND (:restricted = 0 OR o.provider_id = :own_org
-           OR (o.visibility <> 'PROFESSIONAL' AND (:near_on = 0 OR o.confidential_address = 0)))
+           OR (o.visibility <> 'PROFESSIONAL' AND (:near_on = 0 OR o.confidential_address = 0)
+               AND o.provider_id NOT IN (SELECT id FROM organisations WHERE visibility = 'PROFESSIONAL')))
 ),
 page AS (
     SELECT * FROM m
