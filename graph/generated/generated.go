@@ -4517,9 +4517,9 @@ extend input UnmetNeedInput {
 }
 
 extend input UnmetNeedFilter {
-  "Recorded on or after this day (instead of the deprecated since)."
+  "Recorded on or after this day (instead of the deprecated since). Only for readers who see exact counts (STEERING, CASE_MANAGER); refused for others, since the difference of two windows would reveal suppressed counts."
   sinceDate: Date
-  "Recorded on or before this day (instead of the deprecated until); not before sinceDate."
+  "Recorded on or before this day (instead of the deprecated until); not before sinceDate. Only for readers who see exact counts, as sinceDate."
   untilDate: Date
 }
 

@@ -724,9 +724,9 @@ type UnmetNeedFilter struct {
 	Since *string `json:"since,omitempty"`
 	// Recorded on or before this ISO date `YYYY-MM-DD`; not before since.
 	Until *string `json:"until,omitempty"`
-	// Recorded on or after this day (instead of the deprecated since).
+	// Recorded on or after this day (instead of the deprecated since). Only for readers who see exact counts (STEERING, CASE_MANAGER); refused for others, since the difference of two windows would reveal suppressed counts.
 	SinceDate *string `json:"sinceDate,omitempty"`
-	// Recorded on or before this day (instead of the deprecated until); not before sinceDate.
+	// Recorded on or before this day (instead of the deprecated until); not before sinceDate. Only for readers who see exact counts, as sinceDate.
 	UntilDate *string `json:"untilDate,omitempty"`
 }
 

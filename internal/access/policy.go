@@ -30,7 +30,8 @@ import (
 //	  confidential places (SeesProfessional)
 //
 //	(1) unmet-need counts below 5 are suppressed for ADMIN: only case
-//	    management and steering see them (SeesSmallCounts).
+//	    management and steering see them (SeesSmallCounts); ADMIN gets no
+//	    time windows (since/until) either, whose differences would show them.
 //	(2) the offer must belong to the partner's organisation before and after
 //	    the change.
 //	(3) one side of the cooperation must be the partner's organisation.

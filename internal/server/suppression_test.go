@@ -1,6 +1,7 @@
 package server_test
 
 import (
+	"encoding/json"
 	"strings"
 	"testing"
 
@@ -94,5 +95,101 @@ func TestSuppressionHoldsAgainstDifferencing(t *testing.T) {
 		if strings.Contains(body, leak) {
 			t.Errorf("ADMIN's audit log shows %s of the unmet need: %s", leak, body)
 		}
+	}
+}
+
+// ADMIN must not recover a suppressed count by differencing time windows:
+// five needs recorded on one day and two on the next give 7 in all, 5 for
+// the first day alone, and 7 − 5 = 2 for the second day. The attacker
+// asks every window a reader can name (none, since, until, both, by the
+// deprecated and the Date arguments) and differences every pair, for
+// unmetNeedCounts rows and for the gap-report cell; a reader who does not
+// see small counts gets the one all-time window only. STEERING, who sees
+// exact counts, keeps its windows.
+func TestSuppressionHoldsAcrossTimeWindows(t *testing.T) {
+	e := newEnv(t)
+	d0 := e.snap.Districts[0].ID
+	const day1, day2 = "2026-03-02", "2026-03-03"
+	for i := range 7 {
+		on := day1
+		if i >= 5 {
+			on = day2
+		}
+		e.ok(access.RoleCaseManager, `mutation($d: ID!, $on: Date) { recordUnmetNeed(input: {need: HEALTH, districtId: $d, language: "ti", targetGroup: SENIORS, recordedDate: $on}) { id } }`,
+			map[string]any{"d": d0, "on": on}, nil)
+	}
+	row := func(role access.Role, filter map[string]any) (count *int, ok bool) {
+		t.Helper()
+		f := map[string]any{"districtIds": []string{d0}, "needs": []string{"HEALTH"}}
+		for k, v := range filter {
+			f[k] = v
+		}
+		r := e.do(role, `query($f: UnmetNeedFilter) { unmetNeedCounts(filter: $f) { language targetGroup count } }`, map[string]any{"f": f})
+		if len(r.Errors) > 0 {
+			for _, c := range codes(r) {
+				if !strings.HasPrefix(c, "BAD_USER_INPUT filter.") {
+					t.Errorf("%s, window %v: %v", role, filter, codes(r))
+				}
+			}
+			return nil, false
+		}
+		var out struct {
+			UnmetNeedCounts []struct {
+				Language, TargetGroup string
+				Count                 *int
+			}
+		}
+		if err := json.Unmarshal(r.Data, &out); err != nil {
+			t.Fatal(err)
+		}
+		for _, c := range out.UnmetNeedCounts {
+			if c.Language == "ti" && c.TargetGroup == "SENIORS" {
+				return c.Count, true
+			}
+		}
+		zero := 0
+		return &zero, true
+	}
+	windows := []map[string]any{{}, {"since": day1}, {"since": day2}, {"until": day1}, {"until": day2},
+		{"since": day1, "until": day1}, {"since": day2, "until": day2}, {"sinceDate": day2}, {"untilDate": day1},
+		{"sinceDate": day1, "untilDate": day1}}
+	var gr struct {
+		GapReport struct {
+			Cells []struct {
+				District   struct{ ID string }
+				Need       string
+				UnmetNeeds *int
+			}
+		}
+	}
+	e.ok(access.RoleAdmin, `{ gapReport(needs: [HEALTH]) { cells { district { id } need unmetNeeds } } }`, nil, &gr)
+	var known []int // every number ADMIN learns about this row and its cell
+	for _, c := range gr.GapReport.Cells {
+		if c.District.ID == d0 && c.UnmetNeeds != nil {
+			known = append(known, *c.UnmetNeeds)
+		}
+	}
+	answered := 0
+	for _, w := range windows {
+		if n, ok := row(access.RoleAdmin, w); ok {
+			answered++
+			if n != nil {
+				known = append(known, *n)
+			}
+		}
+	}
+	if answered != 1 {
+		t.Errorf("ADMIN got answers for %d windows; want only the all-time one", answered)
+	}
+	for i := range known {
+		for j := range known {
+			if d := known[i] - known[j]; d > 0 && d < 5 {
+				t.Errorf("ADMIN differences %d − %d = %d (known: %v)", known[i], known[j], d, known)
+			}
+		}
+	}
+	// Steering sees exact counts and may window them.
+	if n, ok := row(access.RoleSteering, map[string]any{"since": day2, "until": day2}); !ok || n == nil || *n != 2 {
+		t.Errorf("STEERING's window of %s: %v, %v; want 2", day2, n, ok)
 	}
 }

@@ -254,6 +254,14 @@ type UnmetNeedCount struct {
 // UnmetNeedCounts counts the recorded unmet needs by district, need area,
 // language and target group. Only report readers may ask; counts below
 // gaps.MinPublicCount are suppressed unless the caller sees small counts.
+//
+// A reader who does not see small counts gets one time window only, all
+// that is recorded (the gap report's): two windows that overlap or nest
+// differ by the needs recorded in one but not the other, and that
+// difference is a count nobody suppressed (7 until today, 5 until
+// yesterday: 2 today). Complementary suppression within one window cannot
+// see the other windows a reader may ask for, so since and until are
+// refused for such readers instead.
 func (s *Service) UnmetNeedCounts(ctx context.Context, f store.UnmetNeedFilter) ([]UnmetNeedCount, error) {
 	p := access.FromContext(ctx)
 	if err := access.Require(p, "unmetNeedCounts", access.ReportReaders...); err != nil {
@@ -271,6 +279,13 @@ func (s *Service) UnmetNeedCounts(ctx context.Context, f store.UnmetNeedFilter) 
 	}
 	problems.Date("since", f.Since, false)
 	problems.Date("until", f.Until, false)
+	if !access.SeesSmallCounts(p) {
+		for _, w := range []struct{ field, value string }{{"since", f.Since}, {"until", f.Until}} {
+			if w.value != "" {
+				problems.Add(w.field, "time windows are for readers who see exact counts (STEERING, CASE_MANAGER): the difference of two windows would reveal counts below %d; leave since and until out to count everything recorded", gaps.MinPublicCount)
+			}
+		}
+	}
 	if f.Since != "" && f.Until != "" && f.Until < f.Since {
 		problems.Add("until", "must not be before since (%s)", f.Since)
 	}
