@@ -2,6 +2,7 @@ package server_test
 
 import (
 	"net/http"
+	"slices"
 	"testing"
 	"time"
 
@@ -196,5 +197,31 @@ func TestNetworkGraphShowsProposalsApart(t *testing.T) {
 	e.ok(access.RoleSteering, `mutation($a: ID!) { confirmCooperation(a: "org-nachbar", b: $a) { status } }`, map[string]any{"a": own}, nil)
 	if c, p := picture(); !c || p {
 		t.Errorf("after confirming: confirmed %v, proposed %v; want only confirmed", c, p)
+	}
+}
+
+// A partner's refusal for another organisation's offer reads word for word
+// like the one for an id that does not exist: it names neither the offer's
+// provider nor anything else that tells the two apart.
+func TestPartnerRefusalsDoNotTellForeignOffersFromUnknown(t *testing.T) {
+	e := newEnv(t)
+	own := partnerOrg(e.snap)
+	var foreign string
+	for _, o := range e.snap.Offers {
+		if o.ProviderID != own {
+			foreign = o.ID
+			break
+		}
+	}
+	for _, m := range []string{
+		`mutation($id: ID!) { updateOffer(id: $id, input: {title: "x"}) { id } }`,
+		`mutation($id: ID!) { deleteOffer(id: $id) }`,
+	} {
+		got := e.do(access.RolePartner, m, map[string]any{"id": foreign})
+		unknown := e.do(access.RolePartner, m, map[string]any{"id": "off-gibt-es-nicht"})
+		if len(got.Errors) != 1 || len(unknown.Errors) != 1 || got.Errors[0].Message != unknown.Errors[0].Message ||
+			!slices.Equal(codes(got), codes(unknown)) {
+			t.Errorf("%s: foreign %+v, unknown %+v", m, got.Errors, unknown.Errors)
+		}
 	}
 }

@@ -222,6 +222,9 @@ func (s *Service) UpdateOffer(ctx context.Context, id string, apply func(*direct
 		old := o.Clone()
 		apply(o)
 		o.ID, o.UpdatedAt = id, s.Now()
+		if p.Role == access.RolePartner && old.ProviderID != p.OrganisationID {
+			return notOwnOffer(p, "updateOffer")
+		}
 		if err := access.RequireOrganisation(p, "updateOffer", old.ProviderID, o.ProviderID); err != nil {
 			return err
 		}
@@ -233,10 +236,16 @@ func (s *Service) UpdateOffer(ctx context.Context, id string, apply func(*direct
 	})
 	var nf *store.NotFound
 	if p.Role == access.RolePartner && errors.As(err, &nf) && nf.Field == "id" {
-		// Do not tell a partner which ids exist elsewhere.
-		return directory.Offer{}, access.RequireOrganisation(p, "updateOffer", "")
+		return directory.Offer{}, notOwnOffer(p, "updateOffer")
 	}
 	return out, err
+}
+
+// notOwnOffer refuses a partner an offer that is not its organisation's,
+// in the same words whether the offer exists elsewhere or not at all, so
+// that the refusal tells neither its existence nor its provider.
+func notOwnOffer(p access.Principal, action string) error {
+	return access.Deny(p, action, "a PARTNER may only change the offers of its own organisation %q", p.OrganisationID)
 }
 
 // DeleteOffer removes an offer.
@@ -249,10 +258,10 @@ func (s *Service) DeleteOffer(ctx context.Context, id string) error {
 	if err != nil {
 		return err
 	}
+	if p.Role == access.RolePartner && (old == nil || old.ProviderID != p.OrganisationID) {
+		return notOwnOffer(p, "deleteOffer")
+	}
 	if old == nil {
-		if p.Role == access.RolePartner {
-			return access.RequireOrganisation(p, "deleteOffer", "")
-		}
 		return &store.NotFound{Field: "id", Entity: "offer", ID: id}
 	}
 	if err := access.RequireOrganisation(p, "deleteOffer", old.ProviderID); err != nil {
