@@ -43,6 +43,8 @@ func DecodeSnapshot(r io.Reader) (Snapshot, error) {
 			s.Cooperations, err = decodeList[Cooperation](dec, key)
 		case "unmetNeeds":
 			s.UnmetNeeds, err = decodeList[UnmetNeed](dec, key)
+		case "cooperationProposals":
+			s.CooperationProposals, err = decodeList[CooperationProposal](dec, key)
 		default:
 			return s, fmt.Errorf("json: unknown field %q", key)
 		}
