@@ -14,6 +14,7 @@ import (
 
 	"github.com/lotse-kim/lotse/internal/server"
 	"github.com/lotse-kim/lotse/internal/service"
+	"github.com/lotse-kim/lotse/internal/store/readindex"
 	"github.com/lotse-kim/lotse/internal/store/sqlite"
 )
 
@@ -39,7 +40,10 @@ func BenchmarkHTTP(b *testing.B) {
 		{"NRW", nrwStore},
 	} {
 		b.Run(size.name, func(b *testing.B) {
-			st := size.open(b)
+			st, err := readindex.New(b.Context(), size.open(b))
+			if err != nil {
+				b.Fatal(err)
+			}
 			h := server.New(server.Config{}, service.New(st))
 			district, org := sampleIDs(b, h)
 			for _, q := range []struct{ name, body string }{

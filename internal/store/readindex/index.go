@@ -1,0 +1,280 @@
+package readindex
+
+import (
+	"cmp"
+	"math/bits"
+	"slices"
+	"strings"
+
+	"github.com/lotse-kim/lotse/internal/directory"
+	"github.com/lotse-kim/lotse/internal/store"
+)
+
+// index is the in-memory copy of the directory that the reads answer from:
+// every offer with its filter fields in compact form, postings per provider,
+// district, grid cell and folded word, the organisations and the districts.
+// It is not safe for concurrent use; Store guards it with a lock.
+type index struct {
+	offers  []offerRec // by ordinal; deleted ones have live == false
+	free    []uint32   // ordinals of deleted offers, for reuse
+	byID    map[string]uint32
+	live    int
+	byProv  map[string][]uint32
+	byDist  map[string][]uint32
+	byCell  map[int64][]uint32
+	words   map[string]*word
+	vocab   []*word // every word ever seen, for the substring scan
+	termMem map[string][]*word
+	termGen int // len(vocab) when termMem was filled
+
+	orgs      map[string]directory.Organisation
+	districts map[string]directory.District
+	sortedDs  []directory.District // by municipality, name, id; nil = to sort again
+}
+
+// offerRec is one offer and its filter fields, precomputed.
+type offerRec struct {
+	live                     bool
+	offer                    directory.Offer
+	needs, groups, circuits  uint64
+	hasLoc                   bool
+	lat, lon                 float64
+	cell                     int64
+	professional             bool
+	words                    []*word
+	updated                  string // store.TimeText(offer.UpdatedAt): the order of UPDATED_AT
+	ageMin, ageMax           int
+	hasAgeMin, hasAgeMax     bool
+	freePlaces               int
+	hasFreePlaces, childcare bool
+}
+
+// word is one distinct folded word of the offers' titles and descriptions
+// and the offers that hold it.
+type word struct {
+	text   string
+	offers []uint32
+}
+
+func newIndex() *index {
+	return &index{
+		byID: map[string]uint32{}, byProv: map[string][]uint32{}, byDist: map[string][]uint32{},
+		byCell: map[int64][]uint32{}, words: map[string]*word{}, termMem: map[string][]*word{},
+		orgs: map[string]directory.Organisation{}, districts: map[string]directory.District{},
+	}
+}
+
+// build fills a new index from a snapshot of the store.
+func build(s directory.Snapshot) *index {
+	ix := newIndex()
+	for _, d := range s.Districts {
+		ix.putDistrict(d)
+	}
+	for _, o := range s.Organisations {
+		ix.orgs[o.ID] = o
+	}
+	ix.offers = make([]offerRec, 0, len(s.Offers))
+	for _, o := range s.Offers {
+		ix.putOffer(o)
+	}
+	return ix
+}
+
+func (ix *index) putDistrict(d directory.District) {
+	ix.districts[d.ID] = d
+	ix.sortedDs = nil
+}
+
+// districtsSorted returns every district by municipality, name, then id.
+func (ix *index) districtsSorted() []directory.District {
+	if ix.sortedDs == nil {
+		ds := make([]directory.District, 0, len(ix.districts))
+		for _, d := range ix.districts {
+			ds = append(ds, d)
+		}
+		slices.SortFunc(ds, func(a, b directory.District) int {
+			return cmp.Or(strings.Compare(a.Municipality, b.Municipality), strings.Compare(a.Name, b.Name), strings.Compare(a.ID, b.ID))
+		})
+		ix.sortedDs = ds
+	}
+	return ix.sortedDs
+}
+
+// putOffer inserts o or replaces the offer with its id.
+func (ix *index) putOffer(o directory.Offer) {
+	ix.removeOffer(o.ID)
+	var ord uint32
+	if n := len(ix.free); n > 0 {
+		ord, ix.free = ix.free[n-1], ix.free[:n-1]
+	} else {
+		ord = uint32(len(ix.offers))
+		ix.offers = append(ix.offers, offerRec{})
+	}
+	r := offerRec{
+		live: true, offer: o,
+		needs:        mask(directory.NeedAreas, o.Needs),
+		groups:       mask(directory.TargetGroups, o.TargetGroups),
+		circuits:     mask(directory.LegalCircuits, o.LegalCircuits),
+		professional: o.Visibility == directory.VisibilityProfessional,
+		updated:      store.TimeText(o.UpdatedAt),
+		childcare:    o.Childcare,
+	}
+	if o.Location != nil {
+		r.hasLoc, r.lat, r.lon = true, o.Location.Lat, o.Location.Lon
+		r.cell = cellOf(r.lat, r.lon)
+		ix.byCell[r.cell] = append(ix.byCell[r.cell], ord)
+	}
+	if o.AgeMin != nil {
+		r.hasAgeMin, r.ageMin = true, *o.AgeMin
+	}
+	if o.AgeMax != nil {
+		r.hasAgeMax, r.ageMax = true, *o.AgeMax
+	}
+	if o.FreePlaces != nil {
+		r.hasFreePlaces, r.freePlaces = true, *o.FreePlaces
+	}
+	for _, t := range uniqueWords(directory.Fold(o.Title + " " + o.Description)) {
+		w := ix.words[t]
+		if w == nil {
+			w = &word{text: t}
+			ix.words[t] = w
+			ix.vocab = append(ix.vocab, w)
+		}
+		w.offers = append(w.offers, ord)
+		r.words = append(r.words, w)
+	}
+	ix.byProv[o.ProviderID] = append(ix.byProv[o.ProviderID], ord)
+	if o.DistrictID != "" {
+		ix.byDist[o.DistrictID] = append(ix.byDist[o.DistrictID], ord)
+	}
+	ix.offers[ord] = r
+	ix.byID[o.ID] = ord
+	ix.live++
+}
+
+// removeOffer drops the offer with id, if indexed.
+func (ix *index) removeOffer(id string) {
+	ord, ok := ix.byID[id]
+	if !ok {
+		return
+	}
+	r := &ix.offers[ord]
+	drop(ix.byProv, r.offer.ProviderID, ord)
+	if r.offer.DistrictID != "" {
+		drop(ix.byDist, r.offer.DistrictID, ord)
+	}
+	if r.hasLoc {
+		drop(ix.byCell, r.cell, ord)
+	}
+	for _, w := range r.words {
+		// Emptied words stay in the vocabulary: the term cache stays valid.
+		w.offers = without(w.offers, ord)
+	}
+	*r = offerRec{}
+	delete(ix.byID, id)
+	ix.free = append(ix.free, ord)
+	ix.live--
+}
+
+func drop[K comparable](m map[K][]uint32, k K, ord uint32) {
+	if l := without(m[k], ord); len(l) > 0 {
+		m[k] = l
+	} else {
+		delete(m, k)
+	}
+}
+
+// without removes ord from l (order is not kept).
+func without(l []uint32, ord uint32) []uint32 {
+	if i := slices.Index(l, ord); i >= 0 {
+		l[i] = l[len(l)-1]
+		return l[:len(l)-1]
+	}
+	return l
+}
+
+// uniqueWords splits folded text into its distinct words.
+func uniqueWords(folded string) []string {
+	ws := strings.Fields(folded)
+	slices.Sort(ws)
+	return slices.Compact(ws)
+}
+
+// termWords returns the words that contain term. A folded search term holds
+// no space, so it occurs in a folded text exactly when it occurs inside one
+// of the text's words: the union of those words' offers is exactly the set
+// of offers whose folded title or description contains term, the store's
+// text semantics (OfferFilter.Text).
+func (ix *index) termWords(term string) []*word {
+	if ix.termGen != len(ix.vocab) {
+		clear(ix.termMem)
+		ix.termGen = len(ix.vocab)
+	}
+	if ws, ok := ix.termMem[term]; ok {
+		return ws
+	}
+	var ws []*word
+	for _, w := range ix.vocab {
+		if strings.Contains(w.text, term) {
+			ws = append(ws, w)
+		}
+	}
+	if len(ix.termMem) > 4096 {
+		clear(ix.termMem) // bounded: a crawler's random terms must not grow it
+	}
+	ix.termMem[term] = ws
+	return ws
+}
+
+// bitmap is a set of ordinals.
+type bitmap []uint64
+
+func newBitmap(n int) bitmap            { return make(bitmap, (n+63)/64) }
+func (b bitmap) set(i uint32)           { b[i/64] |= 1 << (i % 64) }
+func (b bitmap) has(i uint32) bool      { return b[i/64]&(1<<(i%64)) != 0 }
+func (b bitmap) and(c bitmap)           { for i := range b { b[i] &= c[i] } }
+func (b bitmap) count() (n int) {
+	for _, w := range b {
+		n += bits.OnesCount64(w)
+	}
+	return n
+}
+
+// textMatches is the set of offers whose folded title or description
+// contains every term.
+func (ix *index) textMatches(terms []string) bitmap {
+	var all bitmap
+	for _, t := range terms {
+		b := newBitmap(len(ix.offers))
+		for _, w := range ix.termWords(t) {
+			for _, ord := range w.offers {
+				b.set(ord)
+			}
+		}
+		if all == nil {
+			all = b
+		} else {
+			all.and(b)
+		}
+	}
+	return all
+}
+
+// mask sets bit i for every value at position i of vocab (as the SQLite
+// backend's masks do: values outside the vocabulary set nothing).
+func mask[T comparable](vocab, values []T) uint64 {
+	var m uint64
+	for _, v := range values {
+		if i := slices.Index(vocab, v); i >= 0 {
+			m |= 1 << i
+		}
+	}
+	return m
+}
+
+// gridPerDegree: grid cells of 1/20 degree, numbered row × 10000 + column.
+const gridPerDegree = 20
+
+func gridRow(lat float64) int64     { return int64((lat + 90) * gridPerDegree) }
+func gridCol(lon float64) int64     { return int64((lon + 180) * gridPerDegree) }
+func cellOf(lat, lon float64) int64 { return gridRow(lat)*10000 + gridCol(lon) }

@@ -1,0 +1,312 @@
+package readindex
+
+import (
+	"cmp"
+	"math/bits"
+	"slices"
+	"strings"
+
+	"github.com/lotse-kim/lotse/internal/directory"
+	"github.com/lotse-kim/lotse/internal/store"
+)
+
+// query is an OfferFilter prepared for checking many offers: masks, sets and
+// the text matches computed once.
+type query struct {
+	f                       store.OfferFilter
+	needs, groups, circuits uint64
+	districts, providers    set
+	muniDistricts           set // nil: no municipality filter
+	text                    bitmap
+	near                    bool
+	lat, lon, radius        float64
+	minLat, maxLat          float64
+	minLon, maxLon          float64
+}
+
+// set is a small set of strings; nil does not filter.
+type set map[string]struct{}
+
+func setOf(l []string) set {
+	if len(l) == 0 {
+		return nil
+	}
+	s := make(set, len(l))
+	for _, v := range l {
+		s[v] = struct{}{}
+	}
+	return s
+}
+
+func (s set) has(v string) bool { _, ok := s[v]; return ok }
+
+func (ix *index) prepare(f store.OfferFilter) *query {
+	q := &query{
+		f:         f,
+		needs:     mask(directory.NeedAreas, f.Needs),
+		groups:    mask(directory.TargetGroups, f.TargetGroups),
+		circuits:  mask(directory.LegalCircuits, f.LegalCircuits),
+		districts: setOf(f.DistrictIDs), providers: setOf(f.OrganisationIDs),
+	}
+	if q.groups != 0 {
+		q.groups |= mask(directory.TargetGroups, []directory.TargetGroup{directory.GroupAll})
+	}
+	if f.Municipality != "" {
+		q.muniDistricts = set{}
+		for id, d := range ix.districts {
+			if d.Municipality == f.Municipality {
+				q.muniDistricts[id] = struct{}{}
+			}
+		}
+	}
+	if terms := directory.SearchTerms(f.Text); len(terms) > 0 {
+		q.text = ix.textMatches(terms)
+	}
+	if n := f.Near; n != nil {
+		// The same box as the stores' (antimeridian: latitude only).
+		q.near, q.lat, q.lon, q.radius = true, n.Lat, n.Lon, n.RadiusKm
+		q.minLat, q.maxLat, q.minLon, q.maxLon = directory.BoundingBox(directory.GeoPoint{Lat: n.Lat, Lon: n.Lon}, n.RadiusKm)
+		if q.minLon < -180 || q.maxLon > 180 {
+			q.minLon, q.maxLon = -180, 180
+		}
+		q.minLat, q.maxLat = max(q.minLat, -90), min(q.maxLat, 90)
+	}
+	return q
+}
+
+// matches checks every filter but the radius itself (see distance).
+func (q *query) matches(ord uint32, r *offerRec) bool {
+	f := &q.f
+	o := &r.offer
+	switch {
+	case q.near && !(r.hasLoc && r.lat >= q.minLat && r.lat <= q.maxLat && r.lon >= q.minLon && r.lon <= q.maxLon),
+		len(f.Categories) > 0 && !slices.Contains(f.Categories, o.Category),
+		q.needs != 0 && r.needs&q.needs == 0,
+		q.groups != 0 && r.groups&q.groups == 0,
+		len(f.Languages) > 0 && !anyIn(o.Languages, f.Languages),
+		q.districts != nil && !q.districts.has(o.DistrictID),
+		q.providers != nil && !q.providers.has(o.ProviderID),
+		q.muniDistricts != nil && !q.muniDistricts.has(o.DistrictID),
+		f.Childcare != nil && r.childcare != *f.Childcare,
+		f.FreePlacesOnly && !(r.hasFreePlaces && r.freePlaces > 0),
+		len(f.Cost) > 0 && !slices.Contains(f.Cost, o.Cost),
+		len(f.Status) > 0 && !slices.Contains(f.Status, o.Status),
+		q.circuits != 0 && r.circuits != 0 && r.circuits&q.circuits == 0,
+		f.Age != nil && (r.hasAgeMin && r.ageMin > *f.Age || r.hasAgeMax && r.ageMax < *f.Age),
+		q.text != nil && !q.text.has(ord):
+		return false
+	}
+	// A restricted reader sees no PROFESSIONAL offer and finds no
+	// confidential place by radius, except the own organisation's.
+	return !f.Restricted || o.ProviderID == f.OwnOrganisation ||
+		!r.professional && (!q.near || !o.ConfidentialAddress)
+}
+
+func anyIn(have, want []string) bool {
+	for _, w := range want {
+		if slices.Contains(have, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// maxGridCells bounds the cells a radius search visits; a wider radius
+// scans instead (it would hold most offers anyway).
+const maxGridCells = 4096
+
+// candidates returns the ordinals to check: the shortest of the postings
+// the filter allows (providers, districts, municipality, grid cells, text),
+// or every ordinal. Postings of one kind are disjoint, so no ordinal repeats.
+func (ix *index) candidates(q *query) func(yield func(uint32) bool) {
+	best, bestN := func(yield func(uint32) bool) {
+		for i := range ix.offers {
+			if !yield(uint32(i)) {
+				return
+			}
+		}
+	}, len(ix.offers)
+	consider := func(lists [][]uint32) {
+		n := 0
+		for _, l := range lists {
+			n += len(l)
+		}
+		if n < bestN {
+			bestN = n
+			best = func(yield func(uint32) bool) {
+				for _, l := range lists {
+					for _, ord := range l {
+						if !yield(ord) {
+							return
+						}
+					}
+				}
+			}
+		}
+	}
+	if q.providers != nil {
+		consider(postings(ix.byProv, q.providers))
+	}
+	if q.districts != nil {
+		consider(postings(ix.byDist, q.districts))
+	}
+	if q.muniDistricts != nil {
+		consider(postings(ix.byDist, q.muniDistricts))
+	}
+	if q.near {
+		r0, r1, c0, c1 := gridRow(q.minLat), gridRow(q.maxLat), gridCol(q.minLon), gridCol(q.maxLon)
+		if (r1-r0+1)*(c1-c0+1) <= maxGridCells {
+			var lists [][]uint32
+			for r := r0; r <= r1; r++ {
+				for c := c0; c <= c1; c++ {
+					if l := ix.byCell[r*10000+c]; len(l) > 0 {
+						lists = append(lists, l)
+					}
+				}
+			}
+			consider(lists)
+		}
+	}
+	if q.text != nil {
+		if n := q.text.count(); n < bestN {
+			text := q.text
+			bestN, best = n, func(yield func(uint32) bool) {
+				for i, w := range text {
+					for w != 0 {
+						b := uint32(i*64 + bits.TrailingZeros64(w))
+						if !yield(b) {
+							return
+						}
+						w &= w - 1
+					}
+				}
+			}
+		}
+	}
+	return best
+}
+
+func postings(m map[string][]uint32, keys set) [][]uint32 {
+	lists := make([][]uint32, 0, len(keys))
+	for k := range keys {
+		if l := m[k]; len(l) > 0 {
+			lists = append(lists, l)
+		}
+	}
+	return lists
+}
+
+// hit is a match: its ordinal and, for a radius search, its distance.
+type hit struct {
+	ord  uint32
+	dist float64
+}
+
+// search answers q as the stores do (store.OfferQuery): the same matches,
+// the same order with ties broken by id, the same window and count.
+func (ix *index) search(sq store.OfferQuery) (store.OfferPage, error) {
+	offset, limit, err := sq.Page.Window()
+	if err != nil {
+		return store.OfferPage{}, err
+	}
+	q := ix.prepare(sq.Filter)
+	var hits []hit
+	for ord := range ix.candidates(q) {
+		r := &ix.offers[ord]
+		if !r.live || !q.matches(ord, r) {
+			continue
+		}
+		h := hit{ord: ord}
+		if q.near {
+			h.dist = directory.DistanceKm(directory.GeoPoint{Lat: q.lat, Lon: q.lon}, directory.GeoPoint{Lat: r.lat, Lon: r.lon})
+			if !(h.dist <= q.radius) {
+				continue
+			}
+		}
+		hits = append(hits, h)
+	}
+	total := len(hits)
+	page := store.OfferPage{Hits: []store.OfferHit{}, PageInfo: store.PageInfo{Offset: offset, TotalCount: total}}
+	if offset < total && limit > 0 {
+		end := min(total, offset+limit)
+		top := topK(hits, end, ix.order(sq.Order))
+		for _, h := range top[offset:end] {
+			oh := store.OfferHit{Offer: ix.offers[h.ord].offer.Clone()}
+			if q.near {
+				d := h.dist
+				oh.DistanceKm = &d
+			}
+			page.Hits = append(page.Hits, oh)
+		}
+	}
+	page.HasNextPage = offset+len(page.Hits) < total
+	return page, nil
+}
+
+// order returns the comparison of an order; every one ends with the id.
+func (ix *index) order(o store.OfferOrder) func(a, b hit) int {
+	rec := func(h hit) *offerRec { return &ix.offers[h.ord] }
+	byID := func(a, b hit) int { return strings.Compare(rec(a).offer.ID, rec(b).offer.ID) }
+	switch o {
+	case store.OrderDistance:
+		return func(a, b hit) int { return cmp.Or(cmp.Compare(a.dist, b.dist), byID(a, b)) }
+	case store.OrderUpdated:
+		return func(a, b hit) int { return cmp.Or(strings.Compare(rec(b).updated, rec(a).updated), byID(a, b)) }
+	case store.OrderFreePlaces:
+		return func(a, b hit) int {
+			ra, rb := rec(a), rec(b)
+			if ra.hasFreePlaces != rb.hasFreePlaces {
+				if ra.hasFreePlaces {
+					return -1 // unknown last
+				}
+				return 1
+			}
+			return cmp.Or(cmp.Compare(rb.freePlaces, ra.freePlaces), byID(a, b))
+		}
+	default:
+		return func(a, b hit) int {
+			return cmp.Or(strings.Compare(rec(a).offer.Title, rec(b).offer.Title), byID(a, b))
+		}
+	}
+}
+
+// topK orders the first k of hits by less (k ≤ len(hits)) and returns them:
+// a full sort when k is a large part of hits, else a bounded heap, so that
+// a page of 20 out of 100,000 matches costs one comparison per match.
+func topK(hits []hit, k int, compare func(a, b hit) int) []hit {
+	if k*8 >= len(hits) {
+		slices.SortFunc(hits, compare)
+		return hits[:k]
+	}
+	// h is a max-heap of the k best so far: h[0] is the worst of them.
+	h := slices.Clone(hits[:k])
+	less := func(i, j int) bool { return compare(h[i], h[j]) > 0 }
+	down := func(i int) {
+		for {
+			l := 2*i + 1
+			if l >= len(h) {
+				return
+			}
+			if r := l + 1; r < len(h) && less(r, l) {
+				l = r
+			}
+			if !less(l, i) {
+				return
+			}
+			h[i], h[l] = h[l], h[i]
+			i = l
+		}
+	}
+	for i := k/2 - 1; i >= 0; i-- {
+		down(i)
+	}
+	for _, x := range hits[k:] {
+		if compare(x, h[0]) < 0 {
+			h[0] = x
+			down(0)
+		}
+	}
+	slices.SortFunc(h, compare)
+	return h
+}
+
