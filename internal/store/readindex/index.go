@@ -229,10 +229,14 @@ func (ix *index) termWords(term string) []*word {
 // bitmap is a set of ordinals.
 type bitmap []uint64
 
-func newBitmap(n int) bitmap            { return make(bitmap, (n+63)/64) }
-func (b bitmap) set(i uint32)           { b[i/64] |= 1 << (i % 64) }
-func (b bitmap) has(i uint32) bool      { return b[i/64]&(1<<(i%64)) != 0 }
-func (b bitmap) and(c bitmap)           { for i := range b { b[i] &= c[i] } }
+func newBitmap(n int) bitmap       { return make(bitmap, (n+63)/64) }
+func (b bitmap) set(i uint32)      { b[i/64] |= 1 << (i % 64) }
+func (b bitmap) has(i uint32) bool { return b[i/64]&(1<<(i%64)) != 0 }
+func (b bitmap) and(c bitmap) {
+	for i := range b {
+		b[i] &= c[i]
+	}
+}
 func (b bitmap) count() (n int) {
 	for _, w := range b {
 		n += bits.OnesCount64(w)

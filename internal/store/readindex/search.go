@@ -309,4 +309,3 @@ func topK(hits []hit, k int, compare func(a, b hit) int) []hit {
 	slices.SortFunc(h, compare)
 	return h
 }
-
