@@ -33,6 +33,7 @@ func newServe() *cobra.Command {
 		hard          hardening
 		pprofAddr     string
 		retentionDays int
+		readIndex     bool
 	)
 	cmd := &cobra.Command{
 		Use:   "serve",
@@ -56,6 +57,11 @@ func newServe() *cobra.Command {
 				return err
 			}
 			defer st.Close()
+			if readIndex {
+				if st, err = withReadIndex(ctx, st); err != nil {
+					return err
+				}
+			}
 			svc := service.New(st)
 			if withDemo {
 				if err := seedDemo(access.WithPrincipal(ctx, access.Operator), svc, os.Stderr); err != nil {
@@ -78,6 +84,7 @@ func newServe() *cobra.Command {
 	fl.StringVar(&logLevel, "log-level", "info", "debug, info, warn or error")
 	fl.StringVar(&logFormat, "log-format", "text", "text or json")
 	fl.StringVar(&pprofAddr, "pprof", "", "serve Go's profiling endpoints at this loopback address (e.g. 127.0.0.1:6060); off when empty")
+	fl.BoolVar(&readIndex, "read-index", true, "answer directory reads (offer search, offers, organisations, districts) from an in-memory index kept current by the store's change log")
 	fl.IntVar(&retentionDays, retentionFlag, referral.DefaultRetentionDays, retentionUsage)
 	hard.register(cmd)
 	return cmd

@@ -14,6 +14,7 @@ import (
 	"github.com/lotse-kim/lotse/internal/access"
 	"github.com/lotse-kim/lotse/internal/service"
 	"github.com/lotse-kim/lotse/internal/store"
+	"github.com/lotse-kim/lotse/internal/store/readindex"
 	"github.com/lotse-kim/lotse/internal/store/sqlite"
 )
 
@@ -87,6 +88,18 @@ func (f *storeFlags) openWaiting(ctx context.Context) (store.Store, error) {
 		case <-time.After(delay):
 		}
 	}
+}
+
+// withReadIndex puts the in-memory read index in front of st
+// (internal/store/readindex), logging how long it took to build.
+func withReadIndex(ctx context.Context, st store.Store) (store.Store, error) {
+	start := time.Now()
+	ix, err := readindex.New(ctx, st)
+	if err != nil {
+		return nil, err
+	}
+	slog.Info("read index built", "took", time.Since(start).Round(time.Millisecond))
+	return ix, nil
 }
 
 // withService is the preamble of every command that works on the store

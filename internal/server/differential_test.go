@@ -319,13 +319,22 @@ func auditCases(after string) []diffCase {
 	}
 }
 
+// TestDifferentialSQLiteNeo4j compares the stores themselves ("stores"),
+// and the read index over Neo4j with the bare SQLite store ("read index").
 func TestDifferentialSQLiteNeo4j(t *testing.T) {
 	if _, ok := neo4jtest.FromEnv(); !ok {
 		t.Skip(neo4jtest.SkipReason)
 	}
 	cfg := server.Config{CORSOrigins: []string{"https://dashboard.example.org"}}
-	lite := newEnvOn(t, cfg, nil, sqliteDemoStore(t))
-	n4 := newEnvOn(t, cfg, nil, neo4jDemoStore(t))
+	t.Run("stores", func(t *testing.T) {
+		differential(t, newEnvDirect(t, cfg, nil, sqliteDemoStore(t)), newEnvDirect(t, cfg, nil, neo4jDemoStore(t)))
+	})
+	t.Run("read index", func(t *testing.T) {
+		differential(t, newEnvDirect(t, cfg, nil, sqliteDemoStore(t)), newEnvOn(t, cfg, nil, neo4jDemoStore(t)))
+	})
+}
+
+func differential(t *testing.T, lite, n4 *env) {
 
 	for _, c := range differentialReads() {
 		compareAnswers(t, c, lite, n4)

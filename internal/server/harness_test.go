@@ -22,6 +22,7 @@ import (
 	"github.com/lotse-kim/lotse/internal/store"
 	"github.com/lotse-kim/lotse/internal/store/neo4j"
 	"github.com/lotse-kim/lotse/internal/store/neo4j/neo4jtest"
+	"github.com/lotse-kim/lotse/internal/store/readindex"
 	"github.com/lotse-kim/lotse/internal/store/sqlite"
 )
 
@@ -59,8 +60,19 @@ func newEnvWrapped(t *testing.T, cfg server.Config, wrap func(store.Store) store
 	return newEnvOn(t, cfg, wrap, openDemoStore(t))
 }
 
-// newEnvOn is newEnvWrapped on a given store holding the demo network.
+// newEnvOn is newEnvWrapped on a given store holding the demo network. The
+// server reads the directory through the read index, as lotse serve does.
 func newEnvOn(t *testing.T, cfg server.Config, wrap func(store.Store) store.Store, st store.Store) *env {
+	t.Helper()
+	ix, err := readindex.New(t.Context(), st)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return newEnvDirect(t, cfg, wrap, ix)
+}
+
+// newEnvDirect is newEnvOn without the read index: every read reaches st.
+func newEnvDirect(t *testing.T, cfg server.Config, wrap func(store.Store) store.Store, st store.Store) *env {
 	t.Helper()
 	ctx := t.Context()
 	snap := demoSnapshot()

@@ -22,6 +22,7 @@ type Store interface {
 	Steering
 	Access
 	Referrals
+	ChangeLog
 	// Ping reports whether the database answers.
 	Ping(ctx context.Context) error
 	Close() error
@@ -168,3 +169,61 @@ func AuditFrom(ctx context.Context) (access.AuditEntry, bool) {
 // Proposal is a cooperation one side proposed and the other side (or
 // steering) has not confirmed yet.
 type Proposal = directory.CooperationProposal
+
+// ChangeLog numbers the directory's writes, so that a read index over the
+// store (internal/store/readindex) learns of writes it did not make itself:
+// another process on the same SQLite file, another replica on the same
+// Neo4j. Every write of districts, organisations or offers, Import included,
+// appends one change in its own transaction; numbers follow commit order
+// without gaps, so a reader that has seen the latest number has seen every
+// change up to it.
+type ChangeLog interface {
+	// DirectoryVersion is the number of the latest change (0: none yet).
+	DirectoryVersion(ctx context.Context) (int64, error)
+	// DirectoryChanges returns up to limit changes after the change numbered
+	// after, oldest first. ok is false when the log no longer reaches back
+	// that far (it keeps the latest ChangeLogKeep): read everything again.
+	DirectoryChanges(ctx context.Context, after int64, limit int) (changes []DirectoryChange, ok bool, err error)
+}
+
+// ChangeLogKeep is how many changes a store keeps at least.
+const ChangeLogKeep = 10000
+
+// ChangeKind names what a logged write changed.
+type ChangeKind string
+
+const (
+	ChangeDistricts     ChangeKind = "district"
+	ChangeOrganisations ChangeKind = "organisation"
+	ChangeOffers        ChangeKind = "offer"
+	ChangeAll           ChangeKind = "all" // an Import: anything may have changed
+)
+
+// DirectoryChange is one logged write: the records of one kind it wrote
+// (created, updated or deleted).
+type DirectoryChange struct {
+	Seq  int64
+	Kind ChangeKind
+	IDs  []string
+}
+
+// ChangesReachBack reports whether changes read after the change numbered
+// after, from a log whose oldest kept number is first, miss none.
+func ChangesReachBack(after, first int64, changes []DirectoryChange) bool {
+	return len(changes) == 0 || first <= after+1
+}
+
+// PruneChangesBefore says, after change seq was logged, whether to prune
+// the log and up to which number: every 1,000th change, keeping ChangeLogKeep.
+func PruneChangesBefore(seq int64) (before int64, prune bool) {
+	return seq - ChangeLogKeep, seq%1000 == 0 && seq > ChangeLogKeep
+}
+
+// DistrictIDs lists the ids of ds, for the change log.
+func DistrictIDs(ds []directory.District) []string {
+	ids := make([]string, len(ds))
+	for i, d := range ds {
+		ids[i] = d.ID
+	}
+	return ids
+}

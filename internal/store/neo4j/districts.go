@@ -6,6 +6,7 @@ import (
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
 	"github.com/lotse-kim/lotse/internal/directory"
+	"github.com/lotse-kim/lotse/internal/store"
 )
 
 // PutDistricts inserts or replaces districts by id.
@@ -14,10 +15,10 @@ func (s *Store) PutDistricts(ctx context.Context, ds []directory.District) error
 	for i, d := range ds {
 		rows[i] = districtProps(d)
 	}
-	return s.write(ctx, func(ctx context.Context, tx neo4j.ManagedTransaction) error {
+	return s.write(ctx, logged(store.ChangeDistricts, store.DistrictIDs(ds), func(ctx context.Context, tx neo4j.ManagedTransaction) error {
 		_, err := run(ctx, tx, stDistrictUpsert, rowsParam(rows))
 		return err
-	})
+	}))
 }
 
 func (s *Store) districts(ctx context.Context, st *statement, params map[string]any) ([]directory.District, error) {

@@ -24,25 +24,25 @@ func readOffers(recs []*neo4j.Record) ([]directory.Offer, error) {
 
 // CreateOffer stores a new offer; a taken id is a *Conflict on "id".
 func (s *Store) CreateOffer(ctx context.Context, o directory.Offer) error {
-	return s.write(ctx, func(ctx context.Context, tx neo4j.ManagedTransaction) error {
+	return s.write(ctx, logged(store.ChangeOffers, []string{o.ID}, func(ctx context.Context, tx neo4j.ManagedTransaction) error {
 		if err := claimID(ctx, tx, stOfferCreate, o.ID, "offer"); err != nil {
 			return err
 		}
 		return putOffers(ctx, tx, []directory.Offer{o}, "")
-	})
+	}))
 }
 
 // UpdateOffer reads, patches and writes an offer in one transaction, as
 // UpdateOrganisation does.
 func (s *Store) UpdateOffer(ctx context.Context, id string, update func(*directory.Offer) error) error {
-	return s.write(ctx, func(ctx context.Context, tx neo4j.ManagedTransaction) error {
+	return s.write(ctx, logged(store.ChangeOffers, []string{id}, func(ctx context.Context, tx neo4j.ManagedTransaction) error {
 		read := func() ([]directory.Offer, error) {
 			return lockedRead(ctx, tx, stOfferLock, stOffersByID, id, readOffers)
 		}
 		return store.Patch("offer", id, read, update, func(o directory.Offer) error {
 			return putOffers(ctx, tx, []directory.Offer{o}, "")
 		})
-	})
+	}))
 }
 
 // putOffers upserts offers in chunks; a missing provider or district is a
@@ -78,7 +78,7 @@ func putOffers(ctx context.Context, tx neo4j.ManagedTransaction, os []directory.
 
 // DeleteOffer removes an offer.
 func (s *Store) DeleteOffer(ctx context.Context, id string) error {
-	return s.write(ctx, func(ctx context.Context, tx neo4j.ManagedTransaction) error {
+	return s.write(ctx, logged(store.ChangeOffers, []string{id}, func(ctx context.Context, tx neo4j.ManagedTransaction) error {
 		rec, err := single(ctx, tx, stOfferDelete, idParam(id))
 		if err != nil {
 			return err
@@ -87,7 +87,7 @@ func (s *Store) DeleteOffer(ctx context.Context, id string) error {
 			return &store.NotFound{Entity: "offer", ID: id}
 		}
 		return nil
-	})
+	}))
 }
 
 func (s *Store) offers(ctx context.Context, st *statement, params map[string]any) ([]directory.Offer, error) {

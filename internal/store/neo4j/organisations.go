@@ -42,26 +42,26 @@ func (s *Store) WorkingGroupsByID(ctx context.Context, ids []string) ([]director
 
 // CreateOrganisation stores a new organisation; a taken id is a *Conflict on "id".
 func (s *Store) CreateOrganisation(ctx context.Context, o directory.Organisation) error {
-	return s.write(ctx, func(ctx context.Context, tx neo4j.ManagedTransaction) error {
+	return s.write(ctx, logged(store.ChangeOrganisations, []string{o.ID}, func(ctx context.Context, tx neo4j.ManagedTransaction) error {
 		if err := claimID(ctx, tx, stOrganisationCreate, o.ID, "organisation"); err != nil {
 			return err
 		}
 		return putOrganisations(ctx, tx, []directory.Organisation{o}, "")
-	})
+	}))
 }
 
 // UpdateOrganisation reads, patches and writes an organisation in one
 // transaction. It locks the node before it reads, so that a concurrent
 // patch waits for this one to commit and then reads its result.
 func (s *Store) UpdateOrganisation(ctx context.Context, id string, update func(*directory.Organisation) error) error {
-	return s.write(ctx, func(ctx context.Context, tx neo4j.ManagedTransaction) error {
+	return s.write(ctx, logged(store.ChangeOrganisations, []string{id}, func(ctx context.Context, tx neo4j.ManagedTransaction) error {
 		read := func() ([]directory.Organisation, error) {
 			return lockedRead(ctx, tx, stOrganisationLock, stOrganisationsByID, id, readOrganisations)
 		}
 		return store.Patch("organisation", id, read, update, func(o directory.Organisation) error {
 			return putOrganisations(ctx, tx, []directory.Organisation{o}, "")
 		})
-	})
+	}))
 }
 
 // putOrganisations upserts organisations in chunks, then links their
@@ -140,7 +140,7 @@ func putOrganisations(ctx context.Context, tx neo4j.ManagedTransaction, os []dir
 // DeleteOrganisation removes an organisation and its cooperations; it is a
 // *Conflict while the organisation still provides offers or has parts.
 func (s *Store) DeleteOrganisation(ctx context.Context, id string) error {
-	return s.write(ctx, func(ctx context.Context, tx neo4j.ManagedTransaction) error {
+	return s.write(ctx, logged(store.ChangeOrganisations, []string{id}, func(ctx context.Context, tx neo4j.ManagedTransaction) error {
 		recs, err := run(ctx, tx, stOrganisationDeps, idParam(id))
 		if err != nil {
 			return err
@@ -165,7 +165,7 @@ func (s *Store) DeleteOrganisation(ctx context.Context, id string) error {
 		}
 		_, err = run(ctx, tx, stOrganisationTokensRevoke, revokeParams(id, time.Now()))
 		return err
-	})
+	}))
 }
 
 func readOrganisations(recs []*neo4j.Record) ([]directory.Organisation, error) {

@@ -104,6 +104,11 @@ var (
 	stAuditInsert = load("audit_insert")
 	stAuditCount  = load("audit_count")
 	stAuditPage   = load("audit_page")
+
+	stDirectoryChangeInsert = load("directory_change_insert")
+	stDirectoryChangesPrune = load("directory_changes_prune")
+	stDirectoryVersion      = load("directory_version")
+	stDirectoryChanges      = load("directory_changes")
 )
 
 // searchDrivers: per driver (searchDriver), the count and page statement

@@ -50,7 +50,9 @@ func paramsOf(t *testing.T) map[*statement]map[string]any {
 		stTokenTaken:          tokenTakenParams(tok), stTokenCreate: tokenCreateParams(tok), stTokenByHash: hashParam("h"),
 		stTokens: noParams(), stTokenRevoke: revokeParams("t", time.Time{}),
 		stAuditInsert: audit, stAuditCount: auditFilterParams(store.AuditFilter{}),
-		stAuditPage: pageParams(auditFilterParams(store.AuditFilter{}), 0, 1),
+		stAuditPage:             pageParams(auditFilterParams(store.AuditFilter{}), 0, 1),
+		stDirectoryChangeInsert: changeParams(store.ChangeOffers, nil), stDirectoryChangesPrune: pruneParams(0),
+		stDirectoryVersion: noParams(), stDirectoryChanges: changesParams(0, 1),
 	}
 	for d := 1; d <= maxNeighbourhoodDepth; d++ {
 		m[stNeighbourhood[d]] = idParam("x")

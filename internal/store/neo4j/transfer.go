@@ -25,7 +25,7 @@ func (s *Store) Import(ctx context.Context, snap directory.Snapshot) error {
 	for i, w := range snap.WorkingGroups {
 		groups[i] = workingGroupProps(w)
 	}
-	return s.writeWithin(ctx, s.importTimeout, func(ctx context.Context, tx neo4j.ManagedTransaction) error {
+	return s.writeWithin(ctx, s.importTimeout, logged(store.ChangeAll, []string{}, func(ctx context.Context, tx neo4j.ManagedTransaction) error {
 		for _, chunk := range chunks(districts) {
 			if _, err := run(ctx, tx, stDistrictUpsert, rowsParam(chunk)); err != nil {
 				return err
@@ -49,7 +49,7 @@ func (s *Store) Import(ctx context.Context, snap directory.Snapshot) error {
 			return err
 		}
 		return putUnmetNeeds(ctx, tx, snap.UnmetNeeds, "unmetNeeds")
-	})
+	}))
 }
 
 // Export returns everything, each list ordered by id (cooperations by A, B),

@@ -14,7 +14,12 @@ var _ store.Store = (*readindex.Store)(nil)
 
 func newSQLite(t *testing.T) *sqlite.Store {
 	t.Helper()
-	s, err := sqlite.Open(t.Context(), filepath.Join(t.TempDir(), "lotse.db"))
+	return openSQLite(t, filepath.Join(t.TempDir(), "lotse.db"))
+}
+
+func openSQLite(t *testing.T, path string) *sqlite.Store {
+	t.Helper()
+	s, err := sqlite.Open(t.Context(), path)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -189,7 +189,7 @@ func describe(p store.OfferPage) string {
 // decorator.
 func TestSearchMatchesTheStore(t *testing.T) {
 	inner, ix, snap := demoStores(t)
-	compareSearches(t, inner, ix, snap, 1, 3000)
+	compareSearches(t, inner, ix, snap, 1, 1500)
 
 	// Writes through the decorator: updates of every kind, creates, deletes.
 	ctx := t.Context()
@@ -228,7 +228,7 @@ func TestSearchMatchesTheStore(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	compareSearches(t, inner, ix, snap, 2, 3000)
+	compareSearches(t, inner, ix, snap, 2, 1500)
 }
 
 func isNotFound(err error) bool { return errors.Is(err, store.ErrNotFound) }

@@ -85,6 +85,11 @@ func (ix *index) putDistrict(d directory.District) {
 	ix.sortedDs = nil
 }
 
+func (ix *index) removeDistrict(id string) {
+	delete(ix.districts, id)
+	ix.sortedDs = nil
+}
+
 // districtsSorted returns every district by municipality, name, then id.
 func (ix *index) districtsSorted() []directory.District {
 	if ix.sortedDs == nil {

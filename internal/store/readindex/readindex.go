@@ -1,17 +1,20 @@
 // Package readindex answers the directory's reads from memory: a decorator
 // around any store.Store that keeps an index of the offers, organisations
-// and districts (postings per provider, district, grid cell and folded word)
-// and answers SearchOffers, OffersByID, OffersByProvider, OrganisationsByID,
-// DistrictsByID and Districts from it, exactly as the store would. Every
-// other method goes to the store.
+// and districts (postings per provider, district, grid cell and folded word,
+// filter fields in compact form) and answers SearchOffers, OffersByID,
+// OffersByProvider, OrganisationsByID, DistrictsByID and Districts from it,
+// exactly as the store would (the conformance suite and a differential test
+// against SQLite hold it to that). Every other method goes to the store.
 //
-// Freshness: every write through the decorator goes to the store first and,
-// before it returns, the decorator reads the written records back from the
-// store and puts them into the index, under the index's write lock, so a read
-// that starts after a write was acknowledged sees it. Writes that do not go
-// through this decorator (another process on the same SQLite file, another
-// replica on the same Neo4j) are found through the store's directory version
-// (see Versioned).
+// Freshness: every read first asks the store for its directory version
+// (store.ChangeLog: one number, incremented in the transaction of every
+// write of districts, organisations or offers). When the index is behind,
+// it reads the changes since its own version, reads the records they name
+// again and only then answers. So a write acknowledged by anyone — this
+// process, another process on the same SQLite file, another replica on the
+// same Neo4j — is in every read that starts after it. A write through the
+// decorator also catches up before it returns. When the store cannot be
+// read, the index answers nothing and the store is asked directly.
 package readindex
 
 import (
@@ -30,13 +33,16 @@ import (
 // Store is a store.Store whose directory reads come from memory.
 type Store struct {
 	store.Store
-	mu sync.RWMutex
-	ix *index // nil while the index could not be brought up to date: reads go to the store
+	mu  sync.RWMutex
+	ix  *index // nil until built, or after a failed rebuild: reads go to the store
+	seq int64  // the number of the store's latest change (store.ChangeLog) the index holds
 }
 
 // New reads the directory of inner into memory and returns the decorator.
 func New(ctx context.Context, inner store.Store) (*Store, error) {
 	s := &Store{Store: inner}
+	s.mu.Lock()
+	defer s.mu.Unlock()
 	if err := s.rebuild(ctx); err != nil {
 		return nil, err
 	}
@@ -46,154 +52,182 @@ func New(ctx context.Context, inner store.Store) (*Store, error) {
 // Unwrap returns the decorated store.
 func (s *Store) Unwrap() store.Store { return s.Store }
 
-// rebuild reads the whole directory again; the caller holds no lock.
-func (s *Store) rebuild(ctx context.Context) error {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.rebuildLocked(ctx)
-}
+// changeBatch is how many changes one catch-up step reads.
+const changeBatch = 1000
 
-func (s *Store) rebuildLocked(ctx context.Context) error {
+// rebuild reads the whole directory again; the caller holds the write lock.
+// The version is read first: a change that commits during the export is
+// read again by the next catch-up, which is harmless.
+func (s *Store) rebuild(ctx context.Context) error {
 	s.ix = nil
+	seq, err := s.Store.DirectoryVersion(ctx)
+	if err != nil {
+		return fmt.Errorf("read index: %w", err)
+	}
 	snap, err := s.Store.Export(ctx)
 	if err != nil {
 		return fmt.Errorf("read index: %w", err)
 	}
-	s.ix = build(snap)
+	s.ix, s.seq = build(snap), seq
 	return nil
 }
 
-// reader returns the index under the read lock (release with the returned
-// function), or nil when reads must go to the store.
-func (s *Store) reader(ctx context.Context) (*index, func()) {
-	s.mu.RLock()
-	if s.ix != nil {
-		return s.ix, s.mu.RUnlock
-	}
-	s.mu.RUnlock()
-	// A failed refresh left no index: try again, else serve from the store.
-	if err := s.rebuild(context.WithoutCancel(ctx)); err != nil {
-		slog.Warn("read index unavailable; reading from the store", "err", err)
-		return nil, func() {}
-	}
-	return s.reader(ctx)
-}
-
-// refresh runs after a write (whether it succeeded or not: an error may
-// still have committed) and reads the changed records back into the index.
-func (s *Store) refresh(ctx context.Context, load func(ctx context.Context, ix *index) error) {
-	ctx = context.WithoutCancel(ctx)
-	s.mu.Lock()
-	defer s.mu.Unlock()
+// catchUp brings the index to the store's latest change: it reads the
+// change log after s.seq and reads the records named there again (or
+// everything, after an import or when the log no longer reaches back). The
+// caller holds the write lock.
+func (s *Store) catchUp(ctx context.Context) error {
 	if s.ix == nil {
-		return // the next read rebuilds
+		return s.rebuild(ctx)
 	}
-	if err := load(ctx, s.ix); err != nil {
-		slog.Warn("read index: refresh after a write failed; the next read rebuilds it", "err", err)
-		s.ix = nil
+	latest, err := s.Store.DirectoryVersion(ctx)
+	if err != nil {
+		return err
 	}
-}
-
-func (s *Store) refreshOffers(ctx context.Context, ids ...string) {
-	s.refresh(ctx, func(ctx context.Context, ix *index) error {
-		got, err := s.Store.OffersByID(ctx, ids)
+	if latest < s.seq {
+		return s.rebuild(ctx) // the database was replaced (a restore)
+	}
+	for s.seq < latest {
+		changes, ok, err := s.Store.DirectoryChanges(ctx, s.seq, changeBatch)
 		if err != nil {
 			return err
 		}
-		for _, id := range ids {
-			ix.removeOffer(id)
+		if !ok || len(changes) == 0 || slices.ContainsFunc(changes, func(c store.DirectoryChange) bool { return c.Kind == store.ChangeAll }) {
+			return s.rebuild(ctx)
 		}
-		for _, o := range got {
-			ix.putOffer(o)
+		if err := s.apply(ctx, changes); err != nil {
+			return err
 		}
-		return nil
-	})
+		s.seq = changes[len(changes)-1].Seq
+	}
+	return nil
 }
 
-func (s *Store) refreshOrganisations(ctx context.Context, ids ...string) {
-	s.refresh(ctx, func(ctx context.Context, ix *index) error {
-		got, err := s.Store.OrganisationsByID(ctx, ids)
+// apply reads the records the changes name again and puts them into the
+// index (a record the store no longer has is dropped).
+func (s *Store) apply(ctx context.Context, changes []store.DirectoryChange) error {
+	ids := map[store.ChangeKind][]string{}
+	for _, c := range changes {
+		ids[c.Kind] = append(ids[c.Kind], c.IDs...)
+	}
+	ix := s.ix
+	if l := unique(ids[store.ChangeDistricts]); len(l) > 0 {
+		got, err := s.Store.DistrictsByID(ctx, l)
 		if err != nil {
 			return err
 		}
-		for _, id := range ids {
+		for _, id := range l {
+			ix.removeDistrict(id)
+		}
+		for _, d := range got {
+			ix.putDistrict(d)
+		}
+	}
+	if l := unique(ids[store.ChangeOrganisations]); len(l) > 0 {
+		got, err := s.Store.OrganisationsByID(ctx, l)
+		if err != nil {
+			return err
+		}
+		for _, id := range l {
 			delete(ix.orgs, id)
 		}
 		for _, o := range got {
 			ix.orgs[o.ID] = o
 		}
-		return nil
-	})
-}
-
-// PutDistricts stores the districts, then reads them into the index.
-func (s *Store) PutDistricts(ctx context.Context, ds []directory.District) error {
-	err := s.Store.PutDistricts(ctx, ds)
-	ids := make([]string, len(ds))
-	for i, d := range ds {
-		ids[i] = d.ID
 	}
-	s.refresh(ctx, func(ctx context.Context, ix *index) error {
-		got, err := s.Store.DistrictsByID(ctx, ids)
-		for _, d := range got {
-			ix.putDistrict(d)
+	if l := unique(ids[store.ChangeOffers]); len(l) > 0 {
+		got, err := s.Store.OffersByID(ctx, l)
+		if err != nil {
+			return err
 		}
-		return err
-	})
+		for _, id := range l {
+			ix.removeOffer(id)
+		}
+		for _, o := range got {
+			ix.putOffer(o)
+		}
+	}
+	return nil
+}
+
+// reader returns the index, current with the store's latest change, under
+// the read lock (release it with the returned function); nil when reads
+// must go to the store. One cheap read of the store's version per call is
+// what keeps the index from ever answering older than a write another
+// process or replica acknowledged.
+func (s *Store) reader(ctx context.Context) (*index, func()) {
+	latest, err := s.Store.DirectoryVersion(ctx)
+	if err != nil {
+		return nil, func() {}
+	}
+	s.mu.RLock()
+	if s.ix != nil && s.seq == latest {
+		return s.ix, s.mu.RUnlock
+	}
+	s.mu.RUnlock()
+	s.mu.Lock()
+	if err := s.catchUp(context.WithoutCancel(ctx)); err != nil {
+		slog.Warn("read index behind the store; reading from the store", "err", err)
+	}
+	s.mu.Unlock()
+	s.mu.RLock()
+	if s.ix != nil && s.seq >= latest {
+		return s.ix, s.mu.RUnlock
+	}
+	s.mu.RUnlock()
+	return nil, func() {}
+}
+
+// synced runs after a write through the decorator (whether it succeeded or
+// not: an error may still have committed) and catches the index up before
+// the write returns, so that the writer's next read sees it.
+func (s *Store) synced(ctx context.Context, err error) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if cerr := s.catchUp(context.WithoutCancel(ctx)); cerr != nil {
+		slog.Warn("read index: catching up after a write failed; the next read tries again", "err", cerr)
+	}
 	return err
 }
 
-// CreateOrganisation stores o, then reads it into the index.
+// PutDistricts stores the districts, then catches up.
+func (s *Store) PutDistricts(ctx context.Context, ds []directory.District) error {
+	return s.synced(ctx, s.Store.PutDistricts(ctx, ds))
+}
+
+// CreateOrganisation stores o, then catches up.
 func (s *Store) CreateOrganisation(ctx context.Context, o directory.Organisation) error {
-	err := s.Store.CreateOrganisation(ctx, o)
-	s.refreshOrganisations(ctx, o.ID)
-	return err
+	return s.synced(ctx, s.Store.CreateOrganisation(ctx, o))
 }
 
-// UpdateOrganisation updates the organisation, then reads it into the index.
+// UpdateOrganisation updates the organisation, then catches up.
 func (s *Store) UpdateOrganisation(ctx context.Context, id string, update func(*directory.Organisation) error) error {
-	err := s.Store.UpdateOrganisation(ctx, id, update)
-	s.refreshOrganisations(ctx, id)
-	return err
+	return s.synced(ctx, s.Store.UpdateOrganisation(ctx, id, update))
 }
 
-// DeleteOrganisation deletes the organisation, then drops it from the index.
+// DeleteOrganisation deletes the organisation, then catches up.
 func (s *Store) DeleteOrganisation(ctx context.Context, id string) error {
-	err := s.Store.DeleteOrganisation(ctx, id)
-	s.refreshOrganisations(ctx, id)
-	return err
+	return s.synced(ctx, s.Store.DeleteOrganisation(ctx, id))
 }
 
-// CreateOffer stores o, then reads it into the index.
+// CreateOffer stores o, then catches up.
 func (s *Store) CreateOffer(ctx context.Context, o directory.Offer) error {
-	err := s.Store.CreateOffer(ctx, o)
-	s.refreshOffers(ctx, o.ID)
-	return err
+	return s.synced(ctx, s.Store.CreateOffer(ctx, o))
 }
 
-// UpdateOffer updates the offer, then reads it into the index.
+// UpdateOffer updates the offer, then catches up.
 func (s *Store) UpdateOffer(ctx context.Context, id string, update func(*directory.Offer) error) error {
-	err := s.Store.UpdateOffer(ctx, id, update)
-	s.refreshOffers(ctx, id)
-	return err
+	return s.synced(ctx, s.Store.UpdateOffer(ctx, id, update))
 }
 
-// DeleteOffer deletes the offer, then drops it from the index.
+// DeleteOffer deletes the offer, then catches up.
 func (s *Store) DeleteOffer(ctx context.Context, id string) error {
-	err := s.Store.DeleteOffer(ctx, id)
-	s.refreshOffers(ctx, id)
-	return err
+	return s.synced(ctx, s.Store.DeleteOffer(ctx, id))
 }
 
 // Import stores the snapshot, then reads the whole directory again.
 func (s *Store) Import(ctx context.Context, snap directory.Snapshot) error {
-	err := s.Store.Import(ctx, snap)
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if rerr := s.rebuildLocked(context.WithoutCancel(ctx)); rerr != nil {
-		slog.Warn("read index: rebuild after an import failed; the next read tries again", "err", rerr)
-	}
-	return err
+	return s.synced(ctx, s.Store.Import(ctx, snap))
 }
 
 // SearchOffers answers from the index (see store.OfferQuery).
@@ -294,4 +328,12 @@ func unique(ids []string) []string {
 	ids = slices.Clone(ids)
 	slices.Sort(ids)
 	return slices.Compact(ids)
+}
+
+// WriteError passes store.WriteHealth on from the decorated store.
+func (s *Store) WriteError(ctx context.Context) error {
+	if wh, ok := s.Store.(store.WriteHealth); ok {
+		return wh.WriteError(ctx)
+	}
+	return nil
 }

@@ -6,18 +6,19 @@ import (
 	"fmt"
 
 	"github.com/lotse-kim/lotse/internal/directory"
+	"github.com/lotse-kim/lotse/internal/store"
 )
 
 // PutDistricts inserts or replaces districts by id.
 func (s *Store) PutDistricts(ctx context.Context, ds []directory.District) error {
-	return s.write(ctx, func(tx *sql.Tx) error {
+	return s.write(ctx, logged(ctx, store.ChangeDistricts, store.DistrictIDs(ds), func(tx *sql.Tx) error {
 		for _, d := range ds {
 			if err := putDistrict(ctx, tx, d); err != nil {
 				return err
 			}
 		}
 		return nil
-	})
+	}))
 }
 
 func putDistrict(ctx context.Context, tx *sql.Tx, d directory.District) error {

@@ -11,7 +11,7 @@ import (
 
 // CreateOffer stores a new offer; a taken id is a *Conflict on "id".
 func (s *Store) CreateOffer(ctx context.Context, o directory.Offer) error {
-	return s.write(ctx, func(tx *sql.Tx) error {
+	return s.write(ctx, logged(ctx, store.ChangeOffers, []string{o.ID}, func(tx *sql.Tx) error {
 		ok, err := s.exists(ctx, tx, "offer", o.ID)
 		if err != nil {
 			return err
@@ -23,13 +23,13 @@ func (s *Store) CreateOffer(ctx context.Context, o directory.Offer) error {
 			return err
 		}
 		return putOffer(ctx, tx, nil, o)
-	})
+	}))
 }
 
 // UpdateOffer reads, patches and writes an offer in one transaction, as
 // UpdateOrganisation does.
 func (s *Store) UpdateOffer(ctx context.Context, id string, update func(*directory.Offer) error) error {
-	return s.write(ctx, func(tx *sql.Tx) error {
+	return s.write(ctx, logged(ctx, store.ChangeOffers, []string{id}, func(tx *sql.Tx) error {
 		read := func() ([]directory.Offer, error) { return s.offers(ctx, tx, jsonArray([]string{id}), nil) }
 		return store.Patch("offer", id, read, update, func(o directory.Offer) error {
 			if err := s.checkOfferRefs(ctx, tx, o); err != nil {
@@ -37,7 +37,7 @@ func (s *Store) UpdateOffer(ctx context.Context, id string, update func(*directo
 			}
 			return putOffer(ctx, tx, nil, o)
 		})
-	})
+	}))
 }
 
 func (s *Store) checkOfferRefs(ctx context.Context, tx *sql.Tx, o directory.Offer) error {
@@ -104,7 +104,7 @@ func putOffer(ctx context.Context, tx *sql.Tx, st *offerStmts, o directory.Offer
 
 // DeleteOffer removes an offer; an unknown id is a *NotFound.
 func (s *Store) DeleteOffer(ctx context.Context, id string) error {
-	return s.write(ctx, func(tx *sql.Tx) error {
+	return s.write(ctx, logged(ctx, store.ChangeOffers, []string{id}, func(tx *sql.Tx) error {
 		res, err := exec(ctx, tx, stOfferDelete, sql.Named("id", id))
 		if err != nil {
 			return translate(err, "offer", id)
@@ -115,7 +115,7 @@ func (s *Store) DeleteOffer(ctx context.Context, id string) error {
 			return &store.NotFound{Entity: "offer", ID: id}
 		}
 		return nil
-	})
+	}))
 }
 
 // OffersByID returns the offers that exist among ids, by id.

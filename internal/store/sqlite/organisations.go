@@ -58,7 +58,7 @@ func (s *Store) workingGroups(ctx context.Context, q queryer, ids any) ([]direct
 
 // CreateOrganisation stores a new organisation; a taken id is a *Conflict on "id".
 func (s *Store) CreateOrganisation(ctx context.Context, o directory.Organisation) error {
-	return s.write(ctx, func(tx *sql.Tx) error {
+	return s.write(ctx, logged(ctx, store.ChangeOrganisations, []string{o.ID}, func(tx *sql.Tx) error {
 		ok, err := s.exists(ctx, tx, "organisation", o.ID)
 		if err != nil {
 			return err
@@ -70,14 +70,14 @@ func (s *Store) CreateOrganisation(ctx context.Context, o directory.Organisation
 			return err
 		}
 		return putOrganisation(ctx, tx, o)
-	})
+	}))
 }
 
 // UpdateOrganisation reads, patches and writes an organisation in one
 // transaction of the single writer connection, so concurrent patches
 // serialize.
 func (s *Store) UpdateOrganisation(ctx context.Context, id string, update func(*directory.Organisation) error) error {
-	return s.write(ctx, func(tx *sql.Tx) error {
+	return s.write(ctx, logged(ctx, store.ChangeOrganisations, []string{id}, func(tx *sql.Tx) error {
 		read := func() ([]directory.Organisation, error) {
 			page, err := s.organisations(ctx, tx, orgQuery{ids: jsonArray([]string{id}), byID: true, limit: -1})
 			return page.Organisations, err
@@ -88,7 +88,7 @@ func (s *Store) UpdateOrganisation(ctx context.Context, id string, update func(*
 			}
 			return putOrganisation(ctx, tx, o)
 		})
-	})
+	}))
 }
 
 func (s *Store) checkOrganisationRefs(ctx context.Context, tx *sql.Tx, o directory.Organisation) error {
@@ -133,7 +133,7 @@ func putOrganisation(ctx context.Context, tx *sql.Tx, o directory.Organisation) 
 // DeleteOrganisation removes an organisation, its memberships and its
 // cooperations; it is a *Conflict while it provides offers or has parts.
 func (s *Store) DeleteOrganisation(ctx context.Context, id string) error {
-	return s.write(ctx, func(tx *sql.Tx) error {
+	return s.write(ctx, logged(ctx, store.ChangeOrganisations, []string{id}, func(tx *sql.Tx) error {
 		if err := s.mustExist(ctx, tx, "", "organisation", id); err != nil {
 			return err
 		}
@@ -158,7 +158,7 @@ func (s *Store) DeleteOrganisation(ctx context.Context, id string) error {
 		}
 		_, err := exec(ctx, tx, stOrganisationDelete, sql.Named("id", id))
 		return translate(err, "organisation", id)
-	})
+	}))
 }
 
 func count(n int, one, many string) string {

@@ -19,7 +19,7 @@ import (
 func (s *Store) Import(ctx context.Context, snap directory.Snapshot) error {
 	p := newImportProgress(ctx, snap)
 	return s.withoutForeignKeys(ctx, func(conn *sql.Conn) error {
-		return s.writeOn(ctx, conn, func(tx *sql.Tx) error { return s.importTx(ctx, tx, snap, p) })
+		return s.writeOn(ctx, conn, logged(ctx, store.ChangeAll, []string{}, func(tx *sql.Tx) error { return s.importTx(ctx, tx, snap, p) }))
 	})
 }
 
