@@ -187,3 +187,41 @@ func TestConformanceNeo4j(t *testing.T) {
 		return newIndexed(t, st)
 	})
 }
+
+// TestConcurrentReadsAndWrites: searches (which fill the term caches under
+// the read lock) run while writes change the index; run with -race.
+func TestConcurrentReadsAndWrites(t *testing.T) {
+	_, ix, snap := demoStores(t)
+	ctx := t.Context()
+	done := make(chan struct{})
+	errs := make(chan error, 4)
+	for g := range 3 {
+		go func() {
+			for i := 0; ; i++ {
+				select {
+				case <-done:
+					errs <- nil
+					return
+				default:
+				}
+				text := []string{"deutsch", "e", "kurs beratung", "a"}[(g+i)%4]
+				if _, err := ix.SearchOffers(ctx, store.OfferQuery{Filter: store.OfferFilter{Text: text}, Page: store.Page{First: 5}}); err != nil {
+					errs <- err
+					return
+				}
+			}
+		}()
+	}
+	for i := range 30 {
+		o := snap.Offers[i]
+		if err := ix.UpdateOffer(ctx, o.ID, func(o *directory.Offer) error { o.Title = fmt.Sprint("Kurs ", i); return nil }); err != nil {
+			t.Fatal(err)
+		}
+	}
+	close(done)
+	for range 3 {
+		if err := <-errs; err != nil {
+			t.Fatal(err)
+		}
+	}
+}

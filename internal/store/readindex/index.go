@@ -5,6 +5,7 @@ import (
 	"math/bits"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/lotse-kim/lotse/internal/directory"
 	"github.com/lotse-kim/lotse/internal/store"
@@ -24,8 +25,15 @@ type index struct {
 	byCell  map[int64][]uint32
 	words   map[string]*word
 	vocab   []*word // every word ever seen, for the substring scan
-	termMem map[string][]*word
-	termGen int // len(vocab) when termMem was filled
+	// byOrder holds the live ordinals in the orders that do not depend on
+	// the query (TITLE, UPDATED_AT, FREE_PLACES), kept sorted on every write.
+	byOrder map[store.OfferOrder][]uint32
+
+	// The term caches are filled by reads, which hold only the read lock.
+	cacheMu  sync.Mutex
+	termMem  map[string][]*word // term → the words containing it
+	termGen  int                // len(vocab) when termMem was filled
+	termBits map[string]bitmap  // term → its offers; emptied by every offer write
 
 	orgs      map[string]directory.Organisation
 	districts map[string]directory.District
@@ -60,6 +68,7 @@ func newIndex() *index {
 	return &index{
 		byID: map[string]uint32{}, byProv: map[string][]uint32{}, byDist: map[string][]uint32{},
 		byCell: map[int64][]uint32{}, words: map[string]*word{}, termMem: map[string][]*word{},
+		termBits: map[string]bitmap{}, byOrder: map[store.OfferOrder][]uint32{},
 		orgs: map[string]directory.Organisation{}, districts: map[string]directory.District{},
 	}
 }
@@ -75,9 +84,50 @@ func build(s directory.Snapshot) *index {
 	}
 	ix.offers = make([]offerRec, 0, len(s.Offers))
 	for _, o := range s.Offers {
-		ix.putOffer(o)
+		ix.insertOffer(o)
+	}
+	for _, o := range presorted {
+		l := make([]uint32, 0, ix.live)
+		for ord := range ix.offers {
+			l = append(l, uint32(ord))
+		}
+		slices.SortFunc(l, ix.compareOrds(o))
+		ix.byOrder[o] = l
 	}
 	return ix
+}
+
+// presorted are the orders kept sorted: the others depend on the query.
+var presorted = []store.OfferOrder{store.OrderTitle, store.OrderUpdated, store.OrderFreePlaces}
+
+// sorted returns the live ordinals in order o, nil for DISTANCE.
+func (ix *index) sorted(o store.OfferOrder) []uint32 {
+	if o == "" {
+		o = store.OrderTitle
+	}
+	return ix.byOrder[o]
+}
+
+func (ix *index) compareOrds(o store.OfferOrder) func(a, b uint32) int {
+	c := ix.order(o)
+	return func(a, b uint32) int { return c(hit{ord: a}, hit{ord: b}) }
+}
+
+// position is where ord stands (or would stand) in the sorted list l of order o.
+func (ix *index) position(o store.OfferOrder, l []uint32, ord uint32) int {
+	c := ix.compareOrds(o)
+	i, _ := slices.BinarySearchFunc(l, ord, c)
+	return i
+}
+
+// putOffer inserts o or replaces the offer with its id, keeping the orders sorted.
+func (ix *index) putOffer(o directory.Offer) {
+	ix.removeOffer(o.ID)
+	ord := ix.insertOffer(o)
+	for _, by := range presorted {
+		l := ix.byOrder[by]
+		ix.byOrder[by] = slices.Insert(l, ix.position(by, l, ord), ord)
+	}
 }
 
 func (ix *index) putDistrict(d directory.District) {
@@ -105,9 +155,9 @@ func (ix *index) districtsSorted() []directory.District {
 	return ix.sortedDs
 }
 
-// putOffer inserts o or replaces the offer with its id.
-func (ix *index) putOffer(o directory.Offer) {
-	ix.removeOffer(o.ID)
+// insertOffer adds o, not yet indexed, to every posting but the orders.
+func (ix *index) insertOffer(o directory.Offer) uint32 {
+	ix.dropTermBits()
 	var ord uint32
 	if n := len(ix.free); n > 0 {
 		ord, ix.free = ix.free[n-1], ix.free[:n-1]
@@ -155,6 +205,7 @@ func (ix *index) putOffer(o directory.Offer) {
 	ix.offers[ord] = r
 	ix.byID[o.ID] = ord
 	ix.live++
+	return ord
 }
 
 // removeOffer drops the offer with id, if indexed.
@@ -162,6 +213,13 @@ func (ix *index) removeOffer(id string) {
 	ord, ok := ix.byID[id]
 	if !ok {
 		return
+	}
+	ix.dropTermBits()
+	for _, by := range presorted {
+		l := ix.byOrder[by]
+		if i := ix.position(by, l, ord); i < len(l) && l[i] == ord {
+			ix.byOrder[by] = slices.Delete(l, i, i+1)
+		}
 	}
 	r := &ix.offers[ord]
 	drop(ix.byProv, r.offer.ProviderID, ord)
@@ -211,6 +269,8 @@ func uniqueWords(folded string) []string {
 // of offers whose folded title or description contains term, the store's
 // text semantics (OfferFilter.Text).
 func (ix *index) termWords(term string) []*word {
+	ix.cacheMu.Lock()
+	defer ix.cacheMu.Unlock()
 	if ix.termGen != len(ix.vocab) {
 		clear(ix.termMem)
 		ix.termGen = len(ix.vocab)
@@ -250,23 +310,54 @@ func (b bitmap) count() (n int) {
 }
 
 // textMatches is the set of offers whose folded title or description
-// contains every term.
+// contains every term. It may be a cached bitmap: read only.
 func (ix *index) textMatches(terms []string) bitmap {
 	var all bitmap
-	for _, t := range terms {
-		b := newBitmap(len(ix.offers))
-		for _, w := range ix.termWords(t) {
-			for _, ord := range w.offers {
-				b.set(ord)
-			}
-		}
-		if all == nil {
+	for i, t := range terms {
+		b := ix.termBitmap(t)
+		switch i {
+		case 0:
 			all = b
-		} else {
+		case 1:
+			all = slices.Clone(all)
+			fallthrough
+		default:
 			all.and(b)
 		}
 	}
 	return all
+}
+
+// termBitmap is the set of offers holding term, from the cache when an
+// earlier search asked for it since the last write. A short term is in
+// most words; the cache spares repeating the union of their postings.
+func (ix *index) termBitmap(term string) bitmap {
+	ix.cacheMu.Lock()
+	b, ok := ix.termBits[term]
+	ix.cacheMu.Unlock()
+	if ok {
+		return b
+	}
+	b = newBitmap(len(ix.offers))
+	for _, w := range ix.termWords(term) {
+		for _, ord := range w.offers {
+			b.set(ord)
+		}
+	}
+	ix.cacheMu.Lock()
+	if len(ix.termBits) >= 64 {
+		clear(ix.termBits)
+	}
+	ix.termBits[term] = b
+	ix.cacheMu.Unlock()
+	return b
+}
+
+// dropTermBits empties the term bitmaps: an offer changed.
+func (ix *index) dropTermBits() {
+	ix.cacheMu.Lock()
+	clear(ix.termBits)
+	ix.cacheMu.Unlock()
 }
 
 // mask sets bit i for every value at position i of vocab (as the SQLite

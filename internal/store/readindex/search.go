@@ -202,6 +202,16 @@ type hit struct {
 	dist float64
 }
 
+func (q *query) distance(r *offerRec) float64 {
+	return directory.DistanceKm(directory.GeoPoint{Lat: q.lat, Lon: q.lon}, directory.GeoPoint{Lat: r.lat, Lon: r.lon})
+}
+
+// sparseShare: a search whose matches are fewer than one in sparseShare of
+// the offers collects and orders its matches; a denser one walks the
+// presorted order of all offers and picks the page from it, so that a
+// search matching everything costs one check per offer and no sort.
+const sparseShare = 16
+
 // search answers q as the stores do (store.OfferQuery): the same matches,
 // the same order with ties broken by id, the same window and count.
 func (ix *index) search(sq store.OfferQuery) (store.OfferPage, error) {
@@ -210,7 +220,14 @@ func (ix *index) search(sq store.OfferQuery) (store.OfferPage, error) {
 		return store.OfferPage{}, err
 	}
 	q := ix.prepare(sq.Filter)
+	sorted := ix.sorted(sq.Order)
+	keep := len(ix.offers) // collect every match unless a presorted order can take over
+	if sorted != nil {
+		keep = ix.live / sparseShare
+	}
+	matched := newBitmap(len(ix.offers))
 	var hits []hit
+	count := 0
 	for ord := range ix.candidates(q) {
 		r := &ix.offers[ord]
 		if !r.live || !q.matches(ord, r) {
@@ -218,56 +235,83 @@ func (ix *index) search(sq store.OfferQuery) (store.OfferPage, error) {
 		}
 		h := hit{ord: ord}
 		if q.near {
-			h.dist = directory.DistanceKm(directory.GeoPoint{Lat: q.lat, Lon: q.lon}, directory.GeoPoint{Lat: r.lat, Lon: r.lon})
-			if !(h.dist <= q.radius) {
+			if h.dist = q.distance(r); !(h.dist <= q.radius) {
 				continue
 			}
 		}
-		hits = append(hits, h)
-	}
-	total := len(hits)
-	page := store.OfferPage{Hits: []store.OfferHit{}, PageInfo: store.PageInfo{Offset: offset, TotalCount: total}}
-	if offset < total && limit > 0 {
-		end := min(total, offset+limit)
-		top := topK(hits, end, ix.order(sq.Order))
-		for _, h := range top[offset:end] {
-			oh := store.OfferHit{Offer: ix.offers[h.ord].offer.Clone()}
-			if q.near {
-				d := h.dist
-				oh.DistanceKm = &d
-			}
-			page.Hits = append(page.Hits, oh)
+		matched.set(ord)
+		if count++; count <= keep {
+			hits = append(hits, h)
 		}
 	}
-	page.HasNextPage = offset+len(page.Hits) < total
+	var rows []hit
+	if count <= keep {
+		rows = pickSparse(hits, offset, limit, ix.order(sq.Order))
+	} else {
+		rows = pickDense(sorted, matched, offset, limit)
+	}
+	page := store.OfferPage{Hits: make([]store.OfferHit, len(rows)), PageInfo: store.PageInfo{Offset: offset, TotalCount: count}}
+	for i, h := range rows {
+		r := &ix.offers[h.ord]
+		page.Hits[i] = store.OfferHit{Offer: r.offer.Clone()}
+		if q.near {
+			d := q.distance(r)
+			page.Hits[i].DistanceKm = &d
+		}
+	}
+	page.HasNextPage = offset+len(page.Hits) < count
 	return page, nil
 }
 
-// order returns the comparison of an order; every one ends with the id.
-func (ix *index) order(o store.OfferOrder) func(a, b hit) int {
-	rec := func(h hit) *offerRec { return &ix.offers[h.ord] }
-	byID := func(a, b hit) int { return strings.Compare(rec(a).offer.ID, rec(b).offer.ID) }
-	switch o {
-	case store.OrderDistance:
-		return func(a, b hit) int { return cmp.Or(cmp.Compare(a.dist, b.dist), byID(a, b)) }
-	case store.OrderUpdated:
-		return func(a, b hit) int { return cmp.Or(strings.Compare(rec(b).updated, rec(a).updated), byID(a, b)) }
-	case store.OrderFreePlaces:
-		return func(a, b hit) int {
-			ra, rb := rec(a), rec(b)
-			if ra.hasFreePlaces != rb.hasFreePlaces {
-				if ra.hasFreePlaces {
-					return -1 // unknown last
-				}
-				return 1
-			}
-			return cmp.Or(cmp.Compare(rb.freePlaces, ra.freePlaces), byID(a, b))
+// pickSparse takes the window's rows from every match.
+func pickSparse(hits []hit, offset, limit int, compare func(a, b hit) int) []hit {
+	if offset >= len(hits) || limit == 0 {
+		return nil
+	}
+	end := min(len(hits), offset+limit)
+	return topK(hits, end, compare)[offset:end]
+}
+
+// pickDense takes the window's rows by walking the presorted order.
+func pickDense(sorted []uint32, matched bitmap, offset, limit int) []hit {
+	var rows []hit
+	for _, ord := range sorted {
+		if len(rows) == limit {
+			break
 		}
-	default:
-		return func(a, b hit) int {
-			return cmp.Or(strings.Compare(rec(a).offer.Title, rec(b).offer.Title), byID(a, b))
+		if matched.has(ord) {
+			if offset > 0 {
+				offset--
+				continue
+			}
+			rows = append(rows, hit{ord: ord})
 		}
 	}
+	return rows
+}
+
+// order returns the comparison of an order; every one ends with the id.
+// The key of FREE_PLACES is the number of free places, unknown as -1 (last).
+func (ix *index) order(o store.OfferOrder) func(a, b hit) int {
+	rec := func(h hit) *offerRec { return &ix.offers[h.ord] }
+	id := func(a, b hit) int { return strings.Compare(rec(a).offer.ID, rec(b).offer.ID) }
+	switch o {
+	case store.OrderDistance:
+		return func(a, b hit) int { return cmp.Or(cmp.Compare(a.dist, b.dist), id(a, b)) }
+	case store.OrderUpdated:
+		return func(a, b hit) int { return cmp.Or(strings.Compare(rec(b).updated, rec(a).updated), id(a, b)) }
+	case store.OrderFreePlaces:
+		return func(a, b hit) int { return cmp.Or(cmp.Compare(rec(b).freeKey(), rec(a).freeKey()), id(a, b)) }
+	default:
+		return func(a, b hit) int { return cmp.Or(strings.Compare(rec(a).offer.Title, rec(b).offer.Title), id(a, b)) }
+	}
+}
+
+func (r *offerRec) freeKey() int64 {
+	if r.hasFreePlaces {
+		return int64(r.freePlaces)
+	}
+	return -1
 }
 
 // topK orders the first k of hits by less (k ≤ len(hits)) and returns them:
