@@ -2,6 +2,7 @@ package readindex
 
 import (
 	"cmp"
+	"fmt"
 	"math/bits"
 	"slices"
 	"strings"
@@ -35,6 +36,9 @@ type index struct {
 	termGen  int                // len(vocab) when termMem was filled
 	termBits map[string]bitmap  // term → its offers; emptied by every offer write
 
+	strs  map[string]string // interned strings: codes, ids and lists that repeat
+	lists map[string]any    // interned code lists, by their joined text
+
 	orgs      map[string]directory.Organisation
 	districts map[string]directory.District
 	sortedDs  []directory.District // by municipality, name, id; nil = to sort again
@@ -49,8 +53,8 @@ type offerRec struct {
 	lat, lon                 float64
 	cell                     int64
 	professional             bool
-	words                    []*word
-	updated                  string // store.TimeText(offer.UpdatedAt): the order of UPDATED_AT
+	updSec                   int64 // offer.UpdatedAt: the order of UPDATED_AT
+	updNsec                  int32
 	ageMin, ageMax           int
 	hasAgeMin, hasAgeMax     bool
 	freePlaces               int
@@ -69,6 +73,7 @@ func newIndex() *index {
 		byID: map[string]uint32{}, byProv: map[string][]uint32{}, byDist: map[string][]uint32{},
 		byCell: map[int64][]uint32{}, words: map[string]*word{}, termMem: map[string][]*word{},
 		termBits: map[string]bitmap{}, byOrder: map[store.OfferOrder][]uint32{},
+		strs: map[string]string{}, lists: map[string]any{},
 		orgs: map[string]directory.Organisation{}, districts: map[string]directory.District{},
 	}
 }
@@ -85,6 +90,9 @@ func build(s directory.Snapshot) *index {
 	ix.offers = make([]offerRec, 0, len(s.Offers))
 	for _, o := range s.Offers {
 		ix.insertOffer(o)
+	}
+	for _, w := range ix.vocab {
+		w.offers = slices.Clip(slices.Clone(w.offers)) // no growth slack: postings are most of the index
 	}
 	for _, o := range presorted {
 		l := make([]uint32, 0, ix.live)
@@ -165,15 +173,16 @@ func (ix *index) insertOffer(o directory.Offer) uint32 {
 		ord = uint32(len(ix.offers))
 		ix.offers = append(ix.offers, offerRec{})
 	}
+	o = ix.compact(o)
 	r := offerRec{
 		live: true, offer: o,
 		needs:        mask(directory.NeedAreas, o.Needs),
 		groups:       mask(directory.TargetGroups, o.TargetGroups),
 		circuits:     mask(directory.LegalCircuits, o.LegalCircuits),
 		professional: o.Visibility == directory.VisibilityProfessional,
-		updated:      store.TimeText(o.UpdatedAt),
 		childcare:    o.Childcare,
 	}
+	r.updSec, r.updNsec = o.UpdatedAt.Unix(), int32(o.UpdatedAt.Nanosecond())
 	if o.Location != nil {
 		r.hasLoc, r.lat, r.lon = true, o.Location.Lat, o.Location.Lon
 		r.cell = cellOf(r.lat, r.lon)
@@ -196,7 +205,6 @@ func (ix *index) insertOffer(o directory.Offer) uint32 {
 			ix.vocab = append(ix.vocab, w)
 		}
 		w.offers = append(w.offers, ord)
-		r.words = append(r.words, w)
 	}
 	ix.byProv[o.ProviderID] = append(ix.byProv[o.ProviderID], ord)
 	if o.DistrictID != "" {
@@ -206,6 +214,51 @@ func (ix *index) insertOffer(o directory.Offer) uint32 {
 	ix.byID[o.ID] = ord
 	ix.live++
 	return ord
+}
+
+// compact shares the strings and code lists that repeat across offers
+// (categories, statuses, providers, districts, need lists, …): at NRW scale
+// they are most of an offer's allocations. Offers leave the index only as
+// clones, so sharing is safe.
+func (ix *index) compact(o directory.Offer) directory.Offer {
+	o.ProviderID, o.DistrictID = ix.intern(o.ProviderID), ix.intern(o.DistrictID)
+	o.Category, o.CourseType = internAs(ix, o.Category), internAs(ix, o.CourseType)
+	o.Cost, o.Funding, o.Status = internAs(ix, o.Cost), internAs(ix, o.Funding), internAs(ix, o.Status)
+	o.Visibility, o.Schedule, o.Contact = internAs(ix, o.Visibility), ix.intern(o.Schedule), ix.intern(o.Contact)
+	o.Needs, o.TargetGroups = internList(ix, o.Needs), internList(ix, o.TargetGroups)
+	o.Languages, o.LegalCircuits = internList(ix, o.Languages), internList(ix, o.LegalCircuits)
+	return o
+}
+
+func (ix *index) intern(s string) string {
+	if v, ok := ix.strs[s]; ok {
+		return v
+	}
+	ix.strs[s] = s
+	return s
+}
+
+func internAs[T ~string](ix *index, s T) T { return T(ix.intern(string(s))) }
+
+func internList[T ~string](ix *index, l []T) []T {
+	if len(l) == 0 {
+		return l
+	}
+	var b strings.Builder
+	for _, v := range l {
+		b.WriteString(string(v))
+		b.WriteByte(0)
+	}
+	key := fmt.Sprintf("%T\x00%s", l, b.String())
+	if v, ok := ix.lists[key].([]T); ok {
+		return v
+	}
+	l = slices.Clip(slices.Clone(l))
+	for i := range l {
+		l[i] = internAs(ix, l[i])
+	}
+	ix.lists[key] = l
+	return l
 }
 
 // removeOffer drops the offer with id, if indexed.
@@ -229,9 +282,11 @@ func (ix *index) removeOffer(id string) {
 	if r.hasLoc {
 		drop(ix.byCell, r.cell, ord)
 	}
-	for _, w := range r.words {
+	for _, t := range uniqueWords(directory.Fold(r.offer.Title + " " + r.offer.Description)) {
 		// Emptied words stay in the vocabulary: the term cache stays valid.
-		w.offers = without(w.offers, ord)
+		if w := ix.words[t]; w != nil {
+			w.offers = without(w.offers, ord)
+		}
 	}
 	*r = offerRec{}
 	delete(ix.byID, id)

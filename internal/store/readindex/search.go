@@ -299,7 +299,10 @@ func (ix *index) order(o store.OfferOrder) func(a, b hit) int {
 	case store.OrderDistance:
 		return func(a, b hit) int { return cmp.Or(cmp.Compare(a.dist, b.dist), id(a, b)) }
 	case store.OrderUpdated:
-		return func(a, b hit) int { return cmp.Or(strings.Compare(rec(b).updated, rec(a).updated), id(a, b)) }
+		return func(a, b hit) int {
+			ra, rb := rec(a), rec(b)
+			return cmp.Or(cmp.Compare(rb.updSec, ra.updSec), cmp.Compare(rb.updNsec, ra.updNsec), id(a, b))
+		}
 	case store.OrderFreePlaces:
 		return func(a, b hit) int { return cmp.Or(cmp.Compare(rec(b).freeKey(), rec(a).freeKey()), id(a, b)) }
 	default:
