@@ -17,15 +17,15 @@ import (
 // district, grid cell and folded word, the organisations and the districts.
 // It is not safe for concurrent use; Store guards it with a lock.
 type index struct {
-	offers  []offerRec // by ordinal; deleted ones have live == false
-	free    []uint32   // ordinals of deleted offers, for reuse
-	byID    map[string]uint32
-	live    int
-	byProv  map[string][]uint32
-	byDist  map[string][]uint32
-	byCell  map[int64][]uint32
-	words   map[string]*word
-	vocab   []*word // every word ever seen, for the substring scan
+	offers []offerRec // by ordinal; deleted ones have live == false
+	free   []uint32   // ordinals of deleted offers, for reuse
+	byID   map[string]uint32
+	live   int
+	byProv map[string][]uint32
+	byDist map[string][]uint32
+	byCell map[int64][]uint32
+	words  map[string]*word
+	vocab  []*word // every word ever seen, for the substring scan
 	// byOrder holds the live ordinals in the orders that do not depend on
 	// the query (TITLE, UPDATED_AT, FREE_PLACES), kept sorted on every write.
 	byOrder map[store.OfferOrder][]uint32
