@@ -18,8 +18,8 @@ import (
 	"github.com/lotse-kim/lotse/internal/store/sqlite"
 )
 
-// demoStores imports the demo network, with some offers made PROFESSIONAL or
-// confidential and some titles made equal (ties), into SQLite and returns it
+// demoStores imports the demo network, with some offers and organisations
+// made PROFESSIONAL, some offers confidential and some titles made equal (ties), into SQLite and returns it
 // with the decorator over it.
 func demoStores(t *testing.T) (*sqlite.Store, *readindex.Store, directory.Snapshot) {
 	t.Helper()
@@ -36,6 +36,11 @@ func demoStores(t *testing.T) (*sqlite.Store, *readindex.Store, directory.Snapsh
 			o.Title = "Sprachcafé Deutsch" // a tie the id must break
 		case 3:
 			o.FreePlaces = nil
+		}
+	}
+	for i := range snap.Organisations {
+		if i%7 == 3 {
+			snap.Organisations[i].Visibility = directory.VisibilityProfessional // hides all its offers from restricted readers
 		}
 	}
 	inner := newSQLite(t)

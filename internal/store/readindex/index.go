@@ -52,7 +52,8 @@ type offerRec struct {
 	hasLoc                   bool
 	lat, lon                 float64
 	cell                     int64
-	professional             bool
+	professional             bool  // the offer is PROFESSIONAL
+	orgProfessional          bool  // its provider is PROFESSIONAL
 	updSec                   int64 // offer.UpdatedAt: the order of UPDATED_AT
 	updNsec                  int32
 	ageMin, ageMax           int
@@ -85,7 +86,7 @@ func build(s directory.Snapshot) *index {
 		ix.putDistrict(d)
 	}
 	for _, o := range s.Organisations {
-		ix.orgs[o.ID] = o
+		ix.putOrganisation(o)
 	}
 	ix.offers = make([]offerRec, 0, len(s.Offers))
 	for _, o := range s.Offers {
@@ -143,6 +144,23 @@ func (ix *index) putDistrict(d directory.District) {
 	ix.sortedDs = nil
 }
 
+// putOrganisation inserts or replaces o; its offers learn its visibility.
+func (ix *index) putOrganisation(o directory.Organisation) {
+	ix.orgs[o.ID] = o
+	ix.markProvider(o.ID, o.Visibility == directory.VisibilityProfessional)
+}
+
+func (ix *index) removeOrganisation(id string) {
+	delete(ix.orgs, id)
+	ix.markProvider(id, false)
+}
+
+func (ix *index) markProvider(id string, professional bool) {
+	for _, ord := range ix.byProv[id] {
+		ix.offers[ord].orgProfessional = professional
+	}
+}
+
 func (ix *index) removeDistrict(id string) {
 	delete(ix.districts, id)
 	ix.sortedDs = nil
@@ -176,11 +194,12 @@ func (ix *index) insertOffer(o directory.Offer) uint32 {
 	o = ix.compact(o)
 	r := offerRec{
 		live: true, offer: o,
-		needs:        mask(directory.NeedAreas, o.Needs),
-		groups:       mask(directory.TargetGroups, o.TargetGroups),
-		circuits:     mask(directory.LegalCircuits, o.LegalCircuits),
-		professional: o.Visibility == directory.VisibilityProfessional,
-		childcare:    o.Childcare,
+		needs:           mask(directory.NeedAreas, o.Needs),
+		groups:          mask(directory.TargetGroups, o.TargetGroups),
+		circuits:        mask(directory.LegalCircuits, o.LegalCircuits),
+		professional:    o.Visibility == directory.VisibilityProfessional,
+		orgProfessional: ix.orgs[o.ProviderID].Visibility == directory.VisibilityProfessional,
+		childcare:       o.Childcare,
 	}
 	r.updSec, r.updNsec = o.UpdatedAt.Unix(), int32(o.UpdatedAt.Nanosecond())
 	if o.Location != nil {

@@ -129,10 +129,10 @@ func (s *Store) apply(ctx context.Context, changes []store.DirectoryChange) erro
 			return err
 		}
 		for _, id := range l {
-			delete(ix.orgs, id)
+			ix.removeOrganisation(id)
 		}
 		for _, o := range got {
-			ix.orgs[o.ID] = o
+			ix.putOrganisation(o)
 		}
 	}
 	if l := unique(ids[store.ChangeOffers]); len(l) > 0 {

@@ -96,10 +96,11 @@ func (q *query) matches(ord uint32, r *offerRec) bool {
 		q.text != nil && !q.text.has(ord):
 		return false
 	}
-	// A restricted reader sees no PROFESSIONAL offer and finds no
-	// confidential place by radius, except the own organisation's.
+	// A restricted reader sees no PROFESSIONAL offer, no offer of a
+	// PROFESSIONAL organisation, and finds no confidential place by radius,
+	// except the own organisation's.
 	return !f.Restricted || o.ProviderID == f.OwnOrganisation ||
-		!r.professional && (!q.near || !o.ConfidentialAddress)
+		!r.professional && !r.orgProfessional && (!q.near || !o.ConfidentialAddress)
 }
 
 func anyIn(have, want []string) bool {
