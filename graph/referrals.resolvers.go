@@ -90,6 +90,11 @@ func (r *referralResolver) Offer(ctx context.Context, obj *referral.Referral) (*
 	return LoadersFor(ctx).Offer.Load(ctx, obj.OfferID)
 }
 
+// OfferID is the resolver for the offerId field.
+func (r *referralResolver) OfferID(ctx context.Context, obj *referral.Referral) (string, error) {
+	return relay.Global(relay.TypeOffer, obj.OfferID), nil
+}
+
 // Provider is the resolver for the provider field.
 func (r *referralResolver) Provider(ctx context.Context, obj *referral.Referral) (*directory.Organisation, error) {
 	return LoadersFor(ctx).Organisation.Load(ctx, obj.ToOrganisationID)

@@ -4,6 +4,7 @@ import (
 	"context"
 
 	"github.com/lotse-kim/lotse/graph/model"
+	"github.com/lotse-kim/lotse/graph/relay"
 	"github.com/lotse-kim/lotse/internal/directory"
 	"github.com/lotse-kim/lotse/internal/referral"
 	"github.com/lotse-kim/lotse/internal/service"
@@ -98,7 +99,7 @@ func referralStats(ctx context.Context, st service.ReferralStats) (*model.Referr
 		return nil, err
 	}
 	for i, g := range st.Groups {
-		m := model.ReferralStatsGroup{Key: g.Key, Tally: tally(g.View)}
+		m := model.ReferralStatsGroup{Key: statsKey(st.GroupBy, g.Key), Tally: tally(g.View)}
 		switch st.GroupBy {
 		case store.GroupOffer:
 			m.Offer = offers[i]
@@ -134,4 +135,15 @@ func referralNetwork(out *model.NetworkReport, r service.ReferralNetwork) {
 		c := &r.CooperationsWithoutReferrals[i]
 		out.CooperationsWithoutReferrals[i] = model.Cooperation{A: &c.A, B: &c.B, Since: optString(c.Since), SinceDate: optString(c.Since), Topics: nonNil(c.Topics), Status: directory.CooperationConfirmed}
 	}
+}
+
+// statsKey is a group's key as the API shows it: the global id of an
+// offer, organisation or district (as their id field), codes as they are.
+func statsKey(by store.ReferralGroup, key string) string {
+	typ := map[store.ReferralGroup]string{store.GroupOffer: relay.TypeOffer, store.GroupProvider: relay.TypeOrganisation,
+		store.GroupDistrict: relay.TypeDistrict}[by]
+	if typ == "" || key == "" {
+		return key
+	}
+	return relay.Global(typ, key)
 }

@@ -562,7 +562,7 @@ type ReferralResolver interface {
 
 	From(ctx context.Context, obj *referral.Referral) (*directory.Organisation, error)
 	Offer(ctx context.Context, obj *referral.Referral) (*directory.Offer, error)
-
+	OfferID(ctx context.Context, obj *referral.Referral) (string, error)
 	Provider(ctx context.Context, obj *referral.Referral) (*directory.Organisation, error)
 
 	NextStatuses(ctx context.Context, obj *referral.Referral) ([]referral.Status, error)
@@ -3909,7 +3909,7 @@ type Referral {
   from: Organisation
   "The offer referred to; null when it has since been deleted."
   offer: Offer
-  "The id of the offer referred to (kept when the offer is deleted)."
+  "The global id of the offer referred to, as ` + "`" + `Offer.id` + "`" + ` (kept when the offer is deleted)."
   offerId: ID!
   "The organisation that provided the offer when the referral was sent."
   provider: Organisation
@@ -4033,7 +4033,7 @@ type ReferralTally {
 
 "The tally of one group of referral statistics; the field of the grouping is set."
 type ReferralStatsGroup {
-  "The group's key: an offer, organisation or district id, a need area or a category; empty for referrals without one."
+  "The group's key: the global id of the offer, organisation or district (as their ` + "`" + `id` + "`" + `), a need area or a category; empty for referrals without one."
   key: String!
   "OFFER: the offer (null when deleted)."
   offer: Offer
@@ -12556,7 +12556,7 @@ func (ec *executionContext) _Referral_offerId(ctx context.Context, field graphql
 			return ec.fieldContext_Referral_offerId(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.OfferID, nil
+			return ec.Resolvers.Referral().OfferID(ctx, obj)
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
@@ -12567,7 +12567,7 @@ func (ec *executionContext) _Referral_offerId(ctx context.Context, field graphql
 	)
 }
 func (ec *executionContext) fieldContext_Referral_offerId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Referral", field, false, false, errors.New("field of type ID does not have child fields"))
+	return graphql.NewScalarFieldContext("Referral", field, true, true, errors.New("field of type ID does not have child fields"))
 }
 
 func (ec *executionContext) _Referral_provider(ctx context.Context, field graphql.CollectedField, obj *referral.Referral) (ret graphql.Marshaler) {
@@ -20392,10 +20392,43 @@ func (ec *executionContext) _Referral(ctx context.Context, sel ast.SelectionSet,
 
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "offerId":
-			out.Values[i] = ec._Referral_offerId(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Referral_offerId(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
 			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "provider":
 			field := field
 

@@ -636,7 +636,7 @@ type ReferralStats struct {
 
 // The tally of one group of referral statistics; the field of the grouping is set.
 type ReferralStatsGroup struct {
-	// The group's key: an offer, organisation or district id, a need area or a category; empty for referrals without one.
+	// The group's key: the global id of the offer, organisation or district (as their `id`), a need area or a category; empty for referrals without one.
 	Key string `json:"key"`
 	// OFFER: the offer (null when deleted).
 	Offer *directory.Offer `json:"offer,omitempty"`

@@ -265,9 +265,9 @@ func (e *env) do(role access.Role, query string, vars map[string]any) gqlRespons
 	return out
 }
 
-// idMembers are the members that hold a Node's global id: its own id and
-// the network's edge ends.
-var idMembers = map[string]bool{"id": true, "source": true, "target": true}
+// idMembers are the members that hold a Node's global id: its own id, the
+// network's edge ends, a referral's offer and a statistics group's key.
+var idMembers = map[string]bool{"id": true, "source": true, "target": true, "offerId": true, "key": true}
 
 // localIDs turns the global ids of Node objects in data (every "id",
 // "source", "target" and "organisationIds" member that holds them) into their local ids, so that tests compare them with the

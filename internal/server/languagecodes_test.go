@@ -234,3 +234,42 @@ func TestOperationNameMissing(t *testing.T) {
 	r := e.do(access.RolePublic, `query A { me { role } } query B { me { role } }`, nil)
 	refusedWith(t, r, "GRAPHQL_VALIDATION_FAILED", "2 operations", "operationName")
 }
+
+// TestReferralIDsAreGlobal: a referral's offerId and a statistics group's
+// key are the global ids of their offer, organisation or district, as the
+// objects' id fields.
+func TestReferralIDsAreGlobal(t *testing.T) {
+	e := newEnv(t)
+	id := e.newReferral()
+	var d struct {
+		Referral struct {
+			OfferID string
+			Offer   struct{ ID string }
+		}
+	}
+	e.global(t, access.RoleCaseManager, `query($id: ID!) { referral(id: $id) { offerId offer { id } } }`, map[string]any{"id": id}, &d)
+	if d.Referral.OfferID == "" || d.Referral.OfferID != d.Referral.Offer.ID {
+		t.Errorf("offerId %q, offer.id %q; want the same global id", d.Referral.OfferID, d.Referral.Offer.ID)
+	}
+	for _, by := range []string{"OFFER", "PROVIDER", "DISTRICT"} {
+		var s struct {
+			ReferralStats struct {
+				Groups []struct {
+					Key                       string
+					Offer, Provider, District *struct{ ID string }
+				}
+			}
+		}
+		e.global(t, access.RoleSteering, `query($g: ReferralGroupBy) { referralStats(groupBy: $g) { groups { key offer { id } provider { id } district { id } } } }`,
+			map[string]any{"g": by}, &s)
+		if len(s.ReferralStats.Groups) == 0 {
+			t.Fatalf("referralStats(groupBy: %s): no groups", by)
+		}
+		for _, g := range s.ReferralStats.Groups {
+			obj := map[string]*struct{ ID string }{"OFFER": g.Offer, "PROVIDER": g.Provider, "DISTRICT": g.District}[by]
+			if g.Key != "" && (obj == nil || obj.ID != g.Key) {
+				t.Errorf("groupBy %s: key %q, object %+v; want the object's id", by, g.Key, obj)
+			}
+		}
+	}
+}
