@@ -171,3 +171,28 @@ func TestOwnPartnerSeesItsProfessionalOrganisation(t *testing.T) {
 		t.Errorf("an anonymous search counts %d offers of the hidden organisation", total.Offers.TotalCount)
 	}
 }
+
+// referralStats names municipalities as every other argument does:
+// matched ignoring case, an unknown one NOT_FOUND on municipality (it used
+// to answer no groups for "solingen" and for "Atlantis").
+func TestReferralStatsMunicipalityLikeEverywhere(t *testing.T) {
+	e := newEnv(t)
+	e.newReferral()
+	const q = `query($m: String) { referralStats(municipality: $m, groupBy: DISTRICT) { municipality total { sent } groups { key } } }`
+	var exact, lower struct {
+		ReferralStats struct {
+			Municipality string
+			Total        struct{ Sent *int }
+			Groups       []struct{ Key string }
+		}
+	}
+	m := e.snap.Districts[0].Municipality
+	e.ok(access.RoleCaseManager, q, map[string]any{"m": m}, &exact)
+	e.ok(access.RoleCaseManager, q, map[string]any{"m": strings.ToLower(m)}, &lower)
+	if len(exact.ReferralStats.Groups) == 0 || lower.ReferralStats.Municipality != m || len(lower.ReferralStats.Groups) != len(exact.ReferralStats.Groups) {
+		t.Errorf("referralStats for %q: %+v; for %q: %+v", m, exact, strings.ToLower(m), lower)
+	}
+	if got := codes(e.do(access.RoleCaseManager, q, map[string]any{"m": "Atlantis"})); !slices.Equal(got, []string{"NOT_FOUND municipality"}) {
+		t.Errorf("referralStats for an unknown municipality: %v", got)
+	}
+}

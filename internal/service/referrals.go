@@ -369,6 +369,10 @@ func (s *Service) ReferralStats(ctx context.Context, municipality, since, until 
 	if err := problems.Err(); err != nil {
 		return ReferralStats{}, err
 	}
+	municipality, err := s.municipality(ctx, "municipality", municipality)
+	if err != nil {
+		return ReferralStats{}, err
+	}
 	counts, err := s.store.ReferralCounts(ctx, store.ReferralCountQuery{Municipality: municipality, Since: since, Until: until, GroupBy: groupBy})
 	if err != nil {
 		return ReferralStats{}, err
