@@ -133,7 +133,7 @@ func referralNetwork(out *model.NetworkReport, r service.ReferralNetwork) {
 	out.CooperationsWithoutReferrals = make([]model.Cooperation, len(r.CooperationsWithoutReferrals))
 	for i := range r.CooperationsWithoutReferrals {
 		c := &r.CooperationsWithoutReferrals[i]
-		out.CooperationsWithoutReferrals[i] = model.Cooperation{A: &c.A, B: &c.B, Since: optString(c.Since), SinceDate: optString(c.Since), Topics: nonNil(c.Topics), Status: directory.CooperationConfirmed}
+		out.CooperationsWithoutReferrals[i] = model.Cooperation{A: c.A, B: c.B, Since: optString(c.Since), SinceDate: optString(c.Since), Topics: nonNil(c.Topics), Status: directory.CooperationConfirmed}
 	}
 }
 

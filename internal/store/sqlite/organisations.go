@@ -241,8 +241,12 @@ func (s *Store) organisations(ctx context.Context, q queryer, oq orgQuery) (stor
 		var kind, updated, groups, visibility string
 		var parent, district sql.NullString
 		var lat, lon sql.NullFloat64
-		if err := rows.Scan(&o.ID, &o.Name, &kind, &o.Description, &parent, &district, &o.Municipality, &o.Address,
-			&lat, &lon, &o.Website, &o.Email, &o.Phone, &updated, &o.ConfidentialAddress, &visibility, &groups, &page.TotalCount); err != nil {
+		dest := []any{&o.ID, &o.Name, &kind, &o.Description, &parent, &district, &o.Municipality, &o.Address,
+			&lat, &lon, &o.Website, &o.Email, &o.Phone, &updated, &o.ConfidentialAddress, &visibility, &groups}
+		if oq.ids == nil {
+			dest = append(dest, &page.TotalCount) // organisations_by_id.sql has no total
+		}
+		if err := rows.Scan(dest...); err != nil {
 			return page, fmt.Errorf("organisations: %w", err)
 		}
 		o.Kind, o.Visibility = directory.OrganisationKind(kind), directory.Visibility(visibility)
@@ -258,6 +262,9 @@ func (s *Store) organisations(ctx context.Context, q queryer, oq orgQuery) (stor
 	}
 	if err := rows.Err(); err != nil {
 		return page, fmt.Errorf("organisations: %w", err)
+	}
+	if oq.ids != nil {
+		page.TotalCount = len(page.Organisations)
 	}
 	return page, nil
 }
