@@ -438,6 +438,43 @@ type ReferralNetwork struct {
 	ReferralsWithoutCooperation []ReferralFlow
 }
 
+// flowPair is two organisations: from and to, or normalized (a < b).
+type flowPair struct{ a, b string }
+
+func normFlowPair(a, b string) flowPair {
+	if b < a {
+		a, b = b, a
+	}
+	return flowPair{a, b}
+}
+
+// cooperationsWithoutReferrals lists g's cooperations between two known
+// organisations with no referrals either way (perPair, normalized), in g's
+// order, and returns the set of declared pairs.
+func cooperationsWithoutReferrals(g store.Graph, orgs map[string]*directory.Organisation, perPair map[flowPair]int) ([]CooperationOf, map[flowPair]bool) {
+	declared := make(map[flowPair]bool, len(g.Cooperations))
+	without := func(c directory.Cooperation) (a, b *directory.Organisation, ok bool) {
+		a, okA := orgs[c.A]
+		b, okB := orgs[c.B]
+		return a, b, perPair[normFlowPair(c.A, c.B)] == 0 && okA && okB
+	}
+	n := 0
+	for _, c := range g.Cooperations {
+		declared[normFlowPair(c.A, c.B)] = true
+		if _, _, ok := without(c); ok {
+			n++
+		}
+	}
+	// Sized exactly: at NRW scale the list holds 65,000 cooperations.
+	out := make([]CooperationOf, 0, n)
+	for _, c := range g.Cooperations {
+		if a, b, ok := without(c); ok {
+			out = append(out, CooperationOf{Cooperation: c, A: a, B: b})
+		}
+	}
+	return out, declared
+}
+
 // referralNetwork compares the referral flows of a municipality's offers
 // with the cooperations of g. Flow counts below 5 are suppressed for
 // readers outside case management.
@@ -448,13 +485,8 @@ func (s *Service) referralNetwork(ctx context.Context, municipality string, g st
 	if err != nil {
 		return ReferralNetwork{}, err
 	}
-	type pair struct{ a, b string }
-	norm := func(a, b string) pair {
-		if b < a {
-			a, b = b, a
-		}
-		return pair{a, b}
-	}
+	type pair = flowPair
+	norm := normFlowPair
 	flows := map[pair]int{} // directed: a = from, b = to
 	perPair := map[pair]int{}
 	var ids []string
@@ -473,27 +505,9 @@ func (s *Service) referralNetwork(ctx context.Context, municipality string, g st
 	for i := range g.Organisations {
 		orgs[g.Organisations[i].ID] = &g.Organisations[i]
 	}
-	declared := make(map[pair]bool, len(g.Cooperations))
 	out := ReferralNetwork{Flows: []ReferralFlow{}, ReferralsWithoutCooperation: []ReferralFlow{}}
-	// A cooperation between two known organisations without referrals.
-	without := func(c directory.Cooperation) (a, b *directory.Organisation, ok bool) {
-		a, okA := orgs[c.A]
-		b, okB := orgs[c.B]
-		return a, b, perPair[norm(c.A, c.B)] == 0 && okA && okB
-	}
-	n := 0
-	for _, c := range g.Cooperations {
-		declared[norm(c.A, c.B)] = true
-		if _, _, ok := without(c); ok {
-			n++
-		}
-	}
-	out.CooperationsWithoutReferrals = make([]CooperationOf, 0, n)
-	for _, c := range g.Cooperations {
-		if a, b, ok := without(c); ok {
-			out.CooperationsWithoutReferrals = append(out.CooperationsWithoutReferrals, CooperationOf{Cooperation: c, A: a, B: b})
-		}
-	}
+	var declared map[pair]bool
+	out.CooperationsWithoutReferrals, declared = cooperationsWithoutReferrals(g, orgs, perPair)
 	if len(ids) > 0 {
 		list, err := s.store.OrganisationsByID(ctx, ids)
 		if err != nil {
