@@ -4095,9 +4095,9 @@ extend type Query {
   referralStats(
     "The municipality of the offers' districts; null for all."
     municipality: String
-    "Sent on or after this day."
+    "Sent on or after this day. CASE_MANAGER only (who sees exact counts); refused for others, since the difference of two windows would reveal suppressed counts."
     since: Date
-    "Sent on or before this day; not before since."
+    "Sent on or before this day; not before since. CASE_MANAGER only, as since."
     until: Date
     "What to group by."
     groupBy: ReferralGroupBy = PROVIDER

@@ -45,7 +45,8 @@ import (
 //	(5) along the status graph of internal/referral: the provider answers,
 //	    the sender cancels; a change the graph does not allow is CONFLICT.
 //	(6) counts below 5 suppressed with their complements (only CASE_MANAGER
-//	    sees them), as are referral flows in networkReport.
+//	    sees them), as are referral flows in networkReport; STEERING and
+//	    ADMIN get no time windows (since/until), whose differences would show them.
 //
 // A refused anonymous caller gets UNAUTHENTICATED, a refused caller with a
 // token FORBIDDEN. The public directory carries no confidential fields.

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/lotse-kim/lotse/internal/access"
 )
@@ -191,5 +192,58 @@ func TestSuppressionHoldsAcrossTimeWindows(t *testing.T) {
 	// Steering sees exact counts and may window them.
 	if n, ok := row(access.RoleSteering, map[string]any{"since": day2, "until": day2}); !ok || n == nil || *n != 2 {
 		t.Errorf("STEERING's window of %s: %v, %v; want 2", day2, n, ok)
+	}
+}
+
+// referralStats suppresses small counts for STEERING and ADMIN; they must
+// not recover them by differencing windows either: two referrals sent
+// today make "until yesterday" and "all" differ by 2. Only the all-time
+// window is answered to them; CASE_MANAGER, who sees exact counts, keeps
+// its windows.
+func TestReferralStatsWindowsCannotBeDifferenced(t *testing.T) {
+	e := newEnv(t)
+	e.newReferral()
+	e.newReferral()
+	m := e.snap.Districts[0].Municipality
+	yesterday := time.Now().UTC().AddDate(0, 0, -1).Format(time.DateOnly)
+	const q = `query($m: String, $s: Date, $u: Date) { referralStats(municipality: $m, since: $s, until: $u) { total { sent } } }`
+	for _, role := range []access.Role{access.RoleSteering, access.RoleAdmin} {
+		var known []int
+		answered := 0
+		for _, w := range []map[string]any{{}, {"u": yesterday}, {"s": e.today()}, {"s": "2000-01-01", "u": yesterday}} {
+			w["m"] = m
+			r := e.do(role, q, w)
+			if len(r.Errors) > 0 {
+				for _, c := range codes(r) {
+					if c != "BAD_USER_INPUT since" && c != "BAD_USER_INPUT until" {
+						t.Errorf("%s, window %v: %v", role, w, codes(r))
+					}
+				}
+				continue
+			}
+			answered++
+			var out struct{ ReferralStats struct{ Total struct{ Sent *int } } }
+			if err := json.Unmarshal(r.Data, &out); err != nil {
+				t.Fatal(err)
+			}
+			if n := out.ReferralStats.Total.Sent; n != nil {
+				known = append(known, *n)
+			}
+		}
+		if answered != 1 {
+			t.Errorf("%s got answers for %d windows; want only the all-time one", role, answered)
+		}
+		for i := range known {
+			for j := range known {
+				if d := known[i] - known[j]; d > 0 && d < 5 {
+					t.Errorf("%s differences %d − %d = %d", role, known[i], known[j], d)
+				}
+			}
+		}
+	}
+	var cm struct{ ReferralStats struct{ Total struct{ Sent *int } } }
+	e.ok(access.RoleCaseManager, q, map[string]any{"m": m, "s": e.today()}, &cm)
+	if cm.ReferralStats.Total.Sent == nil || *cm.ReferralStats.Total.Sent < 2 {
+		t.Errorf("CASE_MANAGER's window of today: %+v; want at least the 2 sent", cm)
 	}
 }

@@ -363,6 +363,15 @@ func (s *Service) ReferralStats(ctx context.Context, municipality, since, until 
 	if since != "" && until != "" && until < since {
 		problems.Add("until", "must not be before since (%s)", since)
 	}
+	if p.Role != access.RoleCaseManager {
+		// As for unmetNeedCounts: two windows differ by a count nobody
+		// suppressed, so readers of suppressed counts get all time only.
+		for _, w := range []struct{ field, value string }{{"since", since}, {"until", until}} {
+			if w.value != "" {
+				problems.Add(w.field, "time windows are for case management, which sees exact counts: the difference of two windows would reveal counts below %d; leave since and until out to count all referrals", referral.MinPublicCount)
+			}
+		}
+	}
 	if !slices.Contains(store.ReferralGroups, groupBy) {
 		problems.Add("groupBy", "%q is not OFFER, PROVIDER, DISTRICT, NEED or CATEGORY", groupBy)
 	}
