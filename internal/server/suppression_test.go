@@ -222,7 +222,9 @@ func TestReferralStatsWindowsCannotBeDifferenced(t *testing.T) {
 				continue
 			}
 			answered++
-			var out struct{ ReferralStats struct{ Total struct{ Sent *int } } }
+			var out struct {
+				ReferralStats struct{ Total struct{ Sent *int } }
+			}
 			if err := json.Unmarshal(r.Data, &out); err != nil {
 				t.Fatal(err)
 			}
@@ -241,7 +243,9 @@ func TestReferralStatsWindowsCannotBeDifferenced(t *testing.T) {
 			}
 		}
 	}
-	var cm struct{ ReferralStats struct{ Total struct{ Sent *int } } }
+	var cm struct {
+		ReferralStats struct{ Total struct{ Sent *int } }
+	}
 	e.ok(access.RoleCaseManager, q, map[string]any{"m": m, "s": e.today()}, &cm)
 	if cm.ReferralStats.Total.Sent == nil || *cm.ReferralStats.Total.Sent < 2 {
 		t.Errorf("CASE_MANAGER's window of today: %+v; want at least the 2 sent", cm)
