@@ -146,7 +146,10 @@ func neo4jStores(t *testing.T, n int) []*neo4j.Store {
 	}
 	var out []*neo4j.Store
 	for range n {
-		s, err := neo4j.Open(ctx, neo4j.Config{URI: srv.URI, Username: srv.Username, Password: srv.Password, Database: srv.Database})
+		// A generous call deadline: on a loaded machine the JVM can be slow to
+		// hand out a connection, and this test is about freshness, not speed.
+		s, err := neo4j.Open(ctx, neo4j.Config{URI: srv.URI, Username: srv.Username, Password: srv.Password, Database: srv.Database,
+			Timeout: time.Minute})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -162,7 +165,7 @@ func TestOtherReplicaWrites(t *testing.T) {
 	st := neo4jStores(t, 2)
 	ia, ib := newIndexed(t, st[0]), newIndexed(t, st[1])
 	readBack(t, ia, ib)
-	readBackAfterImport := func(w store.Store, r *readindex.Store, title string) {
+	writeThenSearch := func(w store.Store, r *readindex.Store, title string) {
 		t.Helper()
 		if err := w.UpdateOffer(t.Context(), "off-2", func(o *directory.Offer) error { o.Title = title; return nil }); err != nil {
 			t.Fatal(err)
@@ -172,8 +175,8 @@ func TestOtherReplicaWrites(t *testing.T) {
 			t.Fatalf("search for %q on the other replica = %+v, %v", title, got, err)
 		}
 	}
-	readBackAfterImport(ib, ia, "Zweiter Titel")
-	readBackAfterImport(st[0], ib, "Dritter Titel") // a writer without an index of its own
+	writeThenSearch(ib, ia, "Zweiter Titel")
+	writeThenSearch(st[0], ib, "Dritter Titel") // a writer without an index of its own
 }
 
 // The conformance suite over the decorator on Neo4j.
