@@ -17,15 +17,17 @@ import (
 // district, grid cell and folded word, the organisations and the districts.
 // It is not safe for concurrent use; Store guards it with a lock.
 type index struct {
-	offers []offerRec // by ordinal; deleted ones have live == false
-	free   []uint32   // ordinals of deleted offers, for reuse
-	byID   map[string]uint32
-	live   int
-	byProv map[string][]uint32
-	byDist map[string][]uint32
-	byCell map[int64][]uint32
-	words  map[string]*word
-	vocab  []*word // every word ever seen, for the substring scan
+	offers  []offerRec     // by ordinal; deleted ones have live == false
+	rows    []row          // the offers' filter fields, by ordinal
+	langIDs map[string]int // language → its bit in row.langs
+	free    []uint32       // ordinals of deleted offers, for reuse
+	byID    map[string]uint32
+	live    int
+	byProv  map[string][]uint32
+	byDist  map[string][]uint32
+	byCell  map[int64][]uint32
+	words   map[string]*word
+	vocab   []*word // every word ever seen, for the substring scan
 	// byOrder holds the live ordinals in the orders that do not depend on
 	// the query (TITLE, UPDATED_AT, FREE_PLACES), kept sorted on every write.
 	byOrder map[store.OfferOrder][]uint32
@@ -74,7 +76,7 @@ func newIndex() *index {
 		byID: map[string]uint32{}, byProv: map[string][]uint32{}, byDist: map[string][]uint32{},
 		byCell: map[int64][]uint32{}, words: map[string]*word{}, termMem: map[string][]*word{},
 		termBits: map[string]bitmap{}, byOrder: map[store.OfferOrder][]uint32{},
-		strs: map[string]string{}, lists: map[string]any{},
+		strs: map[string]string{}, lists: map[string]any{}, langIDs: map[string]int{},
 		orgs: map[string]directory.Organisation{}, districts: map[string]directory.District{},
 	}
 }
@@ -89,6 +91,7 @@ func build(s directory.Snapshot) *index {
 		ix.putOrganisation(o)
 	}
 	ix.offers = make([]offerRec, 0, len(s.Offers))
+	ix.rows = make([]row, 0, len(s.Offers))
 	for _, o := range s.Offers {
 		ix.insertOffer(o)
 	}
@@ -158,6 +161,11 @@ func (ix *index) removeOrganisation(id string) {
 func (ix *index) markProvider(id string, professional bool) {
 	for _, ord := range ix.byProv[id] {
 		ix.offers[ord].orgProfessional = professional
+		if professional {
+			ix.rows[ord].flags |= rowOrgProfessional
+		} else {
+			ix.rows[ord].flags &^= rowOrgProfessional
+		}
 	}
 }
 
@@ -190,6 +198,7 @@ func (ix *index) insertOffer(o directory.Offer) uint32 {
 	} else {
 		ord = uint32(len(ix.offers))
 		ix.offers = append(ix.offers, offerRec{})
+		ix.rows = append(ix.rows, row{})
 	}
 	o = ix.compact(o)
 	r := offerRec{
@@ -230,6 +239,7 @@ func (ix *index) insertOffer(o directory.Offer) uint32 {
 		ix.byDist[o.DistrictID] = append(ix.byDist[o.DistrictID], ord)
 	}
 	ix.offers[ord] = r
+	ix.rows[ord] = ix.rowOf(&r)
 	ix.byID[o.ID] = ord
 	ix.live++
 	return ord
@@ -308,6 +318,7 @@ func (ix *index) removeOffer(id string) {
 		}
 	}
 	*r = offerRec{}
+	ix.rows[ord] = row{}
 	delete(ix.byID, id)
 	ix.free = append(ix.free, ord)
 	ix.live--

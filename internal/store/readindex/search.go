@@ -16,7 +16,10 @@ type query struct {
 	f                       store.OfferFilter
 	needs, groups, circuits uint64
 	districts, providers    set
-	muniDistricts           set // nil: no municipality filter
+	categories, statuses    uint64 // codeMask of the list filters (0: no filter)
+	costs                   uint64
+	langs                   [2]uint64 // the languages' bits (row.langs)
+	muniDistricts           set       // nil: no municipality filter
 	text                    bitmap
 	near                    bool
 	lat, lon, radius        float64
@@ -51,6 +54,16 @@ func (ix *index) prepare(f store.OfferFilter) *query {
 	if q.groups != 0 {
 		q.groups |= mask(directory.TargetGroups, []directory.TargetGroup{directory.GroupAll})
 	}
+	// A list filter with values outside the vocabulary still filters:
+	// bit 0 stands for them, and matches only offers whose value is outside too.
+	q.categories, _ = codeMask(directory.OfferCategories, f.Categories)
+	q.statuses, _ = codeMask(directory.OfferStatuses, f.Status)
+	q.costs, _ = codeMask(directory.Costs, f.Cost)
+	for _, l := range f.Languages {
+		if id, ok := ix.langIDs[l]; ok {
+			q.langs[id/64] |= 1 << (id % 64)
+		}
+	}
 	if f.Municipality != "" {
 		q.muniDistricts = set{}
 		for id, d := range ix.districts {
@@ -74,34 +87,46 @@ func (ix *index) prepare(f store.OfferFilter) *query {
 	return q
 }
 
-// matches checks every filter but the radius itself (see distance).
-func (q *query) matches(ord uint32, r *offerRec) bool {
+// matches checks every filter but the radius itself (see distance), on
+// the offer's row and, only for what the row cannot tell, its record.
+func (q *query) matches(ix *index, ord uint32) bool {
+	w := &ix.rows[ord]
 	f := &q.f
-	o := &r.offer
 	switch {
-	case q.near && !(r.hasLoc && r.lat >= q.minLat && r.lat <= q.maxLat && r.lon >= q.minLon && r.lon <= q.maxLon),
-		len(f.Categories) > 0 && !slices.Contains(f.Categories, o.Category),
-		q.needs != 0 && r.needs&q.needs == 0,
-		q.groups != 0 && r.groups&q.groups == 0,
-		len(f.Languages) > 0 && !anyIn(o.Languages, f.Languages),
+	case w.flags&rowLive == 0,
+		q.near && !(w.flags&rowHasLoc != 0 && w.lat >= q.minLat && w.lat <= q.maxLat && w.lon >= q.minLon && w.lon <= q.maxLon),
+		q.needs != 0 && uint64(w.needs)&q.needs == 0,
+		q.groups != 0 && uint64(w.groups)&q.groups == 0,
+		f.Childcare != nil && (w.flags&rowChildcare != 0) != *f.Childcare,
+		f.FreePlacesOnly && w.flags&rowFreePlaces == 0,
+		q.circuits != 0 && w.circuits != 0 && uint64(w.circuits)&q.circuits == 0,
+		f.Age != nil && (w.flags&rowHasAgeMin != 0 && int(w.ageMin) > *f.Age || w.flags&rowHasAgeMax != 0 && int(w.ageMax) < *f.Age),
+		q.text != nil && !q.text.has(ord):
+		return false
+	}
+	o := &ix.offers[ord].offer
+	switch {
+	case q.categories != 0 && !codeIn(q.categories, w.category) && !(w.category == 0 && slices.Contains(f.Categories, o.Category)),
+		q.statuses != 0 && !codeIn(q.statuses, w.status) && !(w.status == 0 && slices.Contains(f.Status, o.Status)),
+		q.costs != 0 && !codeIn(q.costs, w.cost) && !(w.cost == 0 && slices.Contains(f.Cost, o.Cost)),
+		len(f.Languages) > 0 && w.langs[0]&q.langs[0] == 0 && w.langs[1]&q.langs[1] == 0 &&
+			(w.flags&rowLangOther == 0 || !anyIn(o.Languages, f.Languages)),
 		q.districts != nil && !q.districts.has(o.DistrictID),
 		q.providers != nil && !q.providers.has(o.ProviderID),
-		q.muniDistricts != nil && !q.muniDistricts.has(o.DistrictID),
-		f.Childcare != nil && r.childcare != *f.Childcare,
-		f.FreePlacesOnly && !(r.hasFreePlaces && r.freePlaces > 0),
-		len(f.Cost) > 0 && !slices.Contains(f.Cost, o.Cost),
-		len(f.Status) > 0 && !slices.Contains(f.Status, o.Status),
-		q.circuits != 0 && r.circuits != 0 && r.circuits&q.circuits == 0,
-		f.Age != nil && (r.hasAgeMin && r.ageMin > *f.Age || r.hasAgeMax && r.ageMax < *f.Age),
-		q.text != nil && !q.text.has(ord):
+		q.muniDistricts != nil && !q.muniDistricts.has(o.DistrictID):
 		return false
 	}
 	// A restricted reader sees no PROFESSIONAL offer, no offer of a
 	// PROFESSIONAL organisation, and finds no confidential place by radius,
 	// except the own organisation's.
-	return !f.Restricted || o.ProviderID == f.OwnOrganisation ||
-		!r.professional && !r.orgProfessional && (!q.near || !o.ConfidentialAddress)
+	return !f.Restricted ||
+		w.flags&(rowProfessional|rowOrgProfessional) == 0 && (!q.near || w.flags&rowConfidential == 0) ||
+		o.ProviderID == f.OwnOrganisation
 }
+
+// codeIn says whether a list filter's mask holds an offer's code; code 0
+// (a value outside the vocabulary) never does: the caller compares the value.
+func codeIn(mask uint64, c uint8) bool { return c != 0 && mask&(1<<c) != 0 }
 
 func anyIn(have, want []string) bool {
 	for _, w := range want {
@@ -230,13 +255,12 @@ func (ix *index) search(sq store.OfferQuery) (store.OfferPage, error) {
 	var hits []hit
 	count := 0
 	for ord := range ix.candidates(q) {
-		r := &ix.offers[ord]
-		if !r.live || !q.matches(ord, r) {
+		if !q.matches(ix, ord) {
 			continue
 		}
 		h := hit{ord: ord}
 		if q.near {
-			if h.dist = q.distance(r); !(h.dist <= q.radius) {
+			if h.dist = q.distance(&ix.offers[ord]); !(h.dist <= q.radius) {
 				continue
 			}
 		}

@@ -1,0 +1,110 @@
+package readindex
+
+import (
+	"slices"
+
+	"github.com/lotse-kim/lotse/internal/directory"
+)
+
+// row is what every search checks of an offer, 48 bytes, kept in one array
+// in ordinal order: a search that no posting list narrows scans this array
+// rather than the offers' full records (over 500 bytes each), which made
+// such a search bound by memory traffic.
+type row struct {
+	lat, lon         float64
+	langs            [2]uint64 // bit per language id (ix.langIDs); bit 127: a language without an id
+	needs, groups    uint16
+	ageMin, ageMax   int16 // valid with hasAgeMin / hasAgeMax
+	circuits         uint8
+	category, status uint8 // 1 + position in the vocabulary; 0: not in it (checked on the record)
+	cost             uint8
+	flags            rowFlags
+}
+
+// The row's masks are narrower than the vocabularies could grow.
+func init() {
+	if len(directory.NeedAreas) > 16 || len(directory.TargetGroups) > 16 || len(directory.LegalCircuits) > 8 ||
+		len(directory.OfferCategories) > 63 || len(directory.OfferStatuses) > 63 || len(directory.Costs) > 63 {
+		panic("readindex: a vocabulary outgrew its row mask")
+	}
+}
+
+type rowFlags uint16
+
+const (
+	rowLive rowFlags = 1 << iota
+	rowHasLoc
+	rowChildcare
+	rowFreePlaces // known and more than 0
+	rowProfessional
+	rowOrgProfessional
+	rowConfidential
+	rowHasAgeMin
+	rowHasAgeMax
+	rowLangOther
+)
+
+// code is 1 + the position of v in vocab, 0 when it is not there.
+func code[T comparable](vocab []T, v T) uint8 {
+	return uint8(slices.Index(vocab, v) + 1)
+}
+
+// codeMask sets bit code(v) for every v: what a list filter accepts.
+func codeMask[T comparable](vocab, values []T) (m uint64, unknown bool) {
+	for _, v := range values {
+		c := code(vocab, v)
+		if c == 0 {
+			unknown = true
+		}
+		m |= 1 << c
+	}
+	return m, unknown
+}
+
+// langID returns the id of a language, assigning the next one (up to 127).
+func (ix *index) langID(l string) (int, bool) {
+	if id, ok := ix.langIDs[l]; ok {
+		return id, true
+	}
+	if len(ix.langIDs) >= 127 {
+		return 0, false
+	}
+	id := len(ix.langIDs)
+	ix.langIDs[l] = id
+	return id, true
+}
+
+func (ix *index) rowOf(r *offerRec) row {
+	o := &r.offer
+	w := row{
+		lat: r.lat, lon: r.lon, needs: uint16(r.needs), groups: uint16(r.groups), circuits: uint8(r.circuits),
+		category: code(directory.OfferCategories, o.Category), status: code(directory.OfferStatuses, o.Status),
+		cost: code(directory.Costs, o.Cost), flags: rowLive,
+	}
+	set := func(f rowFlags, on bool) {
+		if on {
+			w.flags |= f
+		}
+	}
+	set(rowHasLoc, r.hasLoc)
+	set(rowChildcare, r.childcare)
+	set(rowFreePlaces, r.hasFreePlaces && r.freePlaces > 0)
+	set(rowProfessional, r.professional)
+	set(rowOrgProfessional, r.orgProfessional)
+	set(rowConfidential, o.ConfidentialAddress)
+	set(rowHasAgeMin, r.hasAgeMin)
+	set(rowHasAgeMax, r.hasAgeMax)
+	w.ageMin, w.ageMax = int16(clampAge(r.ageMin)), int16(clampAge(r.ageMax))
+	for _, l := range o.Languages {
+		if id, ok := ix.langID(l); ok {
+			w.langs[id/64] |= 1 << (id % 64)
+		} else {
+			w.flags |= rowLangOther
+		}
+	}
+	return w
+}
+
+// clampAge keeps an age range bound within int16 without changing any
+// comparison with an age of 0–130 (the validated filter range).
+func clampAge(a int) int { return max(-1000, min(1000, a)) }
