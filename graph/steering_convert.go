@@ -28,7 +28,7 @@ func gapReport(r service.GapReport) *model.GapReport {
 		g := &r.Gaps[i]
 		out.StructuralGaps[i] = model.StructuralGap{
 			Kind: model.GapKind(g.Kind), District: g.District, Need: optString(g.Need), Offer: g.Offer,
-			Organisation: g.Organisation, Language: optString(g.Language), Detail: g.Detail,
+			Organisation: g.Organisation, Language: optString(g.Language), LanguageCode: optString(g.Language), Detail: g.Detail,
 		}
 	}
 	return out
@@ -91,7 +91,7 @@ func unmetNeedCounts(ctx context.Context, counts []service.UnmetNeedCount) ([]mo
 			return nil, fmt.Errorf("district %q of an unmet-need count is missing", c.DistrictID)
 		}
 		out[i] = model.UnmetNeedCount{
-			District: districts[i], Need: c.Need, Language: optString(c.Language), TargetGroup: optString(c.TargetGroup),
+			District: districts[i], Need: c.Need, Language: optString(c.Language), LanguageCode: optString(c.Language), TargetGroup: optString(c.TargetGroup),
 			Count: c.Visible.Value, Suppressed: c.Visible.Suppressed,
 		}
 	}

@@ -453,6 +453,7 @@ type ComplexityRoot struct {
 		District     func(childComplexity int) int
 		Kind         func(childComplexity int) int
 		Language     func(childComplexity int) int
+		LanguageCode func(childComplexity int) int
 		Need         func(childComplexity int) int
 		Offer        func(childComplexity int) int
 		Organisation func(childComplexity int) int
@@ -468,12 +469,13 @@ type ComplexityRoot struct {
 	}
 
 	UnmetNeedCount struct {
-		Count       func(childComplexity int) int
-		District    func(childComplexity int) int
-		Language    func(childComplexity int) int
-		Need        func(childComplexity int) int
-		Suppressed  func(childComplexity int) int
-		TargetGroup func(childComplexity int) int
+		Count        func(childComplexity int) int
+		District     func(childComplexity int) int
+		Language     func(childComplexity int) int
+		LanguageCode func(childComplexity int) int
+		Need         func(childComplexity int) int
+		Suppressed   func(childComplexity int) int
+		TargetGroup  func(childComplexity int) int
 	}
 
 	WorkingGroup struct {
@@ -1509,7 +1511,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Offer.LanguageDetails(childComplexity), true
-	case "Offer.languages":
+	case "Offer.languages", "Offer.languageCodes":
 		if e.ComplexityRoot.Offer.Languages == nil {
 			break
 		}
@@ -2435,6 +2437,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.StructuralGap.Language(childComplexity), true
+	case "StructuralGap.languageCode":
+		if e.ComplexityRoot.StructuralGap.LanguageCode == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StructuralGap.LanguageCode(childComplexity), true
 	case "StructuralGap.need":
 		if e.ComplexityRoot.StructuralGap.Need == nil {
 			break
@@ -2466,7 +2474,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.UnmetNeed.ID(childComplexity), true
-	case "UnmetNeed.language":
+	case "UnmetNeed.language", "UnmetNeed.languageCode":
 		if e.ComplexityRoot.UnmetNeed.LanguageOrNil == nil {
 			break
 		}
@@ -2509,6 +2517,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.UnmetNeedCount.Language(childComplexity), true
+	case "UnmetNeedCount.languageCode":
+		if e.ComplexityRoot.UnmetNeedCount.LanguageCode == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UnmetNeedCount.LanguageCode(childComplexity), true
 	case "UnmetNeedCount.need":
 		if e.ComplexityRoot.UnmetNeedCount.Need == nil {
 			break
@@ -2995,7 +3009,7 @@ type Offer {
   "Target groups the offer is made for; empty or containing ALL means everyone."
   targetGroups: [TargetGroup!]!
   "Languages the offer is held in, as ISO 639-1 codes (` + "`" + `de` + "`" + `, ` + "`" + `ar` + "`" + `, ` + "`" + `tr` + "`" + `, …); at least one."
-  languages: [String!]!
+  languages: [String!]! @deprecated(reason: "Use languageCodes (scalar LanguageCode); languages goes in the next release.")
   "Legal circuits (*Rechtskreise*) under which clients are eligible; empty means open to all."
   legalCircuits: [LegalCircuit!]!
   "True when the offer provides childcare while clients take part."
@@ -3700,7 +3714,7 @@ type UnmetNeed {
   "The district the client lives in."
   district: District!
   "The client's language, an ISO 639-1 code; null when not given."
-  language: String
+  language: String @deprecated(reason: "Use languageCode (scalar LanguageCode); language goes in the next release.")
   "The client's target group; null when not given."
   targetGroup: TargetGroup
   "The day it was recorded, ISO date ` + "`" + `YYYY-MM-DD` + "`" + `."
@@ -4186,7 +4200,7 @@ type StructuralGap {
   "The offer's provider."
   organisation: Organisation
   "The language not covered (LANGUAGE_NOT_COVERED), ISO 639-1."
-  language: String
+  language: String @deprecated(reason: "Use languageCode (scalar LanguageCode); language goes in the next release.")
   "What is missing and where, in German; safe for every reader."
   detail: String!
 }
@@ -4290,7 +4304,7 @@ type UnmetNeedCount {
   "The need area."
   need: NeedArea!
   "The language, ISO 639-1; null when not recorded."
-  language: String
+  language: String @deprecated(reason: "Use languageCode (scalar LanguageCode); language goes in the next release.")
   "The target group; null when not recorded."
   targetGroup: TargetGroup
   "Null when suppressed (1 to 4) for this reader: only STEERING and CASE_MANAGER see small counts."
@@ -4538,8 +4552,25 @@ type Language {
 }
 
 extend type Offer {
-  "The languages the offer is held in, with their German names, in the order of ` + "`" + `languages` + "`" + `."
+  "The languages the offer is held in, with their German names, in the order of ` + "`" + `languageCodes` + "`" + `."
   languageDetails: [Language!]!
+  "The languages the offer is held in (instead of the deprecated languages); at least one."
+  languageCodes: [LanguageCode!]!
+}
+
+extend type UnmetNeed {
+  "The client's language (instead of the deprecated language); null when not given."
+  languageCode: LanguageCode
+}
+
+extend type StructuralGap {
+  "The language not covered (LANGUAGE_NOT_COVERED; instead of the deprecated language)."
+  languageCode: LanguageCode
+}
+
+extend type UnmetNeedCount {
+  "The language (instead of the deprecated language); null when not recorded."
+  languageCode: LanguageCode
 }
 
 extend type Query {
@@ -4997,6 +5028,8 @@ func (ec *executionContext) childFields_Offer(ctx context.Context, field graphql
 		return ec.fieldContext_Offer_localId(ctx, field)
 	case "languageDetails":
 		return ec.fieldContext_Offer_languageDetails(ctx, field)
+	case "languageCodes":
+		return ec.fieldContext_Offer_languageCodes(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Offer", field.Name)
 }
@@ -5323,6 +5356,8 @@ func (ec *executionContext) childFields_StructuralGap(ctx context.Context, field
 		return ec.fieldContext_StructuralGap_language(ctx, field)
 	case "detail":
 		return ec.fieldContext_StructuralGap_detail(ctx, field)
+	case "languageCode":
+		return ec.fieldContext_StructuralGap_languageCode(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type StructuralGap", field.Name)
 }
@@ -5343,6 +5378,8 @@ func (ec *executionContext) childFields_UnmetNeed(ctx context.Context, field gra
 		return ec.fieldContext_UnmetNeed_recordedOn(ctx, field)
 	case "recordedDate":
 		return ec.fieldContext_UnmetNeed_recordedDate(ctx, field)
+	case "languageCode":
+		return ec.fieldContext_UnmetNeed_languageCode(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type UnmetNeed", field.Name)
 }
@@ -5361,6 +5398,8 @@ func (ec *executionContext) childFields_UnmetNeedCount(ctx context.Context, fiel
 		return ec.fieldContext_UnmetNeedCount_count(ctx, field)
 	case "suppressed":
 		return ec.fieldContext_UnmetNeedCount_suppressed(ctx, field)
+	case "languageCode":
+		return ec.fieldContext_UnmetNeedCount_languageCode(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type UnmetNeedCount", field.Name)
 }
@@ -10326,6 +10365,29 @@ func (ec *executionContext) fieldContext_Offer_languageDetails(_ context.Context
 	return fc, nil
 }
 
+func (ec *executionContext) _Offer_languageCodes(ctx context.Context, field graphql.CollectedField, obj *directory.Offer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Offer_languageCodes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Languages, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNLanguageCode2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Offer_languageCodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Offer", field, false, false, errors.New("field of type LanguageCode does not have child fields"))
+}
+
 func (ec *executionContext) _OfferConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.OfferConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -14121,6 +14183,29 @@ func (ec *executionContext) fieldContext_StructuralGap_detail(_ context.Context,
 	return graphql.NewScalarFieldContext("StructuralGap", field, false, false, errors.New("field of type String does not have child fields"))
 }
 
+func (ec *executionContext) _StructuralGap_languageCode(ctx context.Context, field graphql.CollectedField, obj *model.StructuralGap) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StructuralGap_languageCode(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LanguageCode, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOLanguageCode2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_StructuralGap_languageCode(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StructuralGap", field, false, false, errors.New("field of type LanguageCode does not have child fields"))
+}
+
 func (ec *executionContext) _UnmetNeed_id(ctx context.Context, field graphql.CollectedField, obj *directory.UnmetNeed) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -14291,6 +14376,29 @@ func (ec *executionContext) fieldContext_UnmetNeed_recordedDate(_ context.Contex
 	return graphql.NewScalarFieldContext("UnmetNeed", field, false, false, errors.New("field of type Date does not have child fields"))
 }
 
+func (ec *executionContext) _UnmetNeed_languageCode(ctx context.Context, field graphql.CollectedField, obj *directory.UnmetNeed) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UnmetNeed_languageCode(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LanguageOrNil(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOLanguageCode2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_UnmetNeed_languageCode(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("UnmetNeed", field, true, false, errors.New("field of type LanguageCode does not have child fields"))
+}
+
 func (ec *executionContext) _UnmetNeedCount_district(ctx context.Context, field graphql.CollectedField, obj *model.UnmetNeedCount) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -14436,6 +14544,29 @@ func (ec *executionContext) _UnmetNeedCount_suppressed(ctx context.Context, fiel
 }
 func (ec *executionContext) fieldContext_UnmetNeedCount_suppressed(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("UnmetNeedCount", field, false, false, errors.New("field of type Boolean does not have child fields"))
+}
+
+func (ec *executionContext) _UnmetNeedCount_languageCode(ctx context.Context, field graphql.CollectedField, obj *model.UnmetNeedCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UnmetNeedCount_languageCode(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LanguageCode, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOLanguageCode2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_UnmetNeedCount_languageCode(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("UnmetNeedCount", field, false, false, errors.New("field of type LanguageCode does not have child fields"))
 }
 
 func (ec *executionContext) _WorkingGroup_id(ctx context.Context, field graphql.CollectedField, obj *directory.WorkingGroup) (ret graphql.Marshaler) {
@@ -19040,6 +19171,11 @@ func (ec *executionContext) _Offer(ctx context.Context, sel ast.SelectionSet, ob
 			}
 
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "languageCodes":
+			out.Values[i] = ec._Offer_languageCodes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -21125,6 +21261,11 @@ func (ec *executionContext) _StructuralGap(ctx context.Context, sel ast.Selectio
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "languageCode":
+			out.Values[i] = ec._StructuralGap_languageCode(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -21226,6 +21367,11 @@ func (ec *executionContext) _UnmetNeed(ctx context.Context, sel ast.SelectionSet
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "languageCode":
+			out.Values[i] = ec._UnmetNeed_languageCode(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -21287,6 +21433,11 @@ func (ec *executionContext) _UnmetNeedCount(ctx context.Context, sel ast.Selecti
 		case "suppressed":
 			out.Values[i] = ec._UnmetNeedCount_suppressed(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "languageCode":
+			out.Values[i] = ec._UnmetNeedCount_languageCode(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		default:
@@ -22294,6 +22445,35 @@ func (ec *executionContext) marshalNLanguageCode2string(ctx context.Context, sel
 		}
 	}
 	return res
+}
+
+func (ec *executionContext) unmarshalNLanguageCode2ᚕstringᚄ(ctx context.Context, v any) ([]string, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]string, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNLanguageCode2string(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalNLanguageCode2ᚕstringᚄ(ctx context.Context, sel ast.SelectionSet, v []string) graphql.Marshaler {
+	ret := make(graphql.Array, len(v))
+	for i := range v {
+		ret[i] = ec.marshalNLanguageCode2string(ctx, sel, v[i])
+	}
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) unmarshalNLegalCircuit2githubᚗcomᚋlotseᚑkimᚋlotseᚋinternalᚋdirectoryᚐLegalCircuit(ctx context.Context, v any) (directory.LegalCircuit, error) {

@@ -694,6 +694,8 @@ type StructuralGap struct {
 	Language *string `json:"language,omitempty"`
 	// What is missing and where, in German; safe for every reader.
 	Detail string `json:"detail"`
+	// The language not covered (LANGUAGE_NOT_COVERED; instead of the deprecated language).
+	LanguageCode *string `json:"languageCode,omitempty"`
 }
 
 // Number of recorded unmet needs for one district, need area, language and target group.
@@ -710,6 +712,8 @@ type UnmetNeedCount struct {
 	Count *int `json:"count,omitempty"`
 	// True when count is withheld for this reader.
 	Suppressed bool `json:"suppressed"`
+	// The language (instead of the deprecated language); null when not recorded.
+	LanguageCode *string `json:"languageCode,omitempty"`
 }
 
 // Narrows unmet-need counts; all given fields must hold.

@@ -273,3 +273,56 @@ func TestReferralIDsAreGlobal(t *testing.T) {
 		}
 	}
 }
+
+// TestLanguageCodeOutputs: every language output has a LanguageCode field
+// beside the deprecated string one, with the same value.
+func TestLanguageCodeOutputs(t *testing.T) {
+	e := newEnv(t)
+	var d struct {
+		Offers struct {
+			Edges []struct {
+				Node struct{ Languages, LanguageCodes []string }
+			}
+		}
+		GapReport struct {
+			StructuralGaps []struct{ Kind, Language, LanguageCode string }
+		}
+		UnmetNeedCounts []struct{ Language, LanguageCode string }
+	}
+	e.ok(access.RoleSteering, `{ offers(first: 50) { edges { node { languages languageCodes } } }
+		gapReport(municipality: "Solingen") { structuralGaps { kind language languageCode } }
+		unmetNeedCounts(filter: {municipality: "Solingen"}) { language languageCode } }`, nil, &d)
+	for _, ed := range d.Offers.Edges {
+		if len(ed.Node.LanguageCodes) == 0 || !slices.Equal(ed.Node.Languages, ed.Node.LanguageCodes) {
+			t.Errorf("offer languages %v, languageCodes %v", ed.Node.Languages, ed.Node.LanguageCodes)
+		}
+	}
+	n := 0
+	for _, g := range d.GapReport.StructuralGaps {
+		if g.Language != g.LanguageCode {
+			t.Errorf("gap %s: language %q, languageCode %q", g.Kind, g.Language, g.LanguageCode)
+		}
+		if g.LanguageCode != "" {
+			n++
+		}
+	}
+	for _, c := range d.UnmetNeedCounts {
+		if c.Language != c.LanguageCode {
+			t.Errorf("unmet-need count: language %q, languageCode %q", c.Language, c.LanguageCode)
+		}
+		if c.LanguageCode != "" {
+			n++
+		}
+	}
+	if n == 0 {
+		t.Error("no gap or unmet-need count carries a language; the demo has LANGUAGE_NOT_COVERED gaps")
+	}
+	var u struct {
+		RecordUnmetNeed struct{ Language, LanguageCode string }
+	}
+	e.ok(access.RoleCaseManager, `mutation($d: ID!) { recordUnmetNeed(input: {need: HOUSING, districtId: $d, languageCode: "ar"}) { language languageCode } }`,
+		map[string]any{"d": e.snap.Districts[0].ID}, &u)
+	if u.RecordUnmetNeed.LanguageCode != "ar" || u.RecordUnmetNeed.Language != "ar" {
+		t.Errorf("recordUnmetNeed = %+v", u.RecordUnmetNeed)
+	}
+}

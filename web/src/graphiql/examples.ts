@@ -14,7 +14,7 @@ export const examples: Example[] = [
                   districtIds: ["sg-ohligs", "sg-mitte"]}, first: 20) {
     totalCount
     pageInfo { hasNextPage endCursor }
-    edges { node { id title courseType freePlaces languages provider { name } district { name } } }
+    edges { node { id title courseType freePlaces languageCodes provider { name } district { name } } }
   }
 }
 `,
@@ -56,7 +56,7 @@ query ($c: ClientProfile!) {
   matchOffers(client: $c, first: 5) {
     score distanceKm matchedNeeds
     reasons { kind text } warnings { kind text }
-    offer { id title category childcare languages provider { name } }
+    offer { id title category childcare languageCodes provider { name } }
   }
   carePlan(client: $c) {
     items { score offer { id title } reasons { kind text } }
@@ -75,7 +75,7 @@ query ($c: ClientProfile!) {
 query {
   gapReport(municipality: "Solingen", needs: [LANGUAGE, FAMILY_CHILDCARE]) {
     cells { district { name } need activeOffers freePlaces offersPer10k unmetNeeds suppressed level }
-    structuralGaps { kind district { name } need offer { id title } organisation { name } language detail }
+    structuralGaps { kind district { name } need offer { id title } organisation { name } languageCode detail }
   }
 }
 `,

@@ -31,7 +31,7 @@ const MatchDoc = graphql(`
         title
         category
         childcare
-        languages
+        languages: languageCodes
         freePlaces
         capacity
         schedule

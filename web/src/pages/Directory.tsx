@@ -33,7 +33,7 @@ const SearchDoc = graphql(`
           capacity
           childcare
           cost
-          languages
+          languages: languageCodes
           status
           digital
           address

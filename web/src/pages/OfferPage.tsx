@@ -17,7 +17,7 @@ const OfferDoc = graphql(`
       courseType
       needs
       targetGroups
-      languages
+      languages: languageCodes
       legalCircuits
       childcare
       cost

@@ -41,7 +41,7 @@ const OrgDoc = graphql(`
     freePlaces
     capacity
     schedule
-    languages
+    languages: languageCodes
     updatedAt
   }
 `);

@@ -21,7 +21,7 @@ const SlipDoc = graphql(`
           digital
           schedule
           contact
-          languages
+          languages: languageCodes
           district {
             name
             municipality

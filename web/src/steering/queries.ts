@@ -50,7 +50,7 @@ export const SteeringDoc = graphql(`
           id
           name
         }
-        language
+        language: languageCode
         detail
       }
     }
@@ -60,7 +60,7 @@ export const SteeringDoc = graphql(`
         name
       }
       need
-      language
+      language: languageCode
       targetGroup
       count
       suppressed
