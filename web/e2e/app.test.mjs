@@ -51,7 +51,9 @@ describe('directory', () => {
       await page.waitForURL(/q=mutter\+cafe/);
       await page.waitForFunction((n) => performance.getEntriesByName('lotse:render').length > n, rendered);
       const results = page.getByTestId('results');
-      await results.locator('li.offer-card').first().waitFor();
+      // The list of the first visit stays until the search's answer replaces it: wait for that answer
+      // (under load it came after the first card of the old list), then check the whole list.
+      await results.locator('h3', { hasText: 'Mütter-Café' }).first().waitFor().catch(() => {});
       const titles = await results.locator('h3').allTextContents();
       assert.ok(titles.some((x) => /Mütter-Café/.test(x)), `"mutter cafe" finds „Mütter-Café“ (folded): ${titles}`);
 
@@ -333,6 +335,8 @@ describe('partner pages', () => {
       await form.locator('#' + (await langs.getAttribute('aria-describedby'))).getByText(/„xx“ ist kein Sprachcode/).waitFor();
       await langs.fill('de, ar');
       await form.getByRole('button', { name: 'Angebot anlegen' }).click();
+      // Read the title's error id only once the answer is shown.
+      await form.locator('.field-error', { hasText: 'darf nicht leer sein' }).first().waitFor();
       await form.locator('#' + (await form.getByLabel('Titel', { exact: true }).getAttribute('aria-describedby'))).getByText('darf nicht leer sein').waitFor();
       await check('traeger-fehler');
     });
