@@ -11,15 +11,9 @@ import (
 
 	"github.com/lotse-kim/lotse/graph/generated"
 	"github.com/lotse-kim/lotse/graph/model"
-	"github.com/lotse-kim/lotse/graph/relay"
 	"github.com/lotse-kim/lotse/internal/directory"
 	"github.com/lotse-kim/lotse/internal/store"
 )
-
-// ID is the resolver for the id field.
-func (r *districtResolver) ID(ctx context.Context, obj *directory.District) (string, error) {
-	return relay.Global(relay.TypeDistrict, obj.ID), nil
-}
 
 // CreateOrganisation is the resolver for the createOrganisation field.
 func (r *mutationResolver) CreateOrganisation(ctx context.Context, input model.CreateOrganisationInput) (*directory.Organisation, error) {
@@ -109,11 +103,6 @@ func (r *mutationResolver) ConfirmCooperation(ctx context.Context, a string, b s
 	return cooperationOut(ctx, c)
 }
 
-// ID is the resolver for the id field.
-func (r *offerResolver) ID(ctx context.Context, obj *directory.Offer) (string, error) {
-	return relay.Global(relay.TypeOffer, obj.ID), nil
-}
-
 // District is the resolver for the district field.
 func (r *offerResolver) District(ctx context.Context, obj *directory.Offer) (*directory.District, error) {
 	if obj.DistrictID == "" {
@@ -129,11 +118,6 @@ func (r *offerResolver) Provider(ctx context.Context, obj *directory.Offer) (*di
 		err = fmt.Errorf("provider %q of offer %q is missing", obj.ProviderID, obj.ID)
 	}
 	return p, err
-}
-
-// ID is the resolver for the id field.
-func (r *organisationResolver) ID(ctx context.Context, obj *directory.Organisation) (string, error) {
-	return relay.Global(relay.TypeOrganisation, obj.ID), nil
 }
 
 // Parent is the resolver for the parent field.
@@ -270,9 +254,6 @@ func (r *queryResolver) Municipalities(ctx context.Context) ([]string, error) {
 	return ms, err
 }
 
-// District returns generated.DistrictResolver implementation.
-func (r *Resolver) District() generated.DistrictResolver { return &districtResolver{r} }
-
 // Mutation returns generated.MutationResolver implementation.
 func (r *Resolver) Mutation() generated.MutationResolver { return &mutationResolver{r} }
 
@@ -286,7 +267,6 @@ func (r *Resolver) Organisation() generated.OrganisationResolver { return &organ
 func (r *Resolver) Query() generated.QueryResolver { return &queryResolver{r} }
 
 type (
-	districtResolver     struct{ *Resolver }
 	mutationResolver     struct{ *Resolver }
 	offerResolver        struct{ *Resolver }
 	organisationResolver struct{ *Resolver }

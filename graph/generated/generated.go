@@ -34,7 +34,6 @@ type Config = graphql.Config[ResolverRoot, DirectiveRoot, ComplexityRoot]
 
 type ResolverRoot interface {
 	AuditEntry() AuditEntryResolver
-	District() DistrictResolver
 	FieldChange() FieldChangeResolver
 	Mutation() MutationResolver
 	Offer() OfferResolver
@@ -106,6 +105,7 @@ type ComplexityRoot struct {
 	District struct {
 		Boundary     func(childComplexity int) int
 		Centre       func(childComplexity int) int
+		GlobalID     func(childComplexity int) int
 		ID           func(childComplexity int) int
 		Municipality func(childComplexity int) int
 		Name         func(childComplexity int) int
@@ -258,6 +258,7 @@ type ComplexityRoot struct {
 		District            func(childComplexity int) int
 		FreePlaces          func(childComplexity int) int
 		Funding             func(childComplexity int) int
+		GlobalID            func(childComplexity int) int
 		ID                  func(childComplexity int) int
 		LanguageDetails     func(childComplexity int) int
 		Languages           func(childComplexity int) int
@@ -300,6 +301,7 @@ type ComplexityRoot struct {
 		DescriptionOrNil    func(childComplexity int) int
 		District            func(childComplexity int) int
 		EmailOrNil          func(childComplexity int) int
+		GlobalID            func(childComplexity int) int
 		ID                  func(childComplexity int) int
 		Kind                func(childComplexity int) int
 		Location            func(childComplexity int) int
@@ -496,9 +498,6 @@ type AuditEntryResolver interface {
 	Operation(ctx context.Context, obj *access.AuditEntry) (model.AuditAction, error)
 	EntityKind(ctx context.Context, obj *access.AuditEntry) (model.AuditEntityType, error)
 }
-type DistrictResolver interface {
-	ID(ctx context.Context, obj *directory.District) (string, error)
-}
 type FieldChangeResolver interface {
 	Before(ctx context.Context, obj *access.FieldChange) (model.JSON, error)
 	After(ctx context.Context, obj *access.FieldChange) (model.JSON, error)
@@ -519,16 +518,12 @@ type MutationResolver interface {
 	WithdrawConsent(ctx context.Context, id string) (*referral.Referral, error)
 }
 type OfferResolver interface {
-	ID(ctx context.Context, obj *directory.Offer) (string, error)
-
 	District(ctx context.Context, obj *directory.Offer) (*directory.District, error)
 	Provider(ctx context.Context, obj *directory.Offer) (*directory.Organisation, error)
 
 	LanguageDetails(ctx context.Context, obj *directory.Offer) ([]directory.Language, error)
 }
 type OrganisationResolver interface {
-	ID(ctx context.Context, obj *directory.Organisation) (string, error)
-
 	Parent(ctx context.Context, obj *directory.Organisation) (*directory.Organisation, error)
 	District(ctx context.Context, obj *directory.Organisation) (*directory.District, error)
 
@@ -811,7 +806,13 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.District.Centre(childComplexity), true
-	case "District.id", "District.localId":
+	case "District.id":
+		if e.ComplexityRoot.District.GlobalID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.District.GlobalID(childComplexity), true
+	case "District.localId":
 		if e.ComplexityRoot.District.ID == nil {
 			break
 		}
@@ -1499,7 +1500,13 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Offer.Funding(childComplexity), true
-	case "Offer.id", "Offer.localId":
+	case "Offer.id":
+		if e.ComplexityRoot.Offer.GlobalID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Offer.GlobalID(childComplexity), true
+	case "Offer.localId":
 		if e.ComplexityRoot.Offer.ID == nil {
 			break
 		}
@@ -1683,7 +1690,13 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Organisation.EmailOrNil(childComplexity), true
-	case "Organisation.id", "Organisation.localId":
+	case "Organisation.id":
+		if e.ComplexityRoot.Organisation.GlobalID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Organisation.GlobalID(childComplexity), true
+	case "Organisation.localId":
 		if e.ComplexityRoot.Organisation.ID == nil {
 			break
 		}
@@ -7162,7 +7175,7 @@ func (ec *executionContext) _District_id(ctx context.Context, field graphql.Coll
 			return ec.fieldContext_District_id(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.District().ID(ctx, obj)
+			return obj.GlobalID(), nil
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
@@ -7173,7 +7186,7 @@ func (ec *executionContext) _District_id(ctx context.Context, field graphql.Coll
 	)
 }
 func (ec *executionContext) fieldContext_District_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("District", field, true, true, errors.New("field of type ID does not have child fields"))
+	return graphql.NewScalarFieldContext("District", field, true, false, errors.New("field of type ID does not have child fields"))
 }
 
 func (ec *executionContext) _District_name(ctx context.Context, field graphql.CollectedField, obj *directory.District) (ret graphql.Marshaler) {
@@ -9671,7 +9684,7 @@ func (ec *executionContext) _Offer_id(ctx context.Context, field graphql.Collect
 			return ec.fieldContext_Offer_id(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Offer().ID(ctx, obj)
+			return obj.GlobalID(), nil
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
@@ -9682,7 +9695,7 @@ func (ec *executionContext) _Offer_id(ctx context.Context, field graphql.Collect
 	)
 }
 func (ec *executionContext) fieldContext_Offer_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Offer", field, true, true, errors.New("field of type ID does not have child fields"))
+	return graphql.NewScalarFieldContext("Offer", field, true, false, errors.New("field of type ID does not have child fields"))
 }
 
 func (ec *executionContext) _Offer_title(ctx context.Context, field graphql.CollectedField, obj *directory.Offer) (ret graphql.Marshaler) {
@@ -10727,7 +10740,7 @@ func (ec *executionContext) _Organisation_id(ctx context.Context, field graphql.
 			return ec.fieldContext_Organisation_id(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Organisation().ID(ctx, obj)
+			return obj.GlobalID(), nil
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
@@ -10738,7 +10751,7 @@ func (ec *executionContext) _Organisation_id(ctx context.Context, field graphql.
 	)
 }
 func (ec *executionContext) fieldContext_Organisation_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Organisation", field, true, true, errors.New("field of type ID does not have child fields"))
+	return graphql.NewScalarFieldContext("Organisation", field, true, false, errors.New("field of type ID does not have child fields"))
 }
 
 func (ec *executionContext) _Organisation_name(ctx context.Context, field graphql.CollectedField, obj *directory.Organisation) (ret graphql.Marshaler) {
@@ -17756,77 +17769,44 @@ func (ec *executionContext) _District(ctx context.Context, sel ast.SelectionSet,
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("District")
 		case "id":
-			field := field
-
-			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
-				defer func() {
-					if r := recover(); r != nil {
-						ec.Error(ctx, ec.Recover(ctx, r))
-					}
-				}()
-				res = ec._District_id(ctx, field, obj)
-				if res == graphql.Null {
-					atomic.AddUint32(&fs.Invalids, 1)
-				}
-				return res
+			out.Values[i] = ec._District_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
 			}
-
-			if field.IsDeferred() {
-				deferredFieldSet.AddField(field)
-				fieldIndex := len(deferredFieldSet.Values) - 1
-				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
-					return innerFunc(ctx, deferredFieldSet)
-				})
-
-				for _, deferrable := range field.Deferrables {
-					view, ok := deferLabelToView[deferrable.Label]
-					if !ok {
-						view = deferredFieldSet.NewView()
-						deferLabelToView[deferrable.Label] = view
-					}
-					view.AddIndices(fieldIndex)
-				}
-
-				// don't run the out.Concurrently() call below
-				out.Values[i] = graphql.Null
-				continue
-			}
-
-			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "name":
 			out.Values[i] = ec._District_name(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
+				out.Invalids++
 			}
 		case "municipality":
 			out.Values[i] = ec._District_municipality(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
+				out.Invalids++
 			}
 		case "population":
 			out.Values[i] = ec._District_population(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
+				out.Invalids++
 			}
 		case "centre":
 			out.Values[i] = ec._District_centre(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
-				atomic.AddUint32(&out.Invalids, 1)
+				out.Invalids++
 			}
 		case "radiusKm":
 			out.Values[i] = ec._District_radiusKm(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
-				atomic.AddUint32(&out.Invalids, 1)
+				out.Invalids++
 			}
 		case "boundary":
 			out.Values[i] = ec._District_boundary(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
-				atomic.AddUint32(&out.Invalids, 1)
+				out.Invalids++
 			}
 		case "localId":
 			out.Values[i] = ec._District_localId(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
+				out.Invalids++
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -18895,43 +18875,10 @@ func (ec *executionContext) _Offer(ctx context.Context, sel ast.SelectionSet, ob
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("Offer")
 		case "id":
-			field := field
-
-			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
-				defer func() {
-					if r := recover(); r != nil {
-						ec.Error(ctx, ec.Recover(ctx, r))
-					}
-				}()
-				res = ec._Offer_id(ctx, field, obj)
-				if res == graphql.Null {
-					atomic.AddUint32(&fs.Invalids, 1)
-				}
-				return res
+			out.Values[i] = ec._Offer_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
 			}
-
-			if field.IsDeferred() {
-				deferredFieldSet.AddField(field)
-				fieldIndex := len(deferredFieldSet.Values) - 1
-				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
-					return innerFunc(ctx, deferredFieldSet)
-				})
-
-				for _, deferrable := range field.Deferrables {
-					view, ok := deferLabelToView[deferrable.Label]
-					if !ok {
-						view = deferredFieldSet.NewView()
-						deferLabelToView[deferrable.Label] = view
-					}
-					view.AddIndices(fieldIndex)
-				}
-
-				// don't run the out.Concurrently() call below
-				out.Values[i] = graphql.Null
-				continue
-			}
-
-			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "title":
 			out.Values[i] = ec._Offer_title(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -19369,43 +19316,10 @@ func (ec *executionContext) _Organisation(ctx context.Context, sel ast.Selection
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("Organisation")
 		case "id":
-			field := field
-
-			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
-				defer func() {
-					if r := recover(); r != nil {
-						ec.Error(ctx, ec.Recover(ctx, r))
-					}
-				}()
-				res = ec._Organisation_id(ctx, field, obj)
-				if res == graphql.Null {
-					atomic.AddUint32(&fs.Invalids, 1)
-				}
-				return res
+			out.Values[i] = ec._Organisation_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
 			}
-
-			if field.IsDeferred() {
-				deferredFieldSet.AddField(field)
-				fieldIndex := len(deferredFieldSet.Values) - 1
-				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
-					return innerFunc(ctx, deferredFieldSet)
-				})
-
-				for _, deferrable := range field.Deferrables {
-					view, ok := deferLabelToView[deferrable.Label]
-					if !ok {
-						view = deferredFieldSet.NewView()
-						deferLabelToView[deferrable.Label] = view
-					}
-					view.AddIndices(fieldIndex)
-				}
-
-				// don't run the out.Concurrently() call below
-				out.Values[i] = graphql.Null
-				continue
-			}
-
-			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "name":
 			out.Values[i] = ec._Organisation_name(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
