@@ -214,6 +214,7 @@ func (s *Store) Organisations(ctx context.Context, f store.OrganisationFilter, p
 type orgQuery struct {
 	ids, kinds, districtIDs, municipality, workingGroupID, parentID, terms any
 	byID, restricted                                                       bool
+	graph                                                                  bool // every one of municipality, by id, no total
 	ownOrg                                                                 string
 	offset, limit                                                          int
 }
@@ -221,9 +222,13 @@ type orgQuery struct {
 func (s *Store) organisations(ctx context.Context, q queryer, oq orgQuery) (store.OrganisationPage, error) {
 	var rows *sql.Rows
 	var err error
-	if oq.ids != nil { // the primary key, not a scan (see offers)
+	counted := oq.ids == nil && !oq.graph // the statement gives the total
+	switch {
+	case oq.ids != nil: // the primary key, not a scan (see offers)
 		rows, err = query(ctx, q, stOrganisationsByID, sql.Named("ids", oq.ids))
-	} else {
+	case oq.graph:
+		rows, err = query(ctx, q, stCooperationGraphOrganisations, sql.Named("municipality", oq.municipality))
+	default:
 		rows, err = query(ctx, q, stOrganisationsPage, sql.Named("kinds", oq.kinds),
 			sql.Named("district_ids", oq.districtIDs), sql.Named("municipality", oq.municipality),
 			sql.Named("working_group_id", oq.workingGroupID), sql.Named("parent_id", oq.parentID),
@@ -243,8 +248,8 @@ func (s *Store) organisations(ctx context.Context, q queryer, oq orgQuery) (stor
 		var lat, lon sql.NullFloat64
 		dest := []any{&o.ID, &o.Name, &kind, &o.Description, &parent, &district, &o.Municipality, &o.Address,
 			&lat, &lon, &o.Website, &o.Email, &o.Phone, &updated, &o.ConfidentialAddress, &visibility, &groups}
-		if oq.ids == nil {
-			dest = append(dest, &page.TotalCount) // organisations_by_id.sql has no total
+		if counted {
+			dest = append(dest, &page.TotalCount)
 		}
 		if err := rows.Scan(dest...); err != nil {
 			return page, fmt.Errorf("organisations: %w", err)
@@ -263,7 +268,7 @@ func (s *Store) organisations(ctx context.Context, q queryer, oq orgQuery) (stor
 	if err := rows.Err(); err != nil {
 		return page, fmt.Errorf("organisations: %w", err)
 	}
-	if oq.ids != nil {
+	if !counted {
 		page.TotalCount = len(page.Organisations)
 	}
 	return page, nil

@@ -106,6 +106,7 @@ var (
 	stAuditInsert                    = load("audit_insert")
 	stAuditPage                      = load("audit_page")
 	stCooperationDelete              = load("cooperation_delete")
+	stCooperationGraphOrganisations  = load("cooperation_graph_organisations")
 	stCooperationUpsert              = load("cooperation_upsert")
 	stCooperationsAmong              = load("cooperations_among")
 	stCooperationsOf                 = load("cooperations_of")
