@@ -41,17 +41,17 @@ func (r *queryResolver) AuditLog(ctx context.Context, filter *model.AuditFilter,
 	}
 	res, err := fetchPage(ctx, first, after, last, before,
 		func(p store.Page) (store.AuditPage, error) { return r.Service.AuditLog(ctx, f, p) },
-		func(p store.AuditPage) int { return p.TotalCount })
+		func(p *store.AuditPage) (*[]access.AuditEntry, *store.PageInfo) { return &p.Entries, &p.PageInfo })
 	if err != nil {
 		return nil, err
 	}
-	conn := &model.AuditConnection{TotalCount: res.TotalCount, PageInfo: pageInfo(res.PageInfo, len(res.Entries))}
+	conn := &model.AuditConnection{TotalCount: res.TotalCount, PageInfo: pageInfo(res.PageInfo)}
 	conn.Edges = make([]model.AuditEdge, len(res.Entries))
 	for i := range res.Entries {
 		if res.Entries[i].Changes == nil {
 			res.Entries[i].Changes = []access.FieldChange{}
 		}
-		conn.Edges[i] = model.AuditEdge{Node: &res.Entries[i], Cursor: store.EncodeCursor(res.Offset + i)}
+		conn.Edges[i] = model.AuditEdge{Node: &res.Entries[i], Cursor: res.Cursors[i]}
 	}
 	return conn, nil
 }

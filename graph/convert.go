@@ -3,7 +3,6 @@ package graph
 import (
 	"github.com/lotse-kim/lotse/graph/model"
 	"github.com/lotse-kim/lotse/internal/directory"
-	"github.com/lotse-kim/lotse/internal/store"
 )
 
 // Small mapping helpers every resolver file uses; the conversions of one
@@ -42,19 +41,6 @@ func geo(p *model.GeoPointInput) *directory.GeoPoint {
 		return nil
 	}
 	return &directory.GeoPoint{Lat: p.Lat, Lon: p.Lon}
-}
-
-func page(first *int, after *string) store.Page {
-	return store.Page{First: deref(first), After: deref(after)}
-}
-
-func pageInfo(p store.PageInfo, n int) *model.PageInfo {
-	pi := &model.PageInfo{HasNextPage: p.HasNextPage, HasPreviousPage: p.Offset > 0}
-	if n > 0 {
-		start, end := store.EncodeCursor(p.Offset), store.EncodeCursor(p.Offset+n-1)
-		pi.StartCursor, pi.EndCursor = &start, &end
-	}
-	return pi
 }
 
 // nonNil turns a nil list into an empty one: the schema's lists are non-null.

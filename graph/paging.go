@@ -5,76 +5,67 @@ import (
 
 	"github.com/99designs/gqlgen/graphql"
 
+	"github.com/lotse-kim/lotse/graph/model"
 	"github.com/lotse-kim/lotse/internal/directory"
 	"github.com/lotse-kim/lotse/internal/store"
 )
 
 // relayPage turns the Relay paging arguments of a connection into the
-// store's forward window (cursors are offsets in the ordered result):
-// after/before cut the result, then first keeps its beginning and last its
-// end. first has a schema default, so with last it counts only when the
-// query gives it. total counts the whole result; it is asked only for last
-// without before.
-func relayPage(ctx context.Context, first *int, after *string, last *int, before *string, total func() (int, error)) (store.Page, error) {
-	if last == nil && deref(before) == "" {
-		return page(first, after), nil
-	}
-	if last != nil && !argGiven(ctx, "first") {
-		first = nil
-	}
-	p := directory.NewProblems()
-	if first != nil && (*first < 0 || *first > store.MaxPageSize) {
-		p.Add("first", "must be between 0 and %d", store.MaxPageSize)
-	}
-	if last != nil && (*last < 0 || *last > store.MaxPageSize) {
-		p.Add("last", "must be between 0 and %d", store.MaxPageSize)
-	}
-	a, err := store.DecodeCursor(deref(after))
-	if err != nil {
-		p.Add("after", "%s", err.Error())
-	}
-	var hi int
-	if b := deref(before); b != "" {
-		if hi, err = store.DecodeCursor(b); err != nil {
-			p.Add("before", "%s", err.Error())
+// store's keyset page (store.Page, see internal/store/cursor.go): first reads
+// forward from after, last backward from before. first has a schema default,
+// so with last it counts only when the query gives it; given both, the store
+// reads the first `first` of the window and keep (≥ 0) says how many of
+// their end to keep, as the Relay specification orders.
+func relayPage(ctx context.Context, first *int, after *string, last *int, before *string) (p store.Page, keep int, err error) {
+	p = store.Page{After: deref(after), Before: deref(before)}
+	keep = -1
+	switch {
+	case last == nil:
+		p.First = deref(first)
+	case argGiven(ctx, "first") && first != nil:
+		p.First = *first
+		if *last < 0 || *last > store.MaxPageSize {
+			pr := directory.NewProblems()
+			pr.Add("last", "must be between 0 and %d", store.MaxPageSize)
+			return p, keep, pr.Err()
 		}
+		keep = *last
+	default:
+		p.First, p.Backward = *last, true
 	}
-	if err := p.Err(); err != nil {
-		return store.Page{}, err
-	}
-	if deref(before) == "" {
-		if hi, err = total(); err != nil {
-			return store.Page{}, err
-		}
-	}
-	lo := a + 1
-	if first != nil {
-		hi = min(hi, lo+*first)
-	}
-	if last != nil {
-		lo = max(lo, hi-*last)
-	}
-	hi = max(hi, lo)
-	out := store.Page{First: hi - lo}
-	if lo > 0 {
-		out.After = store.EncodeCursor(lo - 1)
-	}
-	return out, nil
+	return p, keep, nil
 }
 
-// fetchPage asks fetch for the page the Relay arguments describe; for last
-// without before it first asks for an empty page to learn the total.
-func fetchPage[R any](ctx context.Context, first *int, after *string, last *int, before *string,
-	fetch func(store.Page) (R, error), total func(R) int) (R, error) {
-	p, err := relayPage(ctx, first, after, last, before, func() (int, error) {
-		r, err := fetch(store.Page{})
-		return total(r), err
-	})
+// fetchPage asks fetch for the page the Relay arguments describe; parts
+// gives the page's items and info, so that first and last together can keep
+// the last items of the first ones.
+func fetchPage[R, T any](ctx context.Context, first *int, after *string, last *int, before *string,
+	fetch func(store.Page) (R, error), parts func(*R) (*[]T, *store.PageInfo)) (R, error) {
+	p, keep, err := relayPage(ctx, first, after, last, before)
 	if err != nil {
 		var zero R
 		return zero, err
 	}
-	return fetch(p)
+	r, err := fetch(p)
+	if err != nil || keep < 0 {
+		return r, err
+	}
+	items, info := parts(&r)
+	if n := len(*items); n > keep {
+		*items, info.Cursors = (*items)[n-keep:], info.Cursors[n-keep:]
+		info.HasPreviousPage = true
+	}
+	return r, nil
+}
+
+// pageInfo is a page's Relay PageInfo; the start and end cursors are those
+// of its first and last item (null for an empty page).
+func pageInfo(p store.PageInfo) *model.PageInfo {
+	pi := &model.PageInfo{HasNextPage: p.HasNextPage, HasPreviousPage: p.HasPreviousPage}
+	if n := len(p.Cursors); n > 0 {
+		pi.StartCursor, pi.EndCursor = &p.Cursors[0], &p.Cursors[n-1]
+	}
+	return pi
 }
 
 // argGiven says whether the query itself names an argument of the current

@@ -55,7 +55,7 @@ func (r *queryResolver) Referrals(ctx context.Context, filter *model.ReferralFil
 	f := referralFilter(filter)
 	res, err := fetchPage(ctx, first, after, last, before,
 		func(p store.Page) (store.ReferralPage, error) { return r.Service.Referrals(ctx, f, p) },
-		func(p store.ReferralPage) int { return p.TotalCount })
+		func(p *store.ReferralPage) (*[]referral.Referral, *store.PageInfo) { return &p.Referrals, &p.PageInfo })
 	if err != nil {
 		return nil, err
 	}

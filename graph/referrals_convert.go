@@ -33,10 +33,10 @@ func referralFilter(f *model.ReferralFilter) service.ReferralFilter {
 }
 
 func referralConnection(ctx context.Context, res store.ReferralPage) *model.ReferralConnection {
-	conn := &model.ReferralConnection{TotalCount: res.TotalCount, PageInfo: pageInfo(res.PageInfo, len(res.Referrals)),
+	conn := &model.ReferralConnection{TotalCount: res.TotalCount, PageInfo: pageInfo(res.PageInfo),
 		Edges: make([]model.ReferralEdge, len(res.Referrals))}
 	for i := range res.Referrals {
-		conn.Edges[i] = model.ReferralEdge{Node: &res.Referrals[i], Cursor: store.EncodeCursor(res.Offset + i)}
+		conn.Edges[i] = model.ReferralEdge{Node: &res.Referrals[i], Cursor: res.Cursors[i]}
 	}
 	// One batch for the organisations and offers of the page, when asked for.
 	var orgs, offers []string

@@ -195,14 +195,16 @@ func (r *queryResolver) Organisations(ctx context.Context, filter *model.Organis
 	f := organisationFilter(filter)
 	res, err := fetchPage(ctx, first, after, last, before,
 		func(p store.Page) (store.OrganisationPage, error) { return r.Service.Organisations(ctx, f, p) },
-		func(p store.OrganisationPage) int { return p.TotalCount })
+		func(p *store.OrganisationPage) (*[]directory.Organisation, *store.PageInfo) {
+			return &p.Organisations, &p.PageInfo
+		})
 	if err != nil {
 		return nil, err
 	}
-	conn := &model.OrganisationConnection{TotalCount: res.TotalCount, PageInfo: pageInfo(res.PageInfo, len(res.Organisations))}
+	conn := &model.OrganisationConnection{TotalCount: res.TotalCount, PageInfo: pageInfo(res.PageInfo)}
 	conn.Edges = make([]model.OrganisationEdge, len(res.Organisations))
 	for i := range res.Organisations {
-		conn.Edges[i] = model.OrganisationEdge{Node: &res.Organisations[i], Cursor: store.EncodeCursor(res.Offset + i)}
+		conn.Edges[i] = model.OrganisationEdge{Node: &res.Organisations[i], Cursor: res.Cursors[i]}
 	}
 	return conn, nil
 }
@@ -221,16 +223,16 @@ func (r *queryResolver) Offers(ctx context.Context, filter *model.OfferFilter, f
 	q := store.OfferQuery{Filter: f, Order: store.OfferOrder(deref(orderBy))}
 	res, err := fetchPage(ctx, first, after, last, before,
 		func(p store.Page) (store.OfferPage, error) { q.Page = p; return r.Service.SearchOffers(ctx, q) },
-		func(p store.OfferPage) int { return p.TotalCount })
+		func(p *store.OfferPage) (*[]store.OfferHit, *store.PageInfo) { return &p.Hits, &p.PageInfo })
 	if err != nil {
 		return nil, err
 	}
-	conn := &model.OfferConnection{TotalCount: res.TotalCount, PageInfo: pageInfo(res.PageInfo, len(res.Hits))}
+	conn := &model.OfferConnection{TotalCount: res.TotalCount, PageInfo: pageInfo(res.PageInfo)}
 	conn.Edges = make([]model.OfferEdge, len(res.Hits))
 	nodes := make([]*directory.Offer, len(res.Hits))
 	for i := range res.Hits {
 		nodes[i] = &res.Hits[i].Offer
-		conn.Edges[i] = model.OfferEdge{Node: nodes[i], Cursor: store.EncodeCursor(res.Offset + i), DistanceKm: res.Hits[i].DistanceKm}
+		conn.Edges[i] = model.OfferEdge{Node: nodes[i], Cursor: res.Cursors[i], DistanceKm: res.Hits[i].DistanceKm}
 	}
 	prefetchOffers(ctx, nodes, "edges", "node")
 	return conn, nil

@@ -151,7 +151,7 @@ func BenchmarkReferralInboxNeo4j(b *testing.B) {
 		if !page.HasNextPage {
 			break
 		}
-		p.After = store.EncodeCursor(page.Offset + len(page.Referrals) - 1)
+		p.After = page.Cursors[len(page.Cursors)-1]
 	}
 	if err := st.PutReferrals(ctx, rs); err != nil {
 		b.Fatal(err)

@@ -1,6 +1,7 @@
 package server_test
 
 import (
+	"encoding/base64"
 	"encoding/json"
 	"fmt"
 	"math"
@@ -91,11 +92,44 @@ func diffJSON(path string, a, b any, out *[]string, max int) {
 		if !ok || !tolerated(path, av, bv) {
 			*out = append(*out, fmt.Sprintf("%s: %v vs %v", path, a, b))
 		}
+	case string:
+		if bs, ok := b.(string); ok && isCursorPath(path) && av != bs {
+			// A cursor holds its item's sort key: a distance, which the two
+			// stores round differently, is compared with the distance tolerance.
+			pa, oka := cursorParts(av).([]any)
+			pb, okb := cursorParts(bs).([]any)
+			if !oka || !okb || len(pa) != len(pb) {
+				*out = append(*out, fmt.Sprintf("%s: %v vs %v", path, short(a), short(b)))
+				return
+			}
+			for i := range pa {
+				diffJSON(fmt.Sprintf("%s[%d].distanceKm", path, i), pa[i], pb[i], out, max)
+			}
+			return
+		}
+		if fmt.Sprint(a) != fmt.Sprint(b) {
+			*out = append(*out, fmt.Sprintf("%s: %v vs %v", path, short(a), short(b)))
+		}
 	default:
 		if fmt.Sprint(a) != fmt.Sprint(b) {
 			*out = append(*out, fmt.Sprintf("%s: %v vs %v", path, short(a), short(b)))
 		}
 	}
+}
+
+func isCursorPath(path string) bool {
+	return strings.HasSuffix(path, ".cursor") || strings.HasSuffix(path, ".startCursor") || strings.HasSuffix(path, ".endCursor")
+}
+
+// cursorParts opens a keyset cursor (the test may look inside): its JSON
+// record, or the cursor itself when it is not one.
+func cursorParts(c string) any {
+	raw, err := base64.RawURLEncoding.DecodeString(c)
+	var parts []any
+	if err != nil || json.Unmarshal(raw, &parts) != nil {
+		return c
+	}
+	return parts
 }
 
 func short(v any) string {
@@ -366,8 +400,10 @@ func differential(t *testing.T, lite, n4 *env) {
 	lite.ok(access.RoleAdmin, q, nil, &page)
 	liteCursor := page.AuditLog.PageInfo.EndCursor
 	n4.ok(access.RoleAdmin, q, nil, &page)
-	if page.AuditLog.PageInfo.EndCursor != liteCursor {
-		t.Errorf("audit cursors differ: %q vs %q", liteCursor, page.AuditLog.PageInfo.EndCursor)
+	// The entries' ids are random, their sequence numbers the same: the
+	// cursors name the same position (the seq), and either store takes the other's.
+	if a, b := cursorParts(liteCursor), cursorParts(page.AuditLog.PageInfo.EndCursor); fmt.Sprint(a.([]any)[:3]) != fmt.Sprint(b.([]any)[:3]) {
+		t.Errorf("audit cursors differ: %v vs %v", a, b)
 	}
 	for _, c := range auditCases(liteCursor) {
 		compareAnswers(t, c, lite, n4)

@@ -38,7 +38,7 @@ func (s *Service) AuditLog(ctx context.Context, f store.AuditFilter, p store.Pag
 	if err := access.Require(access.FromContext(ctx), "auditLog", access.AuditReaders...); err != nil {
 		return store.AuditPage{}, err
 	}
-	if _, _, err := p.Window(); err != nil {
+	if _, err := p.Window(store.OrderingAudit); err != nil {
 		return store.AuditPage{}, err
 	}
 	page, err := s.store.AuditLog(ctx, f, p)

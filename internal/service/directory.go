@@ -47,7 +47,7 @@ func (s *Service) Organisation(ctx context.Context, id string) (*directory.Organ
 
 // Organisations lists organisations.
 func (s *Service) Organisations(ctx context.Context, f store.OrganisationFilter, p store.Page) (store.OrganisationPage, error) {
-	if _, _, err := p.Window(); err != nil {
+	if _, err := p.Window(store.OrderingOrganisations); err != nil {
 		return store.OrganisationPage{}, err
 	}
 	if err := f.Validate(); err != nil {

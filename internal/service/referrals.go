@@ -328,7 +328,7 @@ func (s *Service) Referrals(ctx context.Context, f ReferralFilter, page store.Pa
 	if err := problems.Err(); err != nil {
 		return store.ReferralPage{}, err
 	}
-	if _, _, err := page.Window(); err != nil {
+	if _, err := page.Window(store.OrderingReferrals); err != nil {
 		return store.ReferralPage{}, err
 	}
 	return s.store.Referrals(ctx, q, page)

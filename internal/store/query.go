@@ -1,72 +1,32 @@
 package store
 
 import (
-	"encoding/base64"
-	"fmt"
-	"strconv"
-	"strings"
-
 	"github.com/lotse-kim/lotse/internal/access"
 	"github.com/lotse-kim/lotse/internal/directory"
 )
 
-// Page asks for First items after the cursor After ("" = from the start).
+// Page asks for a window of an ordered result: the items after the cursor
+// After and before the cursor Before ("" = open), of which the first First,
+// or with Backward (Relay's last) the last First. See cursor.go.
 type Page struct {
-	First int
-	After string
+	First    int
+	After    string
+	Before   string
+	Backward bool
 }
 
 // MaxPageSize bounds First.
 const MaxPageSize = 500
 
-// Cursors are opaque to clients; inside they are the offset of the item in
-// the ordered result, which every backend can answer with SKIP/OFFSET.
-const cursorPrefix = "lotse:"
-
-// EncodeCursor returns the cursor of the item at offset.
-func EncodeCursor(offset int) string {
-	return base64.RawURLEncoding.EncodeToString([]byte(cursorPrefix + strconv.Itoa(offset)))
-}
-
-// DecodeCursor returns the offset of the item after which a page starts.
-// "" decodes to -1 (start before the first item).
-func DecodeCursor(c string) (int, error) {
-	if c == "" {
-		return -1, nil
-	}
-	b, err := base64.RawURLEncoding.DecodeString(c)
-	if err != nil || !strings.HasPrefix(string(b), cursorPrefix) {
-		return 0, fmt.Errorf("%q is not a cursor of this API", c)
-	}
-	n, err := strconv.Atoi(strings.TrimPrefix(string(b), cursorPrefix))
-	if err != nil || n < 0 {
-		return 0, fmt.Errorf("%q is not a cursor of this API", c)
-	}
-	return n, nil
-}
-
-// Window returns the SQL/Cypher offset and limit of p, validated: the
-// problems are named "first" and "after".
-func (p Page) Window() (offset, limit int, err error) {
-	pr := directory.NewProblems()
-	if p.First < 0 || p.First > MaxPageSize {
-		pr.Add("first", "must be between 0 and %d", MaxPageSize)
-	}
-	after, cerr := DecodeCursor(p.After)
-	if cerr != nil {
-		pr.Add("after", "%s", cerr.Error())
-	}
-	if e := pr.Err(); e != nil {
-		return 0, 0, e
-	}
-	return after + 1, p.First, nil
-}
-
 // PageInfo describes where a page sits in its result.
 type PageInfo struct {
-	Offset      int // offset of the first item of the page
-	TotalCount  int
-	HasNextPage bool
+	TotalCount int
+	// HasNextPage: the result has items after the page's last (or, for an
+	// empty page, after its window's start); HasPreviousPage likewise before.
+	HasNextPage     bool
+	HasPreviousPage bool
+	// Cursors holds each item's cursor, in page order.
+	Cursors []string
 }
 
 // Near is a radius around a point.
@@ -146,7 +106,7 @@ func (q OfferQuery) Validate() error {
 	if q.Filter.Age != nil && (*q.Filter.Age < 0 || *q.Filter.Age > 130) {
 		p.Add("filter.age", "must be between 0 and 130")
 	}
-	if _, _, err := q.Page.Window(); err != nil {
+	if _, err := q.Page.Window(OfferOrdering(q.Order, q.Filter.Near)); err != nil {
 		for _, fe := range err.(*directory.ValidationError).Problems {
 			p.Add(fe.Field, "%s", fe.Message)
 		}

@@ -140,25 +140,26 @@ func auditInsertParams(e access.AuditEntry) (map[string]any, error) {
 	}}, nil
 }
 
-// AuditLog lists audit entries matching f, newest (last written) first; the
-// count and the page are read in the same transaction.
+// AuditLog lists audit entries matching f, newest (last written) first, one
+// keyset page of store.OrderingAudit; the count and the page are read in
+// the same transaction.
 func (s *Store) AuditLog(ctx context.Context, f store.AuditFilter, p store.Page) (store.AuditPage, error) {
-	offset, limit, err := p.Window()
+	w, err := p.Window(store.OrderingAudit)
 	if err != nil {
 		return store.AuditPage{}, err
 	}
 	var page store.AuditPage
 	err = s.read(ctx, func(ctx context.Context, tx neo4j.ManagedTransaction) error {
-		rec, err := single(ctx, tx, stAuditCount, auditFilterParams(f))
+		params := windowParams(auditFilterParams(f), w, "Seq")
+		rec, err := single(ctx, tx, stAuditCount, params)
 		if err != nil {
 			return err
 		}
-		total, _ := get(rec, "total").(int64)
-		recs, err := run(ctx, tx, stAuditPage, pageParams(auditFilterParams(f), offset, limit))
+		recs, err := run(ctx, tx, stAuditPage, params)
 		if err != nil {
 			return err
 		}
-		page = store.AuditPage{Entries: make([]access.AuditEntry, 0, len(recs)), PageInfo: store.PageInfo{Offset: offset, TotalCount: int(total)}}
+		rows := make([]store.AuditRow, 0, len(recs))
 		for _, rec := range recs {
 			r := asRow(rec, "entry")
 			e := access.AuditEntry{
@@ -171,9 +172,10 @@ func (s *Store) AuditLog(ctx context.Context, f store.AuditFilter, p store.Page)
 			if err := json.Unmarshal([]byte(r.str("changes")), &e.Changes); err != nil {
 				return fmt.Errorf("audit entry %q changes: %w", e.ID, err)
 			}
-			page.Entries = append(page.Entries, e)
+			seq, _ := r["seq"].(int64)
+			rows = append(rows, store.AuditRow{Seq: seq, Entry: e})
 		}
-		page.HasNextPage = offset+len(page.Entries) < page.TotalCount
+		page = store.AuditPageOf(w, rows, edges(rec))
 		return nil
 	})
 	return page, err

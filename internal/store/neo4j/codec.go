@@ -393,9 +393,21 @@ func nonNil(ids []string) []string {
 	return ids
 }
 
-// pageParams adds the window of a page to a filter's parameters.
-func pageParams(params map[string]any, offset, limit int) map[string]any {
-	params["skip"] = int64(offset)
-	params["limit"] = int64(limit)
+// windowParams adds a keyset window's parameters to params: the cursors'
+// sort keys as $after<sort>/$before<sort> (null: open), their ids, the
+// direction, and $limit (one row more than the page).
+func windowParams(params map[string]any, w store.Window, sort string) map[string]any {
+	params["after"+sort], params["afterId"] = w.AfterKey()
+	params["before"+sort], params["beforeId"] = w.BeforeKey()
+	params["backward"], params["sortDesc"] = w.Backward, w.SortDesc
+	params["limit"] = int64(w.Fetch())
 	return params
+}
+
+// edges reads the total and the flags of a count statement.
+func edges(rec *neo4j.Record) store.Edges {
+	total, _ := get(rec, "total").(int64)
+	upTo, _ := get(rec, "upToAfter").(bool)
+	from, _ := get(rec, "fromBefore").(bool)
+	return store.Edges{Total: int(total), UpToAfter: upTo, FromBefore: from}
 }

@@ -206,20 +206,21 @@ func organisationFilterParams(f store.OrganisationFilter) map[string]any {
 	}
 }
 
-// Organisations lists organisations matching f, ordered by name then id.
+// Organisations lists organisations matching f, one keyset page of
+// store.OrderingOrganisations (name, then id).
 func (s *Store) Organisations(ctx context.Context, f store.OrganisationFilter, p store.Page) (store.OrganisationPage, error) {
-	offset, limit, err := p.Window()
+	w, err := p.Window(store.OrderingOrganisations)
 	if err != nil {
 		return store.OrganisationPage{}, err
 	}
 	var page store.OrganisationPage
 	err = s.read(ctx, func(ctx context.Context, tx neo4j.ManagedTransaction) error {
-		rec, err := single(ctx, tx, stOrganisationsCount, organisationFilterParams(f))
+		params := windowParams(organisationFilterParams(f), w, "Name")
+		rec, err := single(ctx, tx, stOrganisationsCount, params)
 		if err != nil {
 			return err
 		}
-		total, _ := get(rec, "total").(int64)
-		recs, err := run(ctx, tx, stOrganisationsPage, pageParams(organisationFilterParams(f), offset, limit))
+		recs, err := run(ctx, tx, stOrganisationsPage, params)
 		if err != nil {
 			return err
 		}
@@ -227,9 +228,7 @@ func (s *Store) Organisations(ctx context.Context, f store.OrganisationFilter, p
 		if err != nil {
 			return err
 		}
-		page = store.OrganisationPage{Organisations: orgs, PageInfo: store.PageInfo{
-			Offset: offset, TotalCount: int(total), HasNextPage: offset+len(orgs) < int(total),
-		}}
+		page.Organisations, page.PageInfo = store.FinishPage(w, orgs, edges(rec), store.OrganisationKey)
 		return nil
 	})
 	return page, err

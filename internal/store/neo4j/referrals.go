@@ -242,10 +242,10 @@ func referralFilterParams(f store.ReferralFilter) map[string]any {
 	}
 }
 
-// Referrals lists referrals matching f, newest first; count and page are
-// read in the same transaction.
+// Referrals lists referrals matching f, newest first, one keyset page of
+// store.OrderingReferrals; count and page are read in the same transaction.
 func (s *Store) Referrals(ctx context.Context, f store.ReferralFilter, p store.Page) (store.ReferralPage, error) {
-	offset, limit, err := p.Window()
+	w, err := p.Window(store.OrderingReferrals)
 	if err != nil {
 		return store.ReferralPage{}, err
 	}
@@ -259,29 +259,26 @@ func (s *Store) Referrals(ctx context.Context, f store.ReferralFilter, p store.P
 	}
 	var page store.ReferralPage
 	err = s.read(ctx, func(ctx context.Context, tx neo4j.ManagedTransaction) error {
-		rec, err := single(ctx, tx, countSt, referralFilterParams(f))
+		params := windowParams(referralFilterParams(f), w, "Created")
+		rec, err := single(ctx, tx, countSt, params)
 		if err != nil {
 			return err
 		}
-		total, _ := get(rec, "total").(int64)
-		page = store.ReferralPage{Referrals: []referral.Referral{}, PageInfo: store.PageInfo{Offset: offset, TotalCount: int(total)}}
-		if limit == 0 || offset >= page.TotalCount {
-			return nil
-		}
-		recs, err := run(ctx, tx, pageSt, pageParams(referralFilterParams(f), offset, limit))
+		recs, err := run(ctx, tx, pageSt, params)
 		if err != nil {
 			return err
 		}
+		rows := make([]referral.Referral, 0, len(recs))
 		for _, rec := range recs {
 			r, err := decodeReferral(asRow(rec, "referral"))
 			if err != nil {
 				return err
 			}
-			page.Referrals = append(page.Referrals, r)
+			rows = append(rows, r)
 		}
+		page = store.ReferralPageOf(w, rows, edges(rec))
 		return nil
 	})
-	page.HasNextPage = offset+len(page.Referrals) < page.TotalCount
 	return page, err
 }
 

@@ -17,13 +17,13 @@ func referralParamsOf(t *testing.T) map[*statement]map[string]any {
 	}
 	return map[*statement]map[string]any{
 		stReferralCheck: referralCheckParams(r), stReferralLock: idParam("r"), stReferralsPut: rowsParam([]any{upsert}), stReferralsByID: idsParam(nil),
-		stReferralsCount: referralFilterParams(store.ReferralFilter{}),
-		stReferralsPage:  pageParams(referralFilterParams(store.ReferralFilter{}), 0, 1),
+		stReferralsCount: windowParams(referralFilterParams(store.ReferralFilter{}), store.Window{}, "Created"),
+		stReferralsPage:  windowParams(referralFilterParams(store.ReferralFilter{}), store.Window{}, "Created"),
 		stReferralCounts: referralCountParams(store.ReferralCountQuery{}),
 		stReferralsErase: eraseParams(time.Time{}, time.Time{}),
-		stInboxCount:     referralFilterParams(store.ReferralFilter{}),
-		stInboxPage:      pageParams(referralFilterParams(store.ReferralFilter{}), 0, 1),
-		stOutboxCount:    referralFilterParams(store.ReferralFilter{}),
-		stOutboxPage:     pageParams(referralFilterParams(store.ReferralFilter{}), 0, 1),
+		stInboxCount:     windowParams(referralFilterParams(store.ReferralFilter{}), store.Window{}, "Created"),
+		stInboxPage:      windowParams(referralFilterParams(store.ReferralFilter{}), store.Window{}, "Created"),
+		stOutboxCount:    windowParams(referralFilterParams(store.ReferralFilter{}), store.Window{}, "Created"),
+		stOutboxPage:     windowParams(referralFilterParams(store.ReferralFilter{}), store.Window{}, "Created"),
 	}
 }

@@ -53,8 +53,9 @@ func offerFilterParams(f store.OfferFilter) map[string]any {
 	return params
 }
 
-func searchPageParams(q store.OfferQuery, offset, limit int) map[string]any {
-	params := pageParams(offerFilterParams(q.Filter), offset, limit)
+// searchParams are the parameters of a driver's count and page statements.
+func searchParams(q store.OfferQuery, w store.Window) map[string]any {
+	params := windowParams(offerFilterParams(q.Filter), w, "Sort")
 	order := q.Order
 	if order == "" {
 		order = store.OrderTitle
@@ -105,19 +106,19 @@ func searchDriver(f store.OfferFilter) string {
 // SearchOffers filters, orders and pages offers in Neo4j: one count and one
 // page statement, in the same read transaction.
 func (s *Store) SearchOffers(ctx context.Context, q store.OfferQuery) (store.OfferPage, error) {
-	offset, limit, err := q.Page.Window()
+	w, err := q.Page.Window(store.OfferOrdering(q.Order, q.Filter.Near))
 	if err != nil {
 		return store.OfferPage{}, err
 	}
 	sts := searchDrivers[searchDriver(q.Filter)]
+	params := searchParams(q, w)
 	var page store.OfferPage
 	err = s.read(ctx, func(ctx context.Context, tx neo4j.ManagedTransaction) error {
-		rec, err := single(ctx, tx, sts[0], offerFilterParams(q.Filter))
+		rec, err := single(ctx, tx, sts[0], params)
 		if err != nil {
 			return err
 		}
-		total, _ := get(rec, "total").(int64)
-		recs, err := run(ctx, tx, sts[1], searchPageParams(q, offset, limit))
+		recs, err := run(ctx, tx, sts[1], params)
 		if err != nil {
 			return err
 		}
@@ -133,9 +134,8 @@ func (s *Store) SearchOffers(ctx context.Context, q store.OfferQuery) (store.Off
 			}
 			hits = append(hits, hit)
 		}
-		page = store.OfferPage{Hits: hits, PageInfo: store.PageInfo{
-			Offset: offset, TotalCount: int(total), HasNextPage: offset+len(hits) < int(total),
-		}}
+		page.Hits, page.PageInfo = store.FinishPage(w, hits, edges(rec),
+			func(h store.OfferHit) store.Key { return store.OfferKey(q.Order, h) })
 		return nil
 	})
 	return page, err

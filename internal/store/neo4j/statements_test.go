@@ -29,12 +29,12 @@ func paramsOf(t *testing.T) map[*statement]map[string]any {
 		stOrganisationExists: idParam("x"), stOrganisationCreate: idParam("x"), stOrganisationLock: idParam("x"), stOfferLock: idParam("x"),
 		stOrganisationUpsert: rows, stOrganisationParents: rows,
 		stOrganisationDeps: idParam("x"), stOrganisationDelete: idParam("x"), stOrganisationTokensRevoke: revokeParams("x", time.Time{}), stOrganisationsByID: idsParam(nil),
-		stOrganisationsCount: organisationFilterParams(store.OrganisationFilter{}),
-		stOrganisationsPage:  pageParams(organisationFilterParams(store.OrganisationFilter{}), 0, 1),
+		stOrganisationsCount: windowParams(organisationFilterParams(store.OrganisationFilter{}), store.Window{}, "Name"),
+		stOrganisationsPage:  windowParams(organisationFilterParams(store.OrganisationFilter{}), store.Window{}, "Name"),
 		stOfferExists:        idParam("x"), stOfferCreate: idParam("x"), stOfferUpsert: rows, stOfferDelete: idParam("x"),
 		stOffersByID: idsParam(nil), stOffersByProvider: providerIDsParam(nil),
-		stSearchOffersCount: offerFilterParams(store.OfferFilter{}),
-		stSearchOffersPage:  searchPageParams(store.OfferQuery{}, 0, 1),
+		stSearchOffersCount: searchParams(store.OfferQuery{}, store.Window{}),
+		stSearchOffersPage:  searchParams(store.OfferQuery{}, store.Window{}),
 		stCooperationCheck:  pairParams("a", "b"), stCooperationUpsert: rows, stCooperationDelete: pairParams("a", "b"),
 		stCooperationsOf: idsParam(nil), stProposalUpsert: proposalParams(directory.Cooperation{A: "a", B: "b"}, "a"),
 		stProposalsOf: idsParam(nil), stProposalConfirm: pairParams("a", "b"), stCooperationsAmong: idsParam(nil),
@@ -49,8 +49,8 @@ func paramsOf(t *testing.T) map[*statement]map[string]any {
 		stOrganisationsOfMuni: municipalityParam(""),
 		stTokenTaken:          tokenTakenParams(tok), stTokenCreate: tokenCreateParams(tok), stTokenByHash: hashParam("h"),
 		stTokens: noParams(), stTokenRevoke: revokeParams("t", time.Time{}),
-		stAuditInsert: audit, stAuditCount: auditFilterParams(store.AuditFilter{}),
-		stAuditPage:             pageParams(auditFilterParams(store.AuditFilter{}), 0, 1),
+		stAuditInsert: audit, stAuditCount: windowParams(auditFilterParams(store.AuditFilter{}), store.Window{}, "Seq"),
+		stAuditPage:             windowParams(auditFilterParams(store.AuditFilter{}), store.Window{}, "Seq"),
 		stDirectoryChangeInsert: changeParams(store.ChangeOffers, nil), stDirectoryChangesPrune: pruneParams(0),
 		stDirectoryVersion: noParams(), stDirectoryChanges: changesParams(0, 1),
 	}
@@ -58,8 +58,8 @@ func paramsOf(t *testing.T) map[*statement]map[string]any {
 		m[stNeighbourhood[d]] = idParam("x")
 	}
 	for _, sts := range searchDrivers {
-		m[sts[0]] = offerFilterParams(store.OfferFilter{})
-		m[sts[1]] = searchPageParams(store.OfferQuery{}, 0, 1)
+		m[sts[0]] = searchParams(store.OfferQuery{}, store.Window{})
+		m[sts[1]] = searchParams(store.OfferQuery{}, store.Window{})
 	}
 	for st, p := range referralParamsOf(t) {
 		m[st] = p
@@ -315,7 +315,7 @@ func TestOfferFilterParams(t *testing.T) {
 	if !reflect.DeepEqual(p["targetGroups"], []string{"WOMEN", "ALL"}) {
 		t.Errorf("targetGroups = %v", p["targetGroups"])
 	}
-	if q := searchPageParams(store.OfferQuery{}, 0, 10); q["order"] != "TITLE" {
+	if q := searchParams(store.OfferQuery{}, store.Window{}); q["order"] != "TITLE" {
 		t.Errorf("default order = %v", q["order"])
 	}
 }

@@ -126,9 +126,23 @@ func randomQuery(rnd *rand.Rand, snap directory.Snapshot, words []string) store.
 		orders = append(orders, store.OrderDistance, store.OrderDistance)
 	}
 	q := store.OfferQuery{Filter: f, Order: orders[rnd.IntN(len(orders))], Page: store.Page{First: []int{0, 1, 5, 20, 100}[rnd.IntN(5)]}}
-	if pick(2) {
-		q.Page.After = store.EncodeCursor(rnd.IntN(60))
+	// Cursors at random offers' positions (of this order and centre), forward and backward.
+	cursor := func() string {
+		o := snap.Offers[rnd.IntN(len(snap.Offers))]
+		h := store.OfferHit{Offer: o}
+		if f.Near != nil && o.Location != nil {
+			d := directory.DistanceKm(directory.GeoPoint{Lat: f.Near.Lat, Lon: f.Near.Lon}, *o.Location)
+			h.DistanceKm = &d
+		}
+		return store.OfferOrdering(q.Order, f.Near).Encode(store.OfferKey(q.Order, h))
 	}
+	if pick(2) {
+		q.Page.After = cursor()
+	}
+	if pick(3) {
+		q.Page.Before = cursor()
+	}
+	q.Page.Backward = pick(3)
 	return q
 }
 
@@ -179,7 +193,7 @@ func compareSearches(t *testing.T, inner store.Store, ix *readindex.Store, snap 
 
 func describe(p store.OfferPage) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "total %d offset %d next %v:", p.TotalCount, p.Offset, p.HasNextPage)
+	fmt.Fprintf(&b, "total %d previous %v next %v:", p.TotalCount, p.HasPreviousPage, p.HasNextPage)
 	for _, h := range p.Hits {
 		fmt.Fprintf(&b, " %s", h.Offer.ID)
 		if h.DistanceKm != nil {

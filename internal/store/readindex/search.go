@@ -239,13 +239,19 @@ func (q *query) distance(r *offerRec) float64 {
 const sparseShare = 16
 
 // search answers q as the stores do (store.OfferQuery): the same matches,
-// the same order with ties broken by id, the same window and count.
+// the same order with ties broken by id, the same keyset window (see
+// store.Window), count and page flags, and the same cursors.
 func (ix *index) search(sq store.OfferQuery) (store.OfferPage, error) {
-	offset, limit, err := sq.Page.Window()
+	w, err := sq.Page.Window(store.OfferOrdering(sq.Order, sq.Filter.Near))
 	if err != nil {
 		return store.OfferPage{}, err
 	}
 	q := ix.prepare(sq.Filter)
+	key := func(h hit) store.Key {
+		d := h.dist
+		return store.OfferKey(sq.Order, store.OfferHit{Offer: ix.offers[h.ord].offer, DistanceKm: &d})
+	}
+	cut := w.After != nil || w.Before != nil
 	sorted := ix.sorted(sq.Order)
 	keep := len(ix.offers) // collect every match unless a presorted order can take over
 	if sorted != nil {
@@ -253,7 +259,8 @@ func (ix *index) search(sq store.OfferQuery) (store.OfferPage, error) {
 	}
 	matched := newBitmap(len(ix.offers))
 	var hits []hit
-	count := 0
+	var edges store.Edges
+	inWindow := 0
 	for ord := range ix.candidates(q) {
 		if !q.matches(ix, ord) {
 			continue
@@ -264,51 +271,65 @@ func (ix *index) search(sq store.OfferQuery) (store.OfferPage, error) {
 				continue
 			}
 		}
+		edges.Total++
+		if cut {
+			if k := key(h); !w.Contains(k) {
+				upTo, from := w.Bounds(k)
+				edges.UpToAfter, edges.FromBefore = edges.UpToAfter || upTo, edges.FromBefore || from
+				continue
+			}
+		}
 		matched.set(ord)
-		if count++; count <= keep {
+		if inWindow++; inWindow <= keep {
 			hits = append(hits, h)
 		}
 	}
-	var rows []hit
-	if count <= keep {
-		rows = pickSparse(hits, offset, limit, ix.order(sq.Order))
+	var rows []hit // in the direction of reading, as store.FinishPage takes them
+	if inWindow <= keep {
+		rows = pickSparse(hits, w, ix.order(sq.Order))
 	} else {
-		rows = pickDense(sorted, matched, offset, limit)
+		rows = pickDense(sorted, matched, w)
 	}
-	page := store.OfferPage{Hits: make([]store.OfferHit, len(rows)), PageInfo: store.PageInfo{Offset: offset, TotalCount: count}}
+	out := make([]store.OfferHit, len(rows))
 	for i, h := range rows {
 		r := &ix.offers[h.ord]
-		page.Hits[i] = store.OfferHit{Offer: r.offer.Clone()}
+		out[i] = store.OfferHit{Offer: r.offer.Clone()}
 		if q.near {
-			d := q.distance(r)
-			page.Hits[i].DistanceKm = &d
+			d := q.distance(r) // a dense pick carries no distance
+			out[i].DistanceKm = &d
 		}
 	}
-	page.HasNextPage = offset+len(page.Hits) < count
+	page := store.OfferPage{}
+	page.Hits, page.PageInfo = store.FinishPage(w, out, edges, func(h store.OfferHit) store.Key { return store.OfferKey(sq.Order, h) })
 	return page, nil
 }
 
-// pickSparse takes the window's rows from every match.
-func pickSparse(hits []hit, offset, limit int, compare func(a, b hit) int) []hit {
-	if offset >= len(hits) || limit == 0 {
+// pickSparse takes the window's rows from its matches: the first w.Fetch()
+// in order, or reading backward the last ones, nearest the end first.
+func pickSparse(hits []hit, w store.Window, compare func(a, b hit) int) []hit {
+	n := min(len(hits), w.Fetch())
+	if n == 0 {
 		return nil
 	}
-	end := min(len(hits), offset+limit)
-	return topK(hits, end, compare)[offset:end]
+	if w.Backward {
+		return topK(hits, n, func(a, b hit) int { return compare(b, a) })[:n]
+	}
+	return topK(hits, n, compare)[:n]
 }
 
-// pickDense takes the window's rows by walking the presorted order.
-func pickDense(sorted []uint32, matched bitmap, offset, limit int) []hit {
+// pickDense takes the window's rows by walking the presorted order (from
+// its end when reading backward).
+func pickDense(sorted []uint32, matched bitmap, w store.Window) []hit {
 	var rows []hit
-	for _, ord := range sorted {
-		if len(rows) == limit {
+	for i := range sorted {
+		if len(rows) == w.Fetch() {
 			break
 		}
+		ord := sorted[i]
+		if w.Backward {
+			ord = sorted[len(sorted)-1-i]
+		}
 		if matched.has(ord) {
-			if offset > 0 {
-				offset--
-				continue
-			}
 			rows = append(rows, hit{ord: ord})
 		}
 	}

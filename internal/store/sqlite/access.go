@@ -112,9 +112,10 @@ func (s *Store) RevokeToken(ctx context.Context, id string, at time.Time) error 
 	})
 }
 
-// AuditLog lists audit entries matching f, newest (last written) first.
+// AuditLog lists audit entries matching f, newest (last written) first, by
+// keyset (store.OrderingAudit).
 func (s *Store) AuditLog(ctx context.Context, f store.AuditFilter, p store.Page) (store.AuditPage, error) {
-	offset, limit, err := p.Window()
+	w, err := p.Window(store.OrderingAudit)
 	if err != nil {
 		return store.AuditPage{}, err
 	}
@@ -124,23 +125,28 @@ func (s *Store) AuditLog(ctx context.Context, f store.AuditFilter, p store.Page)
 		return store.AuditPage{}, fmt.Errorf("audit log: %w", err)
 	}
 	defer tx.Rollback()
-	page := store.AuditPage{Entries: []access.AuditEntry{}, PageInfo: store.PageInfo{Offset: offset}}
-	if err := queryRow(ctx, tx, stAuditCount, f.ActorID, f.EntityType, f.EntityID, f.Action, nil, nil, f.ID).Scan(&page.TotalCount); err != nil {
+	win := windowArgs(w, true)
+	args := []any{sql.Named("actor_id", f.ActorID), sql.Named("entity_type", f.EntityType), sql.Named("entity_id", f.EntityID),
+		sql.Named("action", f.Action), sql.Named("id", f.ID), win[0]}
+	var edges store.Edges
+	if err := queryRow(ctx, tx, stAuditCount, args...).Scan(&edges.Total, &edges.UpToAfter, &edges.FromBefore); err != nil {
 		return store.AuditPage{}, fmt.Errorf("audit log: %w", err)
 	}
-	rows, err := query(ctx, tx, stAuditPage, f.ActorID, f.EntityType, f.EntityID, f.Action, limit, offset, f.ID)
+	rows, err := query(ctx, tx, stAuditPage, append(args, win[1], sql.Named("limit", w.Fetch()))...)
 	if err != nil {
 		return store.AuditPage{}, fmt.Errorf("audit log: %w", err)
 	}
 	defer rows.Close()
+	var entries []store.AuditRow
 	for rows.Next() {
 		var (
 			e       access.AuditEntry
+			seq     int64
 			at      string
 			role    string
 			changes string
 		)
-		if err := rows.Scan(&e.ID, &at, &e.ActorID, &e.ActorName, &role, &e.Action, &e.EntityType, &e.EntityID, &changes); err != nil {
+		if err := rows.Scan(&seq, &e.ID, &at, &e.ActorID, &e.ActorName, &role, &e.Action, &e.EntityType, &e.EntityID, &changes); err != nil {
 			return store.AuditPage{}, fmt.Errorf("audit log: %w", err)
 		}
 		e.Role = access.Role(role)
@@ -150,11 +156,10 @@ func (s *Store) AuditLog(ctx context.Context, f store.AuditFilter, p store.Page)
 		if err := json.Unmarshal([]byte(changes), &e.Changes); err != nil {
 			return store.AuditPage{}, fmt.Errorf("audit log %q changes: %w", e.ID, err)
 		}
-		page.Entries = append(page.Entries, e)
+		entries = append(entries, store.AuditRow{Seq: seq, Entry: e})
 	}
 	if err := rows.Err(); err != nil {
 		return store.AuditPage{}, fmt.Errorf("audit log: %w", err)
 	}
-	page.HasNextPage = offset+len(page.Entries) < page.TotalCount
-	return page, nil
+	return store.AuditPageOf(w, entries, edges), nil
 }

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/lotse-kim/lotse/internal/directory"
+	"github.com/lotse-kim/lotse/internal/store"
 )
 
 func nullString(s string) any {
@@ -126,3 +127,18 @@ func splitCodes[T ~string](s string) ([]T, bool) {
 }
 
 type rowScanner interface{ Scan(dest ...any) error }
+
+// windowArgs binds a keyset window: :win, the JSON array [after sort key,
+// after id, before sort key, before id, sort_desc, window] (null: that side
+// open; window 0: the cursors set only the flags, not the rows), and
+// :backward. One JSON parameter rather than six: compared with columns,
+// bare parameters made SQLite prepare a statement anew on every run.
+func windowArgs(w store.Window, window bool) []any {
+	afterSort, afterID := w.AfterKey()
+	beforeSort, beforeID := w.BeforeKey()
+	win, err := json.Marshal([]any{finite(afterSort), afterID, finite(beforeSort), beforeID, boolInt(w.SortDesc), boolInt(window)})
+	if err != nil {
+		panic(err) // strings and numbers always marshal
+	}
+	return []any{sql.Named("win", string(win)), sql.Named("backward", boolInt(w.Backward))}
+}

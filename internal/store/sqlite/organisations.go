@@ -79,7 +79,7 @@ func (s *Store) CreateOrganisation(ctx context.Context, o directory.Organisation
 func (s *Store) UpdateOrganisation(ctx context.Context, id string, update func(*directory.Organisation) error) error {
 	return s.write(ctx, logged(ctx, store.ChangeOrganisations, []string{id}, func(tx *sql.Tx) error {
 		read := func() ([]directory.Organisation, error) {
-			page, err := s.organisations(ctx, tx, orgQuery{ids: jsonArray([]string{id}), byID: true, limit: -1})
+			page, _, err := s.organisations(ctx, tx, orgQuery{ids: jsonArray([]string{id}), byID: true, limit: -1})
 			return page.Organisations, err
 		}
 		return store.Patch("organisation", id, read, update, func(o directory.Organisation) error {
@@ -173,13 +173,14 @@ func (s *Store) OrganisationsByID(ctx context.Context, ids []string) ([]director
 	if len(ids) == 0 {
 		return []directory.Organisation{}, nil
 	}
-	page, err := s.organisations(ctx, s.r, orgQuery{ids: jsonArray(ids), byID: true, limit: -1})
+	page, _, err := s.organisations(ctx, s.r, orgQuery{ids: jsonArray(ids), byID: true, limit: -1})
 	return page.Organisations, err
 }
 
-// Organisations lists organisations matching f, ordered by name then id.
+// Organisations lists organisations matching f, one keyset page of
+// store.OrderingOrganisations (name, then id).
 func (s *Store) Organisations(ctx context.Context, f store.OrganisationFilter, p store.Page) (store.OrganisationPage, error) {
-	offset, limit, err := p.Window()
+	w, err := p.Window(store.OrderingOrganisations)
 	if err != nil {
 		return store.OrganisationPage{}, err
 	}
@@ -191,24 +192,22 @@ func (s *Store) Organisations(ctx context.Context, f store.OrganisationFilter, p
 		kinds: filterList(f.Kinds), districtIDs: filterList(f.DistrictIDs), municipality: nullString(f.Municipality),
 		workingGroupID: nullString(f.WorkingGroupID), parentID: nullString(f.ParentID), terms: terms,
 		restricted: f.Restricted, ownOrg: f.OwnOrganisation,
-		offset: offset, limit: limit,
+		window: &w, limit: w.Fetch(),
 	}
-	page, err := s.organisations(ctx, s.r, q)
+	page, edges, err := s.organisations(ctx, s.r, q)
 	if err != nil {
 		return page, err
 	}
-	if len(page.Organisations) == 0 && (offset > 0 || limit == 0) {
-		// Past the end (or an empty page): the window count has no row to ride on.
-		q.offset, q.limit = 0, 1
-		first, err := s.organisations(ctx, s.r, q)
-		if err != nil {
+	if len(page.Organisations) == 0 {
+		// An empty page has no row for the total and flags to ride on: one row
+		// of the whole result brings them.
+		q.limit, q.noWindow = 1, true
+		if _, edges, err = s.organisations(ctx, s.r, q); err != nil {
 			return page, err
 		}
-		page.TotalCount = first.TotalCount
 	}
-	page.Offset = offset
-	page.HasNextPage = offset+len(page.Organisations) < page.TotalCount
-	return page, nil
+	orgs, info := store.FinishPage(w, page.Organisations, edges, store.OrganisationKey)
+	return store.OrganisationPage{Organisations: orgs, PageInfo: info}, nil
 }
 
 type orgQuery struct {
@@ -216,28 +215,36 @@ type orgQuery struct {
 	byID, restricted                                                       bool
 	graph                                                                  bool // every one of municipality, by id, no total
 	ownOrg                                                                 string
-	offset, limit                                                          int
+	window                                                                 *store.Window // nil: the whole result
+	noWindow                                                               bool          // the window's cursors only for the flags
+	limit                                                                  int
 }
 
-func (s *Store) organisations(ctx context.Context, q queryer, oq orgQuery) (store.OrganisationPage, error) {
+func (s *Store) organisations(ctx context.Context, q queryer, oq orgQuery) (store.OrganisationPage, store.Edges, error) {
 	var rows *sql.Rows
 	var err error
-	counted := oq.ids == nil && !oq.graph // the statement gives the total
+	var edges store.Edges
+	counted := oq.ids == nil && !oq.graph // the statement gives the total and the flags
 	switch {
 	case oq.ids != nil: // the primary key, not a scan (see offers)
 		rows, err = query(ctx, q, stOrganisationsByID, sql.Named("ids", oq.ids))
 	case oq.graph:
 		rows, err = query(ctx, q, stCooperationGraphOrganisations, sql.Named("municipality", oq.municipality))
 	default:
+		w := store.Window{}
+		if oq.window != nil {
+			w = *oq.window
+		}
+		win := windowArgs(w, !oq.noWindow)
 		rows, err = query(ctx, q, stOrganisationsPage, sql.Named("kinds", oq.kinds),
 			sql.Named("district_ids", oq.districtIDs), sql.Named("municipality", oq.municipality),
 			sql.Named("working_group_id", oq.workingGroupID), sql.Named("parent_id", oq.parentID),
 			sql.Named("terms", oq.terms), sql.Named("by_id", oq.byID),
 			sql.Named("restricted", boolInt(oq.restricted)), sql.Named("own_org", oq.ownOrg),
-			sql.Named("limit", oq.limit), sql.Named("offset", oq.offset))
+			win[0], win[1], sql.Named("limit", oq.limit))
 	}
 	if err != nil {
-		return store.OrganisationPage{}, fmt.Errorf("organisations: %w", err)
+		return store.OrganisationPage{}, edges, fmt.Errorf("organisations: %w", err)
 	}
 	defer rows.Close()
 	page := store.OrganisationPage{Organisations: []directory.Organisation{}}
@@ -249,27 +256,28 @@ func (s *Store) organisations(ctx context.Context, q queryer, oq orgQuery) (stor
 		dest := []any{&o.ID, &o.Name, &kind, &o.Description, &parent, &district, &o.Municipality, &o.Address,
 			&lat, &lon, &o.Website, &o.Email, &o.Phone, &updated, &o.ConfidentialAddress, &visibility, &groups}
 		if counted {
-			dest = append(dest, &page.TotalCount)
+			dest = append(dest, &edges.Total, &edges.UpToAfter, &edges.FromBefore)
 		}
 		if err := rows.Scan(dest...); err != nil {
-			return page, fmt.Errorf("organisations: %w", err)
+			return page, edges, fmt.Errorf("organisations: %w", err)
 		}
 		o.Kind, o.Visibility = directory.OrganisationKind(kind), directory.Visibility(visibility)
 		o.ParentID, o.DistrictID = parent.String, district.String
 		o.Location = scanPoint(lat, lon)
 		if o.UpdatedAt, err = store.ParseTime(updated); err != nil {
-			return page, err
+			return page, edges, err
 		}
 		if o.WorkingGroupIDs, err = decodeList[string]("workingGroupIds", groups, false); err != nil {
-			return page, err
+			return page, edges, err
 		}
 		page.Organisations = append(page.Organisations, o)
 	}
 	if err := rows.Err(); err != nil {
-		return page, fmt.Errorf("organisations: %w", err)
+		return page, edges, fmt.Errorf("organisations: %w", err)
 	}
 	if !counted {
-		page.TotalCount = len(page.Organisations)
+		edges.Total = len(page.Organisations)
 	}
-	return page, nil
+	page.TotalCount = edges.Total
+	return page, edges, nil
 }

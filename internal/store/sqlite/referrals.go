@@ -201,10 +201,11 @@ func referralFilterArgs(f store.ReferralFilter) []any {
 		sql.Named("since", f.Since), sql.Named("until", f.Until)}
 }
 
-// Referrals lists referrals matching f, newest first; count and page are
-// read in one transaction, so that they agree.
+// Referrals lists referrals matching f, newest first, one keyset page of
+// store.OrderingReferrals; count and page are read in one transaction, so
+// that they agree.
 func (s *Store) Referrals(ctx context.Context, f store.ReferralFilter, p store.Page) (store.ReferralPage, error) {
-	offset, limit, err := p.Window()
+	w, err := p.Window(store.OrderingReferrals)
 	if err != nil {
 		return store.ReferralPage{}, err
 	}
@@ -213,8 +214,8 @@ func (s *Store) Referrals(ctx context.Context, f store.ReferralFilter, p store.P
 		return store.ReferralPage{}, fmt.Errorf("referrals: %w", err)
 	}
 	defer tx.Rollback()
-	page := store.ReferralPage{Referrals: []referral.Referral{}, PageInfo: store.PageInfo{Offset: offset}}
-	args := referralFilterArgs(f)
+	win := windowArgs(w, true)
+	args := append(referralFilterArgs(f), win[0])
 	// An inbox or outbox is read by range from its index; other lists scan.
 	countSt, listSt := stReferralsCount, stReferralsPage
 	switch {
@@ -223,21 +224,20 @@ func (s *Store) Referrals(ctx context.Context, f store.ReferralFilter, p store.P
 	case f.FromOrganisationID != "":
 		countSt, listSt = stReferralsOutboxCount, stReferralsOutboxPage
 	}
-	if err := queryRow(ctx, tx, countSt, args...).Scan(&page.TotalCount); err != nil {
+	var edges store.Edges
+	if err := queryRow(ctx, tx, countSt, args...).Scan(&edges.Total, &edges.UpToAfter, &edges.FromBefore); err != nil {
 		return store.ReferralPage{}, fmt.Errorf("referrals: %w", err)
 	}
-	if limit > 0 && offset < page.TotalCount {
-		err = eachRow(ctx, tx, listSt, append(args, sql.Named("limit", limit), sql.Named("offset", offset)), func(r *sql.Rows) error {
-			ref, err := scanReferral(r)
-			page.Referrals = append(page.Referrals, ref)
-			return err
-		})
-		if err != nil {
-			return store.ReferralPage{}, fmt.Errorf("referrals: %w", err)
-		}
+	var rows []referral.Referral
+	err = eachRow(ctx, tx, listSt, append(args, sql.Named("limit", w.Fetch()), win[1]), func(r *sql.Rows) error {
+		ref, err := scanReferral(r)
+		rows = append(rows, ref)
+		return err
+	})
+	if err != nil {
+		return store.ReferralPage{}, fmt.Errorf("referrals: %w", err)
 	}
-	page.HasNextPage = offset+len(page.Referrals) < page.TotalCount
-	return page, nil
+	return store.ReferralPageOf(w, rows, edges), nil
 }
 
 // ReferralCounts counts referrals in one grouped query.

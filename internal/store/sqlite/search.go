@@ -4,6 +4,8 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"math"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -16,65 +18,79 @@ import (
 const textDrivesAboveKm = 25
 
 // SearchOffers filters, orders and pages offers in one statement
-// (sql/search_offers_page.sql); see store.OfferQuery.
+// (sql/search_offers_page.sql); see store.OfferQuery. Pages are keyset
+// windows of store.OfferOrdering.
 func (s *Store) SearchOffers(ctx context.Context, q store.OfferQuery) (store.OfferPage, error) {
-	offset, limit, err := q.Page.Window()
+	w, err := q.Page.Window(store.OfferOrdering(q.Order, q.Filter.Near))
 	if err != nil {
 		return store.OfferPage{}, err
 	}
 	args := searchArgs(q)
-	page, err := s.searchOffers(ctx, append(args, sql.Named("offset", offset), sql.Named("limit", limit)))
+	hits, edges, err := s.searchOffers(ctx, slices.Concat(args, windowArgs(w, true), []any{sql.Named("limit", w.Fetch())}))
 	if err != nil {
-		return page, err
+		return store.OfferPage{}, err
 	}
-	if len(page.Hits) == 0 && (offset > 0 || limit == 0) {
-		// Past the end (or an empty page): the window count has no row to ride on.
-		first, err := s.searchOffers(ctx, append(args, sql.Named("offset", 0), sql.Named("limit", 1)))
-		if err != nil {
-			return page, err
+	if len(hits) == 0 && (w.After != nil || w.Before != nil || w.Limit == 0) {
+		// An empty page has no row for the total and flags to ride on: one row
+		// of the whole result brings them. (Without cursors and limit, the
+		// result is empty.)
+		if _, edges, err = s.searchOffers(ctx, slices.Concat(args, windowArgs(w, false), []any{sql.Named("limit", 1)})); err != nil {
+			return store.OfferPage{}, err
 		}
-		page.TotalCount = first.TotalCount
 	}
-	page.Offset = offset
-	page.HasNextPage = offset+len(page.Hits) < page.TotalCount
-	return page, nil
+	if w.Backward {
+		slices.Reverse(hits) // the statement gives the window's end in order; FinishPage reads from Before back
+	}
+	hits, info := store.FinishPage(w, hits, edges, func(h store.OfferHit) store.Key { return store.OfferKey(q.Order, h) })
+	return store.OfferPage{Hits: hits, PageInfo: info}, nil
 }
 
-func (s *Store) searchOffers(ctx context.Context, args []any) (store.OfferPage, error) {
-	page := store.OfferPage{Hits: []store.OfferHit{}}
+// finite turns the infinite distance of a cursor at an offer without a
+// location (JSON has no infinity) into the largest float: beyond every
+// distance, as the infinity is.
+func finite(v any) any {
+	if f, ok := v.(float64); ok && math.IsInf(f, 1) {
+		return math.MaxFloat64
+	}
+	return v
+}
+
+func (s *Store) searchOffers(ctx context.Context, args []any) ([]store.OfferHit, store.Edges, error) {
+	hits := []store.OfferHit{}
+	var edges store.Edges
 	query := stSearchOffersPage
 	if args[0].(sql.NamedArg).Name == "near_only" {
 		query, args = stSearchOffersNear, args[1:]
 	}
 	if err := query.check(args); err != nil {
-		return page, err
+		return hits, edges, err
 	}
 	st, err := s.readStmt(ctx, query.text)
 	if err != nil {
-		return page, fmt.Errorf("search offers: %w", err)
+		return hits, edges, fmt.Errorf("search offers: %w", err)
 	}
 	rows, err := st.QueryContext(ctx, args...)
 	if err != nil {
-		return page, fmt.Errorf("search offers: %w", err)
+		return hits, edges, fmt.Errorf("search offers: %w", err)
 	}
 	defer rows.Close()
 	for rows.Next() {
 		var dist sql.NullFloat64
-		o, err := scanOffer(rows, &dist, &page.TotalCount)
+		o, err := scanOffer(rows, &dist, &edges.Total, &edges.UpToAfter, &edges.FromBefore)
 		if err != nil {
-			return page, err
+			return hits, edges, err
 		}
 		h := store.OfferHit{Offer: o}
 		if dist.Valid {
 			d := dist.Float64
 			h.DistanceKm = &d
 		}
-		page.Hits = append(page.Hits, h)
+		hits = append(hits, h)
 	}
 	if err := rows.Err(); err != nil {
-		return page, fmt.Errorf("search offers: %w", err)
+		return hits, edges, fmt.Errorf("search offers: %w", err)
 	}
-	return page, nil
+	return hits, edges, nil
 }
 
 // searchArgs binds every parameter of sql/search_offers_page.sql but the window.

@@ -270,7 +270,7 @@ func (s *Store) CooperationGraph(ctx context.Context, municipality string) (stor
 	if municipality != "" {
 		m = municipality
 	}
-	page, err := s.organisations(ctx, s.r, orgQuery{municipality: m, graph: true})
+	page, _, err := s.organisations(ctx, s.r, orgQuery{municipality: m, graph: true})
 	if err != nil {
 		return store.Graph{}, fmt.Errorf("cooperation graph: %w", err)
 	}

@@ -289,7 +289,7 @@ func (s *Store) Export(ctx context.Context) (directory.Snapshot, error) {
 	if snap.WorkingGroups, err = s.workingGroups(ctx, tx, nil); err != nil {
 		return snap, err
 	}
-	orgs, err := s.organisations(ctx, tx, orgQuery{byID: true, limit: -1})
+	orgs, _, err := s.organisations(ctx, tx, orgQuery{byID: true, limit: -1})
 	if err != nil {
 		return snap, err
 	}

@@ -225,8 +225,8 @@ func testAuditWrittenWithWrite(t *testing.T, s store.Store) {
 		t.Fatalf("AuditLog: %v", err)
 	}
 	accSameEntries(t, "AuditLog", page.Entries, []access.AuditEntry{e})
-	if page.TotalCount != 1 || page.HasNextPage || page.Offset != 0 {
-		t.Errorf("AuditLog page info = %+v, want total 1, no next page, offset 0", page.PageInfo)
+	if page.TotalCount != 1 || page.HasNextPage || page.HasPreviousPage {
+		t.Errorf("AuditLog page info = %+v, want total 1, no next or previous page", page.PageInfo)
 	}
 }
 
@@ -322,30 +322,34 @@ func testAuditFiltersAndPaging(t *testing.T, s store.Store) {
 	var got []access.AuditEntry
 	after := ""
 	for i, want := range []struct {
-		offset int
-		n      int
-		next   bool
-	}{{0, 3, true}, {3, 3, true}, {6, 1, false}} {
+		previous bool
+		n        int
+		next     bool
+	}{{false, 3, true}, {true, 3, true}, {true, 1, false}} {
 		page, err := s.AuditLog(ctx, store.AuditFilter{}, store.Page{First: 3, After: after})
 		if err != nil {
 			t.Fatalf("page %d: %v", i, err)
 		}
-		if len(page.Entries) != want.n || page.Offset != want.offset || page.HasNextPage != want.next || page.TotalCount != 7 {
-			t.Fatalf("page %d: %d entries, info %+v; want %d entries, offset %d, next %v, total 7",
-				i, len(page.Entries), page.PageInfo, want.n, want.offset, want.next)
+		if len(page.Entries) != want.n || page.HasPreviousPage != want.previous || page.HasNextPage != want.next || page.TotalCount != 7 {
+			t.Fatalf("page %d: %d entries, info %+v; want %d entries, previous %v, next %v, total 7",
+				i, len(page.Entries), page.PageInfo, want.n, want.previous, want.next)
 		}
 		got = append(got, page.Entries...)
-		after = store.EncodeCursor(page.Offset + len(page.Entries) - 1)
+		after = page.Cursors[len(page.Cursors)-1]
 	}
 	accSameEntries(t, "paged", got, pick(7, 6, 5, 4, 3, 2, 1))
 
-	page, err := s.AuditLog(ctx, store.AuditFilter{ActorID: "tok-a"}, store.Page{First: 2, After: store.EncodeCursor(1)})
+	page, err := s.AuditLog(ctx, store.AuditFilter{ActorID: "tok-a"}, store.Page{First: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	page, err = s.AuditLog(ctx, store.AuditFilter{ActorID: "tok-a"}, store.Page{First: 2, After: page.Cursors[1]})
 	if err != nil {
 		t.Fatal(err)
 	}
 	accSameEntries(t, "actor page 2", page.Entries, pick(3, 1))
-	if page.TotalCount != 4 || page.HasNextPage || page.Offset != 2 {
-		t.Errorf("actor page 2 info = %+v, want offset 2, total 4, no next page", page.PageInfo)
+	if page.TotalCount != 4 || page.HasNextPage || !page.HasPreviousPage {
+		t.Errorf("actor page 2 info = %+v, want a previous page, total 4, no next page", page.PageInfo)
 	}
 
 	auditBadPagesRefused(t, s)

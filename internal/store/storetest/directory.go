@@ -192,9 +192,9 @@ func search(t *testing.T, s store.Store, q store.OfferQuery) store.OfferPage {
 	if err != nil {
 		t.Fatalf("SearchOffers(%+v): %v", q.Filter, err)
 	}
-	if p.TotalCount != len(p.Hits) || p.HasNextPage || p.Offset != 0 {
-		t.Errorf("SearchOffers(%+v): one full page expected, got %d hits, total %d, hasNext %v, offset %d",
-			q.Filter, len(p.Hits), p.TotalCount, p.HasNextPage, p.Offset)
+	if p.TotalCount != len(p.Hits) || p.HasNextPage || p.HasPreviousPage || len(p.Cursors) != len(p.Hits) {
+		t.Errorf("SearchOffers(%+v): one full page expected, got %d hits (%d cursors), total %d, hasNext %v, hasPrevious %v",
+			q.Filter, len(p.Hits), len(p.Cursors), p.TotalCount, p.HasNextPage, p.HasPreviousPage)
 	}
 	return p
 }
@@ -527,8 +527,8 @@ func testOrganisationsFilter(t *testing.T, s store.Store) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if p.TotalCount != 5 || p.Offset != 2*i {
-			t.Errorf("page %d: total %d offset %d", i, p.TotalCount, p.Offset)
+		if p.TotalCount != 5 || p.HasPreviousPage != (i > 0) {
+			t.Errorf("page %d: total %d, hasPreviousPage %v", i, p.TotalCount, p.HasPreviousPage)
 		}
 		seen = append(seen, orgIDs(p.Organisations)...)
 		if !p.HasNextPage {
@@ -537,11 +537,12 @@ func testOrganisationsFilter(t *testing.T, s store.Store) {
 		if i > 5 {
 			t.Fatal("paging does not end")
 		}
-		after = store.EncodeCursor(p.Offset + len(p.Organisations) - 1)
+		after = p.Cursors[len(p.Cursors)-1]
 	}
 	sameList(t, "paged", seen, []string{"org-awo", "org-ib", "org-jmd", "org-moschee", "org-vhs"})
-	p, err := s.Organisations(t.Context(), store.OrganisationFilter{}, store.Page{First: 2, After: store.EncodeCursor(9)})
-	if err != nil || len(p.Organisations) != 0 || p.TotalCount != 5 || p.HasNextPage {
+	end := store.OrderingOrganisations.Encode(store.Key{Sort: "\U0010FFFF", ID: "z"})
+	p, err := s.Organisations(t.Context(), store.OrganisationFilter{}, store.Page{First: 2, After: end})
+	if err != nil || len(p.Organisations) != 0 || p.TotalCount != 5 || p.HasNextPage || !p.HasPreviousPage {
 		t.Errorf("past the end: %+v, %v", p, err)
 	}
 	if _, err := s.Organisations(t.Context(), store.OrganisationFilter{}, store.Page{First: -1}); err == nil {
@@ -885,8 +886,8 @@ func testSearchPaging(t *testing.T, s store.Store) {
 			if p.TotalCount != 23 {
 				t.Errorf("size %d page %d: totalCount %d, want 23", size, pageNo, p.TotalCount)
 			}
-			if p.Offset != pageNo*size {
-				t.Errorf("size %d page %d: offset %d, want %d", size, pageNo, p.Offset, pageNo*size)
+			if p.HasPreviousPage != (pageNo > 0) {
+				t.Errorf("size %d page %d: hasPreviousPage %v", size, pageNo, p.HasPreviousPage)
 			}
 			if wantNext := (pageNo+1)*size < 23; p.HasNextPage != wantNext {
 				t.Errorf("size %d page %d: hasNextPage %v, want %v", size, pageNo, p.HasNextPage, wantNext)
@@ -898,13 +899,14 @@ func testSearchPaging(t *testing.T, s store.Store) {
 			if !p.HasNextPage || pageNo > 30 {
 				break
 			}
-			after = store.EncodeCursor(p.Offset + len(p.Hits) - 1)
+			after = p.Cursors[len(p.Cursors)-1]
 		}
 		sameList(t, fmt.Sprintf("all pages of %d", size), seen, want)
 	}
 	// Past the end, and an empty page, still count.
-	p, err := s.SearchOffers(t.Context(), store.OfferQuery{Page: store.Page{First: 5, After: store.EncodeCursor(40)}})
-	if err != nil || len(p.Hits) != 0 || p.TotalCount != 23 || p.HasNextPage {
+	end := store.OfferOrdering(store.OrderTitle, nil).Encode(store.Key{Sort: "\U0010FFFF", ID: "z"})
+	p, err := s.SearchOffers(t.Context(), store.OfferQuery{Page: store.Page{First: 5, After: end}})
+	if err != nil || len(p.Hits) != 0 || p.TotalCount != 23 || p.HasNextPage || !p.HasPreviousPage {
 		t.Errorf("past the end: %d hits, total %d, next %v, %v", len(p.Hits), p.TotalCount, p.HasNextPage, err)
 	}
 	p, err = s.SearchOffers(t.Context(), store.OfferQuery{Page: store.Page{First: 0}})

@@ -236,9 +236,9 @@ func testReferralList(t *testing.T, s store.Store) {
 	if !page.HasNextPage || page.TotalCount != 4 {
 		t.Errorf("first page: %+v", page.PageInfo)
 	}
-	rest, page := ids(store.ReferralFilter{}, store.Page{First: 3, After: store.EncodeCursor(2)})
+	rest, page := ids(store.ReferralFilter{}, store.Page{First: 3, After: page.Cursors[2]})
 	sameList(t, "second page", rest, []string{"ref-a"})
-	if page.HasNextPage || page.Offset != 3 {
+	if page.HasNextPage || !page.HasPreviousPage {
 		t.Errorf("second page: %+v", page.PageInfo)
 	}
 	if _, err := s.Referrals(t.Context(), store.ReferralFilter{}, store.Page{First: -1}); err == nil {

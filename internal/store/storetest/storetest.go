@@ -17,7 +17,7 @@ type Test struct {
 
 // Run runs every conformance test, each against a store from newStore.
 func Run(t *testing.T, newStore func(t *testing.T) store.Store) {
-	groups := [][]Test{directoryTests(), updateTests(), steeringTests(), accessTests(), raceTests(), referralTests(), privacyTests(), proposalTests(), changeLogTests()}
+	groups := [][]Test{directoryTests(), updateTests(), steeringTests(), accessTests(), raceTests(), referralTests(), privacyTests(), proposalTests(), changeLogTests(), pagingTests()}
 	for _, g := range groups {
 		for _, tc := range g {
 			t.Run(tc.Name, func(t *testing.T) {

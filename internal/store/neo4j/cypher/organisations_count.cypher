@@ -12,4 +12,8 @@ WHERE ($terms IS NULL OR all(t IN $terms WHERE g.searchText CONTAINS t))
   // A restricted reader sees no PROFESSIONAL organisation but its own.
   AND (NOT $restricted OR coalesce(g.visibility, '') <> 'PROFESSIONAL' OR g.id = $ownOrg)
 // filter:end
-RETURN count(*) AS total
+// Whether some organisation lies at or before the after cursor, at or after
+// the before cursor: hasPreviousPage and hasNextPage beyond the page's rows.
+RETURN count(*) AS total,
+  count(CASE WHEN $afterId IS NOT NULL AND NOT (g.name > $afterName OR (g.name = $afterName AND g.id > $afterId)) THEN 1 END) > 0 AS upToAfter,
+  count(CASE WHEN $beforeId IS NOT NULL AND NOT (g.name < $beforeName OR (g.name = $beforeName AND g.id < $beforeId)) THEN 1 END) > 0 AS fromBefore

@@ -7,4 +7,8 @@ WHERE ($toOrganisationId IS NULL OR r.toOrganisationId = $toOrganisationId)
   AND ($since IS NULL OR r.sentOn >= $since)
   AND ($until IS NULL OR r.sentOn <= $until)
 // filter:end
-RETURN count(r) AS total
+// Whether some referral lies at or before the after cursor, at or after the
+// before cursor: hasPreviousPage and hasNextPage beyond the page's rows.
+RETURN count(r) AS total,
+  count(CASE WHEN $afterId IS NOT NULL AND NOT (r.createdAt < $afterCreated OR (r.createdAt = $afterCreated AND r.id < $afterId)) THEN 1 END) > 0 AS upToAfter,
+  count(CASE WHEN $beforeId IS NOT NULL AND NOT (r.createdAt > $beforeCreated OR (r.createdAt = $beforeCreated AND r.id > $beforeId)) THEN 1 END) > 0 AS fromBefore

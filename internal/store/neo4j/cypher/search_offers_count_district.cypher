@@ -38,4 +38,14 @@ WITH o, CASE WHEN $lat IS NULL THEN null
         END AS distanceKm
 WHERE $lat IS NULL OR distanceKm <= $radiusKm
 // filter:end
-RETURN count(*) AS total
+// sortkey:begin
+// The order's sort key (store.OfferOrdering): title, update time, free
+// places with unknown as -1, or distance; ties by ascending id.
+WITH o, distanceKm, CASE $order WHEN 'DISTANCE' THEN distanceKm WHEN 'UPDATED_AT' THEN o.updatedAt
+                    WHEN 'FREE_PLACES' THEN coalesce(o.freePlaces, -1) ELSE o.title END AS sk
+// sortkey:end
+// Whether some match lies at or before the after cursor, at or after the
+// before cursor: hasPreviousPage and hasNextPage beyond the page's own rows.
+RETURN count(*) AS total,
+  count(CASE WHEN $afterId IS NOT NULL AND NOT (CASE WHEN $sortDesc THEN sk < $afterSort ELSE sk > $afterSort END OR (sk = $afterSort AND o.id > $afterId)) THEN 1 END) > 0 AS upToAfter,
+  count(CASE WHEN $beforeId IS NOT NULL AND NOT (CASE WHEN $sortDesc THEN sk > $beforeSort ELSE sk < $beforeSort END OR (sk = $beforeSort AND o.id < $beforeId)) THEN 1 END) > 0 AS fromBefore

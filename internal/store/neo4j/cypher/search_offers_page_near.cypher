@@ -40,16 +40,24 @@ WITH o, CASE WHEN $lat IS NULL THEN null
         END AS distanceKm
 WHERE $lat IS NULL OR distanceKm <= $radiusKm
 // filter:end
+// sortkey:begin
+// The order's sort key (store.OfferOrdering): title, update time, free
+// places with unknown as -1, or distance; ties by ascending id.
+WITH o, distanceKm, CASE $order WHEN 'DISTANCE' THEN distanceKm WHEN 'UPDATED_AT' THEN o.updatedAt
+                    WHEN 'FREE_PLACES' THEN coalesce(o.freePlaces, -1) ELSE o.title END AS sk
+// sortkey:end
+// The keyset window: after ($afterSort, $afterId), before ($beforeSort,
+// $beforeId), read forward or, with $backward (Relay's last), from the end.
+WHERE ($afterId IS NULL OR (CASE WHEN $sortDesc THEN sk < $afterSort ELSE sk > $afterSort END OR (sk = $afterSort AND o.id > $afterId)))
+  AND ($beforeId IS NULL OR (CASE WHEN $sortDesc THEN sk > $beforeSort ELSE sk < $beforeSort END OR (sk = $beforeSort AND o.id < $beforeId)))
 // The order belongs to the final RETURN: only there does Cypher promise it.
 RETURN o {.*,
           providerId: [(p:Organisation)-[:PROVIDES]->(o) | p.id][0],
           districtId: [(o)-[:LOCATED_IN]->(d:District) | d.id][0]
        } AS offer, distanceKm
 ORDER BY
-  CASE WHEN $order = 'DISTANCE' THEN distanceKm END ASC,
-  CASE WHEN $order = 'UPDATED_AT' THEN o.updatedAt END DESC,
-  CASE WHEN $order = 'FREE_PLACES' THEN coalesce(o.freePlaces, -1) END DESC,
-  CASE WHEN $order = 'TITLE' THEN o.title END ASC,
-  o.id ASC
-SKIP $skip
+  CASE WHEN $sortDesc = $backward THEN sk END ASC,
+  CASE WHEN $sortDesc <> $backward THEN sk END DESC,
+  CASE WHEN NOT $backward THEN o.id END ASC,
+  CASE WHEN $backward THEN o.id END DESC
 LIMIT $limit

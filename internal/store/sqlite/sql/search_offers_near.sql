@@ -26,12 +26,26 @@ WITH m AS MATERIALIZED (
 hits AS MATERIALIZED (
     SELECT rid, id, distance_km FROM m WHERE distance_km <= :radius_km
 ),
+-- The keyset window and page as in search_offers_page.sql, with the distance
+-- as the sort key.
+w AS NOT MATERIALIZED (
+    SELECT * FROM hits
+    WHERE (:win ->> '$[5]') = 0
+       OR (((:win ->> '$[1]') IS NULL OR distance_km > (:win ->> '$[0]') OR (distance_km = (:win ->> '$[0]') AND id > (:win ->> '$[1]')))
+           AND ((:win ->> '$[3]') IS NULL OR distance_km < (:win ->> '$[2]') OR (distance_km = (:win ->> '$[2]') AND id < (:win ->> '$[3]'))))
+),
 page AS (
-    SELECT * FROM hits ORDER BY distance_km, id LIMIT :limit OFFSET :offset
+    SELECT * FROM w ORDER BY distance_km, id
+    LIMIT :limit
+    OFFSET CASE WHEN :backward THEN (SELECT max(0, count(*) - :limit) FROM w) ELSE 0 END
 )
 SELECT o.id, o.provider_id, o.title, o.description, o.category, o.course_type, o.needs, o.target_groups,
     o.languages, o.legal_circuits, o.childcare, o.cost, o.capacity, o.free_places, o.schedule, o.age_min,
     o.age_max, o.funding, o.status, o.digital, o.address, o.lat, o.lon, o.district_id, o.contact, o.updated_at, o.visibility, o.confidential_address,
-    p.distance_km, (SELECT count(*) FROM hits) AS total
+    p.distance_km, (SELECT count(*) FROM hits) AS total,
+    CASE WHEN (:win ->> '$[1]') IS NULL THEN 0 ELSE EXISTS (SELECT 1 FROM hits
+        WHERE distance_km < (:win ->> '$[0]') OR (distance_km = (:win ->> '$[0]') AND id <= (:win ->> '$[1]'))) END AS up_to_after,
+    CASE WHEN (:win ->> '$[3]') IS NULL THEN 0 ELSE EXISTS (SELECT 1 FROM hits
+        WHERE distance_km > (:win ->> '$[2]') OR (distance_km = (:win ->> '$[2]') AND id >= (:win ->> '$[3]'))) END AS from_before
 FROM page p JOIN offers o ON o.rid = p.rid
 ORDER BY p.distance_km, p.id

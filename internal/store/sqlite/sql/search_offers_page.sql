@@ -63,9 +63,36 @@ m AS MATERIALIZED (
            OR (o.visibility <> 'PROFESSIONAL' AND (:near_on = 0 OR o.confidential_address = 0)
                AND o.provider_id NOT IN (SELECT id FROM organisations WHERE visibility = 'PROFESSIONAL')))
 ),
-page AS (
-    SELECT * FROM m
+-- r: the matches within the radius, with the order's sort key sk (the key of
+-- store.OfferOrdering: title, the update time, free places with unknown as
+-- -1, or the distance), which the cursors compare.
+r AS (
+    SELECT rid, id, title, updated_at, free_places, distance_km,
+        CASE WHEN :order = 'DISTANCE' THEN distance_km WHEN :order = 'UPDATED_AT' THEN updated_at
+            WHEN :order = 'FREE_PLACES' THEN coalesce(free_places, -1) ELSE title END AS sk
+    FROM m
     WHERE :near_on = 0 OR distance_km <= :radius_km
+),
+-- w: the keyset window, the matches after (:after_sort, :after_id) and before
+-- (:before_sort, :before_id) in the order (sk ascending, or descending with
+-- :sort_desc; then id ascending). (No CASE WHEN :parameter here: SQLite
+-- would prepare the statement anew for every run.) :window = 0 keeps the cursors for the flags
+-- only, so that an empty page can still learn the total and the flags.
+w AS NOT MATERIALIZED (
+    SELECT * FROM r
+    WHERE (:win ->> '$[5]') = 0
+       OR (((:win ->> '$[1]') IS NULL OR ((:win ->> '$[4]') = 1 AND sk < (:win ->> '$[0]')) OR ((:win ->> '$[4]') = 0 AND sk > (:win ->> '$[0]'))
+                OR (sk = (:win ->> '$[0]') AND id > (:win ->> '$[1]')))
+           AND ((:win ->> '$[3]') IS NULL OR ((:win ->> '$[4]') = 1 AND sk > (:win ->> '$[2]')) OR ((:win ->> '$[4]') = 0 AND sk < (:win ->> '$[2]'))
+                OR (sk = (:win ->> '$[2]') AND id < (:win ->> '$[3]'))))
+),
+-- page: the window's first :limit rows or, with :backward = 1 (Relay's last),
+-- its last :limit rows, both in the order (the offset counts from the
+-- cursor, within this statement's snapshot, so it is as stable as the
+-- cursor). One ORDER BY for both directions, by the order's own columns: a
+-- sort evaluates its terms for every match, the largest cost of a search.
+page AS (
+    SELECT rid, id, distance_km FROM w
     ORDER BY
         CASE WHEN :order = 'DISTANCE' THEN distance_km END,
         CASE WHEN :order = 'UPDATED_AT' THEN updated_at END DESC,
@@ -73,18 +100,24 @@ page AS (
         CASE WHEN :order = 'FREE_PLACES' THEN free_places END DESC,
         CASE WHEN :order = 'TITLE' THEN title END,
         id
-    LIMIT :limit OFFSET :offset
+    LIMIT :limit
+    OFFSET CASE WHEN :backward THEN (SELECT max(0, count(*) - :limit) FROM w) ELSE 0 END
 )
 SELECT o.id, o.provider_id, o.title, o.description, o.category, o.course_type, o.needs, o.target_groups,
     o.languages, o.legal_circuits, o.childcare, o.cost, o.capacity, o.free_places, o.schedule, o.age_min,
     o.age_max, o.funding, o.status, o.digital, o.address, o.lat, o.lon, o.district_id, o.contact, o.updated_at, o.visibility, o.confidential_address,
-    p.distance_km, (SELECT count(*) FROM m WHERE :near_on = 0 OR distance_km <= :radius_km) AS total
+    p.distance_km, (SELECT count(*) FROM r) AS total,
+    -- some match at or before the after cursor, at or after the before cursor
+    CASE WHEN (:win ->> '$[1]') IS NULL THEN 0 ELSE EXISTS (SELECT 1 FROM r WHERE NOT (((:win ->> '$[4]') = 1 AND sk < (:win ->> '$[0]')) OR ((:win ->> '$[4]') = 0 AND sk > (:win ->> '$[0]'))
+        OR (sk = (:win ->> '$[0]') AND id > (:win ->> '$[1]')))) END AS up_to_after,
+    CASE WHEN (:win ->> '$[3]') IS NULL THEN 0 ELSE EXISTS (SELECT 1 FROM r WHERE NOT (((:win ->> '$[4]') = 1 AND sk > (:win ->> '$[2]')) OR ((:win ->> '$[4]') = 0 AND sk < (:win ->> '$[2]'))
+        OR (sk = (:win ->> '$[2]') AND id < (:win ->> '$[3]')))) END AS from_before
 FROM page p JOIN offers o ON o.rid = p.rid
 -- the page's order again (the join need not keep it)
 ORDER BY
-    CASE WHEN :order = 'DISTANCE' THEN p.distance_km END,
-    CASE WHEN :order = 'UPDATED_AT' THEN p.updated_at END DESC,
-    CASE WHEN :order = 'FREE_PLACES' THEN p.free_places IS NULL END,
-    CASE WHEN :order = 'FREE_PLACES' THEN p.free_places END DESC,
-    CASE WHEN :order = 'TITLE' THEN p.title END,
-    p.id
+        CASE WHEN :order = 'DISTANCE' THEN p.distance_km END,
+        CASE WHEN :order = 'UPDATED_AT' THEN o.updated_at END DESC,
+        CASE WHEN :order = 'FREE_PLACES' THEN o.free_places IS NULL END,
+        CASE WHEN :order = 'FREE_PLACES' THEN o.free_places END DESC,
+        CASE WHEN :order = 'TITLE' THEN o.title END,
+        o.id
