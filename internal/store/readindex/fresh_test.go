@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"path/filepath"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -226,5 +227,40 @@ func TestConcurrentReadsAndWrites(t *testing.T) {
 		if err := <-errs; err != nil {
 			t.Fatal(err)
 		}
+	}
+}
+
+// searchCounter counts the searches that reach the store.
+type searchCounter struct {
+	store.Store
+	n atomic.Int64
+}
+
+func (c *searchCounter) SearchOffers(ctx context.Context, q store.OfferQuery) (store.OfferPage, error) {
+	c.n.Add(1)
+	return c.Store.SearchOffers(ctx, q)
+}
+
+// TestImportReadsAnewInBackground: after an import the index is read anew
+// without holding reads up: they go to the store (and see the import) until
+// the new index is in, then the index answers again.
+func TestImportReadsAnewInBackground(t *testing.T) {
+	inner := &searchCounter{Store: newSQLite(t)}
+	ix := newIndexed(t, inner)
+	readBack(t, ix, ix) // ends with an import
+	q := store.OfferQuery{Filter: store.OfferFilter{Text: "deutsch"}, Page: store.Page{First: 5}}
+	for start := time.Now(); ; {
+		before := inner.n.Load()
+		p, err := ix.SearchOffers(t.Context(), q)
+		if err != nil || p.TotalCount != 1 || p.Hits[0].Offer.ID != "off-2" {
+			t.Fatalf("search after the import = %+v, %v", p, err)
+		}
+		if inner.n.Load() == before {
+			return // answered by the new index
+		}
+		if time.Since(start) > 20*time.Second {
+			t.Fatal("the index was not read anew within 20 s")
+		}
+		time.Sleep(10 * time.Millisecond)
 	}
 }

@@ -13,18 +13,22 @@
 // again and only then answers. So a write acknowledged by anyone — this
 // process, another process on the same SQLite file, another replica on the
 // same Neo4j — is in every read that starts after it. A write through the
-// decorator also catches up before it returns. When the store cannot be
-// read, the index answers nothing and the store is asked directly.
+// decorator also catches up before it returns. After an import (or a gap
+// in the log) the index is read anew in the background while the store
+// answers the reads; when the store cannot be read, the store is asked
+// directly too.
 package readindex
 
 import (
 	"cmp"
 	"context"
+	"errors"
 	"fmt"
 	"log/slog"
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/lotse-kim/lotse/internal/directory"
 	"github.com/lotse-kim/lotse/internal/store"
@@ -33,9 +37,10 @@ import (
 // Store is a store.Store whose directory reads come from memory.
 type Store struct {
 	store.Store
-	mu  sync.RWMutex
-	ix  *index // nil until built, or after a failed rebuild: reads go to the store
-	seq int64  // the number of the store's latest change (store.ChangeLog) the index holds
+	building atomic.Bool // a rebuild runs in the background: reads go to the store meanwhile
+	mu       sync.RWMutex
+	ix       *index // nil until built, or after a failed rebuild: reads go to the store
+	seq      int64  // the number of the store's latest change (store.ChangeLog) the index holds
 }
 
 // New reads the directory of inner into memory and returns the decorator.
@@ -78,14 +83,14 @@ func (s *Store) rebuild(ctx context.Context) error {
 // caller holds the write lock.
 func (s *Store) catchUp(ctx context.Context) error {
 	if s.ix == nil {
-		return s.rebuild(ctx)
+		return errRebuild
 	}
 	latest, err := s.Store.DirectoryVersion(ctx)
 	if err != nil {
 		return err
 	}
 	if latest < s.seq {
-		return s.rebuild(ctx) // the database was replaced (a restore)
+		return errRebuild // the database was replaced (a restore)
 	}
 	for s.seq < latest {
 		changes, ok, err := s.Store.DirectoryChanges(ctx, s.seq, changeBatch)
@@ -93,7 +98,7 @@ func (s *Store) catchUp(ctx context.Context) error {
 			return err
 		}
 		if !ok || len(changes) == 0 || slices.ContainsFunc(changes, func(c store.DirectoryChange) bool { return c.Kind == store.ChangeAll }) {
-			return s.rebuild(ctx)
+			return errRebuild
 		}
 		if err := s.apply(ctx, changes); err != nil {
 			return err
@@ -101,6 +106,53 @@ func (s *Store) catchUp(ctx context.Context) error {
 		s.seq = changes[len(changes)-1].Seq
 	}
 	return nil
+}
+
+// errRebuild: the changes cannot be applied one by one (an import, a gap
+// in the log, a replaced database); the index must be read anew.
+var errRebuild = errors.New("read index: to be read anew")
+
+// settle handles catchUp's answer (the caller holds the write lock): a
+// rebuild starts in the background, other errors are logged.
+func (s *Store) settle(err error) {
+	switch {
+	case errors.Is(err, errRebuild):
+		s.startRebuild()
+	case err != nil:
+		slog.Warn("read index behind the store; reading from the store", "err", err)
+	}
+}
+
+// startRebuild reads the whole directory into a new index without holding
+// the lock, so that reads are not held up for the seconds an export takes
+// at NRW scale: they go to the store meanwhile. Then it swaps the new index
+// in and catches it up.
+func (s *Store) startRebuild() {
+	if !s.building.CompareAndSwap(false, true) {
+		return
+	}
+	go func() {
+		ctx := context.Background()
+		seq, err := s.Store.DirectoryVersion(ctx)
+		var snap directory.Snapshot
+		if err == nil {
+			snap, err = s.Store.Export(ctx)
+		}
+		if err != nil {
+			slog.Warn("read index: reading the directory anew failed; reads go to the store until the next try", "err", err)
+			s.building.Store(false)
+			return
+		}
+		ix := build(snap)
+		s.mu.Lock()
+		s.ix, s.seq = ix, seq
+		err = s.catchUp(ctx) // errRebuild again: the next read starts another
+		s.building.Store(false)
+		s.mu.Unlock()
+		if err != nil && !errors.Is(err, errRebuild) {
+			slog.Warn("read index: catching up after reading anew failed", "err", err)
+		}
+	}()
 }
 
 // apply reads the records the changes name again and puts them into the
@@ -165,10 +217,11 @@ func (s *Store) reader(ctx context.Context) (*index, func()) {
 		return s.ix, s.mu.RUnlock
 	}
 	s.mu.RUnlock()
-	s.mu.Lock()
-	if err := s.catchUp(context.WithoutCancel(ctx)); err != nil {
-		slog.Warn("read index behind the store; reading from the store", "err", err)
+	if s.building.Load() {
+		return nil, func() {} // the store answers while the index is read anew
 	}
+	s.mu.Lock()
+	s.settle(s.catchUp(context.WithoutCancel(ctx)))
 	s.mu.Unlock()
 	s.mu.RLock()
 	if s.ix != nil && s.seq >= latest {
@@ -184,9 +237,7 @@ func (s *Store) reader(ctx context.Context) (*index, func()) {
 func (s *Store) synced(ctx context.Context, err error) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if cerr := s.catchUp(context.WithoutCancel(ctx)); cerr != nil {
-		slog.Warn("read index: catching up after a write failed; the next read tries again", "err", cerr)
-	}
+	s.settle(s.catchUp(context.WithoutCancel(ctx)))
 	return err
 }
 
@@ -225,7 +276,7 @@ func (s *Store) DeleteOffer(ctx context.Context, id string) error {
 	return s.synced(ctx, s.Store.DeleteOffer(ctx, id))
 }
 
-// Import stores the snapshot, then reads the whole directory again.
+// Import stores the snapshot; the index is then read anew in the background.
 func (s *Store) Import(ctx context.Context, snap directory.Snapshot) error {
 	return s.synced(ctx, s.Store.Import(ctx, snap))
 }
