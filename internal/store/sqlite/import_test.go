@@ -4,6 +4,7 @@ import (
 	"errors"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/lotse-kim/lotse/internal/demo"
@@ -13,12 +14,28 @@ import (
 	"github.com/lotse-kim/lotse/internal/store/storetest"
 )
 
-// The whole conformance suite again, with every import taking the bulk
-// path (indexes, full-text and position indexes built after the rows): it
-// must be indistinguishable from the row-by-row path.
+// The conformance tests that import, again with every import taking the
+// bulk path (indexes, full-text and position indexes built after the rows):
+// it must be indistinguishable from the row-by-row path. The others are
+// skipped, to spare CI's race run a second pass of the whole suite.
 func TestConformanceBulkImport(t *testing.T) {
 	defer sqlite.SetBulkImportMin(1)()
-	storetest.Run(t, newStore)
+	storetest.Run(t, func(t *testing.T) store.Store {
+		if !importsInConformance(t.Name()[strings.LastIndex(t.Name(), "/")+1:]) {
+			t.Skip("does not import")
+		}
+		return newStore(t)
+	})
+}
+
+// importsInConformance names the conformance tests that call Store.Import.
+func importsInConformance(name string) bool {
+	for _, s := range []string{"Import", "Boundaries", "ChangeLogNumbers", "ProfessionalOrganisation", "RoundTrip"} {
+		if strings.Contains(name, s) {
+			return true
+		}
+	}
+	return false
 }
 
 // Import reports its progress while it writes, inside its transaction:
