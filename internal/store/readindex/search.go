@@ -247,11 +247,8 @@ func (ix *index) search(sq store.OfferQuery) (store.OfferPage, error) {
 		return store.OfferPage{}, err
 	}
 	q := ix.prepare(sq.Filter)
-	key := func(h hit) store.Key {
-		d := h.dist
-		return store.OfferKey(sq.Order, store.OfferHit{Offer: ix.offers[h.ord].offer, DistanceKm: &d})
-	}
 	cut := w.After != nil || w.Before != nil
+	after, before := ix.keyCompare(sq.Order, w.Ordering, w.After), ix.keyCompare(sq.Order, w.Ordering, w.Before)
 	sorted := ix.sorted(sq.Order)
 	keep := len(ix.offers) // collect every match unless a presorted order can take over
 	if sorted != nil {
@@ -273,8 +270,9 @@ func (ix *index) search(sq store.OfferQuery) (store.OfferPage, error) {
 		}
 		edges.Total++
 		if cut {
-			if k := key(h); !w.Contains(k) {
-				upTo, from := w.Bounds(k)
+			// Outside the window's cursors: counted, and it sets the page flags.
+			upTo, from := w.After != nil && after(h) <= 0, w.Before != nil && before(h) >= 0
+			if upTo || from {
 				edges.UpToAfter, edges.FromBefore = edges.UpToAfter || upTo, edges.FromBefore || from
 				continue
 			}
@@ -401,4 +399,50 @@ func topK(hits []hit, k int, compare func(a, b hit) int) []hit {
 	}
 	slices.SortFunc(h, compare)
 	return h
+}
+
+// keyCompare returns the comparison of a hit with the cursor key k in the
+// ordering o of order, as o.Compare(store.OfferKey(order, hit), *k) gives it
+// but without building each hit's key (a search past the first page compares
+// every match with its cursors); nil k: never called.
+func (ix *index) keyCompare(order store.OfferOrder, o store.Ordering, k *store.Key) func(hit) int {
+	if k == nil {
+		return nil
+	}
+	id := func(h hit) int { return strings.Compare(ix.offers[h.ord].offer.ID, k.ID) }
+	slow := func(h hit) int {
+		d := h.dist
+		return o.Compare(store.OfferKey(order, store.OfferHit{Offer: ix.offers[h.ord].offer, DistanceKm: &d}), *k)
+	}
+	switch order {
+	case store.OrderDistance:
+		d, ok := k.Sort.(float64)
+		if !ok {
+			return slow
+		}
+		return func(h hit) int { return cmp.Or(cmp.Compare(h.dist, d), id(h)) }
+	case store.OrderUpdated:
+		text, ok := k.Sort.(string)
+		t, err := store.ParseTime(text)
+		if !ok || err != nil || store.TimeText(t) != text {
+			return slow // a key that is not a stored time: compare as text
+		}
+		sec, nsec := t.Unix(), int32(t.Nanosecond())
+		return func(h hit) int { // newest first
+			r := &ix.offers[h.ord]
+			return cmp.Or(cmp.Compare(sec, r.updSec), cmp.Compare(nsec, r.updNsec), id(h))
+		}
+	case store.OrderFreePlaces:
+		n, ok := k.Sort.(int64)
+		if !ok {
+			return slow
+		}
+		return func(h hit) int { return cmp.Or(cmp.Compare(n, ix.offers[h.ord].freeKey()), id(h)) } // most first
+	default:
+		title, ok := k.Sort.(string)
+		if !ok {
+			return slow
+		}
+		return func(h hit) int { return cmp.Or(strings.Compare(ix.offers[h.ord].offer.Title, title), id(h)) }
+	}
 }
