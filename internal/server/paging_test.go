@@ -144,3 +144,32 @@ func TestLastBeforePaging(t *testing.T) {
 		t.Errorf("referrals(last: 1) = %v of %v", rf.Referrals.ids(), rf.All.ids())
 	}
 }
+
+// TestForeignCursorsRefused: an offset cursor of an earlier release, a cursor
+// of another connection and one of another order are BAD_USER_INPUT naming
+// after or before, over HTTP.
+func TestForeignCursorsRefused(t *testing.T) {
+	e := newEnv(t)
+	var orgs struct{ Organisations pageOut }
+	e.ok(access.RolePublic, `{ organisations(first: 1) { edges { cursor node { id } } } }`, nil, &orgs)
+	var upd struct{ Offers pageOut }
+	e.ok(access.RolePublic, `{ offers(first: 1, orderBy: UPDATED_AT) { edges { cursor node { id } } } }`, nil, &upd)
+	if len(orgs.Organisations.Edges) == 0 || len(upd.Offers.Edges) == 0 {
+		t.Fatal("fixture: no organisation or offer")
+	}
+	offset := "bG90c2U6MQ" // base64url("lotse:1"), an offset cursor of the release before
+	for _, c := range []struct {
+		vars map[string]any
+		want string
+	}{
+		{pageArgs("first", 2, "after", offset), "BAD_USER_INPUT after"},
+		{pageArgs("last", 2, "before", offset), "BAD_USER_INPUT before"},
+		{pageArgs("first", 2, "after", orgs.Organisations.Edges[0].Cursor), "BAD_USER_INPUT after"},
+		{pageArgs("first", 2, "after", upd.Offers.Edges[0].Cursor), "BAD_USER_INPUT after"}, // an UPDATED_AT cursor with TITLE
+	} {
+		r := e.do(access.RolePublic, pagedOffers, c.vars)
+		if got := codes(r); len(got) != 1 || got[0] != c.want {
+			t.Errorf("%v: %v, want %s", c.vars, got, c.want)
+		}
+	}
+}
