@@ -52,3 +52,20 @@ func TestDecodeSnapshotRefuses(t *testing.T) {
 		}
 	}
 }
+
+// Every field of Snapshot is a key DecodeSnapshot knows: a list added to the
+// document must be added to the decoder too (it once refused exports with
+// cooperationProposals).
+func TestDecodeSnapshotKnowsEveryField(t *testing.T) {
+	st := reflect.TypeOf(directory.Snapshot{})
+	for i := range st.NumField() {
+		key, _, _ := strings.Cut(st.Field(i).Tag.Get("json"), ",")
+		value, err := json.Marshal(reflect.Zero(st.Field(i).Type).Interface())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := directory.DecodeSnapshot(strings.NewReader(`{"` + key + `":` + string(value) + `}`)); err != nil {
+			t.Errorf("field %s (%q): %v", st.Field(i).Name, key, err)
+		}
+	}
+}
