@@ -290,6 +290,7 @@ func offerRow(o directory.Offer) map[string]any {
 		"cost": string(o.Cost), "funding": string(o.Funding), "status": string(o.Status), "digital": o.Digital,
 		"updatedAt":  store.TimeText(o.UpdatedAt),
 		"searchText": directory.Fold(o.Title + " " + o.Description),
+		"searchKeys": offerSearchKeys(o),
 	}
 	p.str("description", o.Description)
 	p.str("courseType", string(o.CourseType))

@@ -12,6 +12,8 @@
 // Beyond DESIGN.md §3 the graph keeps, each for a reason:
 //   - searchText on Offer and Organisation: directory.Fold of the title (name)
 //     and description, which the text filter searches with CONTAINS (TEXT index);
+//   - searchKeys on Offer: a token per filterable value and grid cell, which
+//     the full-text index offer_search holds beside searchText (searchkeys.go);
 //   - needs, targetGroups, languages, legalCircuits as list properties on Offer
 //     besides the relationships, because lists must read back in the order
 //     written (export → import is byte-identical); filters use the relationships;
@@ -165,7 +167,7 @@ func (s *Store) migrate(ctx context.Context) error {
 			return fmt.Errorf("%s: %w", f, err)
 		}
 	}
-	return nil
+	return s.prepareOfferSearch(ctx)
 }
 
 // bound gives ctx a deadline at most d away.

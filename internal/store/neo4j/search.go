@@ -2,6 +2,7 @@ package neo4j
 
 import (
 	"context"
+	"strings"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
@@ -20,23 +21,14 @@ func offerFilterParams(f store.OfferFilter) map[string]any {
 		"statuses": listOrNil(f.Status), "legalCircuits": listOrNil(f.LegalCircuits), "age": nil,
 		"lat": nil, "lon": nil, "radiusKm": nil, "metresPerKm": metresPerKm,
 		"restricted": f.Restricted, "ownOrg": f.OwnOrganisation,
-		"radiusMetres": nil, "term": nil,
+		"radiusMetres": nil, "term": nil, "lucene": nil,
 	}
 	if t := directory.SearchTerms(f.Text); len(t) > 0 {
 		params["terms"] = t
 		params["term"] = longest(t)
 	}
 	if len(f.TargetGroups) > 0 {
-		// A target group filter also matches offers for everybody.
-		groups := strings_(f.TargetGroups)
-		all := false
-		for _, g := range groups {
-			all = all || g == string(directory.GroupAll)
-		}
-		if !all {
-			groups = append(groups, string(directory.GroupAll))
-		}
-		params["targetGroups"] = groups
+		params["targetGroups"] = targetGroupsParam(f.TargetGroups)
 	}
 	if f.Childcare != nil {
 		params["childcare"] = *f.Childcare
@@ -51,6 +43,17 @@ func offerFilterParams(f store.OfferFilter) map[string]any {
 		params["radiusMetres"] = n.RadiusKm*metresPerKm*(1+1e-6) + 1
 	}
 	return params
+}
+
+// targetGroupsParam: a target group filter also matches offers for everybody.
+func targetGroupsParam(tg []directory.TargetGroup) []string {
+	groups := strings_(tg)
+	for _, g := range groups {
+		if g == string(directory.GroupAll) {
+			return groups
+		}
+	}
+	return append(groups, string(directory.GroupAll))
 }
 
 // searchParams are the parameters of a driver's count and page statements.
@@ -80,38 +83,57 @@ func longest(terms []string) string {
 const textDrivesAboveKm = 25
 
 // searchDriver names the index a search starts from (the statements in
-// searchDrivers): the filter that likely keeps fewest offers. Unlike the
-// SQLite backend, whose grid index makes the radius cheapest, organisation
-// and district ids come first: they name fewest offers. Every statement then applies the whole filter, so the choice
-// changes the speed, never the result.
-func searchDriver(f store.OfferFilter) string {
+// searchDrivers) and, for the full-text index, its Lucene query: the start
+// that likely keeps fewest offers. Unlike the SQLite backend, whose grid
+// index makes the radius cheapest, organisation and district ids come first:
+// they name fewest offers. Next comes offer_search whenever its query
+// intersects more than the point index or a category index alone could:
+// text, or a radius with another filter, or two filters. Every statement
+// then applies the whole filter, so the choice changes the speed, never the
+// result.
+func searchDriver(f store.OfferFilter) (driver, lucene string) {
+	clauses, cells := luceneClauses(f)
+	text := len(directory.SearchTerms(f.Text)) > 0
 	switch {
 	case len(f.OrganisationIDs) > 0:
-		return "provider"
+		return "provider", ""
 	case len(f.DistrictIDs) > 0:
-		return "district"
-	case f.Near != nil && (len(directory.SearchTerms(f.Text)) == 0 || f.Near.RadiusKm <= textDrivesAboveKm):
-		return "near"
+		return "district", ""
+	case f.Near != nil && cells && len(clauses) > 1:
+		return "lucene", strings.Join(clauses, " AND ")
+	case f.Near != nil && (!text || f.Near.RadiusKm <= textDrivesAboveKm):
+		return "near", ""
 	case f.Municipality != "":
-		return "municipality"
-	case len(directory.SearchTerms(f.Text)) > 0:
-		return "text"
+		return "municipality", ""
+	case len(clauses) > 1 || len(clauses) == 1 && len(f.Categories) == 0:
+		return "lucene", strings.Join(clauses, " AND ")
+	case text:
+		return "text", ""
 	case len(f.Categories) > 0:
-		return "category"
+		return "category", ""
 	default:
-		return "all"
+		return "all", ""
 	}
 }
 
 // SearchOffers filters, orders and pages offers in Neo4j: one count and one
 // page statement, in the same read transaction.
 func (s *Store) SearchOffers(ctx context.Context, q store.OfferQuery) (store.OfferPage, error) {
+	driver, lucene := searchDriver(q.Filter)
+	return s.searchFrom(ctx, q, driver, lucene)
+}
+
+// searchFrom runs a search from the given driver's statements.
+func (s *Store) searchFrom(ctx context.Context, q store.OfferQuery, driver, lucene string) (store.OfferPage, error) {
 	w, err := q.Page.Window(store.OfferOrdering(q.Order, q.Filter.Near))
 	if err != nil {
 		return store.OfferPage{}, err
 	}
-	sts := searchDrivers[searchDriver(q.Filter)]
+	sts := searchDrivers[driver]
 	params := searchParams(q, w)
+	if lucene != "" {
+		params["lucene"] = lucene
+	}
 	var page store.OfferPage
 	err = s.read(ctx, func(ctx context.Context, tx neo4j.ManagedTransaction) error {
 		rec, err := single(ctx, tx, sts[0], params)

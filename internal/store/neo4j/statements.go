@@ -68,6 +68,10 @@ var (
 	stOffersByProvider         = load("offers_by_provider")
 	stSearchOffersCount        = load("search_offers_count")
 	stSearchOffersPage         = load("search_offers_page")
+	stOffersSearchKeysStale    = load("offers_search_keys_stale")
+	stOffersAfter              = load("offers_after")
+	stOfferSearchKeysSet       = load("offer_search_keys_set")
+	stOfferSearchAwait         = load("offer_search_await")
 	stCooperationCheck         = load("cooperation_check")
 	stCooperationUpsert        = load("cooperation_upsert")
 	stCooperationDelete        = load("cooperation_delete")
@@ -120,5 +124,6 @@ var searchDrivers = map[string][2]*statement{
 	"district":     {load("search_offers_count_district"), load("search_offers_page_district")},
 	"municipality": {load("search_offers_count_municipality"), load("search_offers_page_municipality")},
 	"text":         {load("search_offers_count_text"), load("search_offers_page_text")},
+	"lucene":       {load("search_offers_count_lucene"), load("search_offers_page_lucene")},
 	"category":     {load("search_offers_count_category"), load("search_offers_page_category")},
 }

@@ -1,0 +1,1 @@
+DROP INDEX offer_fulltext IF EXISTS

@@ -1,0 +1,52 @@
+// search_offers_count with another start (searchDriver in search.go): the
+// full-text index offer_search finds the offers that $lucene admits (text,
+// vocabulary and the grid cells of a radius: a superset, see searchkeys.go).
+// The filter block must stay identical to search_offers_count's
+// (TestFilterBlocksAgree).
+CALL db.index.fulltext.queryNodes('offer_search', $lucene) YIELD node AS o
+WITH o
+// filter:begin
+// The vocabulary filters read the list properties (the same codes as the
+// ADDRESSES, SERVES, HELD_IN and ELIGIBLE_UNDER relationships): reading a list is
+// cheaper than expanding to the vocabulary nodes for every offer.
+WHERE ($terms IS NULL OR all(t IN $terms WHERE o.searchText CONTAINS t))
+  AND ($categories IS NULL OR o.category IN $categories)
+  AND ($statuses IS NULL OR o.status IN $statuses)
+  AND ($costs IS NULL OR o.cost IN $costs)
+  AND ($childcare IS NULL OR o.childcare = $childcare)
+  AND (NOT $freePlacesOnly OR o.freePlaces > 0)
+  AND ($age IS NULL OR (coalesce(o.ageMin, 0) <= $age AND coalesce(o.ageMax, 1000) >= $age))
+  AND ($needs IS NULL OR any(x IN o.needs WHERE x IN $needs))
+  AND ($targetGroups IS NULL OR any(x IN o.targetGroups WHERE x IN $targetGroups))
+  AND ($languages IS NULL OR any(x IN o.languages WHERE x IN $languages))
+  AND ($districtIds IS NULL OR EXISTS { (o)-[:LOCATED_IN]->(d:District) WHERE d.id IN $districtIds })
+  AND ($municipality IS NULL OR EXISTS { (o)-[:LOCATED_IN]->(:District {municipality: $municipality}) })
+  AND ($organisationIds IS NULL OR EXISTS { (p:Organisation)-[:PROVIDES]->(o) WHERE p.id IN $organisationIds })
+  AND ($legalCircuits IS NULL
+       OR size(coalesce(o.legalCircuits, [])) = 0
+       OR any(x IN o.legalCircuits WHERE x IN $legalCircuits))
+  // A restricted reader sees no PROFESSIONAL offer, no offer of a
+  // PROFESSIONAL organisation, and finds no confidential place by radius,
+  // except the own organisation's.
+  AND (NOT $restricted
+       OR EXISTS { (p:Organisation {id: $ownOrg})-[:PROVIDES]->(o) }
+       OR (coalesce(o.visibility, '') <> 'PROFESSIONAL' AND ($lat IS NULL OR NOT coalesce(o.confidentialAddress, false))
+           AND NOT EXISTS { (p:Organisation {visibility: 'PROFESSIONAL'})-[:PROVIDES]->(o) }))
+// Neo4j measures WGS-84 distances on a sphere of 6378140 m; dividing by
+// $metresPerKm rescales them to the 6371.0088 km of directory.DistanceKm.
+WITH o, CASE WHEN $lat IS NULL THEN null
+             ELSE point.distance(o.location, point({latitude: $lat, longitude: $lon})) / $metresPerKm
+        END AS distanceKm
+WHERE $lat IS NULL OR distanceKm <= $radiusKm
+// filter:end
+// sortkey:begin
+// The order's sort key (store.OfferOrdering): title, update time, free
+// places with unknown as -1, or distance; ties by ascending id.
+WITH o, distanceKm, CASE $order WHEN 'DISTANCE' THEN distanceKm WHEN 'UPDATED_AT' THEN o.updatedAt
+                    WHEN 'FREE_PLACES' THEN coalesce(o.freePlaces, -1) ELSE o.title END AS sk
+// sortkey:end
+// Whether some match lies at or before the after cursor, at or after the
+// before cursor: hasPreviousPage and hasNextPage beyond the page's own rows.
+RETURN count(*) AS total,
+  count(CASE WHEN $afterId IS NOT NULL AND NOT (CASE WHEN $sortDesc THEN sk < $afterSort ELSE sk > $afterSort END OR (sk = $afterSort AND o.id > $afterId)) THEN 1 END) > 0 AS upToAfter,
+  count(CASE WHEN $beforeId IS NOT NULL AND NOT (CASE WHEN $sortDesc THEN sk > $beforeSort ELSE sk < $beforeSort END OR (sk = $beforeSort AND o.id < $beforeId)) THEN 1 END) > 0 AS fromBefore
