@@ -88,7 +88,10 @@ func nrwReferralStore(b *testing.B) *sqlite.Store {
 }
 
 func benchmarkReferralStats(b *testing.B, municipality string, g store.ReferralGroup) {
-	st := nrwReferralStore(b)
+	benchmarkReferralStatsOn(b, nrwReferralStore(b), municipality, g)
+}
+
+func benchmarkReferralStatsOn(b *testing.B, st store.Store, municipality string, g store.ReferralGroup) {
 	svc := service.New(st)
 	if municipality == "largest" {
 		municipality = largestMunicipality(b, svc)
@@ -115,6 +118,44 @@ func BenchmarkReferralStatsAllNRW(b *testing.B) {
 	for _, g := range store.ReferralGroups {
 		b.Run(string(g), func(b *testing.B) { benchmarkReferralStats(b, "", g) })
 	}
+}
+
+// BenchmarkReferralStatsNeo4j is BenchmarkReferralStatsMunicipalityNRW and
+// BenchmarkReferralStatsAllNRW on the Neo4j of LOTSE_TEST_NEO4J_URI, filled
+// with the same NRW network and referrals unless it holds them already (the
+// import needs a large transaction memory: see neo4jBenchStore).
+func BenchmarkReferralStatsNeo4j(b *testing.B) {
+	snap := demo.NRW(benchSeed)
+	st := neo4jBenchStore(b, snap)
+	ctx := context.Background()
+	rs, _ := demo.Referrals(snap, benchSeed, demo.NRWReferralCount)
+	stored, err := st.ReferralCounts(ctx, store.ReferralCountQuery{GroupBy: store.ReferralGroups[0]})
+	if err != nil {
+		b.Fatal(err)
+	}
+	if n := sentTotal(stored); n != len(rs) {
+		b.Logf("Neo4j holds %d referrals, storing the %d of the NRW benchmark", n, len(rs))
+		if n != 0 {
+			b.Fatalf("Neo4j holds other referrals (%d): wipe it first", n)
+		}
+		if err := st.PutReferrals(ctx, rs); err != nil {
+			b.Fatal(err)
+		}
+	}
+	for _, scope := range []struct{ name, municipality string }{{"municipality", "largest"}, {"all", ""}} {
+		for _, g := range store.ReferralGroups {
+			b.Run(scope.name+"/"+string(g), func(b *testing.B) { benchmarkReferralStatsOn(b, st, scope.municipality, g) })
+		}
+	}
+}
+
+// sentTotal is how many referrals the rows of a ReferralCounts answer count.
+func sentTotal(rows []store.ReferralCount) int {
+	n := 0
+	for _, r := range rows {
+		n += r.Count
+	}
+	return n
 }
 
 // BenchmarkReferralInboxNeo4j is BenchmarkReferralInbox on the Neo4j of

@@ -24,7 +24,9 @@ var (
 	stReferralsCount = load("referrals_count")
 	stReferralsPage  = load("referrals_page")
 	stReferralCounts = load("referral_counts")
-	stReferralsErase = load("referrals_erase")
+	// stReferralCountsMunicipality is stReferralCounts from the referral_stats index.
+	stReferralCountsMunicipality = load("referral_counts_municipality")
+	stReferralsErase             = load("referrals_erase")
 )
 
 func optTime(p props, k string, t *time.Time) {
@@ -286,7 +288,11 @@ func (s *Store) Referrals(ctx context.Context, f store.ReferralFilter, p store.P
 func (s *Store) ReferralCounts(ctx context.Context, q store.ReferralCountQuery) ([]store.ReferralCount, error) {
 	var out []store.ReferralCount
 	err := s.read(ctx, func(ctx context.Context, tx neo4j.ManagedTransaction) error {
-		recs, err := run(ctx, tx, stReferralCounts, referralCountParams(q))
+		st := stReferralCounts
+		if q.Municipality != "" {
+			st = stReferralCountsMunicipality
+		}
+		recs, err := run(ctx, tx, st, referralCountParams(q))
 		if err != nil {
 			return err
 		}

@@ -17,13 +17,14 @@ func referralParamsOf(t *testing.T) map[*statement]map[string]any {
 	}
 	return map[*statement]map[string]any{
 		stReferralCheck: referralCheckParams(r), stReferralLock: idParam("r"), stReferralsPut: rowsParam([]any{upsert}), stReferralsByID: idsParam(nil),
-		stReferralsCount: windowParams(referralFilterParams(store.ReferralFilter{}), store.Window{}, "Created"),
-		stReferralsPage:  windowParams(referralFilterParams(store.ReferralFilter{}), store.Window{}, "Created"),
-		stReferralCounts: referralCountParams(store.ReferralCountQuery{}),
-		stReferralsErase: eraseParams(time.Time{}, time.Time{}),
-		stInboxCount:     windowParams(referralFilterParams(store.ReferralFilter{}), store.Window{}, "Created"),
-		stInboxPage:      windowParams(referralFilterParams(store.ReferralFilter{}), store.Window{}, "Created"),
-		stOutboxCount:    windowParams(referralFilterParams(store.ReferralFilter{}), store.Window{}, "Created"),
-		stOutboxPage:     windowParams(referralFilterParams(store.ReferralFilter{}), store.Window{}, "Created"),
+		stReferralsCount:             windowParams(referralFilterParams(store.ReferralFilter{}), store.Window{}, "Created"),
+		stReferralsPage:              windowParams(referralFilterParams(store.ReferralFilter{}), store.Window{}, "Created"),
+		stReferralCounts:             referralCountParams(store.ReferralCountQuery{}),
+		stReferralCountsMunicipality: referralCountParams(store.ReferralCountQuery{}),
+		stReferralsErase:             eraseParams(time.Time{}, time.Time{}),
+		stInboxCount:                 windowParams(referralFilterParams(store.ReferralFilter{}), store.Window{}, "Created"),
+		stInboxPage:                  windowParams(referralFilterParams(store.ReferralFilter{}), store.Window{}, "Created"),
+		stOutboxCount:                windowParams(referralFilterParams(store.ReferralFilter{}), store.Window{}, "Created"),
+		stOutboxPage:                 windowParams(referralFilterParams(store.ReferralFilter{}), store.Window{}, "Created"),
 	}
 }

@@ -186,6 +186,7 @@ func TestFilterBlocksAgree(t *testing.T) {
 		{stSearchOffersCount, stSearchOffersPage},
 		{stOrganisationsCount, stOrganisationsPage},
 		{stAuditCount, stAuditPage},
+		{stReferralCounts, stReferralCountsMunicipality},
 	}
 	// Every driver's statements filter like the full scan's, so the driver
 	// never changes a search's result.
