@@ -1,6 +1,10 @@
 // Newest first.
 // One organisation's inbox, found through the referral_inbox index.
 MATCH (r:Referral {toOrganisationId: $toOrganisationId})
+// The composite index is used only with a predicate on both its properties;
+// every referral has a createdAt.
+WHERE r.createdAt IS NOT NULL
+WITH r
 // filter:begin
 WHERE ($fromOrganisationId IS NULL OR r.fromOrganisationId = $fromOrganisationId)
   AND ($offerId IS NULL OR r.offerId = $offerId)

@@ -1,6 +1,10 @@
 // Newest first.
 // One organisation's outbox, found through the referral_outbox index.
 MATCH (r:Referral {fromOrganisationId: $fromOrganisationId})
+// The composite index is used only with a predicate on both its properties;
+// every referral has a createdAt.
+WHERE r.createdAt IS NOT NULL
+WITH r
 // filter:begin
 WHERE ($toOrganisationId IS NULL OR r.toOrganisationId = $toOrganisationId)
   AND ($offerId IS NULL OR r.offerId = $offerId)
