@@ -136,7 +136,7 @@ func neo4jDemoStore(t *testing.T) store.Store {
 	if err := srv.Wipe(ctx); err != nil {
 		t.Fatal(err)
 	}
-	st, err := neo4j.Open(ctx, neo4j.Config{URI: srv.URI, Username: srv.Username, Password: srv.Password, Database: srv.Database})
+	st, err := neo4j.Open(ctx, neo4j.Config{URI: srv.URI, Username: srv.Username, Password: srv.Password, Database: srv.Database, Timeout: neo4jtest.CallTimeout})
 	if err != nil {
 		t.Fatalf("Neo4j %s: %v", srv.URI, err)
 	}

@@ -17,7 +17,7 @@ var _ store.Store = (*Store)(nil)
 // LOTSE_TEST_NEO4J_URI is unset.
 func testConfig() (Config, bool) {
 	srv, ok := neo4jtest.FromEnv()
-	return Config{URI: srv.URI, Username: srv.Username, Password: srv.Password, Database: srv.Database}, ok
+	return Config{URI: srv.URI, Username: srv.Username, Password: srv.Password, Database: srv.Database, Timeout: neo4jtest.CallTimeout}, ok
 }
 
 // wipe empties the test database.

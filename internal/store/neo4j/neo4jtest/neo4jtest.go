@@ -8,6 +8,7 @@ import (
 	_ "embed"
 	"fmt"
 	"os"
+	"time"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 )
@@ -20,6 +21,11 @@ type Server struct {
 
 // SkipReason is printed by tests that skip without a server.
 const SkipReason = "LOTSE_TEST_NEO4J_URI not set: Neo4j tests skipped (tools/neo4j/with-neo4j.sh starts a Neo4j and sets it)"
+
+// CallTimeout bounds each store call in tests that do not test timeouts:
+// the store's 10 s default was exceeded by gap statements on a machine at
+// load average 20, which says nothing about the code.
+const CallTimeout = time.Minute
 
 // FromEnv returns the test server; ok is false when LOTSE_TEST_NEO4J_URI is unset.
 func FromEnv() (Server, bool) {
