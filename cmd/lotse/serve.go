@@ -17,6 +17,7 @@ import (
 	"github.com/lotse-kim/lotse/internal/access"
 	"github.com/lotse-kim/lotse/internal/demo"
 	"github.com/lotse-kim/lotse/internal/referral"
+	"github.com/lotse-kim/lotse/internal/respcache"
 	"github.com/lotse-kim/lotse/internal/server"
 	"github.com/lotse-kim/lotse/internal/service"
 )
@@ -34,6 +35,7 @@ func newServe() *cobra.Command {
 		pprofAddr     string
 		retentionDays int
 		readIndex     bool
+		responseCache int64
 	)
 	cmd := &cobra.Command{
 		Use:   "serve",
@@ -46,6 +48,10 @@ func newServe() *cobra.Command {
 			if err != nil {
 				return err
 			}
+			if responseCache < 0 {
+				return errors.New("--response-cache: must be ≥ 0 bytes (0: no cache)")
+			}
+			cfg.ResponseCache = responseCache
 			if pprofAddr != "" {
 				if err := startPprof(pprofAddr); err != nil {
 					return err
@@ -85,6 +91,7 @@ func newServe() *cobra.Command {
 	fl.StringVar(&logFormat, "log-format", "text", "text or json")
 	fl.StringVar(&pprofAddr, "pprof", "", "serve Go's profiling endpoints at this loopback address (e.g. 127.0.0.1:6060); off when empty")
 	fl.BoolVar(&readIndex, "read-index", true, "answer directory reads (offer search, offers, organisations, districts) from an in-memory index kept current by the store's change log")
+	fl.Int64Var(&responseCache, "response-cache", respcache.DefaultBytes, "bytes of memory for whole answers to directory queries, served again while the directory is unchanged (0: no cache)")
 	fl.IntVar(&retentionDays, retentionFlag, referral.DefaultRetentionDays, retentionUsage)
 	hard.register(cmd)
 	return cmd

@@ -44,7 +44,7 @@ func (e *env) today() string { return time.Now().UTC().Format(time.DateOnly) }
 // and issues one token per role (the PARTNER's bound to partnerOrg).
 func newEnv(t *testing.T) *env {
 	t.Helper()
-	return newEnvWith(t, server.Config{CORSOrigins: []string{"https://dashboard.example.org"}, Introspection: true, GraphiQL: true})
+	return newEnvWith(t, server.Config{CORSOrigins: []string{"https://dashboard.example.org"}, Introspection: true, GraphiQL: true, ResponseCache: 1 << 20})
 }
 
 // newEnvWith is newEnv with a server configuration of the test's own.

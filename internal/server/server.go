@@ -22,6 +22,7 @@ import (
 
 	"github.com/lotse-kim/lotse/graph"
 	"github.com/lotse-kim/lotse/graph/generated"
+	"github.com/lotse-kim/lotse/internal/respcache"
 	"github.com/lotse-kim/lotse/internal/service"
 	"github.com/lotse-kim/lotse/web"
 )
@@ -49,6 +50,9 @@ type Config struct {
 	TrustProxy bool
 	// RequestTimeout bounds the work on one GraphQL request (0: none).
 	RequestTimeout time.Duration
+	// ResponseCache is the memory budget in bytes of the cache of whole
+	// answers to directory queries (internal/respcache); 0: no cache.
+	ResponseCache int64
 }
 
 // Check refuses settings that are unsafe together.
@@ -94,7 +98,13 @@ func New(cfg Config, svc *service.Service) http.Handler {
 			func(h http.Handler) http.Handler { return withTimeout(cfg.RequestTimeout, h) },
 		)
 	}
-	mux.Handle("/graphql", guarded(graph.WithLoaders(svc, gql)))
+	var graphql http.Handler = graph.WithLoaders(svc, gql)
+	if cfg.ResponseCache > 0 {
+		// Behind every guard: a hit is authenticated, rate limited and
+		// bounded like any request.
+		graphql = respcache.New(cfg.ResponseCache, generated.NewExecutableSchema(generated.Config{}).Schema(), svc).Handler(graphql)
+	}
+	mux.Handle("/graphql", guarded(graphql))
 	mux.Handle("GET /reports/{file}", guarded(reportsHandler(svc)))
 	// The front end (web/dist) at / with its client routes; GraphiQL is one of them (/graphiql).
 	mux.Handle("/", newWebApp(cfg.WebFiles(), cfg.GraphiQL))
