@@ -51,7 +51,7 @@ type Cache struct {
 
 	decMu     sync.Mutex
 	decisions map[document]bool // cacheable, by query text and operation name
-	decBytes  int             // the length of the decisions' keys
+	decBytes  int               // the length of the decisions' keys
 
 	hits, misses atomic.Int64
 }
