@@ -42,17 +42,40 @@ func byID[T any](get func(context.Context, []string) ([]T, error), id func(*T) s
 	}
 }
 
-// groupBy turns a store's "all records for these keys" into a loader fetch.
-func groupBy[T any](get func(context.Context, []string) ([]T, error), keysOf func(*T) []string) func(context.Context, []string) ([][]T, []error) {
+// groupBy turns a store's "all records for these keys" into a loader fetch;
+// keysOf names the one or two keys a record belongs to ("" for none). Each
+// key's list is sized exactly, and a single key takes the store's list as it
+// is: appending a provider's hundreds of offers one by one would copy them
+// over and over.
+func groupBy[T any](get func(context.Context, []string) ([]T, error), keysOf func(*T) (string, string)) func(context.Context, []string) ([][]T, []error) {
 	return func(ctx context.Context, keys []string) ([][]T, []error) {
 		list, err := get(ctx, keys)
 		if err != nil {
 			return nil, []error{err}
 		}
-		m := make(map[string][]T, len(keys))
+		if len(keys) == 1 && allOf(list, keysOf, keys[0]) {
+			return [][]T{list}, nil
+		}
+		n := make(map[string]int, len(keys))
 		for i := range list {
-			for _, k := range keysOf(&list[i]) {
-				m[k] = append(m[k], list[i])
+			a, b := keysOf(&list[i])
+			n[a]++
+			if b != "" && b != a {
+				n[b]++
+			}
+		}
+		m := make(map[string][]T, len(n))
+		add := func(k string, t *T) {
+			if m[k] == nil {
+				m[k] = make([]T, 0, n[k])
+			}
+			m[k] = append(m[k], *t)
+		}
+		for i := range list {
+			a, b := keysOf(&list[i])
+			add(a, &list[i])
+			if b != "" && b != a {
+				add(b, &list[i])
 			}
 		}
 		out := make([][]T, len(keys))
@@ -61,6 +84,16 @@ func groupBy[T any](get func(context.Context, []string) ([]T, error), keysOf fun
 		}
 		return out, nil
 	}
+}
+
+// allOf reports whether every record of list belongs to key.
+func allOf[T any](list []T, keysOf func(*T) (string, string), key string) bool {
+	for i := range list {
+		if a, b := keysOf(&list[i]); a != key && b != key {
+			return false
+		}
+	}
+	return true
 }
 
 // BatchReader is what the loaders read through, one call per batch of ids;
@@ -81,11 +114,11 @@ func NewLoaders(st BatchReader) *Loaders {
 		Organisation: dataloadgen.NewLoader(byID(st.OrganisationsByID, func(o *directory.Organisation) string { return o.ID }), opts...),
 		District:     dataloadgen.NewLoader(byID(st.DistrictsByID, func(d *directory.District) string { return d.ID }), opts...),
 		WorkingGroup: dataloadgen.NewLoader(byID(st.WorkingGroupsByID, func(w *directory.WorkingGroup) string { return w.ID }), opts...),
-		Offers: dataloadgen.NewLoader(groupBy(st.OffersByProvider, func(o *directory.Offer) []string {
-			return []string{o.ProviderID}
+		Offers: dataloadgen.NewLoader(groupBy(st.OffersByProvider, func(o *directory.Offer) (string, string) {
+			return o.ProviderID, ""
 		}), opts...),
-		Partners: dataloadgen.NewLoader(groupBy(st.CooperationsOf, func(c *directory.Cooperation) []string {
-			return []string{c.A, c.B}
+		Partners: dataloadgen.NewLoader(groupBy(st.CooperationsOf, func(c *directory.Cooperation) (string, string) {
+			return c.A, c.B
 		}), opts...),
 		Offer: dataloadgen.NewLoader(byID(st.OffersByID, func(o *directory.Offer) string { return o.ID }), opts...),
 	}

@@ -167,7 +167,7 @@ func graphQLHandler(cfg Config, limits Limits, svc *service.Service) *handler.Se
 	if limits.MaxComplexity > 0 {
 		gql.Use(extension.FixedComplexityLimit(limits.MaxComplexity))
 	}
-	gql.AroundFields(graph.SplitValidation)
+	gql.AroundResponses(graph.SplitValidation)
 	gql.SetErrorPresenter(graph.PresentError)
 	gql.SetRecoverFunc(graph.Recover)
 	return gql

@@ -55,7 +55,7 @@ func (s *Service) visibleOffers(ctx context.Context, offers []directory.Offer) (
 	if err != nil {
 		return nil, err
 	}
-	out := offers[:0:0]
+	out := make([]directory.Offer, 0, len(offers))
 	for _, o := range offers {
 		if v, ok := visibleOffer(p, o, hidden[o.ProviderID]); ok {
 			out = append(out, v)

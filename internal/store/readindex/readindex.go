@@ -314,15 +314,20 @@ func (s *Store) OffersByProvider(ctx context.Context, providerIDs []string) ([]d
 	if ix == nil {
 		return s.Store.OffersByProvider(ctx, providerIDs)
 	}
-	out := []directory.Offer{}
+	// Sort the ordinals, then copy each offer once into a list of its size:
+	// sorting the copies would move whole records around.
+	var ords []uint32
 	for _, p := range unique(providerIDs) {
-		for _, ord := range ix.byProv[p] {
-			out = append(out, ix.offers[ord].offer.Clone())
-		}
+		ords = append(ords, ix.byProv[p]...)
 	}
-	slices.SortFunc(out, func(a, b directory.Offer) int {
-		return cmp.Or(strings.Compare(a.Title, b.Title), strings.Compare(a.ID, b.ID))
+	slices.SortFunc(ords, func(a, b uint32) int {
+		x, y := &ix.offers[a].offer, &ix.offers[b].offer
+		return cmp.Or(strings.Compare(x.Title, y.Title), strings.Compare(x.ID, y.ID))
 	})
+	out := make([]directory.Offer, len(ords))
+	for i, ord := range ords {
+		out[i] = ix.offers[ord].offer.Clone()
+	}
 	return out, nil
 }
 
