@@ -8,6 +8,7 @@ import (
 	"github.com/vikstrous/dataloadgen"
 
 	"github.com/lotse-kim/lotse/internal/directory"
+	"github.com/lotse-kim/lotse/internal/store"
 )
 
 // Loaders batch the nested fields of one request: every organisation,
@@ -131,10 +132,11 @@ func LoadersFor(ctx context.Context) *Loaders {
 	return ctx.Value(loadersKey{}).(*Loaders)
 }
 
-// WithLoaders attaches fresh loaders to every request.
+// WithLoaders attaches fresh loaders to every request, and lets its reads
+// share one look at the store's change log (store.WithRequestVersion).
 func WithLoaders(st BatchReader, next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		ctx := context.WithValue(r.Context(), loadersKey{}, NewLoaders(st))
+		ctx := context.WithValue(store.WithRequestVersion(r.Context()), loadersKey{}, NewLoaders(st))
 		next.ServeHTTP(w, r.WithContext(ctx))
 	})
 }

@@ -52,7 +52,9 @@ func (r *queryResolver) MatchOffers(ctx context.Context, client model.ClientProf
 	if err != nil {
 		return nil, languageCodesNamed(err, client.Languages != nil)
 	}
-	return offerMatches(ms), nil
+	out := offerMatches(ms)
+	prefetchOffers(ctx, matchedOffers(out), "offer")
+	return out, nil
 }
 
 // CarePlan is the resolver for the carePlan field.
@@ -65,8 +67,10 @@ func (r *queryResolver) CarePlan(ctx context.Context, client model.ClientProfile
 	if err != nil {
 		return nil, languageCodesNamed(err, client.Languages != nil)
 	}
+	items := offerMatches(p.Items)
+	prefetchOffers(ctx, matchedOffers(items), "items", "offer")
 	return &model.CarePlan{
-		Items: offerMatches(p.Items), CoveredNeeds: nonNil(p.CoveredNeeds), UncoveredNeeds: nonNil(p.UncoveredNeeds),
+		Items: items, CoveredNeeds: nonNil(p.CoveredNeeds), UncoveredNeeds: nonNil(p.UncoveredNeeds),
 		RecordedUnmetNeeds: nonNil(recorded),
 	}, nil
 }

@@ -2,6 +2,7 @@ package graph
 
 import (
 	"github.com/lotse-kim/lotse/graph/model"
+	"github.com/lotse-kim/lotse/internal/directory"
 	"github.com/lotse-kim/lotse/internal/matching"
 )
 
@@ -24,6 +25,15 @@ func offerMatches(ms []matching.Match) []model.OfferMatch {
 			Offer: &m.Offer, Score: m.Score, DistanceKm: m.DistanceKm, MatchedNeeds: nonNil(m.MatchedNeeds),
 			Reasons: matchReasons(m.Reasons), Warnings: matchReasons(m.Warnings),
 		}
+	}
+	return out
+}
+
+// matchedOffers are the offers of ms, for prefetchOffers.
+func matchedOffers(ms []model.OfferMatch) []*directory.Offer {
+	out := make([]*directory.Offer, len(ms))
+	for i := range ms {
+		out[i] = ms[i].Offer
 	}
 	return out
 }

@@ -4,7 +4,7 @@
 // generates lives in graph/generated, the models in graph/model.
 package graph
 
-//go:generate go tool gqlgen generate
+//go:generate go run ../tools/gqlgen
 
 import "github.com/lotse-kim/lotse/internal/service"
 

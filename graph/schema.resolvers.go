@@ -158,6 +158,11 @@ func (r *organisationResolver) Offers(ctx context.Context, obj *directory.Organi
 	if offers == nil {
 		offers = []directory.Offer{}
 	}
+	ptrs := make([]*directory.Offer, len(offers))
+	for i := range offers {
+		ptrs[i] = &offers[i]
+	}
+	prefetchOffers(ctx, ptrs)
 	return offers, err
 }
 

@@ -10,8 +10,6 @@ package relay
 import (
 	"encoding/base64"
 	"fmt"
-	"io"
-	"strconv"
 	"strings"
 
 	"github.com/99designs/gqlgen/graphql"
@@ -69,10 +67,10 @@ func Globals(typ string, locals []string) []string {
 	return out
 }
 
-// MarshalID writes an ID as a string (what the resolvers return is already
-// global where it has to be).
+// MarshalID writes an ID as a JSON string (what the resolvers return is
+// already global where it has to be).
 func MarshalID(s string) graphql.Marshaler {
-	return graphql.WriterFunc(func(w io.Writer) { _, _ = io.WriteString(w, strconv.Quote(s)) })
+	return graphql.MarshalString(s)
 }
 
 // UnmarshalID reads an ID argument: a global id becomes the id within its

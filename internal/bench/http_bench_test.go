@@ -24,6 +24,9 @@ import (
 const (
 	queryQ1 = `{"query":"query Q1($d: ID!) { offers(filter: {categories: [INTEGRATION_COURSE, LANGUAGE_COURSE], districtIds: [$d]}, first: 20) { totalCount edges { node { id title category provider { id name } district { id name } } } } }","variables":{"d":%q}}`
 	queryQ2 = `{"query":"query Q2($id: ID!) { organisation(id: $id) { id name kind offers { id title category } } }","variables":{"id":%q}}`
+	// Q0 is the fixed cost of a request: transport, middleware, parsing
+	// (cached), validation, limits, an empty execution.
+	queryQ0 = `{"query":"{ __typename }"}`
 	queryQ3 = `{"query":"{ offers(filter: {text: \"deutsch\"}, first: 20) { totalCount edges { node { id title } } } }"}`
 )
 
@@ -61,6 +64,7 @@ func BenchmarkHTTP(b *testing.B) {
 				{"Q1", fmt.Sprintf(queryQ1, district)},
 				{"Q2", fmt.Sprintf(queryQ2, org)},
 				{"Q3", queryQ3},
+				{"Q0", queryQ0},
 			} {
 				b.Run(q.name, func(b *testing.B) { serveParallel(b, h, q.body) })
 			}

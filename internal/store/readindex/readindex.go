@@ -206,14 +206,17 @@ func (s *Store) apply(ctx context.Context, changes []store.DirectoryChange) erro
 // the read lock (release it with the returned function); nil when reads
 // must go to the store. One cheap read of the store's version per call is
 // what keeps the index from ever answering older than a write another
-// process or replica acknowledged.
+// process or replica acknowledged before the request began.
 func (s *Store) reader(ctx context.Context) (*index, func()) {
-	latest, err := s.Store.DirectoryVersion(ctx)
+	// One look per request (store.WithRequestVersion), not one per read.
+	latest, err := store.DirectoryVersionOnce(ctx, s.Store.DirectoryVersion)
 	if err != nil {
 		return nil, func() {}
 	}
 	s.mu.RLock()
-	if s.ix != nil && s.seq == latest {
+	// Ahead of latest: the index has this process's writes made since the
+	// request looked, and still every change up to latest.
+	if s.ix != nil && s.seq >= latest {
 		return s.ix, s.mu.RUnlock
 	}
 	s.mu.RUnlock()
@@ -235,6 +238,7 @@ func (s *Store) reader(ctx context.Context) (*index, func()) {
 // not: an error may still have committed) and catches the index up before
 // the write returns, so that the writer's next read sees it.
 func (s *Store) synced(ctx context.Context, err error) error {
+	store.ResetRequestVersion(ctx)
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.settle(s.catchUp(context.WithoutCancel(ctx)))

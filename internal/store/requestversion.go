@@ -1,0 +1,58 @@
+package store
+
+import (
+	"context"
+	"sync"
+)
+
+// RequestVersion lets the reads of one request share one look at the
+// store's change log (ChangeLog.DirectoryVersion): the first read of the
+// request reads the version, the later ones reuse it. A request then answers
+// from one state of the directory, at least as new as every write that was
+// acknowledged before the request began; a query of Q1's shape reads the
+// store three times (the search, its providers, its districts), and on Neo4j
+// each look is a round trip.
+type RequestVersion struct {
+	mu sync.Mutex
+	v  int64
+	ok bool
+}
+
+type requestVersionKey struct{}
+
+// WithRequestVersion starts one request's shared version look (the server
+// calls it once per HTTP request).
+func WithRequestVersion(ctx context.Context) context.Context {
+	return context.WithValue(ctx, requestVersionKey{}, &RequestVersion{})
+}
+
+// DirectoryVersionOnce returns the version the request in ctx has seen,
+// reading it with read the first time; without WithRequestVersion it reads
+// every time. A failed read is not kept.
+func DirectoryVersionOnce(ctx context.Context, read func(context.Context) (int64, error)) (int64, error) {
+	rv, _ := ctx.Value(requestVersionKey{}).(*RequestVersion)
+	if rv == nil {
+		return read(ctx)
+	}
+	rv.mu.Lock()
+	defer rv.mu.Unlock()
+	if rv.ok {
+		return rv.v, nil
+	}
+	v, err := read(ctx)
+	if err == nil {
+		rv.v, rv.ok = v, true
+	}
+	return v, err
+}
+
+// ResetRequestVersion makes the next read of the request in ctx look at the
+// change log again: after a write of its own, the request must see that write
+// even if the index could not take it in at once.
+func ResetRequestVersion(ctx context.Context) {
+	if rv, _ := ctx.Value(requestVersionKey{}).(*RequestVersion); rv != nil {
+		rv.mu.Lock()
+		rv.ok = false
+		rv.mu.Unlock()
+	}
+}
