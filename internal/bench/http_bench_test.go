@@ -31,7 +31,9 @@ const (
 )
 
 // serveConfig is what `lotse serve` runs with by default, with the rate
-// limits off as tools/postgraphile/run.sh turns them off.
+// limits off as tools/postgraphile/run.sh turns them off, and without the
+// response cache: BenchmarkHTTP measures the path of every distinct request
+// (BenchmarkResponseCache the cache's hits).
 var serveConfig = server.Config{
 	CORSOrigins:    []string{"*"},
 	Introspection:  true,

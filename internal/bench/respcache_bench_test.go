@@ -20,8 +20,11 @@ func BenchmarkResponseCache(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	h := server.New(server.Config{ResponseCache: respcache.DefaultBytes}, service.New(st))
-	district, org := sampleIDs(b, h)
+	svc := service.New(st)
+	cfg := serveConfig
+	cfg.ResponseCache = respcache.DefaultBytes
+	h := server.New(cfg, svc)
+	district, org := sampleIDs(b, svc)
 	for _, q := range []struct{ name, body string }{
 		{"Q1", fmt.Sprintf(queryQ1, district)},
 		{"Q2", fmt.Sprintf(queryQ2, org)},
