@@ -36,6 +36,7 @@ func newServe() *cobra.Command {
 		retentionDays int
 		readIndex     bool
 		responseCache int64
+		memoryLimit   string
 	)
 	cmd := &cobra.Command{
 		Use:   "serve",
@@ -57,6 +58,10 @@ func newServe() *cobra.Command {
 					return err
 				}
 			}
+			limit, err := limitServeMemory(memoryLimit)
+			if err != nil {
+				return err
+			}
 			ctx := cmd.Context()
 			st, err := sf.openWaiting(ctx)
 			if err != nil {
@@ -67,6 +72,7 @@ func newServe() *cobra.Command {
 				if st, err = withReadIndex(ctx, st); err != nil {
 					return err
 				}
+				roomAboveLiveHeap(limit)
 			}
 			svc := service.New(st)
 			if withDemo {
@@ -92,6 +98,7 @@ func newServe() *cobra.Command {
 	fl.StringVar(&pprofAddr, "pprof", "", "serve Go's profiling endpoints at this loopback address (e.g. 127.0.0.1:6060); off when empty")
 	fl.BoolVar(&readIndex, "read-index", true, "answer directory reads (offer search, offers, organisations, districts) from an in-memory index kept current by the store's change log")
 	fl.Int64Var(&responseCache, "response-cache", respcache.DefaultBytes, "bytes of memory for whole answers to directory queries, served again while the directory is unchanged (0: no cache)")
+	fl.StringVar(&memoryLimit, "memory-limit", defaultServeMemoryLimit, "soft limit on the Go runtime's memory (as GOMEMLIMIT: 230MiB, 1GiB; 0 = none); the collector works harder near it. GOMEMLIMIT, when set, wins")
 	fl.IntVar(&retentionDays, retentionFlag, referral.DefaultRetentionDays, retentionUsage)
 	hard.register(cmd)
 	return cmd

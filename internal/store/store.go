@@ -108,6 +108,12 @@ type Directory interface {
 	// Export returns everything, each list ordered by id (cooperations and
 	// proposals by A, B), so that two exports of the same data are byte-identical.
 	Export(ctx context.Context) (directory.Snapshot, error)
+	// OffersAfter returns up to limit offers whose ids sort after after
+	// ("" = from the first), by id: the offers page by page, for a reader
+	// that must not hold them all at once (the read index's build).
+	OffersAfter(ctx context.Context, after string, limit int) ([]directory.Offer, error)
+	// OrganisationsAfter is OffersAfter for organisations.
+	OrganisationsAfter(ctx context.Context, after string, limit int) ([]directory.Organisation, error)
 	// Counts says how much is stored.
 	Counts(ctx context.Context) (Counts, error)
 }

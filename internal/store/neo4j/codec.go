@@ -383,6 +383,9 @@ func idsParam(ids []string) map[string]any      { return map[string]any{"ids": n
 func rowsParam(rows []any) map[string]any       { return map[string]any{"rows": rows} }
 func pairParams(a, b string) map[string]any     { return map[string]any{"a": a, "b": b} }
 func municipalityParam(m string) map[string]any { return map[string]any{"municipality": orNil(m)} }
+func afterParams(after string, limit int) map[string]any {
+	return map[string]any{"after": after, "limit": int64(limit)}
+}
 func providerIDsParam(ids []string) map[string]any {
 	return map[string]any{"providerIds": nonNil(ids)}
 }

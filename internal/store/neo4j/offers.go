@@ -108,6 +108,11 @@ func (s *Store) OffersByID(ctx context.Context, ids []string) ([]directory.Offer
 	return s.offers(ctx, stOffersByID, idsParam(ids))
 }
 
+// OffersAfter returns up to limit offers with ids after after, by id.
+func (s *Store) OffersAfter(ctx context.Context, after string, limit int) ([]directory.Offer, error) {
+	return s.offers(ctx, stExportOffersAfter, afterParams(after, limit))
+}
+
 // OffersByProvider returns every offer of the given providers, by title then id.
 func (s *Store) OffersByProvider(ctx context.Context, providerIDs []string) ([]directory.Offer, error) {
 	return s.offers(ctx, stOffersByProvider, providerIDsParam(providerIDs))

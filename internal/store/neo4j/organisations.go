@@ -182,9 +182,18 @@ func readOrganisations(recs []*neo4j.Record) ([]directory.Organisation, error) {
 
 // OrganisationsByID returns the organisations that exist among ids.
 func (s *Store) OrganisationsByID(ctx context.Context, ids []string) ([]directory.Organisation, error) {
+	return s.organisations(ctx, stOrganisationsByID, idsParam(ids))
+}
+
+// OrganisationsAfter returns up to limit organisations with ids after after, by id.
+func (s *Store) OrganisationsAfter(ctx context.Context, after string, limit int) ([]directory.Organisation, error) {
+	return s.organisations(ctx, stExportOrgsAfter, afterParams(after, limit))
+}
+
+func (s *Store) organisations(ctx context.Context, st *statement, params map[string]any) ([]directory.Organisation, error) {
 	var out []directory.Organisation
 	err := s.read(ctx, func(ctx context.Context, tx neo4j.ManagedTransaction) error {
-		recs, err := run(ctx, tx, stOrganisationsByID, idsParam(ids))
+		recs, err := run(ctx, tx, st, params)
 		if err != nil {
 			return err
 		}

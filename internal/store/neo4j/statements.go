@@ -66,6 +66,8 @@ var (
 	stOfferDelete              = load("offer_delete")
 	stOffersByID               = load("offers_by_id")
 	stOffersByProvider         = load("offers_by_provider")
+	stExportOffersAfter        = load("export_offers_after")
+	stExportOrgsAfter          = load("export_organisations_after")
 	stSearchOffersCount        = load("search_offers_count")
 	stSearchOffersPage         = load("search_offers_page")
 	stOffersSearchKeysStale    = load("offers_search_keys_stale")

@@ -33,6 +33,7 @@ func paramsOf(t *testing.T) map[*statement]map[string]any {
 		stOrganisationsPage:  windowParams(organisationFilterParams(store.OrganisationFilter{}), store.Window{}, "Name"),
 		stOfferExists:        idParam("x"), stOfferCreate: idParam("x"), stOfferUpsert: rows, stOfferDelete: idParam("x"),
 		stOffersByID: idsParam(nil), stOffersByProvider: providerIDsParam(nil),
+		stExportOffersAfter: afterParams("", 1), stExportOrgsAfter: afterParams("", 1),
 		stSearchOffersCount: searchParams(store.OfferQuery{}, store.Window{}),
 		stSearchOffersPage:  searchParams(store.OfferQuery{}, store.Window{}),
 		stCooperationCheck:  pairParams("a", "b"), stCooperationUpsert: rows, stCooperationDelete: pairParams("a", "b"),

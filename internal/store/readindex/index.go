@@ -2,7 +2,7 @@ package readindex
 
 import (
 	"cmp"
-	"fmt"
+	"context"
 	"math/bits"
 	"slices"
 	"strings"
@@ -38,30 +38,11 @@ type index struct {
 	termGen  int                // len(vocab) when termMem was filled
 	termBits map[string]bitmap  // term → its offers; emptied by every offer write
 
-	strs  map[string]string // interned strings: codes, ids and lists that repeat
-	lists map[string]any    // interned code lists, by their joined text
+	strs map[string]string // interned strings: ids, schedules and contacts that repeat
 
 	orgs      map[string]directory.Organisation
 	districts map[string]directory.District
 	sortedDs  []directory.District // by municipality, name, id; nil = to sort again
-}
-
-// offerRec is one offer and its filter fields, precomputed.
-type offerRec struct {
-	live                     bool
-	offer                    directory.Offer
-	needs, groups, circuits  uint64
-	hasLoc                   bool
-	lat, lon                 float64
-	cell                     int64
-	professional             bool  // the offer is PROFESSIONAL
-	orgProfessional          bool  // its provider is PROFESSIONAL
-	updSec                   int64 // offer.UpdatedAt: the order of UPDATED_AT
-	updNsec                  int32
-	ageMin, ageMax           int
-	hasAgeMin, hasAgeMax     bool
-	freePlaces               int
-	hasFreePlaces, childcare bool
 }
 
 // word is one distinct folded word of the offers' titles and descriptions
@@ -76,24 +57,38 @@ func newIndex() *index {
 		byID: map[string]uint32{}, byProv: map[string][]uint32{}, byDist: map[string][]uint32{},
 		byCell: map[int64][]uint32{}, words: map[string]*word{}, termMem: map[string][]*word{},
 		termBits: map[string]bitmap{}, byOrder: map[store.OfferOrder][]uint32{},
-		strs: map[string]string{}, lists: map[string]any{}, langIDs: map[string]int{},
+		strs: map[string]string{}, langIDs: map[string]int{},
 		orgs: map[string]directory.Organisation{}, districts: map[string]directory.District{},
 	}
 }
 
-// build fills a new index from a snapshot of the store.
-func build(s directory.Snapshot) *index {
+// loadPage is how many offers or organisations one read of the build asks for.
+const loadPage = 2000
+
+// load reads the directory of st into a new index, a page of records at a
+// time (store.Directory.OffersAfter), so that the build holds the index and
+// one page, never the whole directory twice. The pages are not one
+// consistent state: the caller read the change log's version before, and
+// catching up from it reads again whatever changed meanwhile.
+func load(ctx context.Context, st store.Store) (*index, error) {
 	ix := newIndex()
-	for _, d := range s.Districts {
+	ds, err := st.Districts(ctx, "")
+	if err != nil {
+		return nil, err
+	}
+	for _, d := range ds {
 		ix.putDistrict(d)
 	}
-	for _, o := range s.Organisations {
-		ix.putOrganisation(o)
+	if err := inPages(ctx, st.OrganisationsAfter, func(o directory.Organisation) string { return o.ID }, ix.putOrganisation); err != nil {
+		return nil, err
 	}
-	ix.offers = make([]offerRec, 0, len(s.Offers))
-	ix.rows = make([]row, 0, len(s.Offers))
-	for _, o := range s.Offers {
-		ix.insertOffer(o)
+	if c, err := st.Counts(ctx); err == nil {
+		// Room for all at once: growing by doubling would hold two copies.
+		ix.offers = make([]offerRec, 0, c.Offers)
+		ix.rows = make([]row, 0, c.Offers)
+	}
+	if err := inPages(ctx, st.OffersAfter, func(o directory.Offer) string { return o.ID }, func(o directory.Offer) { ix.insertOffer(o) }); err != nil {
+		return nil, err
 	}
 	for _, w := range ix.vocab {
 		w.offers = slices.Clip(slices.Clone(w.offers)) // no growth slack: postings are most of the index
@@ -106,7 +101,25 @@ func build(s directory.Snapshot) *index {
 		slices.SortFunc(l, ix.compareOrds(o))
 		ix.byOrder[o] = l
 	}
-	return ix
+	return ix, nil
+}
+
+// inPages calls put for every record that page returns, page after page by id.
+func inPages[T any](ctx context.Context, page func(ctx context.Context, after string, limit int) ([]T, error), id func(T) string, put func(T)) error {
+	after := ""
+	for {
+		l, err := page(ctx, after, loadPage)
+		if err != nil {
+			return err
+		}
+		for _, r := range l {
+			put(r)
+		}
+		if len(l) < loadPage {
+			return nil
+		}
+		after = id(l[len(l)-1])
+	}
 }
 
 // presorted are the orders kept sorted: the others depend on the query.
@@ -160,7 +173,6 @@ func (ix *index) removeOrganisation(id string) {
 
 func (ix *index) markProvider(id string, professional bool) {
 	for _, ord := range ix.byProv[id] {
-		ix.offers[ord].orgProfessional = professional
 		if professional {
 			ix.rows[ord].flags |= rowOrgProfessional
 		} else {
@@ -200,30 +212,14 @@ func (ix *index) insertOffer(o directory.Offer) uint32 {
 		ix.offers = append(ix.offers, offerRec{})
 		ix.rows = append(ix.rows, row{})
 	}
-	o = ix.compact(o)
-	r := offerRec{
-		live: true, offer: o,
-		needs:           mask(directory.NeedAreas, o.Needs),
-		groups:          mask(directory.TargetGroups, o.TargetGroups),
-		circuits:        mask(directory.LegalCircuits, o.LegalCircuits),
-		professional:    o.Visibility == directory.VisibilityProfessional,
-		orgProfessional: ix.orgs[o.ProviderID].Visibility == directory.VisibilityProfessional,
-		childcare:       o.Childcare,
-	}
-	r.updSec, r.updNsec = o.UpdatedAt.Unix(), int32(o.UpdatedAt.Nanosecond())
-	if o.Location != nil {
-		r.hasLoc, r.lat, r.lon = true, o.Location.Lat, o.Location.Lon
-		r.cell = cellOf(r.lat, r.lon)
-		ix.byCell[r.cell] = append(ix.byCell[r.cell], ord)
-	}
-	if o.AgeMin != nil {
-		r.hasAgeMin, r.ageMin = true, *o.AgeMin
-	}
-	if o.AgeMax != nil {
-		r.hasAgeMax, r.ageMax = true, *o.AgeMax
-	}
+	r := offerRec{id: o.ID, title: o.Title, provider: ix.intern(o.ProviderID), district: ix.intern(o.DistrictID),
+		schedule: ix.intern(o.Schedule), contact: ix.intern(o.Contact), updated: o.UpdatedAt, freeKey: -1, rest: packOffer(&o)}
 	if o.FreePlaces != nil {
-		r.hasFreePlaces, r.freePlaces = true, *o.FreePlaces
+		r.freeKey = int64(*o.FreePlaces)
+	}
+	if o.Location != nil {
+		c := cellOf(o.Location.Lat, o.Location.Lon)
+		ix.byCell[c] = append(ix.byCell[c], ord)
 	}
 	for _, t := range uniqueWords(directory.Fold(o.Title + " " + o.Description)) {
 		w := ix.words[t]
@@ -234,29 +230,15 @@ func (ix *index) insertOffer(o directory.Offer) uint32 {
 		}
 		w.offers = append(w.offers, ord)
 	}
-	ix.byProv[o.ProviderID] = append(ix.byProv[o.ProviderID], ord)
-	if o.DistrictID != "" {
-		ix.byDist[o.DistrictID] = append(ix.byDist[o.DistrictID], ord)
+	ix.byProv[r.provider] = append(ix.byProv[r.provider], ord)
+	if r.district != "" {
+		ix.byDist[r.district] = append(ix.byDist[r.district], ord)
 	}
 	ix.offers[ord] = r
-	ix.rows[ord] = ix.rowOf(&r)
-	ix.byID[o.ID] = ord
+	ix.rows[ord] = ix.rowOf(&o, ix.orgs[o.ProviderID].Visibility == directory.VisibilityProfessional)
+	ix.byID[r.id] = ord
 	ix.live++
 	return ord
-}
-
-// compact shares the strings and code lists that repeat across offers
-// (categories, statuses, providers, districts, need lists, …): at NRW scale
-// they are most of an offer's allocations. Offers leave the index only as
-// clones, so sharing is safe.
-func (ix *index) compact(o directory.Offer) directory.Offer {
-	o.ProviderID, o.DistrictID = ix.intern(o.ProviderID), ix.intern(o.DistrictID)
-	o.Category, o.CourseType = internAs(ix, o.Category), internAs(ix, o.CourseType)
-	o.Cost, o.Funding, o.Status = internAs(ix, o.Cost), internAs(ix, o.Funding), internAs(ix, o.Status)
-	o.Visibility, o.Schedule, o.Contact = internAs(ix, o.Visibility), ix.intern(o.Schedule), ix.intern(o.Contact)
-	o.Needs, o.TargetGroups = internList(ix, o.Needs), internList(ix, o.TargetGroups)
-	o.Languages, o.LegalCircuits = internList(ix, o.Languages), internList(ix, o.LegalCircuits)
-	return o
 }
 
 func (ix *index) intern(s string) string {
@@ -268,27 +250,6 @@ func (ix *index) intern(s string) string {
 }
 
 func internAs[T ~string](ix *index, s T) T { return T(ix.intern(string(s))) }
-
-func internList[T ~string](ix *index, l []T) []T {
-	if len(l) == 0 {
-		return l
-	}
-	var b strings.Builder
-	for _, v := range l {
-		b.WriteString(string(v))
-		b.WriteByte(0)
-	}
-	key := fmt.Sprintf("%T\x00%s", l, b.String())
-	if v, ok := ix.lists[key].([]T); ok {
-		return v
-	}
-	l = slices.Clip(slices.Clone(l))
-	for i := range l {
-		l[i] = internAs(ix, l[i])
-	}
-	ix.lists[key] = l
-	return l
-}
 
 // removeOffer drops the offer with id, if indexed.
 func (ix *index) removeOffer(id string) {
@@ -303,15 +264,15 @@ func (ix *index) removeOffer(id string) {
 			ix.byOrder[by] = slices.Delete(l, i, i+1)
 		}
 	}
-	r := &ix.offers[ord]
-	drop(ix.byProv, r.offer.ProviderID, ord)
-	if r.offer.DistrictID != "" {
-		drop(ix.byDist, r.offer.DistrictID, ord)
+	r, w := &ix.offers[ord], &ix.rows[ord]
+	drop(ix.byProv, r.provider, ord)
+	if r.district != "" {
+		drop(ix.byDist, r.district, ord)
 	}
-	if r.hasLoc {
-		drop(ix.byCell, r.cell, ord)
+	if w.flags&rowHasLoc != 0 {
+		drop(ix.byCell, cellOf(w.lat, w.lon), ord)
 	}
-	for _, t := range uniqueWords(directory.Fold(r.offer.Title + " " + r.offer.Description)) {
+	for _, t := range uniqueWords(directory.Fold(r.title + " " + r.offer().Description)) {
 		// Emptied words stay in the vocabulary: the term cache stays valid.
 		if w := ix.words[t]; w != nil {
 			w.offers = without(w.offers, ord)

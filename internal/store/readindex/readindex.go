@@ -61,19 +61,19 @@ func (s *Store) Unwrap() store.Store { return s.Store }
 const changeBatch = 1000
 
 // rebuild reads the whole directory again; the caller holds the write lock.
-// The version is read first: a change that commits during the export is
-// read again by the next catch-up, which is harmless.
+// The version is read first: a change that commits while the pages are
+// read is read again by the next catch-up, which is harmless.
 func (s *Store) rebuild(ctx context.Context) error {
 	s.ix = nil
 	seq, err := s.Store.DirectoryVersion(ctx)
 	if err != nil {
 		return fmt.Errorf("read index: %w", err)
 	}
-	snap, err := s.Store.Export(ctx)
+	ix, err := load(ctx, s.Store)
 	if err != nil {
 		return fmt.Errorf("read index: %w", err)
 	}
-	s.ix, s.seq = build(snap), seq
+	s.ix, s.seq = ix, seq
 	return nil
 }
 
@@ -134,16 +134,15 @@ func (s *Store) startRebuild() {
 	go func() {
 		ctx := context.Background()
 		seq, err := s.Store.DirectoryVersion(ctx)
-		var snap directory.Snapshot
+		var ix *index
 		if err == nil {
-			snap, err = s.Store.Export(ctx)
+			ix, err = load(ctx, s.Store)
 		}
 		if err != nil {
 			slog.Warn("read index: reading the directory anew failed; reads go to the store until the next try", "err", err)
 			s.building.Store(false)
 			return
 		}
-		ix := build(snap)
 		s.mu.Lock()
 		s.ix, s.seq = ix, seq
 		err = s.catchUp(ctx) // errRebuild again: the next read starts another
@@ -305,7 +304,7 @@ func (s *Store) OffersByID(ctx context.Context, ids []string) ([]directory.Offer
 	out := []directory.Offer{}
 	for _, id := range unique(ids) {
 		if ord, ok := ix.byID[id]; ok {
-			out = append(out, ix.offers[ord].offer.Clone())
+			out = append(out, ix.offers[ord].offer())
 		}
 	}
 	return out, nil
@@ -325,12 +324,12 @@ func (s *Store) OffersByProvider(ctx context.Context, providerIDs []string) ([]d
 		ords = append(ords, ix.byProv[p]...)
 	}
 	slices.SortFunc(ords, func(a, b uint32) int {
-		x, y := &ix.offers[a].offer, &ix.offers[b].offer
-		return cmp.Or(strings.Compare(x.Title, y.Title), strings.Compare(x.ID, y.ID))
+		x, y := &ix.offers[a], &ix.offers[b]
+		return cmp.Or(strings.Compare(x.title, y.title), strings.Compare(x.id, y.id))
 	})
 	out := make([]directory.Offer, len(ords))
 	for i, ord := range ords {
-		out[i] = ix.offers[ord].offer.Clone()
+		out[i] = ix.offers[ord].offer()
 	}
 	return out, nil
 }

@@ -74,10 +74,11 @@ func (ix *index) langID(l string) (int, bool) {
 	return id, true
 }
 
-func (ix *index) rowOf(r *offerRec) row {
-	o := &r.offer
+// rowOf is the row of o, whose provider is PROFESSIONAL or not.
+func (ix *index) rowOf(o *directory.Offer, orgProfessional bool) row {
 	w := row{
-		lat: r.lat, lon: r.lon, needs: uint16(r.needs), groups: uint16(r.groups), circuits: uint8(r.circuits),
+		needs: uint16(mask(directory.NeedAreas, o.Needs)), groups: uint16(mask(directory.TargetGroups, o.TargetGroups)),
+		circuits: uint8(mask(directory.LegalCircuits, o.LegalCircuits)),
 		category: code(directory.OfferCategories, o.Category), status: code(directory.OfferStatuses, o.Status),
 		cost: code(directory.Costs, o.Cost), flags: rowLive,
 	}
@@ -86,15 +87,23 @@ func (ix *index) rowOf(r *offerRec) row {
 			w.flags |= f
 		}
 	}
-	set(rowHasLoc, r.hasLoc)
-	set(rowChildcare, r.childcare)
-	set(rowFreePlaces, r.hasFreePlaces && r.freePlaces > 0)
-	set(rowProfessional, r.professional)
-	set(rowOrgProfessional, r.orgProfessional)
+	if o.Location != nil {
+		w.lat, w.lon = o.Location.Lat, o.Location.Lon
+		set(rowHasLoc, true)
+	}
+	set(rowChildcare, o.Childcare)
+	set(rowFreePlaces, o.FreePlaces != nil && *o.FreePlaces > 0)
+	set(rowProfessional, o.Visibility == directory.VisibilityProfessional)
+	set(rowOrgProfessional, orgProfessional)
 	set(rowConfidential, o.ConfidentialAddress)
-	set(rowHasAgeMin, r.hasAgeMin)
-	set(rowHasAgeMax, r.hasAgeMax)
-	w.ageMin, w.ageMax = int16(clampAge(r.ageMin)), int16(clampAge(r.ageMax))
+	if o.AgeMin != nil {
+		w.ageMin = int16(clampAge(*o.AgeMin))
+		set(rowHasAgeMin, true)
+	}
+	if o.AgeMax != nil {
+		w.ageMax = int16(clampAge(*o.AgeMax))
+		set(rowHasAgeMax, true)
+	}
 	for _, l := range o.Languages {
 		if id, ok := ix.langID(l); ok {
 			w.langs[id/64] |= 1 << (id % 64)

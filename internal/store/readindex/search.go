@@ -104,16 +104,18 @@ func (q *query) matches(ix *index, ord uint32) bool {
 		q.text != nil && !q.text.has(ord):
 		return false
 	}
-	o := &ix.offers[ord].offer
+	r := &ix.offers[ord]
+	// A value outside the row's vocabulary (code 0) is compared on the
+	// unpacked offer: rare, validated offers have none.
 	switch {
-	case q.categories != 0 && !codeIn(q.categories, w.category) && !(w.category == 0 && slices.Contains(f.Categories, o.Category)),
-		q.statuses != 0 && !codeIn(q.statuses, w.status) && !(w.status == 0 && slices.Contains(f.Status, o.Status)),
-		q.costs != 0 && !codeIn(q.costs, w.cost) && !(w.cost == 0 && slices.Contains(f.Cost, o.Cost)),
+	case q.categories != 0 && !codeIn(q.categories, w.category) && !(w.category == 0 && slices.Contains(f.Categories, r.offer().Category)),
+		q.statuses != 0 && !codeIn(q.statuses, w.status) && !(w.status == 0 && slices.Contains(f.Status, r.offer().Status)),
+		q.costs != 0 && !codeIn(q.costs, w.cost) && !(w.cost == 0 && slices.Contains(f.Cost, r.offer().Cost)),
 		len(f.Languages) > 0 && w.langs[0]&q.langs[0] == 0 && w.langs[1]&q.langs[1] == 0 &&
-			(w.flags&rowLangOther == 0 || !anyIn(o.Languages, f.Languages)),
-		q.districts != nil && !q.districts.has(o.DistrictID),
-		q.providers != nil && !q.providers.has(o.ProviderID),
-		q.muniDistricts != nil && !q.muniDistricts.has(o.DistrictID):
+			(w.flags&rowLangOther == 0 || !anyIn(r.offer().Languages, f.Languages)),
+		q.districts != nil && !q.districts.has(r.district),
+		q.providers != nil && !q.providers.has(r.provider),
+		q.muniDistricts != nil && !q.muniDistricts.has(r.district):
 		return false
 	}
 	// A restricted reader sees no PROFESSIONAL offer, no offer of a
@@ -121,7 +123,7 @@ func (q *query) matches(ix *index, ord uint32) bool {
 	// except the own organisation's.
 	return !f.Restricted ||
 		w.flags&(rowProfessional|rowOrgProfessional) == 0 && (!q.near || w.flags&rowConfidential == 0) ||
-		o.ProviderID == f.OwnOrganisation
+		r.provider == f.OwnOrganisation
 }
 
 // codeIn says whether a list filter's mask holds an offer's code; code 0
@@ -228,7 +230,7 @@ type hit struct {
 	dist float64
 }
 
-func (q *query) distance(r *offerRec) float64 {
+func (q *query) distance(r *row) float64 {
 	return directory.DistanceKm(directory.GeoPoint{Lat: q.lat, Lon: q.lon}, directory.GeoPoint{Lat: r.lat, Lon: r.lon})
 }
 
@@ -264,7 +266,7 @@ func (ix *index) search(sq store.OfferQuery) (store.OfferPage, error) {
 		}
 		h := hit{ord: ord}
 		if q.near {
-			if h.dist = q.distance(&ix.offers[ord]); !(h.dist <= q.radius) {
+			if h.dist = q.distance(&ix.rows[ord]); !(h.dist <= q.radius) {
 				continue
 			}
 		}
@@ -290,10 +292,9 @@ func (ix *index) search(sq store.OfferQuery) (store.OfferPage, error) {
 	}
 	out := make([]store.OfferHit, len(rows))
 	for i, h := range rows {
-		r := &ix.offers[h.ord]
-		out[i] = store.OfferHit{Offer: r.offer.Clone()}
+		out[i] = store.OfferHit{Offer: ix.offers[h.ord].offer()}
 		if q.near {
-			d := q.distance(r) // a dense pick carries no distance
+			d := q.distance(&ix.rows[h.ord]) // a dense pick carries no distance
 			out[i].DistanceKm = &d
 		}
 	}
@@ -338,27 +339,19 @@ func pickDense(sorted []uint32, matched bitmap, w store.Window) []hit {
 // The key of FREE_PLACES is the number of free places, unknown as -1 (last).
 func (ix *index) order(o store.OfferOrder) func(a, b hit) int {
 	rec := func(h hit) *offerRec { return &ix.offers[h.ord] }
-	id := func(a, b hit) int { return strings.Compare(rec(a).offer.ID, rec(b).offer.ID) }
+	id := func(a, b hit) int { return strings.Compare(rec(a).id, rec(b).id) }
 	switch o {
 	case store.OrderDistance:
 		return func(a, b hit) int { return cmp.Or(cmp.Compare(a.dist, b.dist), id(a, b)) }
 	case store.OrderUpdated:
 		return func(a, b hit) int {
-			ra, rb := rec(a), rec(b)
-			return cmp.Or(cmp.Compare(rb.updSec, ra.updSec), cmp.Compare(rb.updNsec, ra.updNsec), id(a, b))
+			return cmp.Or(rec(b).updated.Compare(rec(a).updated), id(a, b))
 		}
 	case store.OrderFreePlaces:
-		return func(a, b hit) int { return cmp.Or(cmp.Compare(rec(b).freeKey(), rec(a).freeKey()), id(a, b)) }
+		return func(a, b hit) int { return cmp.Or(cmp.Compare(rec(b).freeKey, rec(a).freeKey), id(a, b)) }
 	default:
-		return func(a, b hit) int { return cmp.Or(strings.Compare(rec(a).offer.Title, rec(b).offer.Title), id(a, b)) }
+		return func(a, b hit) int { return cmp.Or(strings.Compare(rec(a).title, rec(b).title), id(a, b)) }
 	}
-}
-
-func (r *offerRec) freeKey() int64 {
-	if r.hasFreePlaces {
-		return int64(r.freePlaces)
-	}
-	return -1
 }
 
 // topK orders the first k of hits by less (k ≤ len(hits)) and returns them:
@@ -409,10 +402,10 @@ func (ix *index) keyCompare(order store.OfferOrder, o store.Ordering, k *store.K
 	if k == nil {
 		return nil
 	}
-	id := func(h hit) int { return strings.Compare(ix.offers[h.ord].offer.ID, k.ID) }
+	id := func(h hit) int { return strings.Compare(ix.offers[h.ord].id, k.ID) }
 	slow := func(h hit) int {
 		d := h.dist
-		return o.Compare(store.OfferKey(order, store.OfferHit{Offer: ix.offers[h.ord].offer, DistanceKm: &d}), *k)
+		return o.Compare(store.OfferKey(order, store.OfferHit{Offer: ix.offers[h.ord].offer(), DistanceKm: &d}), *k)
 	}
 	switch order {
 	case store.OrderDistance:
@@ -427,22 +420,18 @@ func (ix *index) keyCompare(order store.OfferOrder, o store.Ordering, k *store.K
 		if !ok || err != nil || store.TimeText(t) != text {
 			return slow // a key that is not a stored time: compare as text
 		}
-		sec, nsec := t.Unix(), int32(t.Nanosecond())
-		return func(h hit) int { // newest first
-			r := &ix.offers[h.ord]
-			return cmp.Or(cmp.Compare(sec, r.updSec), cmp.Compare(nsec, r.updNsec), id(h))
-		}
+		return func(h hit) int { return cmp.Or(t.Compare(ix.offers[h.ord].updated), id(h)) } // newest first
 	case store.OrderFreePlaces:
 		n, ok := k.Sort.(int64)
 		if !ok {
 			return slow
 		}
-		return func(h hit) int { return cmp.Or(cmp.Compare(n, ix.offers[h.ord].freeKey()), id(h)) } // most first
+		return func(h hit) int { return cmp.Or(cmp.Compare(n, ix.offers[h.ord].freeKey), id(h)) } // most first
 	default:
 		title, ok := k.Sort.(string)
 		if !ok {
 			return slow
 		}
-		return func(h hit) int { return cmp.Or(strings.Compare(ix.offers[h.ord].offer.Title, title), id(h)) }
+		return func(h hit) int { return cmp.Or(strings.Compare(ix.offers[h.ord].title, title), id(h)) }
 	}
 }

@@ -134,12 +134,21 @@ func (s *Store) OffersByProvider(ctx context.Context, providerIDs []string) ([]d
 	return s.offers(ctx, s.r, nil, jsonArray(providerIDs))
 }
 
-func (s *Store) offers(ctx context.Context, q queryer, ids, providerIDs any) ([]directory.Offer, error) {
+// OffersAfter returns up to limit offers with ids after after, by id.
+func (s *Store) OffersAfter(ctx context.Context, after string, limit int) ([]directory.Offer, error) {
+	return s.offers(ctx, s.r, nil, nil, sql.Named("after", after), sql.Named("limit", limit))
+}
+
+// offers reads offers by ids, by providerIDs, after an id (args: :after and
+// :limit) or, with none of them, all of them.
+func (s *Store) offers(ctx context.Context, q queryer, ids, providerIDs any, after ...any) ([]directory.Offer, error) {
 	// One statement per access path: an "(:ids IS NULL OR …)" filter would
 	// hide the index from SQLite's planner and scan the whole table.
 	var rows *sql.Rows
 	var err error
 	switch {
+	case after != nil:
+		rows, err = query(ctx, q, stOffersAfter, after...)
 	case ids != nil:
 		rows, err = query(ctx, q, stOffersByID, sql.Named("ids", ids))
 	case providerIDs != nil:

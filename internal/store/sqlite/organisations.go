@@ -177,6 +177,12 @@ func (s *Store) OrganisationsByID(ctx context.Context, ids []string) ([]director
 	return page.Organisations, err
 }
 
+// OrganisationsAfter returns up to limit organisations with ids after after, by id.
+func (s *Store) OrganisationsAfter(ctx context.Context, after string, limit int) ([]directory.Organisation, error) {
+	page, _, err := s.organisations(ctx, s.r, orgQuery{after: &after, limit: limit})
+	return page.Organisations, err
+}
+
 // Organisations lists organisations matching f, one keyset page of
 // store.OrderingOrganisations (name, then id).
 func (s *Store) Organisations(ctx context.Context, f store.OrganisationFilter, p store.Page) (store.OrganisationPage, error) {
@@ -215,6 +221,7 @@ type orgQuery struct {
 	byID, restricted                                                       bool
 	graph                                                                  bool // every one of municipality, by id, no total
 	ownOrg                                                                 string
+	after                                                                  *string       // ids after it, by id, limit of them
 	window                                                                 *store.Window // nil: the whole result
 	noWindow                                                               bool          // the window's cursors only for the flags
 	limit                                                                  int
@@ -224,8 +231,10 @@ func (s *Store) organisations(ctx context.Context, q queryer, oq orgQuery) (stor
 	var rows *sql.Rows
 	var err error
 	var edges store.Edges
-	counted := oq.ids == nil && !oq.graph // the statement gives the total and the flags
+	counted := oq.ids == nil && !oq.graph && oq.after == nil // the statement gives the total and the flags
 	switch {
+	case oq.after != nil:
+		rows, err = query(ctx, q, stOrganisationsAfter, sql.Named("after", *oq.after), sql.Named("limit", oq.limit))
 	case oq.ids != nil: // the primary key, not a scan (see offers)
 		rows, err = query(ctx, q, stOrganisationsByID, sql.Named("ids", oq.ids))
 	case oq.graph:

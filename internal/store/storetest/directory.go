@@ -43,6 +43,7 @@ func directoryTests() []Test {
 		{"ConcurrentWriters", testConcurrentWriters},
 		{"ExportImportIdempotent", testExportImport},
 		{"ImportAllOrNothing", testImportAllOrNothing},
+		{"DirectoryInPages", testDirectoryInPages},
 		{"AuditInSameTransaction", testAuditSameTx},
 	}
 }
@@ -1120,6 +1121,79 @@ func testExportImport(t *testing.T, s store.Store) {
 		t.Errorf("import did not replace the offer: %q", got.Title)
 	}
 	sameSet(t, "search sees imported title", filterIDs(t, s, store.OfferFilter{Text: "neuer titel"}), []string{snap.Offers[0].ID})
+}
+
+// testDirectoryInPages: OffersAfter and OrganisationsAfter walk the records
+// by id, a page at a time, and together give what Export gives.
+func testDirectoryInPages(t *testing.T, s store.Store) {
+	ctx := t.Context()
+	if l, err := s.OffersAfter(ctx, "", 10); err != nil || len(l) != 0 {
+		t.Fatalf("OffersAfter on an empty store = %v, %v", l, err)
+	}
+	if l, err := s.OrganisationsAfter(ctx, "", 10); err != nil || len(l) != 0 {
+		t.Fatalf("OrganisationsAfter on an empty store = %v, %v", l, err)
+	}
+	loadFixtures(t, s)
+	snap, err := s.Export(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	offers := walkPages(t, func(after string) ([]directory.Offer, error) { return s.OffersAfter(ctx, after, 3) },
+		func(o directory.Offer) string { return o.ID })
+	orgs := walkPages(t, func(after string) ([]directory.Organisation, error) { return s.OrganisationsAfter(ctx, after, 2) },
+		func(o directory.Organisation) string { return o.ID })
+	asJSON := func(v any) string {
+		b, err := json.Marshal(v)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(b)
+	}
+	if g, w := asJSON(offers), asJSON(snap.Offers); g != w {
+		t.Errorf("offers in pages:\n%s\nwant (Export):\n%s", g, w)
+	}
+	if g, w := asJSON(orgs), asJSON(snap.Organisations); g != w {
+		t.Errorf("organisations in pages:\n%s\nwant (Export):\n%s", g, w)
+	}
+	// A page starts strictly after its id, which need not exist.
+	if l, err := s.OffersAfter(ctx, snap.Offers[0].ID, 1); err != nil || len(l) != 1 || l[0].ID != snap.Offers[1].ID {
+		t.Errorf("OffersAfter(%s, 1) = %v, %v; want %s", snap.Offers[0].ID, l, err, snap.Offers[1].ID)
+	}
+	if l, err := s.OrganisationsAfter(ctx, "\U0010ffff", 5); err != nil || len(l) != 0 {
+		t.Errorf("OrganisationsAfter past the last id = %v, %v", l, err)
+	}
+}
+
+// walkPages reads pages until an empty one, checking that each holds at
+// most the limit it was asked for (the first page's length) and moves on by id.
+func walkPages[T any](t *testing.T, page func(after string) ([]T, error), id func(T) string) []T {
+	t.Helper()
+	var all []T
+	after, limit := "", 0
+	for range 1000 {
+		l, err := page(after)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(l) == 0 {
+			return all
+		}
+		if limit == 0 {
+			limit = len(l)
+		}
+		if len(l) > limit {
+			t.Fatalf("a page of %d after a page of %d", len(l), limit)
+		}
+		for _, r := range l {
+			if id(r) <= after {
+				t.Fatalf("id %s after %s", id(r), after)
+			}
+			after = id(r)
+		}
+		all = append(all, l...)
+	}
+	t.Fatal("pages do not end")
+	return nil
 }
 
 // exportOrdered: each list of an export by id (cooperations by A, B), normalized.
