@@ -69,10 +69,9 @@ func newServe() *cobra.Command {
 			}
 			defer st.Close()
 			if readIndex {
-				if st, err = withReadIndex(ctx, st); err != nil {
+				if st, err = withReadIndex(ctx, st, limit); err != nil {
 					return err
 				}
-				roomAboveLiveHeap(limit)
 			}
 			svc := service.New(st)
 			if withDemo {

@@ -93,8 +93,10 @@ func (f *storeFlags) openWaiting(ctx context.Context) (store.Store, error) {
 }
 
 // withReadIndex puts the in-memory read index in front of st
-// (internal/store/readindex), logging how long it took to build.
-func withReadIndex(ctx context.Context, st store.Store) (store.Store, error) {
+// (internal/store/readindex), logging how long it took to build, and
+// raises the soft memory limit in force (0: none) if the index leaves
+// too little room under it.
+func withReadIndex(ctx context.Context, st store.Store, memoryLimit int64) (store.Store, error) {
 	start := time.Now()
 	ix, err := readindex.New(ctx, st)
 	if err != nil {
@@ -106,6 +108,7 @@ func withReadIndex(ctx context.Context, st store.Store) (store.Store, error) {
 	var m runtime.MemStats
 	runtime.ReadMemStats(&m)
 	slog.Info("read index built", "took", time.Since(start).Round(time.Millisecond), "heapMiB", m.HeapAlloc>>20)
+	roomAboveLiveHeap(memoryLimit)
 	return ix, nil
 }
 
