@@ -3,11 +3,9 @@
 // (the read index's build).
 MATCH (o:Offer)
 WHERE o.id > $after
-WITH o
-ORDER BY o.id
-LIMIT $limit
 RETURN o {.*,
           providerId: [(p:Organisation)-[:PROVIDES]->(o) | p.id][0],
           districtId: [(o)-[:LOCATED_IN]->(d:District) | d.id][0]
        } AS offer
 ORDER BY o.id
+LIMIT $limit
