@@ -4,10 +4,13 @@ import (
 	"io"
 	"net/http"
 	"net/url"
+	"path/filepath"
 	"slices"
 	"testing"
 
 	"github.com/lotse-kim/lotse/internal/access"
+	"github.com/lotse-kim/lotse/internal/server"
+	"github.com/lotse-kim/lotse/internal/service"
 )
 
 // TestRolesNeverShareAnswers: the same request text answers by role. A
@@ -191,5 +194,22 @@ func TestNoCacheWhenOff(t *testing.T) {
 	n.data(access.RolePublic, qQ3, nil)
 	if n.reads.n.Load() == before {
 		t.Fatal("answered from a cache that is off")
+	}
+}
+
+// TestGuardsRunOnHits: the rate limits stand in front of the cache; a
+// request over the limit gets 429 even when its answer is kept.
+func TestGuardsRunOnHits(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "lotse.db")
+	st := sqliteStore(t, path)
+	if _, err := service.New(st).Import(operator(t), fixture()); err != nil {
+		t.Fatal(err)
+	}
+	n := newNodeWith(t, st, server.Config{ResponseCache: 1 << 20, AddressRate: server.RateLimit{PerSecond: 0.001, Burst: 3},
+		Limits: server.Limits{MaxBodyBytes: 4096}})
+	n.expectHit(access.RolePublic, qQ3, nil) // two requests
+	n.data(access.RolePublic, qQ3, nil)      // the third, a hit
+	if a := n.post(access.RolePublic, qQ3, nil); a.status != http.StatusTooManyRequests {
+		t.Fatalf("fourth request within the burst of 3: status %d, %s", a.status, a.body)
 	}
 }

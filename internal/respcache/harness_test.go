@@ -91,14 +91,20 @@ func operator(t *testing.T) context.Context {
 // server with a response cache of cacheBytes.
 func newNode(t *testing.T, st store.Store, cacheBytes int64) *node {
 	t.Helper()
+	return newNodeWith(t, st, server.Config{ResponseCache: cacheBytes, Introspection: true,
+		CORSOrigins: []string{"https://dashboard.example.org"}})
+}
+
+// newNodeWith is newNode with a server configuration of the test's own.
+func newNodeWith(t *testing.T, st store.Store, cfg server.Config) *node {
+	t.Helper()
 	ix, err := readindex.New(t.Context(), st)
 	if err != nil {
 		t.Fatal(err)
 	}
 	cs := &countingStore{Store: ix}
 	n := &node{t: t, svc: service.New(cs), reads: cs, tokens: map[access.Role]string{}}
-	srv := httptest.NewServer(server.New(server.Config{ResponseCache: cacheBytes, Introspection: true,
-		CORSOrigins: []string{"https://dashboard.example.org"}}, n.svc))
+	srv := httptest.NewServer(server.New(cfg, n.svc))
 	t.Cleanup(srv.Close)
 	n.url = srv.URL
 	return n
