@@ -221,7 +221,12 @@ func TestConcurrentWritesNeverStale(t *testing.T) {
 				mu.Lock()
 				min := acked
 				mu.Unlock()
-				got := r.data(access.RolePublic, qQ2, map[string]any{"id": "org-a"})
+				a := r.post(access.RolePublic, qQ2, map[string]any{"id": "org-a"})
+				got := string(a.body)
+				if a.status != 200 || !strings.HasPrefix(got, `{"data":`) {
+					errs <- fmt.Sprintf("status %d: %s", a.status, got)
+					return
+				}
 				var n int
 				if i := strings.Index(got, "Runde "); i >= 0 {
 					fmt.Sscanf(got[i:], "Runde %d", &n)
