@@ -1,6 +1,7 @@
 package respcache
 
 import (
+	"encoding/json"
 	"testing"
 
 	"github.com/lotse-kim/lotse/graph/generated"
@@ -109,5 +110,18 @@ func TestCanonicalVariables(t *testing.T) {
 	}
 	if _, ok := canonicalVariables([]byte(`[1]`)); ok {
 		t.Error("an array as variables was taken")
+	}
+}
+
+// TestStringMember: the shortcut for strings without escapes reads what
+// json.Unmarshal reads.
+func TestStringMember(t *testing.T) {
+	for _, raw := range []string{`"{ districts { name } }"`, `"a\"b"`, `"\u00e4 ä"`, `"tab\there"`, `""`, "\"\xff\"", ` "x" `} {
+		var fast, slow string
+		ok := stringMember([]byte(raw), &fast)
+		err := json.Unmarshal([]byte(raw), &slow)
+		if ok != (err == nil) || fast != slow {
+			t.Errorf("%q: %q, %v; json.Unmarshal: %q, %v", raw, fast, ok, slow, err)
+		}
 	}
 }
