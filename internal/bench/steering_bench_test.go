@@ -127,7 +127,7 @@ func BenchmarkNetworkReportNRW(b *testing.B) {
 func BenchmarkSteeringPartsNRW(b *testing.B) {
 	st := nrwStore(b)
 	ctx := context.Background()
-	for _, m := range []string{"Solingen", largestMunicipality(b, service.New(st))} {
+	for _, m := range []string{"Solingen", largestMunicipality(b, service.New(st)), "Köln"} {
 		facts, err := st.GapFacts(ctx, gaps.Query(m, nil))
 		if err != nil {
 			b.Fatal(err)

@@ -61,6 +61,7 @@
 package gaps
 
 import (
+	"cmp"
 	"fmt"
 	"math"
 	"slices"
@@ -378,36 +379,46 @@ func (a *analysis) offerGaps(kind GapKind, offers []directory.Offer, extra direc
 }
 
 // sortGaps orders gaps by kind, then district (by name, unknown ones last),
-// need area, language and offer id.
+// need area, language and offer id. The ranks are looked up once per gap,
+// not in every comparison: a large city has over 2,000 gaps.
 func (a *analysis) sortGaps(gaps []Gap) {
 	kindRank := map[GapKind]int{}
 	for i, k := range GapKinds {
 		kindRank[k] = i
 	}
-	districtRank := func(id string) int {
-		if i, ok := a.rank[id]; ok {
-			return i
+	type keyed struct{ kind, district, need, i int }
+	ks := make([]keyed, len(gaps))
+	for i, g := range gaps {
+		d, ok := a.rank[g.DistrictID]
+		if !ok {
+			d = len(a.districts)
 		}
-		return len(a.districts)
+		ks[i] = keyed{kindRank[g.Kind], d, needRank(g.Need), i}
 	}
-	slices.SortStableFunc(gaps, func(x, y Gap) int {
-		if c := kindRank[x.Kind] - kindRank[y.Kind]; c != 0 {
+	slices.SortFunc(ks, func(x, y keyed) int { // stable: ties fall back to the position
+		if c := cmp.Compare(x.kind, y.kind); c != 0 {
 			return c
 		}
-		if c := districtRank(x.DistrictID) - districtRank(y.DistrictID); c != 0 {
+		if c := cmp.Compare(x.district, y.district); c != 0 {
 			return c
 		}
-		if c := strings.Compare(x.DistrictID, y.DistrictID); c != 0 {
+		gx, gy := &gaps[x.i], &gaps[y.i]
+		if c := strings.Compare(gx.DistrictID, gy.DistrictID); c != 0 {
 			return c
 		}
-		if c := needRank(x.Need) - needRank(y.Need); c != 0 {
+		if c := cmp.Compare(x.need, y.need); c != 0 {
 			return c
 		}
-		if c := strings.Compare(x.Language, y.Language); c != 0 {
+		if c := strings.Compare(gx.Language, gy.Language); c != 0 {
 			return c
 		}
-		return strings.Compare(x.OfferID, y.OfferID)
+		return cmp.Or(strings.Compare(gx.OfferID, gy.OfferID), cmp.Compare(x.i, y.i))
 	})
+	sorted := make([]Gap, len(gaps))
+	for i, k := range ks {
+		sorted[i] = gaps[k.i]
+	}
+	copy(gaps, sorted)
 }
 
 func level(c Cell) Level {

@@ -97,9 +97,12 @@ func (s *Service) GapReport(ctx context.Context, municipality string, needs []di
 			offers[list[i].ID] = &list[i]
 		}
 	}
+	// The providers of the listed offers, each once, read in one batch.
 	var providers []string
+	seen := map[string]bool{}
 	for _, g := range r.Gaps {
-		if g.OrganisationID != "" && !slices.Contains(providers, g.OrganisationID) {
+		if g.OrganisationID != "" && !seen[g.OrganisationID] {
+			seen[g.OrganisationID] = true
 			providers = append(providers, g.OrganisationID)
 		}
 	}

@@ -123,6 +123,8 @@ var (
 	stExportOffers                   = load("export_offers")
 	stExportProposals                = load("export_proposals")
 	stExportUnmetNeeds               = load("export_unmet_needs")
+	stGapChildcare                   = load("gap_childcare")
+	stGapCourses                     = load("gap_courses")
 	stGapGroups                      = load("gap_groups")
 	stGapOffers                      = load("gap_offers")
 	stImportDangling                 = load("import_dangling")

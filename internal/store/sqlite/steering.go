@@ -124,26 +124,31 @@ func (s *Store) GapFacts(ctx context.Context, q store.GapQuery) (store.GapFacts,
 func gapSupply(ctx context.Context, tx *sql.Tx, ds sql.NamedArg, needs []directory.NeedArea, f *store.GapFacts) error {
 	// Supply, categories and languages come from one pass over the active
 	// offers, grouped in SQL by district, category, need mask and language
-	// list; the few groups are unpacked here. (Three GROUP BY passes over a
-	// large city's offers cost four times as much.)
-	wanted := map[directory.NeedArea]bool{}
-	for _, n := range needs {
-		wanted[n] = true
+	// list; the groups (4,456 in Köln) are unpacked here. (Three GROUP BY
+	// passes over a large city's offers cost four times as much.) The rows
+	// come district by district; within a district sums are kept by need
+	// area's position and each language list is decoded once.
+	wanted := make([]bool, len(directory.NeedAreas))
+	for i, n := range directory.NeedAreas {
+		wanted[i] = len(needs) == 0 || slices.Contains(needs, n)
 	}
-	type needKey struct {
-		district string
-		need     directory.NeedArea
+	type needLanguage struct {
+		need int
+		lang string
 	}
-	type langKey struct {
-		district string
-		need     directory.NeedArea
-		lang     string
+	type districtSupply struct {
+		id         string
+		offers     []int // per need area, in the order of directory.NeedAreas
+		free       []int
+		categories map[directory.OfferCategory]int
+		languages  map[needLanguage]int
 	}
-	type catKey struct {
-		district string
-		category directory.OfferCategory
-	}
-	supply, cats, langs := map[needKey]*store.NeedSupply{}, map[catKey]int{}, map[langKey]int{}
+	var (
+		all   []*districtSupply
+		d     *districtSupply // the district of the last row
+		byID  = map[string]*districtSupply{}
+		lists = map[string][]string{}
+	)
 	if err := eachRow(ctx, tx, stGapGroups, []any{ds}, func(r *sql.Rows) error {
 		var (
 			district, category, languages string
@@ -153,47 +158,56 @@ func gapSupply(ctx context.Context, tx *sql.Tx, ds sql.NamedArg, needs []directo
 		if err := r.Scan(&district, &category, &needsMask, &languages, &count, &free); err != nil {
 			return err
 		}
-		ls, err := decodeList[string]("languages", languages, false)
-		if err != nil {
-			return err
+		ls, ok := lists[languages]
+		if !ok {
+			var err error
+			if ls, err = decodeList[string]("languages", languages, false); err != nil {
+				return err
+			}
+			lists[languages] = ls
 		}
-		cats[catKey{district, directory.OfferCategory(category)}] += count
-		for i, n := range directory.NeedAreas {
+		if d == nil || d.id != district {
+			if d = byID[district]; d == nil {
+				d = &districtSupply{id: district, offers: make([]int, len(directory.NeedAreas)),
+					free: make([]int, len(directory.NeedAreas)), categories: map[directory.OfferCategory]int{}, languages: map[needLanguage]int{}}
+				byID[district] = d
+				all = append(all, d)
+			}
+		}
+		d.categories[directory.OfferCategory(category)] += count
+		for i := range directory.NeedAreas {
 			if needsMask&(1<<i) == 0 {
 				continue
 			}
 			for _, l := range ls {
-				langs[langKey{district, n, l}] += count
+				d.languages[needLanguage{i, l}] += count
 			}
-			if len(wanted) > 0 && !wanted[n] {
-				continue
-			}
-			k := needKey{district, n}
-			if supply[k] == nil {
-				supply[k] = &store.NeedSupply{DistrictID: district, Need: n}
-			}
-			supply[k].ActiveOffers += count
-			supply[k].FreePlaces += free
+			d.offers[i] += count
+			d.free[i] += free
 		}
 		return nil
 	}); err != nil {
 		return fmt.Errorf("gap facts, supply: %w", err)
 	}
-	for _, v := range supply {
-		f.Supply = append(f.Supply, *v)
+	for _, d := range all {
+		for i, n := range directory.NeedAreas {
+			if wanted[i] && d.offers[i] > 0 {
+				f.Supply = append(f.Supply, store.NeedSupply{DistrictID: d.id, Need: n, ActiveOffers: d.offers[i], FreePlaces: d.free[i]})
+			}
+		}
+		for c, n := range d.categories {
+			f.Categories = append(f.Categories, store.CategorySupply{DistrictID: d.id, Category: c, ActiveOffers: n})
+		}
+		for k, n := range d.languages {
+			f.DistrictLanguages = append(f.DistrictLanguages, store.DistrictLanguage{DistrictID: d.id, Need: directory.NeedAreas[k.need], Language: k.lang, Offers: n})
+		}
 	}
 	slices.SortFunc(f.Supply, func(a, b store.NeedSupply) int {
 		return cmp.Or(strings.Compare(a.DistrictID, b.DistrictID), strings.Compare(string(a.Need), string(b.Need)))
 	})
-	for k, n := range cats {
-		f.Categories = append(f.Categories, store.CategorySupply{DistrictID: k.district, Category: k.category, ActiveOffers: n})
-	}
 	slices.SortFunc(f.Categories, func(a, b store.CategorySupply) int {
 		return cmp.Or(strings.Compare(a.DistrictID, b.DistrictID), strings.Compare(string(a.Category), string(b.Category)))
 	})
-	for k, n := range langs {
-		f.DistrictLanguages = append(f.DistrictLanguages, store.DistrictLanguage{DistrictID: k.district, Need: k.need, Language: k.lang, Offers: n})
-	}
 	slices.SortFunc(f.DistrictLanguages, func(a, b store.DistrictLanguage) int {
 		return cmp.Or(strings.Compare(a.DistrictID, b.DistrictID), strings.Compare(string(a.Need), string(b.Need)),
 			strings.Compare(a.Language, b.Language))
@@ -204,11 +218,17 @@ func gapSupply(ctx context.Context, tx *sql.Tx, ds sql.NamedArg, needs []directo
 // gapOffers fills f's courses without childcare within radiusKm, always-full
 // and unfunded offers.
 func gapOffers(ctx context.Context, tx *sql.Tx, ds sql.NamedArg, radiusKm float64, f *store.GapFacts) error {
-	// The box's half height in degrees; the SQL widens it by latitude for longitude.
-	_, dLat, _, _ := directory.BoundingBox(directory.GeoPoint{}, radiusKm)
+	courses, err := coursesWithoutChildcare(ctx, tx, ds, radiusKm)
+	if err != nil {
+		return fmt.Errorf("gap facts, courses: %w", err)
+	}
+	cj, err := json.Marshal(courses)
+	if err != nil {
+		return err
+	}
 	// The offers come whole in the same query (scanOffer reads them as
 	// OffersByID does), so listing them costs no second lookup.
-	if err := eachRow(ctx, tx, stGapOffers, []any{ds, sql.Named("dlat", dLat), sql.Named("radius_km", radiusKm)}, func(r *sql.Rows) error {
+	if err := eachRow(ctx, tx, stGapOffers, []any{ds, sql.Named("course_rids", string(cj))}, func(r *sql.Rows) error {
 		var rule string
 		o, err := scanOffer(r, &rule)
 		if err != nil {
@@ -229,6 +249,68 @@ func gapOffers(ctx context.Context, tx *sql.Tx, ds sql.NamedArg, radiusKm float6
 	// Sorting here, not in SQL, spares SQLite sorting whole offer rows.
 	f.CoursesWithoutChildcare, f.AlwaysFull, f.Unfunded = byOfferID(f.CoursesWithoutChildcare), byOfferID(f.AlwaysFull), byOfferID(f.Unfunded)
 	return nil
+}
+
+// coursesWithoutChildcare returns the rids of the active courses without
+// childcare of the districts ds that have no active childcare offer or
+// Passagegruppe within radiusKm (directory.DistanceKm); a course without a
+// position counts as without childcare nearby, since nothing shows that
+// childcare is in reach. It reads the courses' positions and the childcare
+// positions in their box once and checks each course over a grid (a large
+// city: 1,800 courses, 1,200 childcare offers), instead of one R*Tree probe
+// per course.
+func coursesWithoutChildcare(ctx context.Context, tx *sql.Tx, ds sql.NamedArg, radiusKm float64) ([]int64, error) {
+	type course struct {
+		rid int64
+		at  directory.GeoPoint
+	}
+	out := []int64{}
+	var courses []course
+	if err := eachRow(ctx, tx, stGapCourses, []any{ds}, func(r *sql.Rows) error {
+		var (
+			rid      int64
+			lat, lon sql.NullFloat64
+		)
+		if err := r.Scan(&rid, &lat, &lon); err != nil {
+			return err
+		}
+		if p := scanPoint(lat, lon); p != nil {
+			courses = append(courses, course{rid, *p})
+		} else {
+			out = append(out, rid)
+		}
+		return nil
+	}); err != nil {
+		return nil, err
+	}
+	if len(courses) == 0 {
+		return out, nil
+	}
+	points := make([]directory.GeoPoint, len(courses))
+	for i, c := range courses {
+		points[i] = c.at
+	}
+	reach := directory.NewReach(points, radiusKm)
+	minLat, maxLat, minLon, maxLon := reach.Box()
+	var childcare []directory.GeoPoint
+	if err := eachRow(ctx, tx, stGapChildcare, []any{sql.Named("min_lat", minLat), sql.Named("max_lat", maxLat),
+		sql.Named("min_lon", minLon), sql.Named("max_lon", maxLon)}, func(r *sql.Rows) error {
+		var p directory.GeoPoint
+		if err := r.Scan(&p.Lat, &p.Lon); err != nil {
+			return err
+		}
+		childcare = append(childcare, p)
+		return nil
+	}); err != nil {
+		return nil, err
+	}
+	near := reach.AnyWithin(childcare)
+	for i, c := range courses {
+		if !near[i] {
+			out = append(out, c.rid)
+		}
+	}
+	return out, nil
 }
 
 // byOfferID returns the offers ordered by id; it sorts indexes, so that each
