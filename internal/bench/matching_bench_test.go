@@ -1,6 +1,7 @@
 package bench
 
 import (
+	"cmp"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
@@ -21,6 +22,7 @@ import (
 	"github.com/lotse-kim/lotse/internal/referral"
 	"github.com/lotse-kim/lotse/internal/service"
 	"github.com/lotse-kim/lotse/internal/store"
+	"github.com/lotse-kim/lotse/internal/store/readindex"
 	"github.com/lotse-kim/lotse/internal/store/sqlite"
 )
 
@@ -201,12 +203,35 @@ func timed(b *testing.B, cs []matching.Client, op func(c matching.Client) (resul
 		results += n
 	}
 	b.StopTimer()
+	logSlowest(b, cs, cpu)
 	b.ReportMetric(float64(cpuTime()-cpu0)/float64(time.Millisecond)/float64(b.N), "cpu-ms/op")
 	b.ReportMetric(quantileMs(lat, 0.50), "p50-ms")
 	b.ReportMetric(quantileMs(lat, 0.99), "p99-ms")
 	b.ReportMetric(quantileMs(cpu, 0.50), "cpu-p50-ms")
 	b.ReportMetric(quantileMs(cpu, 0.99), "cpu-p99-ms")
 	b.ReportMetric(float64(results)/float64(b.N), "results/op")
+}
+
+// logSlowest logs the clients of the five calls of most thread CPU (call i
+// served cs[i%len(cs)]), before cpu is sorted for the quantiles.
+func logSlowest(b *testing.B, cs []matching.Client, cpu []time.Duration) {
+	if len(cpu) < 100 {
+		return
+	}
+	idx := make([]int, len(cpu))
+	for i := range idx {
+		idx[i] = i
+	}
+	slices.SortFunc(idx, func(x, y int) int { return cmp.Compare(cpu[y], cpu[x]) })
+	for _, i := range idx[:5] {
+		c := cs[i%len(cs)]
+		where := c.DistrictID
+		if c.Location != nil {
+			where = fmt.Sprintf("%.4f,%.4f", c.Location.Lat, c.Location.Lon)
+		}
+		b.Logf("slow: call %d, %.1f ms CPU: client %d (needs %v, at %s)", i, float64(cpu[i])/float64(time.Millisecond),
+			i%len(cs), c.Needs, where)
+	}
 }
 
 // quantileMs sorts ds and returns its q-quantile in milliseconds.
@@ -236,15 +261,33 @@ func cpuTime() time.Duration {
 	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
+// BenchmarkMatchOffersNRW times matchOffers on the embedded store alone
+// ("store") and with the read index in front of it, as `lotse serve` runs
+// it ("served"). It logs the slowest calls' clients, to tell what makes the
+// tail.
 func BenchmarkMatchOffersNRW(b *testing.B) {
 	st := nrwStore(b)
-	svc := service.New(st)
 	cs := clients(b, st, 600)
 	ctx := context.Background()
-	timed(b, cs, func(c matching.Client) (int, error) {
-		ms, err := svc.MatchOffers(ctx, c, 10)
-		return len(ms), err
-	})
+	for _, served := range []bool{false, true} {
+		name := "store"
+		var inner store.Store = st
+		if served {
+			name = "served"
+			ix, err := readindex.New(ctx, st)
+			if err != nil {
+				b.Fatal(err)
+			}
+			inner = ix
+		}
+		svc := service.New(inner)
+		b.Run(name, func(b *testing.B) {
+			timed(b, cs, func(c matching.Client) (int, error) {
+				ms, err := svc.MatchOffers(ctx, c, 10)
+				return len(ms), err
+			})
+		})
+	}
 }
 
 func BenchmarkCarePlanNRW(b *testing.B) {

@@ -436,6 +436,9 @@ func cooperationsAmong(ctx context.Context, q queryer, ids []string) ([]director
 
 func cooperations(ctx context.Context, q queryer, st *statement, args ...any) ([]directory.Cooperation, error) {
 	out := []directory.Cooperation{}
+	// Cooperations repeat a few topic lists (NRW: 65,332 cooperations, each
+	// with topics): each distinct list is decoded once and copied.
+	decoded := map[string][]string{}
 	err := eachRow(ctx, q, st, args, func(r *sql.Rows) error {
 		var (
 			c      directory.Cooperation
@@ -444,14 +447,16 @@ func cooperations(ctx context.Context, q queryer, st *statement, args ...any) ([
 		if err := r.Scan(&c.A, &c.B, &c.Since, &topics); err != nil {
 			return err
 		}
-		// Most cooperations name no topics; "[]" needs no JSON decoder.
 		if topics != "[]" && topics != "" {
-			if err := json.Unmarshal([]byte(topics), &c.Topics); err != nil {
-				return fmt.Errorf("cooperation %s–%s topics: %w", c.A, c.B, err)
+			l, ok := decoded[topics]
+			if !ok {
+				var err error
+				if l, err = decodeList[string]("topics", topics, false); err != nil {
+					return fmt.Errorf("cooperation %s–%s: %w", c.A, c.B, err)
+				}
+				decoded[topics] = l
 			}
-			if len(c.Topics) == 0 {
-				c.Topics = nil
-			}
+			c.Topics = slices.Clone(l)
 		}
 		out = append(out, c)
 		return nil
