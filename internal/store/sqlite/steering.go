@@ -229,18 +229,23 @@ func gapOffers(ctx context.Context, tx *sql.Tx, ds sql.NamedArg, radiusKm float6
 	// The offers come whole in the same query (scanOffer reads them as
 	// OffersByID does), so listing them costs no second lookup.
 	if err := eachRow(ctx, tx, stGapOffers, []any{ds, sql.Named("course_rids", string(cj))}, func(r *sql.Rows) error {
-		var rule string
-		o, err := scanOffer(r, &rule)
+		var rules string
+		o, err := scanOffer(r, &rules)
 		if err != nil {
 			return err
 		}
-		switch rule {
-		case "C":
-			f.CoursesWithoutChildcare = append(f.CoursesWithoutChildcare, o)
-		case "F":
-			f.AlwaysFull = append(f.AlwaysFull, o)
-		case "U":
-			f.Unfunded = append(f.Unfunded, o)
+		for i, rule := range rules {
+			if i > 0 {
+				o = o.Clone() // each list holds its own copy, as if read twice
+			}
+			switch rule {
+			case 'C':
+				f.CoursesWithoutChildcare = append(f.CoursesWithoutChildcare, o)
+			case 'F':
+				f.AlwaysFull = append(f.AlwaysFull, o)
+			case 'U':
+				f.Unfunded = append(f.Unfunded, o)
+			}
 		}
 		return nil
 	}); err != nil {
