@@ -97,24 +97,9 @@ func (s *Service) GapReport(ctx context.Context, municipality string, needs []di
 			offers[list[i].ID] = &list[i]
 		}
 	}
-	// The providers of the listed offers, each once, read in one batch.
-	var providers []string
-	seen := map[string]bool{}
-	for _, g := range r.Gaps {
-		if g.OrganisationID != "" && !seen[g.OrganisationID] {
-			seen[g.OrganisationID] = true
-			providers = append(providers, g.OrganisationID)
-		}
-	}
-	orgs := map[string]*directory.Organisation{}
-	if len(providers) > 0 {
-		list, err := s.store.OrganisationsByID(ctx, providers)
-		if err != nil {
-			return GapReport{}, err
-		}
-		for i := range list {
-			orgs[list[i].ID] = &list[i]
-		}
+	orgs, err := s.providersOf(ctx, r.Gaps)
+	if err != nil {
+		return GapReport{}, err
 	}
 
 	out := GapReport{Municipality: r.Municipality, Needs: selectedNeeds(needs),
@@ -137,6 +122,30 @@ func (s *Service) GapReport(ctx context.Context, municipality string, needs []di
 		out.Gaps[i] = sg
 	}
 	return out, nil
+}
+
+// providersOf reads the providers of the gaps' offers, each once, in one batch.
+func (s *Service) providersOf(ctx context.Context, gs []gaps.Gap) (map[string]*directory.Organisation, error) {
+	var providers []string
+	seen := map[string]bool{}
+	for _, g := range gs {
+		if g.OrganisationID != "" && !seen[g.OrganisationID] {
+			seen[g.OrganisationID] = true
+			providers = append(providers, g.OrganisationID)
+		}
+	}
+	orgs := map[string]*directory.Organisation{}
+	if len(providers) == 0 {
+		return orgs, nil
+	}
+	list, err := s.store.OrganisationsByID(ctx, providers)
+	if err != nil {
+		return nil, err
+	}
+	for i := range list {
+		orgs[list[i].ID] = &list[i]
+	}
+	return orgs, nil
 }
 
 // selectedNeeds returns needs deduplicated in contract order, or all need areas.

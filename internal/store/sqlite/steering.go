@@ -122,34 +122,64 @@ func (s *Store) GapFacts(ctx context.Context, q store.GapQuery) (store.GapFacts,
 
 // gapSupply fills f's supply, categories and district languages.
 func gapSupply(ctx context.Context, tx *sql.Tx, ds sql.NamedArg, needs []directory.NeedArea, f *store.GapFacts) error {
-	// Supply, categories and languages come from one pass over the active
-	// offers, grouped in SQL by district, category, need mask and language
-	// list; the groups (4,456 in Köln) are unpacked here. (Three GROUP BY
-	// passes over a large city's offers cost four times as much.) The rows
-	// come district by district; within a district sums are kept by need
-	// area's position and each language list is decoded once.
-	wanted := make([]bool, len(directory.NeedAreas))
-	for i, n := range directory.NeedAreas {
-		wanted[i] = len(needs) == 0 || slices.Contains(needs, n)
+	all, err := districtSupplies(ctx, tx, ds)
+	if err != nil {
+		return fmt.Errorf("gap facts, supply: %w", err)
 	}
-	type needLanguage struct {
-		need int
-		lang string
+	for _, d := range all {
+		for i, n := range directory.NeedAreas {
+			if d.offers[i] > 0 && (len(needs) == 0 || slices.Contains(needs, n)) {
+				f.Supply = append(f.Supply, store.NeedSupply{DistrictID: d.id, Need: n, ActiveOffers: d.offers[i], FreePlaces: d.free[i]})
+			}
+		}
+		for c, n := range d.categories {
+			f.Categories = append(f.Categories, store.CategorySupply{DistrictID: d.id, Category: c, ActiveOffers: n})
+		}
+		for k, n := range d.languages {
+			f.DistrictLanguages = append(f.DistrictLanguages, store.DistrictLanguage{DistrictID: d.id, Need: directory.NeedAreas[k.need], Language: k.lang, Offers: n})
+		}
 	}
-	type districtSupply struct {
-		id         string
-		offers     []int // per need area, in the order of directory.NeedAreas
-		free       []int
-		categories map[directory.OfferCategory]int
-		languages  map[needLanguage]int
-	}
+	slices.SortFunc(f.Supply, func(a, b store.NeedSupply) int {
+		return cmp.Or(strings.Compare(a.DistrictID, b.DistrictID), strings.Compare(string(a.Need), string(b.Need)))
+	})
+	slices.SortFunc(f.Categories, func(a, b store.CategorySupply) int {
+		return cmp.Or(strings.Compare(a.DistrictID, b.DistrictID), strings.Compare(string(a.Category), string(b.Category)))
+	})
+	slices.SortFunc(f.DistrictLanguages, func(a, b store.DistrictLanguage) int {
+		return cmp.Or(strings.Compare(a.DistrictID, b.DistrictID), strings.Compare(string(a.Need), string(b.Need)),
+			strings.Compare(a.Language, b.Language))
+	})
+	return nil
+}
+
+// districtSupply sums one district's active offers.
+type districtSupply struct {
+	id         string
+	offers     []int // per need area, in the order of directory.NeedAreas
+	free       []int
+	categories map[directory.OfferCategory]int
+	languages  map[needLanguage]int
+}
+
+type needLanguage struct {
+	need int // position in directory.NeedAreas
+	lang string
+}
+
+// districtSupplies sums the active offers of the districts ds per need area,
+// category and need area × language, in one pass over the active offers,
+// grouped in SQL by district, category, need mask and language list; the
+// groups (4,456 in Köln) are unpacked here. (Three GROUP BY passes over a
+// large city's offers cost four times as much.) The rows come district by
+// district; each language list is decoded once.
+func districtSupplies(ctx context.Context, tx *sql.Tx, ds sql.NamedArg) ([]*districtSupply, error) {
 	var (
 		all   []*districtSupply
 		d     *districtSupply // the district of the last row
 		byID  = map[string]*districtSupply{}
 		lists = map[string][]string{}
 	)
-	if err := eachRow(ctx, tx, stGapGroups, []any{ds}, func(r *sql.Rows) error {
+	err := eachRow(ctx, tx, stGapGroups, []any{ds}, func(r *sql.Rows) error {
 		var (
 			district, category, languages string
 			needsMask                     int64
@@ -186,33 +216,8 @@ func gapSupply(ctx context.Context, tx *sql.Tx, ds sql.NamedArg, needs []directo
 			d.free[i] += free
 		}
 		return nil
-	}); err != nil {
-		return fmt.Errorf("gap facts, supply: %w", err)
-	}
-	for _, d := range all {
-		for i, n := range directory.NeedAreas {
-			if wanted[i] && d.offers[i] > 0 {
-				f.Supply = append(f.Supply, store.NeedSupply{DistrictID: d.id, Need: n, ActiveOffers: d.offers[i], FreePlaces: d.free[i]})
-			}
-		}
-		for c, n := range d.categories {
-			f.Categories = append(f.Categories, store.CategorySupply{DistrictID: d.id, Category: c, ActiveOffers: n})
-		}
-		for k, n := range d.languages {
-			f.DistrictLanguages = append(f.DistrictLanguages, store.DistrictLanguage{DistrictID: d.id, Need: directory.NeedAreas[k.need], Language: k.lang, Offers: n})
-		}
-	}
-	slices.SortFunc(f.Supply, func(a, b store.NeedSupply) int {
-		return cmp.Or(strings.Compare(a.DistrictID, b.DistrictID), strings.Compare(string(a.Need), string(b.Need)))
 	})
-	slices.SortFunc(f.Categories, func(a, b store.CategorySupply) int {
-		return cmp.Or(strings.Compare(a.DistrictID, b.DistrictID), strings.Compare(string(a.Category), string(b.Category)))
-	})
-	slices.SortFunc(f.DistrictLanguages, func(a, b store.DistrictLanguage) int {
-		return cmp.Or(strings.Compare(a.DistrictID, b.DistrictID), strings.Compare(string(a.Need), string(b.Need)),
-			strings.Compare(a.Language, b.Language))
-	})
-	return nil
+	return all, err
 }
 
 // gapOffers fills f's courses without childcare within radiusKm, always-full
