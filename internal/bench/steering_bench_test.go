@@ -3,6 +3,7 @@ package bench
 import (
 	"context"
 	"runtime"
+	"slices"
 	"testing"
 	"time"
 
@@ -10,6 +11,7 @@ import (
 	"github.com/lotse-kim/lotse/internal/gaps"
 	"github.com/lotse-kim/lotse/internal/network"
 	"github.com/lotse-kim/lotse/internal/service"
+	"github.com/lotse-kim/lotse/internal/store/readindex"
 )
 
 // Steering at NRW scale on the embedded store. Budgets: gapReport of one
@@ -25,6 +27,12 @@ var steeringReader = access.Principal{Role: access.RoleSteering, TokenID: "bench
 func measure(b *testing.B, fn func() error) {
 	b.Helper()
 	times, cpu := runTimed(b, b.N, fn)
+	reportTimes(b, times, cpu)
+}
+
+// reportTimes reports the median and the slowest of the runs' wall-clock
+// and thread CPU times.
+func reportTimes(b *testing.B, times, cpu []time.Duration) {
 	b.ReportMetric(quantileMs(times, 0.5), "ms-p50")
 	b.ReportMetric(quantileMs(times, 1), "ms-max")
 	b.ReportMetric(quantileMs(cpu, 0.5), "cpu-ms-p50")
@@ -34,12 +42,23 @@ func measure(b *testing.B, fn func() error) {
 // runTimed runs fn n times on one locked OS thread and returns each run's
 // wall-clock and thread CPU time.
 func runTimed(b *testing.B, n int, fn func() error) (wall, cpu []time.Duration) {
+	return runTimedAfter(b, n, nil, fn)
+}
+
+// runTimedAfter is runTimed that calls prep (when not nil) before each run,
+// outside the times.
+func runTimedAfter(b *testing.B, n int, prep func(), fn func() error) (wall, cpu []time.Duration) {
 	b.Helper()
 	runtime.LockOSThread()
 	defer runtime.UnlockOSThread()
 	wall, cpu = make([]time.Duration, 0, n), make([]time.Duration, 0, n)
 	b.ResetTimer()
 	for range n {
+		if prep != nil {
+			b.StopTimer()
+			prep()
+			b.StartTimer()
+		}
 		start, t0 := time.Now(), threadCPU()
 		if err := fn(); err != nil {
 			b.Fatal(err)
@@ -69,21 +88,64 @@ func largestMunicipality(b *testing.B, svc *service.Service) string {
 	return best
 }
 
+// BenchmarkGapReportMunicipalityNRW times gapReport of a small, the most
+// divided and the largest municipality: "cold" as after a write (the SQLite
+// store keeps a municipality's facts while the directory is unchanged; other
+// municipalities' reports, untimed, push them out before each run), "warm"
+// as a dashboard asking again.
 func BenchmarkGapReportMunicipalityNRW(b *testing.B) {
 	svc := service.New(nrwStore(b))
-	ctx := access.WithPrincipal(context.Background(), steeringReader)
 	for _, m := range []string{"Solingen", largestMunicipality(b, svc), "Köln"} {
-		b.Run(m, func(b *testing.B) {
+		gapReportColdWarm(b, svc, m)
+	}
+}
+
+// gapReportColdWarm runs m's gap report as sub-benchmarks m/cold (other
+// municipalities' reports, untimed, push m's facts out of the store's memo
+// before each run) and m/warm.
+func gapReportColdWarm(b *testing.B, svc *service.Service, m string) {
+	ctx := access.WithPrincipal(context.Background(), steeringReader)
+	ms, err := svc.Municipalities(ctx)
+	if err != nil {
+		b.Fatal(err)
+	}
+	others := slices.DeleteFunc(slices.Clone(ms), func(o string) bool { return o == m })[:10]
+	evict := func() {
+		for _, o := range others {
+			if _, err := svc.GapReport(ctx, o, nil); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+	for _, warm := range []bool{false, true} {
+		prep, name := evict, m+"/cold"
+		if warm {
+			prep, name = nil, m+"/warm"
+		}
+		b.Run(name, func(b *testing.B) {
 			var cells, gaps int
-			measure(b, func() error {
+			wall, cpu := runTimedAfter(b, b.N, prep, func() error {
 				r, err := svc.GapReport(ctx, m, nil)
 				cells, gaps = len(r.Cells), len(r.Gaps)
 				return err
 			})
+			reportTimes(b, wall, cpu)
 			b.ReportMetric(float64(cells), "cells")
 			b.ReportMetric(float64(gaps), "gaps")
 		})
 	}
+}
+
+// BenchmarkGapReportServedNRW is gapReport of Köln (the largest gap report)
+// with the read index in front of the store, as `lotse serve` runs it: the
+// index answers the providers of the listed offers from memory, GapFacts
+// still comes from the store.
+func BenchmarkGapReportServedNRW(b *testing.B) {
+	ix, err := readindex.New(b.Context(), nrwStore(b))
+	if err != nil {
+		b.Fatal(err)
+	}
+	gapReportColdWarm(b, service.New(ix), "Köln")
 }
 
 // BenchmarkGapReportEveryMunicipalityNRW runs gapReport for each of the 54
@@ -96,11 +158,19 @@ func BenchmarkGapReportEveryMunicipalityNRW(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
+	// The municipalities take turns, so that every report is computed (the
+	// store keeps the facts of fewer municipalities than there are).
+	wall, cpu := make([][]time.Duration, len(ms)), make([][]time.Duration, len(ms))
+	for range b.N {
+		for i, m := range ms {
+			w, c := runTimed(b, 1, func() error { _, err := svc.GapReport(ctx, m, nil); return err })
+			wall[i], cpu[i] = append(wall[i], w...), append(cpu[i], c...)
+		}
+	}
 	worst, worstWall, worstCPU := "", 0.0, 0.0
-	for _, m := range ms {
-		wall, cpu := runTimed(b, b.N, func() error { _, err := svc.GapReport(ctx, m, nil); return err })
-		if c := quantileMs(cpu, 0.5); c > worstCPU {
-			worst, worstCPU, worstWall = m, c, quantileMs(wall, 0.5)
+	for i, m := range ms {
+		if c := quantileMs(cpu[i], 0.5); c > worstCPU {
+			worst, worstCPU, worstWall = m, c, quantileMs(wall[i], 0.5)
 		}
 	}
 	b.ReportMetric(worstWall, "ms-p50-worst")

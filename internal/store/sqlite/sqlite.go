@@ -39,6 +39,7 @@ type Store struct {
 	stmts stmtCache // prepared hot reads on r
 	path  string
 	full  atomic.Bool // the last write failed for a full disk
+	gaps  gapMemo     // the directory's part of recent gap facts (steering.go)
 }
 
 // Open opens (creating if needed) the database file at path and applies
