@@ -41,14 +41,15 @@ func selects(ctx context.Context, path ...string) bool {
 // by a time window alone splits under load). Errors surface on the fields.
 func prefetchOffers(ctx context.Context, offers []*directory.Offer, path ...string) {
 	l := LoadersFor(ctx)
-	if selects(ctx, append(path, "provider")...) {
+	if at := append(path[:len(path):len(path)], "provider"); selects(ctx, at...) {
 		ids := make([]string, 0, len(offers))
 		for _, o := range offers {
 			ids = append(ids, o.ProviderID)
 		}
-		_, _ = l.Organisation.LoadAll(ctx, ids)
+		providers, _ := l.Organisation.LoadAll(ctx, ids)
+		prefetchOrganisations(ctx, providers, at...)
 	}
-	if selects(ctx, append(path, "district")...) {
+	if selects(ctx, append(path[:len(path):len(path)], "district")...) {
 		ids := make([]string, 0, len(offers))
 		for _, o := range offers {
 			if o.DistrictID != "" {
@@ -56,5 +57,58 @@ func prefetchOffers(ctx context.Context, offers []*directory.Offer, path ...stri
 			}
 		}
 		_, _ = l.District.LoadAll(ctx, ids)
+	}
+}
+
+// prefetchOrganisations primes the loaders of the organisations' own nested
+// fields when the query asks for them below path: a search page's providers
+// are marshalled one after another (tools/gqlgen), so an unprimed loader
+// would make each of them wait for its batch window alone.
+func prefetchOrganisations(ctx context.Context, orgs []*directory.Organisation, path ...string) {
+	l := LoadersFor(ctx)
+	at := func(fields ...string) bool { return selects(ctx, append(path[:len(path):len(path)], fields...)...) }
+	var ids, districts, parents, groups []string
+	for _, o := range orgs {
+		if o == nil {
+			continue
+		}
+		ids = append(ids, o.ID)
+		if o.DistrictID != "" {
+			districts = append(districts, o.DistrictID)
+		}
+		if o.ParentID != "" {
+			parents = append(parents, o.ParentID)
+		}
+		groups = append(groups, o.WorkingGroupIDs...)
+	}
+	if len(ids) == 0 {
+		return
+	}
+	if at("district") {
+		_, _ = l.District.LoadAll(ctx, districts)
+	}
+	if at("workingGroups") {
+		_, _ = l.WorkingGroup.LoadAll(ctx, groups)
+	}
+	if at("offers") {
+		_, _ = l.Offers.LoadAll(ctx, ids)
+	}
+	// Parents and partners are organisations too: one batch for both.
+	var more []string
+	if at("parent") {
+		more = parents
+	}
+	if at("partners") {
+		coops, _ := l.Partners.LoadAll(ctx, ids)
+		if at("partners", "organisation") {
+			for i, cs := range coops {
+				for _, c := range cs {
+					more = append(more, c.Other(ids[i]))
+				}
+			}
+		}
+	}
+	if len(more) > 0 {
+		_, _ = l.Organisation.LoadAll(ctx, more)
 	}
 }

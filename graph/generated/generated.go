@@ -6387,7 +6387,7 @@ func (ec *executionContext) _AuditConnection_totalCount(ctx context.Context, fie
 	)
 }
 func (ec *executionContext) fieldContext_AuditConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("AuditConnection", field, false, false, errors.New("field of type Int does not have child fields"))
+	return graphql.NewScalarFieldContext("AuditConnection", field, false, false, errNoChildFieldsInt)
 }
 
 func (ec *executionContext) _AuditEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.AuditEdge) (ret graphql.Marshaler) {
@@ -6442,7 +6442,7 @@ func (ec *executionContext) _AuditEdge_cursor(ctx context.Context, field graphql
 	)
 }
 func (ec *executionContext) fieldContext_AuditEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("AuditEdge", field, false, false, errors.New("field of type String does not have child fields"))
+	return graphql.NewScalarFieldContext("AuditEdge", field, false, false, errNoChildFieldsString)
 }
 
 func (ec *executionContext) _AuditEntry_id(ctx context.Context, field graphql.CollectedField, obj *access.AuditEntry) (ret graphql.Marshaler) {
@@ -6465,7 +6465,7 @@ func (ec *executionContext) _AuditEntry_id(ctx context.Context, field graphql.Co
 	)
 }
 func (ec *executionContext) fieldContext_AuditEntry_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("AuditEntry", field, true, true, errors.New("field of type ID does not have child fields"))
+	return graphql.NewScalarFieldContext("AuditEntry", field, true, true, errNoChildFieldsID)
 }
 
 func (ec *executionContext) _AuditEntry_at(ctx context.Context, field graphql.CollectedField, obj *access.AuditEntry) (ret graphql.Marshaler) {
@@ -6488,7 +6488,7 @@ func (ec *executionContext) _AuditEntry_at(ctx context.Context, field graphql.Co
 	)
 }
 func (ec *executionContext) fieldContext_AuditEntry_at(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("AuditEntry", field, false, false, errors.New("field of type Time does not have child fields"))
+	return graphql.NewScalarFieldContext("AuditEntry", field, false, false, errNoChildFieldsTime)
 }
 
 func (ec *executionContext) _AuditEntry_actorId(ctx context.Context, field graphql.CollectedField, obj *access.AuditEntry) (ret graphql.Marshaler) {
@@ -6511,7 +6511,7 @@ func (ec *executionContext) _AuditEntry_actorId(ctx context.Context, field graph
 	)
 }
 func (ec *executionContext) fieldContext_AuditEntry_actorId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("AuditEntry", field, false, false, errors.New("field of type String does not have child fields"))
+	return graphql.NewScalarFieldContext("AuditEntry", field, false, false, errNoChildFieldsString)
 }
 
 func (ec *executionContext) _AuditEntry_actorName(ctx context.Context, field graphql.CollectedField, obj *access.AuditEntry) (ret graphql.Marshaler) {
@@ -6534,7 +6534,7 @@ func (ec *executionContext) _AuditEntry_actorName(ctx context.Context, field gra
 	)
 }
 func (ec *executionContext) fieldContext_AuditEntry_actorName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("AuditEntry", field, false, false, errors.New("field of type String does not have child fields"))
+	return graphql.NewScalarFieldContext("AuditEntry", field, false, false, errNoChildFieldsString)
 }
 
 func (ec *executionContext) _AuditEntry_role(ctx context.Context, field graphql.CollectedField, obj *access.AuditEntry) (ret graphql.Marshaler) {
@@ -6557,7 +6557,7 @@ func (ec *executionContext) _AuditEntry_role(ctx context.Context, field graphql.
 	)
 }
 func (ec *executionContext) fieldContext_AuditEntry_role(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("AuditEntry", field, false, false, errors.New("field of type Role does not have child fields"))
+	return graphql.NewScalarFieldContext("AuditEntry", field, false, false, errNoChildFieldsRole)
 }
 
 func (ec *executionContext) _AuditEntry_action(ctx context.Context, field graphql.CollectedField, obj *access.AuditEntry) (ret graphql.Marshaler) {
@@ -6580,7 +6580,7 @@ func (ec *executionContext) _AuditEntry_action(ctx context.Context, field graphq
 	)
 }
 func (ec *executionContext) fieldContext_AuditEntry_action(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("AuditEntry", field, false, false, errors.New("field of type String does not have child fields"))
+	return graphql.NewScalarFieldContext("AuditEntry", field, false, false, errNoChildFieldsString)
 }
 
 func (ec *executionContext) _AuditEntry_entityType(ctx context.Context, field graphql.CollectedField, obj *access.AuditEntry) (ret graphql.Marshaler) {
@@ -6603,7 +6603,7 @@ func (ec *executionContext) _AuditEntry_entityType(ctx context.Context, field gr
 	)
 }
 func (ec *executionContext) fieldContext_AuditEntry_entityType(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("AuditEntry", field, false, false, errors.New("field of type String does not have child fields"))
+	return graphql.NewScalarFieldContext("AuditEntry", field, false, false, errNoChildFieldsString)
 }
 
 func (ec *executionContext) _AuditEntry_entityId(ctx context.Context, field graphql.CollectedField, obj *access.AuditEntry) (ret graphql.Marshaler) {
@@ -6626,7 +6626,7 @@ func (ec *executionContext) _AuditEntry_entityId(ctx context.Context, field grap
 	)
 }
 func (ec *executionContext) fieldContext_AuditEntry_entityId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("AuditEntry", field, false, false, errors.New("field of type String does not have child fields"))
+	return graphql.NewScalarFieldContext("AuditEntry", field, false, false, errNoChildFieldsString)
 }
 
 func (ec *executionContext) _AuditEntry_changes(ctx context.Context, field graphql.CollectedField, obj *access.AuditEntry) (ret graphql.Marshaler) {
@@ -6681,7 +6681,7 @@ func (ec *executionContext) _AuditEntry_localId(ctx context.Context, field graph
 	)
 }
 func (ec *executionContext) fieldContext_AuditEntry_localId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("AuditEntry", field, false, false, errors.New("field of type ID does not have child fields"))
+	return graphql.NewScalarFieldContext("AuditEntry", field, false, false, errNoChildFieldsID)
 }
 
 func (ec *executionContext) _AuditEntry_operation(ctx context.Context, field graphql.CollectedField, obj *access.AuditEntry) (ret graphql.Marshaler) {
@@ -6704,7 +6704,7 @@ func (ec *executionContext) _AuditEntry_operation(ctx context.Context, field gra
 	)
 }
 func (ec *executionContext) fieldContext_AuditEntry_operation(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("AuditEntry", field, true, true, errors.New("field of type AuditAction does not have child fields"))
+	return graphql.NewScalarFieldContext("AuditEntry", field, true, true, errNoChildFieldsAuditAction)
 }
 
 func (ec *executionContext) _AuditEntry_entityKind(ctx context.Context, field graphql.CollectedField, obj *access.AuditEntry) (ret graphql.Marshaler) {
@@ -6727,7 +6727,7 @@ func (ec *executionContext) _AuditEntry_entityKind(ctx context.Context, field gr
 	)
 }
 func (ec *executionContext) fieldContext_AuditEntry_entityKind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("AuditEntry", field, true, true, errors.New("field of type AuditEntityType does not have child fields"))
+	return graphql.NewScalarFieldContext("AuditEntry", field, true, true, errNoChildFieldsAuditEntityType)
 }
 
 func (ec *executionContext) _Broker_organisation(ctx context.Context, field graphql.CollectedField, obj *model.Broker) (ret graphql.Marshaler) {
@@ -6782,7 +6782,7 @@ func (ec *executionContext) _Broker_betweenness(ctx context.Context, field graph
 	)
 }
 func (ec *executionContext) fieldContext_Broker_betweenness(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Broker", field, false, false, errors.New("field of type Float does not have child fields"))
+	return graphql.NewScalarFieldContext("Broker", field, false, false, errNoChildFieldsFloat)
 }
 
 func (ec *executionContext) _CarePlan_items(ctx context.Context, field graphql.CollectedField, obj *model.CarePlan) (ret graphql.Marshaler) {
@@ -6837,7 +6837,7 @@ func (ec *executionContext) _CarePlan_coveredNeeds(ctx context.Context, field gr
 	)
 }
 func (ec *executionContext) fieldContext_CarePlan_coveredNeeds(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("CarePlan", field, false, false, errors.New("field of type NeedArea does not have child fields"))
+	return graphql.NewScalarFieldContext("CarePlan", field, false, false, errNoChildFieldsNeedArea)
 }
 
 func (ec *executionContext) _CarePlan_uncoveredNeeds(ctx context.Context, field graphql.CollectedField, obj *model.CarePlan) (ret graphql.Marshaler) {
@@ -6860,7 +6860,7 @@ func (ec *executionContext) _CarePlan_uncoveredNeeds(ctx context.Context, field 
 	)
 }
 func (ec *executionContext) fieldContext_CarePlan_uncoveredNeeds(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("CarePlan", field, false, false, errors.New("field of type NeedArea does not have child fields"))
+	return graphql.NewScalarFieldContext("CarePlan", field, false, false, errNoChildFieldsNeedArea)
 }
 
 func (ec *executionContext) _CarePlan_recordedUnmetNeeds(ctx context.Context, field graphql.CollectedField, obj *model.CarePlan) (ret graphql.Marshaler) {
@@ -6915,7 +6915,7 @@ func (ec *executionContext) _Consent_givenOn(ctx context.Context, field graphql.
 	)
 }
 func (ec *executionContext) fieldContext_Consent_givenOn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Consent", field, false, false, errors.New("field of type Date does not have child fields"))
+	return graphql.NewScalarFieldContext("Consent", field, false, false, errNoChildFieldsDate)
 }
 
 func (ec *executionContext) _Consent_form(ctx context.Context, field graphql.CollectedField, obj *referral.Consent) (ret graphql.Marshaler) {
@@ -6938,7 +6938,7 @@ func (ec *executionContext) _Consent_form(ctx context.Context, field graphql.Col
 	)
 }
 func (ec *executionContext) fieldContext_Consent_form(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Consent", field, false, false, errors.New("field of type ConsentForm does not have child fields"))
+	return graphql.NewScalarFieldContext("Consent", field, false, false, errNoChildFieldsConsentForm)
 }
 
 func (ec *executionContext) _Consent_shares(ctx context.Context, field graphql.CollectedField, obj *referral.Consent) (ret graphql.Marshaler) {
@@ -6961,7 +6961,7 @@ func (ec *executionContext) _Consent_shares(ctx context.Context, field graphql.C
 	)
 }
 func (ec *executionContext) fieldContext_Consent_shares(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Consent", field, false, false, errors.New("field of type ConsentShare does not have child fields"))
+	return graphql.NewScalarFieldContext("Consent", field, false, false, errNoChildFieldsConsentShare)
 }
 
 func (ec *executionContext) _Consent_validUntil(ctx context.Context, field graphql.CollectedField, obj *referral.Consent) (ret graphql.Marshaler) {
@@ -6984,7 +6984,7 @@ func (ec *executionContext) _Consent_validUntil(ctx context.Context, field graph
 	)
 }
 func (ec *executionContext) fieldContext_Consent_validUntil(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Consent", field, false, false, errors.New("field of type Date does not have child fields"))
+	return graphql.NewScalarFieldContext("Consent", field, false, false, errNoChildFieldsDate)
 }
 
 func (ec *executionContext) _Consent_withdrawnAt(ctx context.Context, field graphql.CollectedField, obj *referral.Consent) (ret graphql.Marshaler) {
@@ -7007,7 +7007,7 @@ func (ec *executionContext) _Consent_withdrawnAt(ctx context.Context, field grap
 	)
 }
 func (ec *executionContext) fieldContext_Consent_withdrawnAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Consent", field, false, false, errors.New("field of type Time does not have child fields"))
+	return graphql.NewScalarFieldContext("Consent", field, false, false, errNoChildFieldsTime)
 }
 
 func (ec *executionContext) _Cooperation_a(ctx context.Context, field graphql.CollectedField, obj *model.Cooperation) (ret graphql.Marshaler) {
@@ -7094,7 +7094,7 @@ func (ec *executionContext) _Cooperation_since(ctx context.Context, field graphq
 	)
 }
 func (ec *executionContext) fieldContext_Cooperation_since(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Cooperation", field, false, false, errors.New("field of type String does not have child fields"))
+	return graphql.NewScalarFieldContext("Cooperation", field, false, false, errNoChildFieldsString)
 }
 
 func (ec *executionContext) _Cooperation_topics(ctx context.Context, field graphql.CollectedField, obj *model.Cooperation) (ret graphql.Marshaler) {
@@ -7117,7 +7117,7 @@ func (ec *executionContext) _Cooperation_topics(ctx context.Context, field graph
 	)
 }
 func (ec *executionContext) fieldContext_Cooperation_topics(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Cooperation", field, false, false, errors.New("field of type String does not have child fields"))
+	return graphql.NewScalarFieldContext("Cooperation", field, false, false, errNoChildFieldsString)
 }
 
 func (ec *executionContext) _Cooperation_status(ctx context.Context, field graphql.CollectedField, obj *model.Cooperation) (ret graphql.Marshaler) {
@@ -7140,7 +7140,7 @@ func (ec *executionContext) _Cooperation_status(ctx context.Context, field graph
 	)
 }
 func (ec *executionContext) fieldContext_Cooperation_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Cooperation", field, false, false, errors.New("field of type CooperationStatus does not have child fields"))
+	return graphql.NewScalarFieldContext("Cooperation", field, false, false, errNoChildFieldsCooperationStatus)
 }
 
 func (ec *executionContext) _Cooperation_sinceDate(ctx context.Context, field graphql.CollectedField, obj *model.Cooperation) (ret graphql.Marshaler) {
@@ -7163,7 +7163,7 @@ func (ec *executionContext) _Cooperation_sinceDate(ctx context.Context, field gr
 	)
 }
 func (ec *executionContext) fieldContext_Cooperation_sinceDate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Cooperation", field, false, false, errors.New("field of type Date does not have child fields"))
+	return graphql.NewScalarFieldContext("Cooperation", field, false, false, errNoChildFieldsDate)
 }
 
 func (ec *executionContext) _District_id(ctx context.Context, field graphql.CollectedField, obj *directory.District) (ret graphql.Marshaler) {
@@ -7186,7 +7186,7 @@ func (ec *executionContext) _District_id(ctx context.Context, field graphql.Coll
 	)
 }
 func (ec *executionContext) fieldContext_District_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("District", field, true, false, errors.New("field of type ID does not have child fields"))
+	return graphql.NewScalarFieldContext("District", field, true, false, errNoChildFieldsID)
 }
 
 func (ec *executionContext) _District_name(ctx context.Context, field graphql.CollectedField, obj *directory.District) (ret graphql.Marshaler) {
@@ -7209,7 +7209,7 @@ func (ec *executionContext) _District_name(ctx context.Context, field graphql.Co
 	)
 }
 func (ec *executionContext) fieldContext_District_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("District", field, false, false, errors.New("field of type String does not have child fields"))
+	return graphql.NewScalarFieldContext("District", field, false, false, errNoChildFieldsString)
 }
 
 func (ec *executionContext) _District_municipality(ctx context.Context, field graphql.CollectedField, obj *directory.District) (ret graphql.Marshaler) {
@@ -7232,7 +7232,7 @@ func (ec *executionContext) _District_municipality(ctx context.Context, field gr
 	)
 }
 func (ec *executionContext) fieldContext_District_municipality(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("District", field, false, false, errors.New("field of type String does not have child fields"))
+	return graphql.NewScalarFieldContext("District", field, false, false, errNoChildFieldsString)
 }
 
 func (ec *executionContext) _District_population(ctx context.Context, field graphql.CollectedField, obj *directory.District) (ret graphql.Marshaler) {
@@ -7255,7 +7255,7 @@ func (ec *executionContext) _District_population(ctx context.Context, field grap
 	)
 }
 func (ec *executionContext) fieldContext_District_population(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("District", field, false, false, errors.New("field of type Int does not have child fields"))
+	return graphql.NewScalarFieldContext("District", field, false, false, errNoChildFieldsInt)
 }
 
 func (ec *executionContext) _District_centre(ctx context.Context, field graphql.CollectedField, obj *directory.District) (ret graphql.Marshaler) {
@@ -7310,7 +7310,7 @@ func (ec *executionContext) _District_radiusKm(ctx context.Context, field graphq
 	)
 }
 func (ec *executionContext) fieldContext_District_radiusKm(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("District", field, false, false, errors.New("field of type Float does not have child fields"))
+	return graphql.NewScalarFieldContext("District", field, false, false, errNoChildFieldsFloat)
 }
 
 func (ec *executionContext) _District_boundary(ctx context.Context, field graphql.CollectedField, obj *directory.District) (ret graphql.Marshaler) {
@@ -7333,7 +7333,7 @@ func (ec *executionContext) _District_boundary(ctx context.Context, field graphq
 	)
 }
 func (ec *executionContext) fieldContext_District_boundary(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("District", field, false, false, errors.New("field of type GeoJSONGeometry does not have child fields"))
+	return graphql.NewScalarFieldContext("District", field, false, false, errNoChildFieldsGeoJSONGeometry)
 }
 
 func (ec *executionContext) _District_localId(ctx context.Context, field graphql.CollectedField, obj *directory.District) (ret graphql.Marshaler) {
@@ -7356,7 +7356,7 @@ func (ec *executionContext) _District_localId(ctx context.Context, field graphql
 	)
 }
 func (ec *executionContext) fieldContext_District_localId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("District", field, false, false, errors.New("field of type ID does not have child fields"))
+	return graphql.NewScalarFieldContext("District", field, false, false, errNoChildFieldsID)
 }
 
 func (ec *executionContext) _FieldChange_field(ctx context.Context, field graphql.CollectedField, obj *access.FieldChange) (ret graphql.Marshaler) {
@@ -7379,7 +7379,7 @@ func (ec *executionContext) _FieldChange_field(ctx context.Context, field graphq
 	)
 }
 func (ec *executionContext) fieldContext_FieldChange_field(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("FieldChange", field, false, false, errors.New("field of type String does not have child fields"))
+	return graphql.NewScalarFieldContext("FieldChange", field, false, false, errNoChildFieldsString)
 }
 
 func (ec *executionContext) _FieldChange_old(ctx context.Context, field graphql.CollectedField, obj *access.FieldChange) (ret graphql.Marshaler) {
@@ -7402,7 +7402,7 @@ func (ec *executionContext) _FieldChange_old(ctx context.Context, field graphql.
 	)
 }
 func (ec *executionContext) fieldContext_FieldChange_old(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("FieldChange", field, true, false, errors.New("field of type String does not have child fields"))
+	return graphql.NewScalarFieldContext("FieldChange", field, true, false, errNoChildFieldsString)
 }
 
 func (ec *executionContext) _FieldChange_new(ctx context.Context, field graphql.CollectedField, obj *access.FieldChange) (ret graphql.Marshaler) {
@@ -7425,7 +7425,7 @@ func (ec *executionContext) _FieldChange_new(ctx context.Context, field graphql.
 	)
 }
 func (ec *executionContext) fieldContext_FieldChange_new(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("FieldChange", field, true, false, errors.New("field of type String does not have child fields"))
+	return graphql.NewScalarFieldContext("FieldChange", field, true, false, errNoChildFieldsString)
 }
 
 func (ec *executionContext) _FieldChange_before(ctx context.Context, field graphql.CollectedField, obj *access.FieldChange) (ret graphql.Marshaler) {
@@ -7448,7 +7448,7 @@ func (ec *executionContext) _FieldChange_before(ctx context.Context, field graph
 	)
 }
 func (ec *executionContext) fieldContext_FieldChange_before(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("FieldChange", field, true, true, errors.New("field of type JSON does not have child fields"))
+	return graphql.NewScalarFieldContext("FieldChange", field, true, true, errNoChildFieldsJSON)
 }
 
 func (ec *executionContext) _FieldChange_after(ctx context.Context, field graphql.CollectedField, obj *access.FieldChange) (ret graphql.Marshaler) {
@@ -7471,7 +7471,7 @@ func (ec *executionContext) _FieldChange_after(ctx context.Context, field graphq
 	)
 }
 func (ec *executionContext) fieldContext_FieldChange_after(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("FieldChange", field, true, true, errors.New("field of type JSON does not have child fields"))
+	return graphql.NewScalarFieldContext("FieldChange", field, true, true, errNoChildFieldsJSON)
 }
 
 func (ec *executionContext) _GapCell_district(ctx context.Context, field graphql.CollectedField, obj *model.GapCell) (ret graphql.Marshaler) {
@@ -7526,7 +7526,7 @@ func (ec *executionContext) _GapCell_need(ctx context.Context, field graphql.Col
 	)
 }
 func (ec *executionContext) fieldContext_GapCell_need(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("GapCell", field, false, false, errors.New("field of type NeedArea does not have child fields"))
+	return graphql.NewScalarFieldContext("GapCell", field, false, false, errNoChildFieldsNeedArea)
 }
 
 func (ec *executionContext) _GapCell_activeOffers(ctx context.Context, field graphql.CollectedField, obj *model.GapCell) (ret graphql.Marshaler) {
@@ -7549,7 +7549,7 @@ func (ec *executionContext) _GapCell_activeOffers(ctx context.Context, field gra
 	)
 }
 func (ec *executionContext) fieldContext_GapCell_activeOffers(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("GapCell", field, false, false, errors.New("field of type Int does not have child fields"))
+	return graphql.NewScalarFieldContext("GapCell", field, false, false, errNoChildFieldsInt)
 }
 
 func (ec *executionContext) _GapCell_freePlaces(ctx context.Context, field graphql.CollectedField, obj *model.GapCell) (ret graphql.Marshaler) {
@@ -7572,7 +7572,7 @@ func (ec *executionContext) _GapCell_freePlaces(ctx context.Context, field graph
 	)
 }
 func (ec *executionContext) fieldContext_GapCell_freePlaces(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("GapCell", field, false, false, errors.New("field of type Int does not have child fields"))
+	return graphql.NewScalarFieldContext("GapCell", field, false, false, errNoChildFieldsInt)
 }
 
 func (ec *executionContext) _GapCell_offersPer10k(ctx context.Context, field graphql.CollectedField, obj *model.GapCell) (ret graphql.Marshaler) {
@@ -7595,7 +7595,7 @@ func (ec *executionContext) _GapCell_offersPer10k(ctx context.Context, field gra
 	)
 }
 func (ec *executionContext) fieldContext_GapCell_offersPer10k(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("GapCell", field, false, false, errors.New("field of type Float does not have child fields"))
+	return graphql.NewScalarFieldContext("GapCell", field, false, false, errNoChildFieldsFloat)
 }
 
 func (ec *executionContext) _GapCell_unmetNeeds(ctx context.Context, field graphql.CollectedField, obj *model.GapCell) (ret graphql.Marshaler) {
@@ -7618,7 +7618,7 @@ func (ec *executionContext) _GapCell_unmetNeeds(ctx context.Context, field graph
 	)
 }
 func (ec *executionContext) fieldContext_GapCell_unmetNeeds(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("GapCell", field, false, false, errors.New("field of type Int does not have child fields"))
+	return graphql.NewScalarFieldContext("GapCell", field, false, false, errNoChildFieldsInt)
 }
 
 func (ec *executionContext) _GapCell_suppressed(ctx context.Context, field graphql.CollectedField, obj *model.GapCell) (ret graphql.Marshaler) {
@@ -7641,7 +7641,7 @@ func (ec *executionContext) _GapCell_suppressed(ctx context.Context, field graph
 	)
 }
 func (ec *executionContext) fieldContext_GapCell_suppressed(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("GapCell", field, false, false, errors.New("field of type Boolean does not have child fields"))
+	return graphql.NewScalarFieldContext("GapCell", field, false, false, errNoChildFieldsBoolean)
 }
 
 func (ec *executionContext) _GapCell_level(ctx context.Context, field graphql.CollectedField, obj *model.GapCell) (ret graphql.Marshaler) {
@@ -7664,7 +7664,7 @@ func (ec *executionContext) _GapCell_level(ctx context.Context, field graphql.Co
 	)
 }
 func (ec *executionContext) fieldContext_GapCell_level(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("GapCell", field, false, false, errors.New("field of type GapLevel does not have child fields"))
+	return graphql.NewScalarFieldContext("GapCell", field, false, false, errNoChildFieldsGapLevel)
 }
 
 func (ec *executionContext) _GapReport_municipality(ctx context.Context, field graphql.CollectedField, obj *model.GapReport) (ret graphql.Marshaler) {
@@ -7687,7 +7687,7 @@ func (ec *executionContext) _GapReport_municipality(ctx context.Context, field g
 	)
 }
 func (ec *executionContext) fieldContext_GapReport_municipality(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("GapReport", field, false, false, errors.New("field of type String does not have child fields"))
+	return graphql.NewScalarFieldContext("GapReport", field, false, false, errNoChildFieldsString)
 }
 
 func (ec *executionContext) _GapReport_cells(ctx context.Context, field graphql.CollectedField, obj *model.GapReport) (ret graphql.Marshaler) {
@@ -7774,7 +7774,7 @@ func (ec *executionContext) _GeoPoint_lat(ctx context.Context, field graphql.Col
 	)
 }
 func (ec *executionContext) fieldContext_GeoPoint_lat(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("GeoPoint", field, false, false, errors.New("field of type Float does not have child fields"))
+	return graphql.NewScalarFieldContext("GeoPoint", field, false, false, errNoChildFieldsFloat)
 }
 
 func (ec *executionContext) _GeoPoint_lon(ctx context.Context, field graphql.CollectedField, obj *directory.GeoPoint) (ret graphql.Marshaler) {
@@ -7797,7 +7797,7 @@ func (ec *executionContext) _GeoPoint_lon(ctx context.Context, field graphql.Col
 	)
 }
 func (ec *executionContext) fieldContext_GeoPoint_lon(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("GeoPoint", field, false, false, errors.New("field of type Float does not have child fields"))
+	return graphql.NewScalarFieldContext("GeoPoint", field, false, false, errNoChildFieldsFloat)
 }
 
 func (ec *executionContext) _KindPair_a(ctx context.Context, field graphql.CollectedField, obj *model.KindPair) (ret graphql.Marshaler) {
@@ -7820,7 +7820,7 @@ func (ec *executionContext) _KindPair_a(ctx context.Context, field graphql.Colle
 	)
 }
 func (ec *executionContext) fieldContext_KindPair_a(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("KindPair", field, false, false, errors.New("field of type OrganisationKind does not have child fields"))
+	return graphql.NewScalarFieldContext("KindPair", field, false, false, errNoChildFieldsOrganisationKind)
 }
 
 func (ec *executionContext) _KindPair_b(ctx context.Context, field graphql.CollectedField, obj *model.KindPair) (ret graphql.Marshaler) {
@@ -7843,7 +7843,7 @@ func (ec *executionContext) _KindPair_b(ctx context.Context, field graphql.Colle
 	)
 }
 func (ec *executionContext) fieldContext_KindPair_b(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("KindPair", field, false, false, errors.New("field of type OrganisationKind does not have child fields"))
+	return graphql.NewScalarFieldContext("KindPair", field, false, false, errNoChildFieldsOrganisationKind)
 }
 
 func (ec *executionContext) _KindPair_cooperations(ctx context.Context, field graphql.CollectedField, obj *model.KindPair) (ret graphql.Marshaler) {
@@ -7866,7 +7866,7 @@ func (ec *executionContext) _KindPair_cooperations(ctx context.Context, field gr
 	)
 }
 func (ec *executionContext) fieldContext_KindPair_cooperations(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("KindPair", field, false, false, errors.New("field of type Int does not have child fields"))
+	return graphql.NewScalarFieldContext("KindPair", field, false, false, errNoChildFieldsInt)
 }
 
 func (ec *executionContext) _Language_code(ctx context.Context, field graphql.CollectedField, obj *directory.Language) (ret graphql.Marshaler) {
@@ -7889,7 +7889,7 @@ func (ec *executionContext) _Language_code(ctx context.Context, field graphql.Co
 	)
 }
 func (ec *executionContext) fieldContext_Language_code(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Language", field, false, false, errors.New("field of type LanguageCode does not have child fields"))
+	return graphql.NewScalarFieldContext("Language", field, false, false, errNoChildFieldsLanguageCode)
 }
 
 func (ec *executionContext) _Language_name(ctx context.Context, field graphql.CollectedField, obj *directory.Language) (ret graphql.Marshaler) {
@@ -7912,7 +7912,7 @@ func (ec *executionContext) _Language_name(ctx context.Context, field graphql.Co
 	)
 }
 func (ec *executionContext) fieldContext_Language_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Language", field, false, false, errors.New("field of type String does not have child fields"))
+	return graphql.NewScalarFieldContext("Language", field, false, false, errNoChildFieldsString)
 }
 
 func (ec *executionContext) _MatchReason_code(ctx context.Context, field graphql.CollectedField, obj *model.MatchReason) (ret graphql.Marshaler) {
@@ -7935,7 +7935,7 @@ func (ec *executionContext) _MatchReason_code(ctx context.Context, field graphql
 	)
 }
 func (ec *executionContext) fieldContext_MatchReason_code(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("MatchReason", field, false, false, errors.New("field of type String does not have child fields"))
+	return graphql.NewScalarFieldContext("MatchReason", field, false, false, errNoChildFieldsString)
 }
 
 func (ec *executionContext) _MatchReason_text(ctx context.Context, field graphql.CollectedField, obj *model.MatchReason) (ret graphql.Marshaler) {
@@ -7958,7 +7958,7 @@ func (ec *executionContext) _MatchReason_text(ctx context.Context, field graphql
 	)
 }
 func (ec *executionContext) fieldContext_MatchReason_text(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("MatchReason", field, false, false, errors.New("field of type String does not have child fields"))
+	return graphql.NewScalarFieldContext("MatchReason", field, false, false, errNoChildFieldsString)
 }
 
 func (ec *executionContext) _MatchReason_kind(ctx context.Context, field graphql.CollectedField, obj *model.MatchReason) (ret graphql.Marshaler) {
@@ -7981,7 +7981,7 @@ func (ec *executionContext) _MatchReason_kind(ctx context.Context, field graphql
 	)
 }
 func (ec *executionContext) fieldContext_MatchReason_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("MatchReason", field, false, false, errors.New("field of type MatchReasonKind does not have child fields"))
+	return graphql.NewScalarFieldContext("MatchReason", field, false, false, errNoChildFieldsMatchReasonKind)
 }
 
 func (ec *executionContext) _Me_role(ctx context.Context, field graphql.CollectedField, obj *model.Me) (ret graphql.Marshaler) {
@@ -8004,7 +8004,7 @@ func (ec *executionContext) _Me_role(ctx context.Context, field graphql.Collecte
 	)
 }
 func (ec *executionContext) fieldContext_Me_role(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Me", field, false, false, errors.New("field of type Role does not have child fields"))
+	return graphql.NewScalarFieldContext("Me", field, false, false, errNoChildFieldsRole)
 }
 
 func (ec *executionContext) _Me_organisation(ctx context.Context, field graphql.CollectedField, obj *model.Me) (ret graphql.Marshaler) {
@@ -8059,7 +8059,7 @@ func (ec *executionContext) _Me_name(ctx context.Context, field graphql.Collecte
 	)
 }
 func (ec *executionContext) fieldContext_Me_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Me", field, false, false, errors.New("field of type String does not have child fields"))
+	return graphql.NewScalarFieldContext("Me", field, false, false, errNoChildFieldsString)
 }
 
 func (ec *executionContext) _Mutation_createOrganisation(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
@@ -8177,7 +8177,7 @@ func (ec *executionContext) fieldContext_Mutation_deleteOrganisation(ctx context
 		IsMethod:   true,
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return nil, errors.New("field of type ID does not have child fields")
+			return nil, errNoChildFieldsID
 		},
 	}
 	defer func() {
@@ -8309,7 +8309,7 @@ func (ec *executionContext) fieldContext_Mutation_deleteOffer(ctx context.Contex
 		IsMethod:   true,
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return nil, errors.New("field of type ID does not have child fields")
+			return nil, errNoChildFieldsID
 		},
 	}
 	defer func() {
@@ -8397,7 +8397,7 @@ func (ec *executionContext) fieldContext_Mutation_removeCooperation(ctx context.
 		IsMethod:   true,
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return nil, errors.New("field of type Boolean does not have child fields")
+			return nil, errNoChildFieldsBoolean
 		},
 	}
 	defer func() {
@@ -8718,7 +8718,7 @@ func (ec *executionContext) _NetworkComponent_size(ctx context.Context, field gr
 	)
 }
 func (ec *executionContext) fieldContext_NetworkComponent_size(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("NetworkComponent", field, false, false, errors.New("field of type Int does not have child fields"))
+	return graphql.NewScalarFieldContext("NetworkComponent", field, false, false, errNoChildFieldsInt)
 }
 
 func (ec *executionContext) _NetworkComponent_organisationIds(ctx context.Context, field graphql.CollectedField, obj *model.NetworkComponent) (ret graphql.Marshaler) {
@@ -8741,7 +8741,7 @@ func (ec *executionContext) _NetworkComponent_organisationIds(ctx context.Contex
 	)
 }
 func (ec *executionContext) fieldContext_NetworkComponent_organisationIds(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("NetworkComponent", field, false, false, errors.New("field of type ID does not have child fields"))
+	return graphql.NewScalarFieldContext("NetworkComponent", field, false, false, errNoChildFieldsID)
 }
 
 func (ec *executionContext) _NetworkEdge_source(ctx context.Context, field graphql.CollectedField, obj *model.NetworkEdge) (ret graphql.Marshaler) {
@@ -8764,7 +8764,7 @@ func (ec *executionContext) _NetworkEdge_source(ctx context.Context, field graph
 	)
 }
 func (ec *executionContext) fieldContext_NetworkEdge_source(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("NetworkEdge", field, false, false, errors.New("field of type ID does not have child fields"))
+	return graphql.NewScalarFieldContext("NetworkEdge", field, false, false, errNoChildFieldsID)
 }
 
 func (ec *executionContext) _NetworkEdge_target(ctx context.Context, field graphql.CollectedField, obj *model.NetworkEdge) (ret graphql.Marshaler) {
@@ -8787,7 +8787,7 @@ func (ec *executionContext) _NetworkEdge_target(ctx context.Context, field graph
 	)
 }
 func (ec *executionContext) fieldContext_NetworkEdge_target(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("NetworkEdge", field, false, false, errors.New("field of type ID does not have child fields"))
+	return graphql.NewScalarFieldContext("NetworkEdge", field, false, false, errNoChildFieldsID)
 }
 
 func (ec *executionContext) _NetworkEdge_since(ctx context.Context, field graphql.CollectedField, obj *model.NetworkEdge) (ret graphql.Marshaler) {
@@ -8810,7 +8810,7 @@ func (ec *executionContext) _NetworkEdge_since(ctx context.Context, field graphq
 	)
 }
 func (ec *executionContext) fieldContext_NetworkEdge_since(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("NetworkEdge", field, false, false, errors.New("field of type String does not have child fields"))
+	return graphql.NewScalarFieldContext("NetworkEdge", field, false, false, errNoChildFieldsString)
 }
 
 func (ec *executionContext) _NetworkEdge_topics(ctx context.Context, field graphql.CollectedField, obj *model.NetworkEdge) (ret graphql.Marshaler) {
@@ -8833,7 +8833,7 @@ func (ec *executionContext) _NetworkEdge_topics(ctx context.Context, field graph
 	)
 }
 func (ec *executionContext) fieldContext_NetworkEdge_topics(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("NetworkEdge", field, false, false, errors.New("field of type String does not have child fields"))
+	return graphql.NewScalarFieldContext("NetworkEdge", field, false, false, errNoChildFieldsString)
 }
 
 func (ec *executionContext) _NetworkEdge_sinceDate(ctx context.Context, field graphql.CollectedField, obj *model.NetworkEdge) (ret graphql.Marshaler) {
@@ -8856,7 +8856,7 @@ func (ec *executionContext) _NetworkEdge_sinceDate(ctx context.Context, field gr
 	)
 }
 func (ec *executionContext) fieldContext_NetworkEdge_sinceDate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("NetworkEdge", field, false, false, errors.New("field of type Date does not have child fields"))
+	return graphql.NewScalarFieldContext("NetworkEdge", field, false, false, errNoChildFieldsDate)
 }
 
 func (ec *executionContext) _NetworkGraph_municipality(ctx context.Context, field graphql.CollectedField, obj *model.NetworkGraph) (ret graphql.Marshaler) {
@@ -8879,7 +8879,7 @@ func (ec *executionContext) _NetworkGraph_municipality(ctx context.Context, fiel
 	)
 }
 func (ec *executionContext) fieldContext_NetworkGraph_municipality(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("NetworkGraph", field, false, false, errors.New("field of type String does not have child fields"))
+	return graphql.NewScalarFieldContext("NetworkGraph", field, false, false, errNoChildFieldsString)
 }
 
 func (ec *executionContext) _NetworkGraph_nodes(ctx context.Context, field graphql.CollectedField, obj *model.NetworkGraph) (ret graphql.Marshaler) {
@@ -8998,7 +8998,7 @@ func (ec *executionContext) _NetworkGraph_betweennessExact(ctx context.Context, 
 	)
 }
 func (ec *executionContext) fieldContext_NetworkGraph_betweennessExact(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("NetworkGraph", field, false, false, errors.New("field of type Boolean does not have child fields"))
+	return graphql.NewScalarFieldContext("NetworkGraph", field, false, false, errNoChildFieldsBoolean)
 }
 
 func (ec *executionContext) _NetworkGraphNode_id(ctx context.Context, field graphql.CollectedField, obj *model.NetworkGraphNode) (ret graphql.Marshaler) {
@@ -9021,7 +9021,7 @@ func (ec *executionContext) _NetworkGraphNode_id(ctx context.Context, field grap
 	)
 }
 func (ec *executionContext) fieldContext_NetworkGraphNode_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("NetworkGraphNode", field, false, false, errors.New("field of type ID does not have child fields"))
+	return graphql.NewScalarFieldContext("NetworkGraphNode", field, false, false, errNoChildFieldsID)
 }
 
 func (ec *executionContext) _NetworkGraphNode_organisation(ctx context.Context, field graphql.CollectedField, obj *model.NetworkGraphNode) (ret graphql.Marshaler) {
@@ -9076,7 +9076,7 @@ func (ec *executionContext) _NetworkGraphNode_betweenness(ctx context.Context, f
 	)
 }
 func (ec *executionContext) fieldContext_NetworkGraphNode_betweenness(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("NetworkGraphNode", field, false, false, errors.New("field of type Float does not have child fields"))
+	return graphql.NewScalarFieldContext("NetworkGraphNode", field, false, false, errNoChildFieldsFloat)
 }
 
 func (ec *executionContext) _NetworkGraphNode_degree(ctx context.Context, field graphql.CollectedField, obj *model.NetworkGraphNode) (ret graphql.Marshaler) {
@@ -9099,7 +9099,7 @@ func (ec *executionContext) _NetworkGraphNode_degree(ctx context.Context, field 
 	)
 }
 func (ec *executionContext) fieldContext_NetworkGraphNode_degree(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("NetworkGraphNode", field, false, false, errors.New("field of type Int does not have child fields"))
+	return graphql.NewScalarFieldContext("NetworkGraphNode", field, false, false, errNoChildFieldsInt)
 }
 
 func (ec *executionContext) _NetworkGraphNode_component(ctx context.Context, field graphql.CollectedField, obj *model.NetworkGraphNode) (ret graphql.Marshaler) {
@@ -9122,7 +9122,7 @@ func (ec *executionContext) _NetworkGraphNode_component(ctx context.Context, fie
 	)
 }
 func (ec *executionContext) fieldContext_NetworkGraphNode_component(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("NetworkGraphNode", field, false, false, errors.New("field of type Int does not have child fields"))
+	return graphql.NewScalarFieldContext("NetworkGraphNode", field, false, false, errNoChildFieldsInt)
 }
 
 func (ec *executionContext) _NetworkGraphNode_isolated(ctx context.Context, field graphql.CollectedField, obj *model.NetworkGraphNode) (ret graphql.Marshaler) {
@@ -9145,7 +9145,7 @@ func (ec *executionContext) _NetworkGraphNode_isolated(ctx context.Context, fiel
 	)
 }
 func (ec *executionContext) fieldContext_NetworkGraphNode_isolated(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("NetworkGraphNode", field, false, false, errors.New("field of type Boolean does not have child fields"))
+	return graphql.NewScalarFieldContext("NetworkGraphNode", field, false, false, errNoChildFieldsBoolean)
 }
 
 func (ec *executionContext) _NetworkGraphNode_reachesJobcenter(ctx context.Context, field graphql.CollectedField, obj *model.NetworkGraphNode) (ret graphql.Marshaler) {
@@ -9168,7 +9168,7 @@ func (ec *executionContext) _NetworkGraphNode_reachesJobcenter(ctx context.Conte
 	)
 }
 func (ec *executionContext) fieldContext_NetworkGraphNode_reachesJobcenter(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("NetworkGraphNode", field, false, false, errors.New("field of type Boolean does not have child fields"))
+	return graphql.NewScalarFieldContext("NetworkGraphNode", field, false, false, errNoChildFieldsBoolean)
 }
 
 func (ec *executionContext) _NetworkGraphNode_reachesImmigrationOffice(ctx context.Context, field graphql.CollectedField, obj *model.NetworkGraphNode) (ret graphql.Marshaler) {
@@ -9191,7 +9191,7 @@ func (ec *executionContext) _NetworkGraphNode_reachesImmigrationOffice(ctx conte
 	)
 }
 func (ec *executionContext) fieldContext_NetworkGraphNode_reachesImmigrationOffice(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("NetworkGraphNode", field, false, false, errors.New("field of type Boolean does not have child fields"))
+	return graphql.NewScalarFieldContext("NetworkGraphNode", field, false, false, errNoChildFieldsBoolean)
 }
 
 func (ec *executionContext) _NetworkNode_id(ctx context.Context, field graphql.CollectedField, obj *model.NetworkNode) (ret graphql.Marshaler) {
@@ -9214,7 +9214,7 @@ func (ec *executionContext) _NetworkNode_id(ctx context.Context, field graphql.C
 	)
 }
 func (ec *executionContext) fieldContext_NetworkNode_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("NetworkNode", field, false, false, errors.New("field of type ID does not have child fields"))
+	return graphql.NewScalarFieldContext("NetworkNode", field, false, false, errNoChildFieldsID)
 }
 
 func (ec *executionContext) _NetworkNode_organisation(ctx context.Context, field graphql.CollectedField, obj *model.NetworkNode) (ret graphql.Marshaler) {
@@ -9269,7 +9269,7 @@ func (ec *executionContext) _NetworkReport_municipality(ctx context.Context, fie
 	)
 }
 func (ec *executionContext) fieldContext_NetworkReport_municipality(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("NetworkReport", field, false, false, errors.New("field of type String does not have child fields"))
+	return graphql.NewScalarFieldContext("NetworkReport", field, false, false, errNoChildFieldsString)
 }
 
 func (ec *executionContext) _NetworkReport_organisations(ctx context.Context, field graphql.CollectedField, obj *model.NetworkReport) (ret graphql.Marshaler) {
@@ -9292,7 +9292,7 @@ func (ec *executionContext) _NetworkReport_organisations(ctx context.Context, fi
 	)
 }
 func (ec *executionContext) fieldContext_NetworkReport_organisations(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("NetworkReport", field, false, false, errors.New("field of type Int does not have child fields"))
+	return graphql.NewScalarFieldContext("NetworkReport", field, false, false, errNoChildFieldsInt)
 }
 
 func (ec *executionContext) _NetworkReport_cooperations(ctx context.Context, field graphql.CollectedField, obj *model.NetworkReport) (ret graphql.Marshaler) {
@@ -9315,7 +9315,7 @@ func (ec *executionContext) _NetworkReport_cooperations(ctx context.Context, fie
 	)
 }
 func (ec *executionContext) fieldContext_NetworkReport_cooperations(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("NetworkReport", field, false, false, errors.New("field of type Int does not have child fields"))
+	return graphql.NewScalarFieldContext("NetworkReport", field, false, false, errNoChildFieldsInt)
 }
 
 func (ec *executionContext) _NetworkReport_proposedCooperations(ctx context.Context, field graphql.CollectedField, obj *model.NetworkReport) (ret graphql.Marshaler) {
@@ -9338,7 +9338,7 @@ func (ec *executionContext) _NetworkReport_proposedCooperations(ctx context.Cont
 	)
 }
 func (ec *executionContext) fieldContext_NetworkReport_proposedCooperations(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("NetworkReport", field, false, false, errors.New("field of type Int does not have child fields"))
+	return graphql.NewScalarFieldContext("NetworkReport", field, false, false, errNoChildFieldsInt)
 }
 
 func (ec *executionContext) _NetworkReport_density(ctx context.Context, field graphql.CollectedField, obj *model.NetworkReport) (ret graphql.Marshaler) {
@@ -9361,7 +9361,7 @@ func (ec *executionContext) _NetworkReport_density(ctx context.Context, field gr
 	)
 }
 func (ec *executionContext) fieldContext_NetworkReport_density(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("NetworkReport", field, false, false, errors.New("field of type Float does not have child fields"))
+	return graphql.NewScalarFieldContext("NetworkReport", field, false, false, errNoChildFieldsFloat)
 }
 
 func (ec *executionContext) _NetworkReport_componentCount(ctx context.Context, field graphql.CollectedField, obj *model.NetworkReport) (ret graphql.Marshaler) {
@@ -9384,7 +9384,7 @@ func (ec *executionContext) _NetworkReport_componentCount(ctx context.Context, f
 	)
 }
 func (ec *executionContext) fieldContext_NetworkReport_componentCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("NetworkReport", field, false, false, errors.New("field of type Int does not have child fields"))
+	return graphql.NewScalarFieldContext("NetworkReport", field, false, false, errNoChildFieldsInt)
 }
 
 func (ec *executionContext) _NetworkReport_components(ctx context.Context, field graphql.CollectedField, obj *model.NetworkReport) (ret graphql.Marshaler) {
@@ -9695,7 +9695,7 @@ func (ec *executionContext) _Offer_id(ctx context.Context, field graphql.Collect
 	)
 }
 func (ec *executionContext) fieldContext_Offer_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Offer", field, true, false, errors.New("field of type ID does not have child fields"))
+	return graphql.NewScalarFieldContext("Offer", field, true, false, errNoChildFieldsID)
 }
 
 func (ec *executionContext) _Offer_title(ctx context.Context, field graphql.CollectedField, obj *directory.Offer) (ret graphql.Marshaler) {
@@ -9718,7 +9718,7 @@ func (ec *executionContext) _Offer_title(ctx context.Context, field graphql.Coll
 	)
 }
 func (ec *executionContext) fieldContext_Offer_title(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Offer", field, false, false, errors.New("field of type String does not have child fields"))
+	return graphql.NewScalarFieldContext("Offer", field, false, false, errNoChildFieldsString)
 }
 
 func (ec *executionContext) _Offer_description(ctx context.Context, field graphql.CollectedField, obj *directory.Offer) (ret graphql.Marshaler) {
@@ -9741,7 +9741,7 @@ func (ec *executionContext) _Offer_description(ctx context.Context, field graphq
 	)
 }
 func (ec *executionContext) fieldContext_Offer_description(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Offer", field, true, false, errors.New("field of type String does not have child fields"))
+	return graphql.NewScalarFieldContext("Offer", field, true, false, errNoChildFieldsString)
 }
 
 func (ec *executionContext) _Offer_category(ctx context.Context, field graphql.CollectedField, obj *directory.Offer) (ret graphql.Marshaler) {
@@ -9764,7 +9764,7 @@ func (ec *executionContext) _Offer_category(ctx context.Context, field graphql.C
 	)
 }
 func (ec *executionContext) fieldContext_Offer_category(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Offer", field, false, false, errors.New("field of type OfferCategory does not have child fields"))
+	return graphql.NewScalarFieldContext("Offer", field, false, false, errNoChildFieldsOfferCategory)
 }
 
 func (ec *executionContext) _Offer_courseType(ctx context.Context, field graphql.CollectedField, obj *directory.Offer) (ret graphql.Marshaler) {
@@ -9787,7 +9787,7 @@ func (ec *executionContext) _Offer_courseType(ctx context.Context, field graphql
 	)
 }
 func (ec *executionContext) fieldContext_Offer_courseType(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Offer", field, true, false, errors.New("field of type CourseType does not have child fields"))
+	return graphql.NewScalarFieldContext("Offer", field, true, false, errNoChildFieldsCourseType)
 }
 
 func (ec *executionContext) _Offer_needs(ctx context.Context, field graphql.CollectedField, obj *directory.Offer) (ret graphql.Marshaler) {
@@ -9810,7 +9810,7 @@ func (ec *executionContext) _Offer_needs(ctx context.Context, field graphql.Coll
 	)
 }
 func (ec *executionContext) fieldContext_Offer_needs(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Offer", field, false, false, errors.New("field of type NeedArea does not have child fields"))
+	return graphql.NewScalarFieldContext("Offer", field, false, false, errNoChildFieldsNeedArea)
 }
 
 func (ec *executionContext) _Offer_targetGroups(ctx context.Context, field graphql.CollectedField, obj *directory.Offer) (ret graphql.Marshaler) {
@@ -9833,7 +9833,7 @@ func (ec *executionContext) _Offer_targetGroups(ctx context.Context, field graph
 	)
 }
 func (ec *executionContext) fieldContext_Offer_targetGroups(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Offer", field, false, false, errors.New("field of type TargetGroup does not have child fields"))
+	return graphql.NewScalarFieldContext("Offer", field, false, false, errNoChildFieldsTargetGroup)
 }
 
 func (ec *executionContext) _Offer_languages(ctx context.Context, field graphql.CollectedField, obj *directory.Offer) (ret graphql.Marshaler) {
@@ -9856,7 +9856,7 @@ func (ec *executionContext) _Offer_languages(ctx context.Context, field graphql.
 	)
 }
 func (ec *executionContext) fieldContext_Offer_languages(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Offer", field, false, false, errors.New("field of type String does not have child fields"))
+	return graphql.NewScalarFieldContext("Offer", field, false, false, errNoChildFieldsString)
 }
 
 func (ec *executionContext) _Offer_legalCircuits(ctx context.Context, field graphql.CollectedField, obj *directory.Offer) (ret graphql.Marshaler) {
@@ -9879,7 +9879,7 @@ func (ec *executionContext) _Offer_legalCircuits(ctx context.Context, field grap
 	)
 }
 func (ec *executionContext) fieldContext_Offer_legalCircuits(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Offer", field, false, false, errors.New("field of type LegalCircuit does not have child fields"))
+	return graphql.NewScalarFieldContext("Offer", field, false, false, errNoChildFieldsLegalCircuit)
 }
 
 func (ec *executionContext) _Offer_childcare(ctx context.Context, field graphql.CollectedField, obj *directory.Offer) (ret graphql.Marshaler) {
@@ -9902,7 +9902,7 @@ func (ec *executionContext) _Offer_childcare(ctx context.Context, field graphql.
 	)
 }
 func (ec *executionContext) fieldContext_Offer_childcare(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Offer", field, false, false, errors.New("field of type Boolean does not have child fields"))
+	return graphql.NewScalarFieldContext("Offer", field, false, false, errNoChildFieldsBoolean)
 }
 
 func (ec *executionContext) _Offer_cost(ctx context.Context, field graphql.CollectedField, obj *directory.Offer) (ret graphql.Marshaler) {
@@ -9925,7 +9925,7 @@ func (ec *executionContext) _Offer_cost(ctx context.Context, field graphql.Colle
 	)
 }
 func (ec *executionContext) fieldContext_Offer_cost(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Offer", field, false, false, errors.New("field of type Cost does not have child fields"))
+	return graphql.NewScalarFieldContext("Offer", field, false, false, errNoChildFieldsCost)
 }
 
 func (ec *executionContext) _Offer_capacity(ctx context.Context, field graphql.CollectedField, obj *directory.Offer) (ret graphql.Marshaler) {
@@ -9948,7 +9948,7 @@ func (ec *executionContext) _Offer_capacity(ctx context.Context, field graphql.C
 	)
 }
 func (ec *executionContext) fieldContext_Offer_capacity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Offer", field, false, false, errors.New("field of type Int does not have child fields"))
+	return graphql.NewScalarFieldContext("Offer", field, false, false, errNoChildFieldsInt)
 }
 
 func (ec *executionContext) _Offer_freePlaces(ctx context.Context, field graphql.CollectedField, obj *directory.Offer) (ret graphql.Marshaler) {
@@ -9971,7 +9971,7 @@ func (ec *executionContext) _Offer_freePlaces(ctx context.Context, field graphql
 	)
 }
 func (ec *executionContext) fieldContext_Offer_freePlaces(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Offer", field, false, false, errors.New("field of type Int does not have child fields"))
+	return graphql.NewScalarFieldContext("Offer", field, false, false, errNoChildFieldsInt)
 }
 
 func (ec *executionContext) _Offer_schedule(ctx context.Context, field graphql.CollectedField, obj *directory.Offer) (ret graphql.Marshaler) {
@@ -9994,7 +9994,7 @@ func (ec *executionContext) _Offer_schedule(ctx context.Context, field graphql.C
 	)
 }
 func (ec *executionContext) fieldContext_Offer_schedule(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Offer", field, true, false, errors.New("field of type String does not have child fields"))
+	return graphql.NewScalarFieldContext("Offer", field, true, false, errNoChildFieldsString)
 }
 
 func (ec *executionContext) _Offer_ageMin(ctx context.Context, field graphql.CollectedField, obj *directory.Offer) (ret graphql.Marshaler) {
@@ -10017,7 +10017,7 @@ func (ec *executionContext) _Offer_ageMin(ctx context.Context, field graphql.Col
 	)
 }
 func (ec *executionContext) fieldContext_Offer_ageMin(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Offer", field, false, false, errors.New("field of type Int does not have child fields"))
+	return graphql.NewScalarFieldContext("Offer", field, false, false, errNoChildFieldsInt)
 }
 
 func (ec *executionContext) _Offer_ageMax(ctx context.Context, field graphql.CollectedField, obj *directory.Offer) (ret graphql.Marshaler) {
@@ -10040,7 +10040,7 @@ func (ec *executionContext) _Offer_ageMax(ctx context.Context, field graphql.Col
 	)
 }
 func (ec *executionContext) fieldContext_Offer_ageMax(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Offer", field, false, false, errors.New("field of type Int does not have child fields"))
+	return graphql.NewScalarFieldContext("Offer", field, false, false, errNoChildFieldsInt)
 }
 
 func (ec *executionContext) _Offer_funding(ctx context.Context, field graphql.CollectedField, obj *directory.Offer) (ret graphql.Marshaler) {
@@ -10063,7 +10063,7 @@ func (ec *executionContext) _Offer_funding(ctx context.Context, field graphql.Co
 	)
 }
 func (ec *executionContext) fieldContext_Offer_funding(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Offer", field, false, false, errors.New("field of type Funding does not have child fields"))
+	return graphql.NewScalarFieldContext("Offer", field, false, false, errNoChildFieldsFunding)
 }
 
 func (ec *executionContext) _Offer_status(ctx context.Context, field graphql.CollectedField, obj *directory.Offer) (ret graphql.Marshaler) {
@@ -10086,7 +10086,7 @@ func (ec *executionContext) _Offer_status(ctx context.Context, field graphql.Col
 	)
 }
 func (ec *executionContext) fieldContext_Offer_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Offer", field, false, false, errors.New("field of type OfferStatus does not have child fields"))
+	return graphql.NewScalarFieldContext("Offer", field, false, false, errNoChildFieldsOfferStatus)
 }
 
 func (ec *executionContext) _Offer_digital(ctx context.Context, field graphql.CollectedField, obj *directory.Offer) (ret graphql.Marshaler) {
@@ -10109,7 +10109,7 @@ func (ec *executionContext) _Offer_digital(ctx context.Context, field graphql.Co
 	)
 }
 func (ec *executionContext) fieldContext_Offer_digital(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Offer", field, false, false, errors.New("field of type Boolean does not have child fields"))
+	return graphql.NewScalarFieldContext("Offer", field, false, false, errNoChildFieldsBoolean)
 }
 
 func (ec *executionContext) _Offer_address(ctx context.Context, field graphql.CollectedField, obj *directory.Offer) (ret graphql.Marshaler) {
@@ -10132,7 +10132,7 @@ func (ec *executionContext) _Offer_address(ctx context.Context, field graphql.Co
 	)
 }
 func (ec *executionContext) fieldContext_Offer_address(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Offer", field, true, false, errors.New("field of type String does not have child fields"))
+	return graphql.NewScalarFieldContext("Offer", field, true, false, errNoChildFieldsString)
 }
 
 func (ec *executionContext) _Offer_location(ctx context.Context, field graphql.CollectedField, obj *directory.Offer) (ret graphql.Marshaler) {
@@ -10251,7 +10251,7 @@ func (ec *executionContext) _Offer_contact(ctx context.Context, field graphql.Co
 	)
 }
 func (ec *executionContext) fieldContext_Offer_contact(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Offer", field, true, false, errors.New("field of type String does not have child fields"))
+	return graphql.NewScalarFieldContext("Offer", field, true, false, errNoChildFieldsString)
 }
 
 func (ec *executionContext) _Offer_visibility(ctx context.Context, field graphql.CollectedField, obj *directory.Offer) (ret graphql.Marshaler) {
@@ -10274,7 +10274,7 @@ func (ec *executionContext) _Offer_visibility(ctx context.Context, field graphql
 	)
 }
 func (ec *executionContext) fieldContext_Offer_visibility(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Offer", field, true, false, errors.New("field of type Visibility does not have child fields"))
+	return graphql.NewScalarFieldContext("Offer", field, true, false, errNoChildFieldsVisibility)
 }
 
 func (ec *executionContext) _Offer_confidentialAddress(ctx context.Context, field graphql.CollectedField, obj *directory.Offer) (ret graphql.Marshaler) {
@@ -10297,7 +10297,7 @@ func (ec *executionContext) _Offer_confidentialAddress(ctx context.Context, fiel
 	)
 }
 func (ec *executionContext) fieldContext_Offer_confidentialAddress(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Offer", field, false, false, errors.New("field of type Boolean does not have child fields"))
+	return graphql.NewScalarFieldContext("Offer", field, false, false, errNoChildFieldsBoolean)
 }
 
 func (ec *executionContext) _Offer_updatedAt(ctx context.Context, field graphql.CollectedField, obj *directory.Offer) (ret graphql.Marshaler) {
@@ -10320,7 +10320,7 @@ func (ec *executionContext) _Offer_updatedAt(ctx context.Context, field graphql.
 	)
 }
 func (ec *executionContext) fieldContext_Offer_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Offer", field, false, false, errors.New("field of type Time does not have child fields"))
+	return graphql.NewScalarFieldContext("Offer", field, false, false, errNoChildFieldsTime)
 }
 
 func (ec *executionContext) _Offer_localId(ctx context.Context, field graphql.CollectedField, obj *directory.Offer) (ret graphql.Marshaler) {
@@ -10343,7 +10343,7 @@ func (ec *executionContext) _Offer_localId(ctx context.Context, field graphql.Co
 	)
 }
 func (ec *executionContext) fieldContext_Offer_localId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Offer", field, false, false, errors.New("field of type ID does not have child fields"))
+	return graphql.NewScalarFieldContext("Offer", field, false, false, errNoChildFieldsID)
 }
 
 func (ec *executionContext) _Offer_languageDetails(ctx context.Context, field graphql.CollectedField, obj *directory.Offer) (ret graphql.Marshaler) {
@@ -10398,7 +10398,7 @@ func (ec *executionContext) _Offer_languageCodes(ctx context.Context, field grap
 	)
 }
 func (ec *executionContext) fieldContext_Offer_languageCodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Offer", field, false, false, errors.New("field of type LanguageCode does not have child fields"))
+	return graphql.NewScalarFieldContext("Offer", field, false, false, errNoChildFieldsLanguageCode)
 }
 
 func (ec *executionContext) _OfferConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.OfferConnection) (ret graphql.Marshaler) {
@@ -10485,7 +10485,7 @@ func (ec *executionContext) _OfferConnection_totalCount(ctx context.Context, fie
 	)
 }
 func (ec *executionContext) fieldContext_OfferConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("OfferConnection", field, false, false, errors.New("field of type Int does not have child fields"))
+	return graphql.NewScalarFieldContext("OfferConnection", field, false, false, errNoChildFieldsInt)
 }
 
 func (ec *executionContext) _OfferEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.OfferEdge) (ret graphql.Marshaler) {
@@ -10540,7 +10540,7 @@ func (ec *executionContext) _OfferEdge_cursor(ctx context.Context, field graphql
 	)
 }
 func (ec *executionContext) fieldContext_OfferEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("OfferEdge", field, false, false, errors.New("field of type String does not have child fields"))
+	return graphql.NewScalarFieldContext("OfferEdge", field, false, false, errNoChildFieldsString)
 }
 
 func (ec *executionContext) _OfferEdge_distanceKm(ctx context.Context, field graphql.CollectedField, obj *model.OfferEdge) (ret graphql.Marshaler) {
@@ -10563,7 +10563,7 @@ func (ec *executionContext) _OfferEdge_distanceKm(ctx context.Context, field gra
 	)
 }
 func (ec *executionContext) fieldContext_OfferEdge_distanceKm(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("OfferEdge", field, false, false, errors.New("field of type Float does not have child fields"))
+	return graphql.NewScalarFieldContext("OfferEdge", field, false, false, errNoChildFieldsFloat)
 }
 
 func (ec *executionContext) _OfferMatch_offer(ctx context.Context, field graphql.CollectedField, obj *model.OfferMatch) (ret graphql.Marshaler) {
@@ -10618,7 +10618,7 @@ func (ec *executionContext) _OfferMatch_score(ctx context.Context, field graphql
 	)
 }
 func (ec *executionContext) fieldContext_OfferMatch_score(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("OfferMatch", field, false, false, errors.New("field of type Float does not have child fields"))
+	return graphql.NewScalarFieldContext("OfferMatch", field, false, false, errNoChildFieldsFloat)
 }
 
 func (ec *executionContext) _OfferMatch_distanceKm(ctx context.Context, field graphql.CollectedField, obj *model.OfferMatch) (ret graphql.Marshaler) {
@@ -10641,7 +10641,7 @@ func (ec *executionContext) _OfferMatch_distanceKm(ctx context.Context, field gr
 	)
 }
 func (ec *executionContext) fieldContext_OfferMatch_distanceKm(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("OfferMatch", field, false, false, errors.New("field of type Float does not have child fields"))
+	return graphql.NewScalarFieldContext("OfferMatch", field, false, false, errNoChildFieldsFloat)
 }
 
 func (ec *executionContext) _OfferMatch_matchedNeeds(ctx context.Context, field graphql.CollectedField, obj *model.OfferMatch) (ret graphql.Marshaler) {
@@ -10664,7 +10664,7 @@ func (ec *executionContext) _OfferMatch_matchedNeeds(ctx context.Context, field 
 	)
 }
 func (ec *executionContext) fieldContext_OfferMatch_matchedNeeds(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("OfferMatch", field, false, false, errors.New("field of type NeedArea does not have child fields"))
+	return graphql.NewScalarFieldContext("OfferMatch", field, false, false, errNoChildFieldsNeedArea)
 }
 
 func (ec *executionContext) _OfferMatch_reasons(ctx context.Context, field graphql.CollectedField, obj *model.OfferMatch) (ret graphql.Marshaler) {
@@ -10751,7 +10751,7 @@ func (ec *executionContext) _Organisation_id(ctx context.Context, field graphql.
 	)
 }
 func (ec *executionContext) fieldContext_Organisation_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Organisation", field, true, false, errors.New("field of type ID does not have child fields"))
+	return graphql.NewScalarFieldContext("Organisation", field, true, false, errNoChildFieldsID)
 }
 
 func (ec *executionContext) _Organisation_name(ctx context.Context, field graphql.CollectedField, obj *directory.Organisation) (ret graphql.Marshaler) {
@@ -10774,7 +10774,7 @@ func (ec *executionContext) _Organisation_name(ctx context.Context, field graphq
 	)
 }
 func (ec *executionContext) fieldContext_Organisation_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Organisation", field, false, false, errors.New("field of type String does not have child fields"))
+	return graphql.NewScalarFieldContext("Organisation", field, false, false, errNoChildFieldsString)
 }
 
 func (ec *executionContext) _Organisation_kind(ctx context.Context, field graphql.CollectedField, obj *directory.Organisation) (ret graphql.Marshaler) {
@@ -10797,7 +10797,7 @@ func (ec *executionContext) _Organisation_kind(ctx context.Context, field graphq
 	)
 }
 func (ec *executionContext) fieldContext_Organisation_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Organisation", field, false, false, errors.New("field of type OrganisationKind does not have child fields"))
+	return graphql.NewScalarFieldContext("Organisation", field, false, false, errNoChildFieldsOrganisationKind)
 }
 
 func (ec *executionContext) _Organisation_description(ctx context.Context, field graphql.CollectedField, obj *directory.Organisation) (ret graphql.Marshaler) {
@@ -10820,7 +10820,7 @@ func (ec *executionContext) _Organisation_description(ctx context.Context, field
 	)
 }
 func (ec *executionContext) fieldContext_Organisation_description(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Organisation", field, true, false, errors.New("field of type String does not have child fields"))
+	return graphql.NewScalarFieldContext("Organisation", field, true, false, errNoChildFieldsString)
 }
 
 func (ec *executionContext) _Organisation_parent(ctx context.Context, field graphql.CollectedField, obj *directory.Organisation) (ret graphql.Marshaler) {
@@ -10907,7 +10907,7 @@ func (ec *executionContext) _Organisation_municipality(ctx context.Context, fiel
 	)
 }
 func (ec *executionContext) fieldContext_Organisation_municipality(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Organisation", field, true, false, errors.New("field of type String does not have child fields"))
+	return graphql.NewScalarFieldContext("Organisation", field, true, false, errNoChildFieldsString)
 }
 
 func (ec *executionContext) _Organisation_address(ctx context.Context, field graphql.CollectedField, obj *directory.Organisation) (ret graphql.Marshaler) {
@@ -10930,7 +10930,7 @@ func (ec *executionContext) _Organisation_address(ctx context.Context, field gra
 	)
 }
 func (ec *executionContext) fieldContext_Organisation_address(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Organisation", field, true, false, errors.New("field of type String does not have child fields"))
+	return graphql.NewScalarFieldContext("Organisation", field, true, false, errNoChildFieldsString)
 }
 
 func (ec *executionContext) _Organisation_location(ctx context.Context, field graphql.CollectedField, obj *directory.Organisation) (ret graphql.Marshaler) {
@@ -10985,7 +10985,7 @@ func (ec *executionContext) _Organisation_website(ctx context.Context, field gra
 	)
 }
 func (ec *executionContext) fieldContext_Organisation_website(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Organisation", field, true, false, errors.New("field of type String does not have child fields"))
+	return graphql.NewScalarFieldContext("Organisation", field, true, false, errNoChildFieldsString)
 }
 
 func (ec *executionContext) _Organisation_email(ctx context.Context, field graphql.CollectedField, obj *directory.Organisation) (ret graphql.Marshaler) {
@@ -11008,7 +11008,7 @@ func (ec *executionContext) _Organisation_email(ctx context.Context, field graph
 	)
 }
 func (ec *executionContext) fieldContext_Organisation_email(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Organisation", field, true, false, errors.New("field of type String does not have child fields"))
+	return graphql.NewScalarFieldContext("Organisation", field, true, false, errNoChildFieldsString)
 }
 
 func (ec *executionContext) _Organisation_phone(ctx context.Context, field graphql.CollectedField, obj *directory.Organisation) (ret graphql.Marshaler) {
@@ -11031,7 +11031,7 @@ func (ec *executionContext) _Organisation_phone(ctx context.Context, field graph
 	)
 }
 func (ec *executionContext) fieldContext_Organisation_phone(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Organisation", field, true, false, errors.New("field of type String does not have child fields"))
+	return graphql.NewScalarFieldContext("Organisation", field, true, false, errNoChildFieldsString)
 }
 
 func (ec *executionContext) _Organisation_confidentialAddress(ctx context.Context, field graphql.CollectedField, obj *directory.Organisation) (ret graphql.Marshaler) {
@@ -11054,7 +11054,7 @@ func (ec *executionContext) _Organisation_confidentialAddress(ctx context.Contex
 	)
 }
 func (ec *executionContext) fieldContext_Organisation_confidentialAddress(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Organisation", field, false, false, errors.New("field of type Boolean does not have child fields"))
+	return graphql.NewScalarFieldContext("Organisation", field, false, false, errNoChildFieldsBoolean)
 }
 
 func (ec *executionContext) _Organisation_visibility(ctx context.Context, field graphql.CollectedField, obj *directory.Organisation) (ret graphql.Marshaler) {
@@ -11077,7 +11077,7 @@ func (ec *executionContext) _Organisation_visibility(ctx context.Context, field 
 	)
 }
 func (ec *executionContext) fieldContext_Organisation_visibility(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Organisation", field, true, false, errors.New("field of type Visibility does not have child fields"))
+	return graphql.NewScalarFieldContext("Organisation", field, true, false, errNoChildFieldsVisibility)
 }
 
 func (ec *executionContext) _Organisation_workingGroups(ctx context.Context, field graphql.CollectedField, obj *directory.Organisation) (ret graphql.Marshaler) {
@@ -11196,7 +11196,7 @@ func (ec *executionContext) _Organisation_updatedAt(ctx context.Context, field g
 	)
 }
 func (ec *executionContext) fieldContext_Organisation_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Organisation", field, false, false, errors.New("field of type Time does not have child fields"))
+	return graphql.NewScalarFieldContext("Organisation", field, false, false, errNoChildFieldsTime)
 }
 
 func (ec *executionContext) _Organisation_localId(ctx context.Context, field graphql.CollectedField, obj *directory.Organisation) (ret graphql.Marshaler) {
@@ -11219,7 +11219,7 @@ func (ec *executionContext) _Organisation_localId(ctx context.Context, field gra
 	)
 }
 func (ec *executionContext) fieldContext_Organisation_localId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Organisation", field, false, false, errors.New("field of type ID does not have child fields"))
+	return graphql.NewScalarFieldContext("Organisation", field, false, false, errNoChildFieldsID)
 }
 
 func (ec *executionContext) _OrganisationConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.OrganisationConnection) (ret graphql.Marshaler) {
@@ -11306,7 +11306,7 @@ func (ec *executionContext) _OrganisationConnection_totalCount(ctx context.Conte
 	)
 }
 func (ec *executionContext) fieldContext_OrganisationConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("OrganisationConnection", field, false, false, errors.New("field of type Int does not have child fields"))
+	return graphql.NewScalarFieldContext("OrganisationConnection", field, false, false, errNoChildFieldsInt)
 }
 
 func (ec *executionContext) _OrganisationEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.OrganisationEdge) (ret graphql.Marshaler) {
@@ -11361,7 +11361,7 @@ func (ec *executionContext) _OrganisationEdge_cursor(ctx context.Context, field 
 	)
 }
 func (ec *executionContext) fieldContext_OrganisationEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("OrganisationEdge", field, false, false, errors.New("field of type String does not have child fields"))
+	return graphql.NewScalarFieldContext("OrganisationEdge", field, false, false, errNoChildFieldsString)
 }
 
 func (ec *executionContext) _PageInfo_hasNextPage(ctx context.Context, field graphql.CollectedField, obj *model.PageInfo) (ret graphql.Marshaler) {
@@ -11384,7 +11384,7 @@ func (ec *executionContext) _PageInfo_hasNextPage(ctx context.Context, field gra
 	)
 }
 func (ec *executionContext) fieldContext_PageInfo_hasNextPage(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("PageInfo", field, false, false, errors.New("field of type Boolean does not have child fields"))
+	return graphql.NewScalarFieldContext("PageInfo", field, false, false, errNoChildFieldsBoolean)
 }
 
 func (ec *executionContext) _PageInfo_hasPreviousPage(ctx context.Context, field graphql.CollectedField, obj *model.PageInfo) (ret graphql.Marshaler) {
@@ -11407,7 +11407,7 @@ func (ec *executionContext) _PageInfo_hasPreviousPage(ctx context.Context, field
 	)
 }
 func (ec *executionContext) fieldContext_PageInfo_hasPreviousPage(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("PageInfo", field, false, false, errors.New("field of type Boolean does not have child fields"))
+	return graphql.NewScalarFieldContext("PageInfo", field, false, false, errNoChildFieldsBoolean)
 }
 
 func (ec *executionContext) _PageInfo_startCursor(ctx context.Context, field graphql.CollectedField, obj *model.PageInfo) (ret graphql.Marshaler) {
@@ -11430,7 +11430,7 @@ func (ec *executionContext) _PageInfo_startCursor(ctx context.Context, field gra
 	)
 }
 func (ec *executionContext) fieldContext_PageInfo_startCursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("PageInfo", field, false, false, errors.New("field of type String does not have child fields"))
+	return graphql.NewScalarFieldContext("PageInfo", field, false, false, errNoChildFieldsString)
 }
 
 func (ec *executionContext) _PageInfo_endCursor(ctx context.Context, field graphql.CollectedField, obj *model.PageInfo) (ret graphql.Marshaler) {
@@ -11453,7 +11453,7 @@ func (ec *executionContext) _PageInfo_endCursor(ctx context.Context, field graph
 	)
 }
 func (ec *executionContext) fieldContext_PageInfo_endCursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("PageInfo", field, false, false, errors.New("field of type String does not have child fields"))
+	return graphql.NewScalarFieldContext("PageInfo", field, false, false, errNoChildFieldsString)
 }
 
 func (ec *executionContext) _Partner_organisation(ctx context.Context, field graphql.CollectedField, obj *model.Partner) (ret graphql.Marshaler) {
@@ -11508,7 +11508,7 @@ func (ec *executionContext) _Partner_since(ctx context.Context, field graphql.Co
 	)
 }
 func (ec *executionContext) fieldContext_Partner_since(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Partner", field, false, false, errors.New("field of type String does not have child fields"))
+	return graphql.NewScalarFieldContext("Partner", field, false, false, errNoChildFieldsString)
 }
 
 func (ec *executionContext) _Partner_topics(ctx context.Context, field graphql.CollectedField, obj *model.Partner) (ret graphql.Marshaler) {
@@ -11531,7 +11531,7 @@ func (ec *executionContext) _Partner_topics(ctx context.Context, field graphql.C
 	)
 }
 func (ec *executionContext) fieldContext_Partner_topics(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Partner", field, false, false, errors.New("field of type String does not have child fields"))
+	return graphql.NewScalarFieldContext("Partner", field, false, false, errNoChildFieldsString)
 }
 
 func (ec *executionContext) _Partner_sinceDate(ctx context.Context, field graphql.CollectedField, obj *model.Partner) (ret graphql.Marshaler) {
@@ -11554,7 +11554,7 @@ func (ec *executionContext) _Partner_sinceDate(ctx context.Context, field graphq
 	)
 }
 func (ec *executionContext) fieldContext_Partner_sinceDate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Partner", field, false, false, errors.New("field of type Date does not have child fields"))
+	return graphql.NewScalarFieldContext("Partner", field, false, false, errNoChildFieldsDate)
 }
 
 func (ec *executionContext) _Query_organisation(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
@@ -11797,7 +11797,7 @@ func (ec *executionContext) _Query_municipalities(ctx context.Context, field gra
 	)
 }
 func (ec *executionContext) fieldContext_Query_municipalities(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Query", field, true, true, errors.New("field of type String does not have child fields"))
+	return graphql.NewScalarFieldContext("Query", field, true, true, errNoChildFieldsString)
 }
 
 func (ec *executionContext) _Query_me(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
@@ -12532,7 +12532,7 @@ func (ec *executionContext) _Referral_id(ctx context.Context, field graphql.Coll
 	)
 }
 func (ec *executionContext) fieldContext_Referral_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Referral", field, true, true, errors.New("field of type ID does not have child fields"))
+	return graphql.NewScalarFieldContext("Referral", field, true, true, errNoChildFieldsID)
 }
 
 func (ec *executionContext) _Referral_caseRef(ctx context.Context, field graphql.CollectedField, obj *referral.Referral) (ret graphql.Marshaler) {
@@ -12555,7 +12555,7 @@ func (ec *executionContext) _Referral_caseRef(ctx context.Context, field graphql
 	)
 }
 func (ec *executionContext) fieldContext_Referral_caseRef(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Referral", field, true, false, errors.New("field of type String does not have child fields"))
+	return graphql.NewScalarFieldContext("Referral", field, true, false, errNoChildFieldsString)
 }
 
 func (ec *executionContext) _Referral_from(ctx context.Context, field graphql.CollectedField, obj *referral.Referral) (ret graphql.Marshaler) {
@@ -12642,7 +12642,7 @@ func (ec *executionContext) _Referral_offerId(ctx context.Context, field graphql
 	)
 }
 func (ec *executionContext) fieldContext_Referral_offerId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Referral", field, true, true, errors.New("field of type ID does not have child fields"))
+	return graphql.NewScalarFieldContext("Referral", field, true, true, errNoChildFieldsID)
 }
 
 func (ec *executionContext) _Referral_provider(ctx context.Context, field graphql.CollectedField, obj *referral.Referral) (ret graphql.Marshaler) {
@@ -12697,7 +12697,7 @@ func (ec *executionContext) _Referral_needs(ctx context.Context, field graphql.C
 	)
 }
 func (ec *executionContext) fieldContext_Referral_needs(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Referral", field, false, false, errors.New("field of type NeedArea does not have child fields"))
+	return graphql.NewScalarFieldContext("Referral", field, false, false, errNoChildFieldsNeedArea)
 }
 
 func (ec *executionContext) _Referral_note(ctx context.Context, field graphql.CollectedField, obj *referral.Referral) (ret graphql.Marshaler) {
@@ -12720,7 +12720,7 @@ func (ec *executionContext) _Referral_note(ctx context.Context, field graphql.Co
 	)
 }
 func (ec *executionContext) fieldContext_Referral_note(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Referral", field, true, false, errors.New("field of type String does not have child fields"))
+	return graphql.NewScalarFieldContext("Referral", field, true, false, errNoChildFieldsString)
 }
 
 func (ec *executionContext) _Referral_consent(ctx context.Context, field graphql.CollectedField, obj *referral.Referral) (ret graphql.Marshaler) {
@@ -12775,7 +12775,7 @@ func (ec *executionContext) _Referral_status(ctx context.Context, field graphql.
 	)
 }
 func (ec *executionContext) fieldContext_Referral_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Referral", field, false, false, errors.New("field of type ReferralStatus does not have child fields"))
+	return graphql.NewScalarFieldContext("Referral", field, false, false, errNoChildFieldsReferralStatus)
 }
 
 func (ec *executionContext) _Referral_reason(ctx context.Context, field graphql.CollectedField, obj *referral.Referral) (ret graphql.Marshaler) {
@@ -12798,7 +12798,7 @@ func (ec *executionContext) _Referral_reason(ctx context.Context, field graphql.
 	)
 }
 func (ec *executionContext) fieldContext_Referral_reason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Referral", field, true, false, errors.New("field of type ReferralReason does not have child fields"))
+	return graphql.NewScalarFieldContext("Referral", field, true, false, errNoChildFieldsReferralReason)
 }
 
 func (ec *executionContext) _Referral_history(ctx context.Context, field graphql.CollectedField, obj *referral.Referral) (ret graphql.Marshaler) {
@@ -12853,7 +12853,7 @@ func (ec *executionContext) _Referral_nextStatuses(ctx context.Context, field gr
 	)
 }
 func (ec *executionContext) fieldContext_Referral_nextStatuses(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Referral", field, true, true, errors.New("field of type ReferralStatus does not have child fields"))
+	return graphql.NewScalarFieldContext("Referral", field, true, true, errNoChildFieldsReferralStatus)
 }
 
 func (ec *executionContext) _Referral_createdAt(ctx context.Context, field graphql.CollectedField, obj *referral.Referral) (ret graphql.Marshaler) {
@@ -12876,7 +12876,7 @@ func (ec *executionContext) _Referral_createdAt(ctx context.Context, field graph
 	)
 }
 func (ec *executionContext) fieldContext_Referral_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Referral", field, false, false, errors.New("field of type Time does not have child fields"))
+	return graphql.NewScalarFieldContext("Referral", field, false, false, errNoChildFieldsTime)
 }
 
 func (ec *executionContext) _Referral_updatedAt(ctx context.Context, field graphql.CollectedField, obj *referral.Referral) (ret graphql.Marshaler) {
@@ -12899,7 +12899,7 @@ func (ec *executionContext) _Referral_updatedAt(ctx context.Context, field graph
 	)
 }
 func (ec *executionContext) fieldContext_Referral_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Referral", field, false, false, errors.New("field of type Time does not have child fields"))
+	return graphql.NewScalarFieldContext("Referral", field, false, false, errNoChildFieldsTime)
 }
 
 func (ec *executionContext) _Referral_firstAnswerAt(ctx context.Context, field graphql.CollectedField, obj *referral.Referral) (ret graphql.Marshaler) {
@@ -12922,7 +12922,7 @@ func (ec *executionContext) _Referral_firstAnswerAt(ctx context.Context, field g
 	)
 }
 func (ec *executionContext) fieldContext_Referral_firstAnswerAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Referral", field, false, false, errors.New("field of type Time does not have child fields"))
+	return graphql.NewScalarFieldContext("Referral", field, false, false, errNoChildFieldsTime)
 }
 
 func (ec *executionContext) _Referral_closedAt(ctx context.Context, field graphql.CollectedField, obj *referral.Referral) (ret graphql.Marshaler) {
@@ -12945,7 +12945,7 @@ func (ec *executionContext) _Referral_closedAt(ctx context.Context, field graphq
 	)
 }
 func (ec *executionContext) fieldContext_Referral_closedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Referral", field, false, false, errors.New("field of type Time does not have child fields"))
+	return graphql.NewScalarFieldContext("Referral", field, false, false, errNoChildFieldsTime)
 }
 
 func (ec *executionContext) _Referral_erasedAt(ctx context.Context, field graphql.CollectedField, obj *referral.Referral) (ret graphql.Marshaler) {
@@ -12968,7 +12968,7 @@ func (ec *executionContext) _Referral_erasedAt(ctx context.Context, field graphq
 	)
 }
 func (ec *executionContext) fieldContext_Referral_erasedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Referral", field, false, false, errors.New("field of type Time does not have child fields"))
+	return graphql.NewScalarFieldContext("Referral", field, false, false, errNoChildFieldsTime)
 }
 
 func (ec *executionContext) _Referral_localId(ctx context.Context, field graphql.CollectedField, obj *referral.Referral) (ret graphql.Marshaler) {
@@ -12991,7 +12991,7 @@ func (ec *executionContext) _Referral_localId(ctx context.Context, field graphql
 	)
 }
 func (ec *executionContext) fieldContext_Referral_localId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Referral", field, false, false, errors.New("field of type ID does not have child fields"))
+	return graphql.NewScalarFieldContext("Referral", field, false, false, errNoChildFieldsID)
 }
 
 func (ec *executionContext) _ReferralConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.ReferralConnection) (ret graphql.Marshaler) {
@@ -13078,7 +13078,7 @@ func (ec *executionContext) _ReferralConnection_totalCount(ctx context.Context, 
 	)
 }
 func (ec *executionContext) fieldContext_ReferralConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("ReferralConnection", field, false, false, errors.New("field of type Int does not have child fields"))
+	return graphql.NewScalarFieldContext("ReferralConnection", field, false, false, errNoChildFieldsInt)
 }
 
 func (ec *executionContext) _ReferralDeclineCount_reason(ctx context.Context, field graphql.CollectedField, obj *model.ReferralDeclineCount) (ret graphql.Marshaler) {
@@ -13101,7 +13101,7 @@ func (ec *executionContext) _ReferralDeclineCount_reason(ctx context.Context, fi
 	)
 }
 func (ec *executionContext) fieldContext_ReferralDeclineCount_reason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("ReferralDeclineCount", field, false, false, errors.New("field of type ReferralReason does not have child fields"))
+	return graphql.NewScalarFieldContext("ReferralDeclineCount", field, false, false, errNoChildFieldsReferralReason)
 }
 
 func (ec *executionContext) _ReferralDeclineCount_count(ctx context.Context, field graphql.CollectedField, obj *model.ReferralDeclineCount) (ret graphql.Marshaler) {
@@ -13124,7 +13124,7 @@ func (ec *executionContext) _ReferralDeclineCount_count(ctx context.Context, fie
 	)
 }
 func (ec *executionContext) fieldContext_ReferralDeclineCount_count(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("ReferralDeclineCount", field, false, false, errors.New("field of type Int does not have child fields"))
+	return graphql.NewScalarFieldContext("ReferralDeclineCount", field, false, false, errNoChildFieldsInt)
 }
 
 func (ec *executionContext) _ReferralEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.ReferralEdge) (ret graphql.Marshaler) {
@@ -13179,7 +13179,7 @@ func (ec *executionContext) _ReferralEdge_cursor(ctx context.Context, field grap
 	)
 }
 func (ec *executionContext) fieldContext_ReferralEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("ReferralEdge", field, false, false, errors.New("field of type String does not have child fields"))
+	return graphql.NewScalarFieldContext("ReferralEdge", field, false, false, errNoChildFieldsString)
 }
 
 func (ec *executionContext) _ReferralEvent_status(ctx context.Context, field graphql.CollectedField, obj *referral.Event) (ret graphql.Marshaler) {
@@ -13202,7 +13202,7 @@ func (ec *executionContext) _ReferralEvent_status(ctx context.Context, field gra
 	)
 }
 func (ec *executionContext) fieldContext_ReferralEvent_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("ReferralEvent", field, false, false, errors.New("field of type ReferralStatus does not have child fields"))
+	return graphql.NewScalarFieldContext("ReferralEvent", field, false, false, errNoChildFieldsReferralStatus)
 }
 
 func (ec *executionContext) _ReferralEvent_at(ctx context.Context, field graphql.CollectedField, obj *referral.Event) (ret graphql.Marshaler) {
@@ -13225,7 +13225,7 @@ func (ec *executionContext) _ReferralEvent_at(ctx context.Context, field graphql
 	)
 }
 func (ec *executionContext) fieldContext_ReferralEvent_at(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("ReferralEvent", field, false, false, errors.New("field of type Time does not have child fields"))
+	return graphql.NewScalarFieldContext("ReferralEvent", field, false, false, errNoChildFieldsTime)
 }
 
 func (ec *executionContext) _ReferralEvent_role(ctx context.Context, field graphql.CollectedField, obj *referral.Event) (ret graphql.Marshaler) {
@@ -13248,7 +13248,7 @@ func (ec *executionContext) _ReferralEvent_role(ctx context.Context, field graph
 	)
 }
 func (ec *executionContext) fieldContext_ReferralEvent_role(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("ReferralEvent", field, false, false, errors.New("field of type Role does not have child fields"))
+	return graphql.NewScalarFieldContext("ReferralEvent", field, false, false, errNoChildFieldsRole)
 }
 
 func (ec *executionContext) _ReferralEvent_organisation(ctx context.Context, field graphql.CollectedField, obj *referral.Event) (ret graphql.Marshaler) {
@@ -13303,7 +13303,7 @@ func (ec *executionContext) _ReferralEvent_reason(ctx context.Context, field gra
 	)
 }
 func (ec *executionContext) fieldContext_ReferralEvent_reason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("ReferralEvent", field, true, false, errors.New("field of type ReferralReason does not have child fields"))
+	return graphql.NewScalarFieldContext("ReferralEvent", field, true, false, errNoChildFieldsReferralReason)
 }
 
 func (ec *executionContext) _ReferralFlow_from(ctx context.Context, field graphql.CollectedField, obj *model.ReferralFlow) (ret graphql.Marshaler) {
@@ -13390,7 +13390,7 @@ func (ec *executionContext) _ReferralFlow_referrals(ctx context.Context, field g
 	)
 }
 func (ec *executionContext) fieldContext_ReferralFlow_referrals(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("ReferralFlow", field, false, false, errors.New("field of type Int does not have child fields"))
+	return graphql.NewScalarFieldContext("ReferralFlow", field, false, false, errNoChildFieldsInt)
 }
 
 func (ec *executionContext) _ReferralFlow_suppressed(ctx context.Context, field graphql.CollectedField, obj *model.ReferralFlow) (ret graphql.Marshaler) {
@@ -13413,7 +13413,7 @@ func (ec *executionContext) _ReferralFlow_suppressed(ctx context.Context, field 
 	)
 }
 func (ec *executionContext) fieldContext_ReferralFlow_suppressed(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("ReferralFlow", field, false, false, errors.New("field of type Boolean does not have child fields"))
+	return graphql.NewScalarFieldContext("ReferralFlow", field, false, false, errNoChildFieldsBoolean)
 }
 
 func (ec *executionContext) _ReferralFlow_cooperation(ctx context.Context, field graphql.CollectedField, obj *model.ReferralFlow) (ret graphql.Marshaler) {
@@ -13436,7 +13436,7 @@ func (ec *executionContext) _ReferralFlow_cooperation(ctx context.Context, field
 	)
 }
 func (ec *executionContext) fieldContext_ReferralFlow_cooperation(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("ReferralFlow", field, false, false, errors.New("field of type Boolean does not have child fields"))
+	return graphql.NewScalarFieldContext("ReferralFlow", field, false, false, errNoChildFieldsBoolean)
 }
 
 func (ec *executionContext) _ReferralStats_municipality(ctx context.Context, field graphql.CollectedField, obj *model.ReferralStats) (ret graphql.Marshaler) {
@@ -13459,7 +13459,7 @@ func (ec *executionContext) _ReferralStats_municipality(ctx context.Context, fie
 	)
 }
 func (ec *executionContext) fieldContext_ReferralStats_municipality(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("ReferralStats", field, false, false, errors.New("field of type String does not have child fields"))
+	return graphql.NewScalarFieldContext("ReferralStats", field, false, false, errNoChildFieldsString)
 }
 
 func (ec *executionContext) _ReferralStats_groupBy(ctx context.Context, field graphql.CollectedField, obj *model.ReferralStats) (ret graphql.Marshaler) {
@@ -13482,7 +13482,7 @@ func (ec *executionContext) _ReferralStats_groupBy(ctx context.Context, field gr
 	)
 }
 func (ec *executionContext) fieldContext_ReferralStats_groupBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("ReferralStats", field, false, false, errors.New("field of type ReferralGroupBy does not have child fields"))
+	return graphql.NewScalarFieldContext("ReferralStats", field, false, false, errNoChildFieldsReferralGroupBy)
 }
 
 func (ec *executionContext) _ReferralStats_groups(ctx context.Context, field graphql.CollectedField, obj *model.ReferralStats) (ret graphql.Marshaler) {
@@ -13569,7 +13569,7 @@ func (ec *executionContext) _ReferralStatsGroup_key(ctx context.Context, field g
 	)
 }
 func (ec *executionContext) fieldContext_ReferralStatsGroup_key(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("ReferralStatsGroup", field, false, false, errors.New("field of type String does not have child fields"))
+	return graphql.NewScalarFieldContext("ReferralStatsGroup", field, false, false, errNoChildFieldsString)
 }
 
 func (ec *executionContext) _ReferralStatsGroup_offer(ctx context.Context, field graphql.CollectedField, obj *model.ReferralStatsGroup) (ret graphql.Marshaler) {
@@ -13688,7 +13688,7 @@ func (ec *executionContext) _ReferralStatsGroup_need(ctx context.Context, field 
 	)
 }
 func (ec *executionContext) fieldContext_ReferralStatsGroup_need(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("ReferralStatsGroup", field, false, false, errors.New("field of type NeedArea does not have child fields"))
+	return graphql.NewScalarFieldContext("ReferralStatsGroup", field, false, false, errNoChildFieldsNeedArea)
 }
 
 func (ec *executionContext) _ReferralStatsGroup_category(ctx context.Context, field graphql.CollectedField, obj *model.ReferralStatsGroup) (ret graphql.Marshaler) {
@@ -13711,7 +13711,7 @@ func (ec *executionContext) _ReferralStatsGroup_category(ctx context.Context, fi
 	)
 }
 func (ec *executionContext) fieldContext_ReferralStatsGroup_category(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("ReferralStatsGroup", field, false, false, errors.New("field of type OfferCategory does not have child fields"))
+	return graphql.NewScalarFieldContext("ReferralStatsGroup", field, false, false, errNoChildFieldsOfferCategory)
 }
 
 func (ec *executionContext) _ReferralStatsGroup_tally(ctx context.Context, field graphql.CollectedField, obj *model.ReferralStatsGroup) (ret graphql.Marshaler) {
@@ -13766,7 +13766,7 @@ func (ec *executionContext) _ReferralTally_sent(ctx context.Context, field graph
 	)
 }
 func (ec *executionContext) fieldContext_ReferralTally_sent(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("ReferralTally", field, false, false, errors.New("field of type Int does not have child fields"))
+	return graphql.NewScalarFieldContext("ReferralTally", field, false, false, errNoChildFieldsInt)
 }
 
 func (ec *executionContext) _ReferralTally_open(ctx context.Context, field graphql.CollectedField, obj *model.ReferralTally) (ret graphql.Marshaler) {
@@ -13789,7 +13789,7 @@ func (ec *executionContext) _ReferralTally_open(ctx context.Context, field graph
 	)
 }
 func (ec *executionContext) fieldContext_ReferralTally_open(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("ReferralTally", field, false, false, errors.New("field of type Int does not have child fields"))
+	return graphql.NewScalarFieldContext("ReferralTally", field, false, false, errNoChildFieldsInt)
 }
 
 func (ec *executionContext) _ReferralTally_accepted(ctx context.Context, field graphql.CollectedField, obj *model.ReferralTally) (ret graphql.Marshaler) {
@@ -13812,7 +13812,7 @@ func (ec *executionContext) _ReferralTally_accepted(ctx context.Context, field g
 	)
 }
 func (ec *executionContext) fieldContext_ReferralTally_accepted(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("ReferralTally", field, false, false, errors.New("field of type Int does not have child fields"))
+	return graphql.NewScalarFieldContext("ReferralTally", field, false, false, errNoChildFieldsInt)
 }
 
 func (ec *executionContext) _ReferralTally_waitlisted(ctx context.Context, field graphql.CollectedField, obj *model.ReferralTally) (ret graphql.Marshaler) {
@@ -13835,7 +13835,7 @@ func (ec *executionContext) _ReferralTally_waitlisted(ctx context.Context, field
 	)
 }
 func (ec *executionContext) fieldContext_ReferralTally_waitlisted(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("ReferralTally", field, false, false, errors.New("field of type Int does not have child fields"))
+	return graphql.NewScalarFieldContext("ReferralTally", field, false, false, errNoChildFieldsInt)
 }
 
 func (ec *executionContext) _ReferralTally_declined(ctx context.Context, field graphql.CollectedField, obj *model.ReferralTally) (ret graphql.Marshaler) {
@@ -13858,7 +13858,7 @@ func (ec *executionContext) _ReferralTally_declined(ctx context.Context, field g
 	)
 }
 func (ec *executionContext) fieldContext_ReferralTally_declined(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("ReferralTally", field, false, false, errors.New("field of type Int does not have child fields"))
+	return graphql.NewScalarFieldContext("ReferralTally", field, false, false, errNoChildFieldsInt)
 }
 
 func (ec *executionContext) _ReferralTally_declinedByReason(ctx context.Context, field graphql.CollectedField, obj *model.ReferralTally) (ret graphql.Marshaler) {
@@ -13913,7 +13913,7 @@ func (ec *executionContext) _ReferralTally_completed(ctx context.Context, field 
 	)
 }
 func (ec *executionContext) fieldContext_ReferralTally_completed(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("ReferralTally", field, false, false, errors.New("field of type Int does not have child fields"))
+	return graphql.NewScalarFieldContext("ReferralTally", field, false, false, errNoChildFieldsInt)
 }
 
 func (ec *executionContext) _ReferralTally_cancelled(ctx context.Context, field graphql.CollectedField, obj *model.ReferralTally) (ret graphql.Marshaler) {
@@ -13936,7 +13936,7 @@ func (ec *executionContext) _ReferralTally_cancelled(ctx context.Context, field 
 	)
 }
 func (ec *executionContext) fieldContext_ReferralTally_cancelled(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("ReferralTally", field, false, false, errors.New("field of type Int does not have child fields"))
+	return graphql.NewScalarFieldContext("ReferralTally", field, false, false, errNoChildFieldsInt)
 }
 
 func (ec *executionContext) _ReferralTally_noShows(ctx context.Context, field graphql.CollectedField, obj *model.ReferralTally) (ret graphql.Marshaler) {
@@ -13959,7 +13959,7 @@ func (ec *executionContext) _ReferralTally_noShows(ctx context.Context, field gr
 	)
 }
 func (ec *executionContext) fieldContext_ReferralTally_noShows(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("ReferralTally", field, false, false, errors.New("field of type Int does not have child fields"))
+	return graphql.NewScalarFieldContext("ReferralTally", field, false, false, errNoChildFieldsInt)
 }
 
 func (ec *executionContext) _ReferralTally_medianDaysToFirstAnswer(ctx context.Context, field graphql.CollectedField, obj *model.ReferralTally) (ret graphql.Marshaler) {
@@ -13982,7 +13982,7 @@ func (ec *executionContext) _ReferralTally_medianDaysToFirstAnswer(ctx context.C
 	)
 }
 func (ec *executionContext) fieldContext_ReferralTally_medianDaysToFirstAnswer(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("ReferralTally", field, false, false, errors.New("field of type Float does not have child fields"))
+	return graphql.NewScalarFieldContext("ReferralTally", field, false, false, errNoChildFieldsFloat)
 }
 
 func (ec *executionContext) _ReferralTally_suppressed(ctx context.Context, field graphql.CollectedField, obj *model.ReferralTally) (ret graphql.Marshaler) {
@@ -14005,7 +14005,7 @@ func (ec *executionContext) _ReferralTally_suppressed(ctx context.Context, field
 	)
 }
 func (ec *executionContext) fieldContext_ReferralTally_suppressed(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("ReferralTally", field, false, false, errors.New("field of type Boolean does not have child fields"))
+	return graphql.NewScalarFieldContext("ReferralTally", field, false, false, errNoChildFieldsBoolean)
 }
 
 func (ec *executionContext) _StructuralGap_kind(ctx context.Context, field graphql.CollectedField, obj *model.StructuralGap) (ret graphql.Marshaler) {
@@ -14028,7 +14028,7 @@ func (ec *executionContext) _StructuralGap_kind(ctx context.Context, field graph
 	)
 }
 func (ec *executionContext) fieldContext_StructuralGap_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("StructuralGap", field, false, false, errors.New("field of type GapKind does not have child fields"))
+	return graphql.NewScalarFieldContext("StructuralGap", field, false, false, errNoChildFieldsGapKind)
 }
 
 func (ec *executionContext) _StructuralGap_district(ctx context.Context, field graphql.CollectedField, obj *model.StructuralGap) (ret graphql.Marshaler) {
@@ -14083,7 +14083,7 @@ func (ec *executionContext) _StructuralGap_need(ctx context.Context, field graph
 	)
 }
 func (ec *executionContext) fieldContext_StructuralGap_need(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("StructuralGap", field, false, false, errors.New("field of type NeedArea does not have child fields"))
+	return graphql.NewScalarFieldContext("StructuralGap", field, false, false, errNoChildFieldsNeedArea)
 }
 
 func (ec *executionContext) _StructuralGap_offer(ctx context.Context, field graphql.CollectedField, obj *model.StructuralGap) (ret graphql.Marshaler) {
@@ -14170,7 +14170,7 @@ func (ec *executionContext) _StructuralGap_language(ctx context.Context, field g
 	)
 }
 func (ec *executionContext) fieldContext_StructuralGap_language(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("StructuralGap", field, false, false, errors.New("field of type String does not have child fields"))
+	return graphql.NewScalarFieldContext("StructuralGap", field, false, false, errNoChildFieldsString)
 }
 
 func (ec *executionContext) _StructuralGap_detail(ctx context.Context, field graphql.CollectedField, obj *model.StructuralGap) (ret graphql.Marshaler) {
@@ -14193,7 +14193,7 @@ func (ec *executionContext) _StructuralGap_detail(ctx context.Context, field gra
 	)
 }
 func (ec *executionContext) fieldContext_StructuralGap_detail(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("StructuralGap", field, false, false, errors.New("field of type String does not have child fields"))
+	return graphql.NewScalarFieldContext("StructuralGap", field, false, false, errNoChildFieldsString)
 }
 
 func (ec *executionContext) _StructuralGap_languageCode(ctx context.Context, field graphql.CollectedField, obj *model.StructuralGap) (ret graphql.Marshaler) {
@@ -14216,7 +14216,7 @@ func (ec *executionContext) _StructuralGap_languageCode(ctx context.Context, fie
 	)
 }
 func (ec *executionContext) fieldContext_StructuralGap_languageCode(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("StructuralGap", field, false, false, errors.New("field of type LanguageCode does not have child fields"))
+	return graphql.NewScalarFieldContext("StructuralGap", field, false, false, errNoChildFieldsLanguageCode)
 }
 
 func (ec *executionContext) _UnmetNeed_id(ctx context.Context, field graphql.CollectedField, obj *directory.UnmetNeed) (ret graphql.Marshaler) {
@@ -14239,7 +14239,7 @@ func (ec *executionContext) _UnmetNeed_id(ctx context.Context, field graphql.Col
 	)
 }
 func (ec *executionContext) fieldContext_UnmetNeed_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("UnmetNeed", field, false, false, errors.New("field of type ID does not have child fields"))
+	return graphql.NewScalarFieldContext("UnmetNeed", field, false, false, errNoChildFieldsID)
 }
 
 func (ec *executionContext) _UnmetNeed_need(ctx context.Context, field graphql.CollectedField, obj *directory.UnmetNeed) (ret graphql.Marshaler) {
@@ -14262,7 +14262,7 @@ func (ec *executionContext) _UnmetNeed_need(ctx context.Context, field graphql.C
 	)
 }
 func (ec *executionContext) fieldContext_UnmetNeed_need(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("UnmetNeed", field, false, false, errors.New("field of type NeedArea does not have child fields"))
+	return graphql.NewScalarFieldContext("UnmetNeed", field, false, false, errNoChildFieldsNeedArea)
 }
 
 func (ec *executionContext) _UnmetNeed_district(ctx context.Context, field graphql.CollectedField, obj *directory.UnmetNeed) (ret graphql.Marshaler) {
@@ -14317,7 +14317,7 @@ func (ec *executionContext) _UnmetNeed_language(ctx context.Context, field graph
 	)
 }
 func (ec *executionContext) fieldContext_UnmetNeed_language(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("UnmetNeed", field, true, false, errors.New("field of type String does not have child fields"))
+	return graphql.NewScalarFieldContext("UnmetNeed", field, true, false, errNoChildFieldsString)
 }
 
 func (ec *executionContext) _UnmetNeed_targetGroup(ctx context.Context, field graphql.CollectedField, obj *directory.UnmetNeed) (ret graphql.Marshaler) {
@@ -14340,7 +14340,7 @@ func (ec *executionContext) _UnmetNeed_targetGroup(ctx context.Context, field gr
 	)
 }
 func (ec *executionContext) fieldContext_UnmetNeed_targetGroup(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("UnmetNeed", field, true, false, errors.New("field of type TargetGroup does not have child fields"))
+	return graphql.NewScalarFieldContext("UnmetNeed", field, true, false, errNoChildFieldsTargetGroup)
 }
 
 func (ec *executionContext) _UnmetNeed_recordedOn(ctx context.Context, field graphql.CollectedField, obj *directory.UnmetNeed) (ret graphql.Marshaler) {
@@ -14363,7 +14363,7 @@ func (ec *executionContext) _UnmetNeed_recordedOn(ctx context.Context, field gra
 	)
 }
 func (ec *executionContext) fieldContext_UnmetNeed_recordedOn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("UnmetNeed", field, false, false, errors.New("field of type String does not have child fields"))
+	return graphql.NewScalarFieldContext("UnmetNeed", field, false, false, errNoChildFieldsString)
 }
 
 func (ec *executionContext) _UnmetNeed_recordedDate(ctx context.Context, field graphql.CollectedField, obj *directory.UnmetNeed) (ret graphql.Marshaler) {
@@ -14386,7 +14386,7 @@ func (ec *executionContext) _UnmetNeed_recordedDate(ctx context.Context, field g
 	)
 }
 func (ec *executionContext) fieldContext_UnmetNeed_recordedDate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("UnmetNeed", field, false, false, errors.New("field of type Date does not have child fields"))
+	return graphql.NewScalarFieldContext("UnmetNeed", field, false, false, errNoChildFieldsDate)
 }
 
 func (ec *executionContext) _UnmetNeed_languageCode(ctx context.Context, field graphql.CollectedField, obj *directory.UnmetNeed) (ret graphql.Marshaler) {
@@ -14409,7 +14409,7 @@ func (ec *executionContext) _UnmetNeed_languageCode(ctx context.Context, field g
 	)
 }
 func (ec *executionContext) fieldContext_UnmetNeed_languageCode(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("UnmetNeed", field, true, false, errors.New("field of type LanguageCode does not have child fields"))
+	return graphql.NewScalarFieldContext("UnmetNeed", field, true, false, errNoChildFieldsLanguageCode)
 }
 
 func (ec *executionContext) _UnmetNeedCount_district(ctx context.Context, field graphql.CollectedField, obj *model.UnmetNeedCount) (ret graphql.Marshaler) {
@@ -14464,7 +14464,7 @@ func (ec *executionContext) _UnmetNeedCount_need(ctx context.Context, field grap
 	)
 }
 func (ec *executionContext) fieldContext_UnmetNeedCount_need(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("UnmetNeedCount", field, false, false, errors.New("field of type NeedArea does not have child fields"))
+	return graphql.NewScalarFieldContext("UnmetNeedCount", field, false, false, errNoChildFieldsNeedArea)
 }
 
 func (ec *executionContext) _UnmetNeedCount_language(ctx context.Context, field graphql.CollectedField, obj *model.UnmetNeedCount) (ret graphql.Marshaler) {
@@ -14487,7 +14487,7 @@ func (ec *executionContext) _UnmetNeedCount_language(ctx context.Context, field 
 	)
 }
 func (ec *executionContext) fieldContext_UnmetNeedCount_language(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("UnmetNeedCount", field, false, false, errors.New("field of type String does not have child fields"))
+	return graphql.NewScalarFieldContext("UnmetNeedCount", field, false, false, errNoChildFieldsString)
 }
 
 func (ec *executionContext) _UnmetNeedCount_targetGroup(ctx context.Context, field graphql.CollectedField, obj *model.UnmetNeedCount) (ret graphql.Marshaler) {
@@ -14510,7 +14510,7 @@ func (ec *executionContext) _UnmetNeedCount_targetGroup(ctx context.Context, fie
 	)
 }
 func (ec *executionContext) fieldContext_UnmetNeedCount_targetGroup(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("UnmetNeedCount", field, false, false, errors.New("field of type TargetGroup does not have child fields"))
+	return graphql.NewScalarFieldContext("UnmetNeedCount", field, false, false, errNoChildFieldsTargetGroup)
 }
 
 func (ec *executionContext) _UnmetNeedCount_count(ctx context.Context, field graphql.CollectedField, obj *model.UnmetNeedCount) (ret graphql.Marshaler) {
@@ -14533,7 +14533,7 @@ func (ec *executionContext) _UnmetNeedCount_count(ctx context.Context, field gra
 	)
 }
 func (ec *executionContext) fieldContext_UnmetNeedCount_count(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("UnmetNeedCount", field, false, false, errors.New("field of type Int does not have child fields"))
+	return graphql.NewScalarFieldContext("UnmetNeedCount", field, false, false, errNoChildFieldsInt)
 }
 
 func (ec *executionContext) _UnmetNeedCount_suppressed(ctx context.Context, field graphql.CollectedField, obj *model.UnmetNeedCount) (ret graphql.Marshaler) {
@@ -14556,7 +14556,7 @@ func (ec *executionContext) _UnmetNeedCount_suppressed(ctx context.Context, fiel
 	)
 }
 func (ec *executionContext) fieldContext_UnmetNeedCount_suppressed(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("UnmetNeedCount", field, false, false, errors.New("field of type Boolean does not have child fields"))
+	return graphql.NewScalarFieldContext("UnmetNeedCount", field, false, false, errNoChildFieldsBoolean)
 }
 
 func (ec *executionContext) _UnmetNeedCount_languageCode(ctx context.Context, field graphql.CollectedField, obj *model.UnmetNeedCount) (ret graphql.Marshaler) {
@@ -14579,7 +14579,7 @@ func (ec *executionContext) _UnmetNeedCount_languageCode(ctx context.Context, fi
 	)
 }
 func (ec *executionContext) fieldContext_UnmetNeedCount_languageCode(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("UnmetNeedCount", field, false, false, errors.New("field of type LanguageCode does not have child fields"))
+	return graphql.NewScalarFieldContext("UnmetNeedCount", field, false, false, errNoChildFieldsLanguageCode)
 }
 
 func (ec *executionContext) _WorkingGroup_id(ctx context.Context, field graphql.CollectedField, obj *directory.WorkingGroup) (ret graphql.Marshaler) {
@@ -14602,7 +14602,7 @@ func (ec *executionContext) _WorkingGroup_id(ctx context.Context, field graphql.
 	)
 }
 func (ec *executionContext) fieldContext_WorkingGroup_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("WorkingGroup", field, false, false, errors.New("field of type ID does not have child fields"))
+	return graphql.NewScalarFieldContext("WorkingGroup", field, false, false, errNoChildFieldsID)
 }
 
 func (ec *executionContext) _WorkingGroup_name(ctx context.Context, field graphql.CollectedField, obj *directory.WorkingGroup) (ret graphql.Marshaler) {
@@ -14625,7 +14625,7 @@ func (ec *executionContext) _WorkingGroup_name(ctx context.Context, field graphq
 	)
 }
 func (ec *executionContext) fieldContext_WorkingGroup_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("WorkingGroup", field, false, false, errors.New("field of type String does not have child fields"))
+	return graphql.NewScalarFieldContext("WorkingGroup", field, false, false, errNoChildFieldsString)
 }
 
 func (ec *executionContext) _WorkingGroup_municipality(ctx context.Context, field graphql.CollectedField, obj *directory.WorkingGroup) (ret graphql.Marshaler) {
@@ -14648,7 +14648,7 @@ func (ec *executionContext) _WorkingGroup_municipality(ctx context.Context, fiel
 	)
 }
 func (ec *executionContext) fieldContext_WorkingGroup_municipality(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("WorkingGroup", field, false, false, errors.New("field of type String does not have child fields"))
+	return graphql.NewScalarFieldContext("WorkingGroup", field, false, false, errNoChildFieldsString)
 }
 
 func (ec *executionContext) _WorkingGroup_description(ctx context.Context, field graphql.CollectedField, obj *directory.WorkingGroup) (ret graphql.Marshaler) {
@@ -14671,7 +14671,7 @@ func (ec *executionContext) _WorkingGroup_description(ctx context.Context, field
 	)
 }
 func (ec *executionContext) fieldContext_WorkingGroup_description(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("WorkingGroup", field, false, false, errors.New("field of type String does not have child fields"))
+	return graphql.NewScalarFieldContext("WorkingGroup", field, false, false, errNoChildFieldsString)
 }
 
 func (ec *executionContext) ___Directive_name(ctx context.Context, field graphql.CollectedField, obj *introspection.Directive) (ret graphql.Marshaler) {
@@ -14694,7 +14694,7 @@ func (ec *executionContext) ___Directive_name(ctx context.Context, field graphql
 	)
 }
 func (ec *executionContext) fieldContext___Directive_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("__Directive", field, false, false, errors.New("field of type String does not have child fields"))
+	return graphql.NewScalarFieldContext("__Directive", field, false, false, errNoChildFieldsString)
 }
 
 func (ec *executionContext) ___Directive_description(ctx context.Context, field graphql.CollectedField, obj *introspection.Directive) (ret graphql.Marshaler) {
@@ -14717,7 +14717,7 @@ func (ec *executionContext) ___Directive_description(ctx context.Context, field 
 	)
 }
 func (ec *executionContext) fieldContext___Directive_description(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("__Directive", field, true, false, errors.New("field of type String does not have child fields"))
+	return graphql.NewScalarFieldContext("__Directive", field, true, false, errNoChildFieldsString)
 }
 
 func (ec *executionContext) ___Directive_isRepeatable(ctx context.Context, field graphql.CollectedField, obj *introspection.Directive) (ret graphql.Marshaler) {
@@ -14740,7 +14740,7 @@ func (ec *executionContext) ___Directive_isRepeatable(ctx context.Context, field
 	)
 }
 func (ec *executionContext) fieldContext___Directive_isRepeatable(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("__Directive", field, false, false, errors.New("field of type Boolean does not have child fields"))
+	return graphql.NewScalarFieldContext("__Directive", field, false, false, errNoChildFieldsBoolean)
 }
 
 func (ec *executionContext) ___Directive_locations(ctx context.Context, field graphql.CollectedField, obj *introspection.Directive) (ret graphql.Marshaler) {
@@ -14763,7 +14763,7 @@ func (ec *executionContext) ___Directive_locations(ctx context.Context, field gr
 	)
 }
 func (ec *executionContext) fieldContext___Directive_locations(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("__Directive", field, false, false, errors.New("field of type __DirectiveLocation does not have child fields"))
+	return graphql.NewScalarFieldContext("__Directive", field, false, false, errNoChildFields__DirectiveLocation)
 }
 
 func (ec *executionContext) ___Directive_args(ctx context.Context, field graphql.CollectedField, obj *introspection.Directive) (ret graphql.Marshaler) {
@@ -14829,7 +14829,7 @@ func (ec *executionContext) ___EnumValue_name(ctx context.Context, field graphql
 	)
 }
 func (ec *executionContext) fieldContext___EnumValue_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("__EnumValue", field, false, false, errors.New("field of type String does not have child fields"))
+	return graphql.NewScalarFieldContext("__EnumValue", field, false, false, errNoChildFieldsString)
 }
 
 func (ec *executionContext) ___EnumValue_description(ctx context.Context, field graphql.CollectedField, obj *introspection.EnumValue) (ret graphql.Marshaler) {
@@ -14852,7 +14852,7 @@ func (ec *executionContext) ___EnumValue_description(ctx context.Context, field 
 	)
 }
 func (ec *executionContext) fieldContext___EnumValue_description(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("__EnumValue", field, true, false, errors.New("field of type String does not have child fields"))
+	return graphql.NewScalarFieldContext("__EnumValue", field, true, false, errNoChildFieldsString)
 }
 
 func (ec *executionContext) ___EnumValue_isDeprecated(ctx context.Context, field graphql.CollectedField, obj *introspection.EnumValue) (ret graphql.Marshaler) {
@@ -14875,7 +14875,7 @@ func (ec *executionContext) ___EnumValue_isDeprecated(ctx context.Context, field
 	)
 }
 func (ec *executionContext) fieldContext___EnumValue_isDeprecated(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("__EnumValue", field, true, false, errors.New("field of type Boolean does not have child fields"))
+	return graphql.NewScalarFieldContext("__EnumValue", field, true, false, errNoChildFieldsBoolean)
 }
 
 func (ec *executionContext) ___EnumValue_deprecationReason(ctx context.Context, field graphql.CollectedField, obj *introspection.EnumValue) (ret graphql.Marshaler) {
@@ -14898,7 +14898,7 @@ func (ec *executionContext) ___EnumValue_deprecationReason(ctx context.Context, 
 	)
 }
 func (ec *executionContext) fieldContext___EnumValue_deprecationReason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("__EnumValue", field, true, false, errors.New("field of type String does not have child fields"))
+	return graphql.NewScalarFieldContext("__EnumValue", field, true, false, errNoChildFieldsString)
 }
 
 func (ec *executionContext) ___Field_name(ctx context.Context, field graphql.CollectedField, obj *introspection.Field) (ret graphql.Marshaler) {
@@ -14921,7 +14921,7 @@ func (ec *executionContext) ___Field_name(ctx context.Context, field graphql.Col
 	)
 }
 func (ec *executionContext) fieldContext___Field_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("__Field", field, false, false, errors.New("field of type String does not have child fields"))
+	return graphql.NewScalarFieldContext("__Field", field, false, false, errNoChildFieldsString)
 }
 
 func (ec *executionContext) ___Field_description(ctx context.Context, field graphql.CollectedField, obj *introspection.Field) (ret graphql.Marshaler) {
@@ -14944,7 +14944,7 @@ func (ec *executionContext) ___Field_description(ctx context.Context, field grap
 	)
 }
 func (ec *executionContext) fieldContext___Field_description(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("__Field", field, true, false, errors.New("field of type String does not have child fields"))
+	return graphql.NewScalarFieldContext("__Field", field, true, false, errNoChildFieldsString)
 }
 
 func (ec *executionContext) ___Field_args(ctx context.Context, field graphql.CollectedField, obj *introspection.Field) (ret graphql.Marshaler) {
@@ -15042,7 +15042,7 @@ func (ec *executionContext) ___Field_isDeprecated(ctx context.Context, field gra
 	)
 }
 func (ec *executionContext) fieldContext___Field_isDeprecated(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("__Field", field, true, false, errors.New("field of type Boolean does not have child fields"))
+	return graphql.NewScalarFieldContext("__Field", field, true, false, errNoChildFieldsBoolean)
 }
 
 func (ec *executionContext) ___Field_deprecationReason(ctx context.Context, field graphql.CollectedField, obj *introspection.Field) (ret graphql.Marshaler) {
@@ -15065,7 +15065,7 @@ func (ec *executionContext) ___Field_deprecationReason(ctx context.Context, fiel
 	)
 }
 func (ec *executionContext) fieldContext___Field_deprecationReason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("__Field", field, true, false, errors.New("field of type String does not have child fields"))
+	return graphql.NewScalarFieldContext("__Field", field, true, false, errNoChildFieldsString)
 }
 
 func (ec *executionContext) ___InputValue_name(ctx context.Context, field graphql.CollectedField, obj *introspection.InputValue) (ret graphql.Marshaler) {
@@ -15088,7 +15088,7 @@ func (ec *executionContext) ___InputValue_name(ctx context.Context, field graphq
 	)
 }
 func (ec *executionContext) fieldContext___InputValue_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("__InputValue", field, false, false, errors.New("field of type String does not have child fields"))
+	return graphql.NewScalarFieldContext("__InputValue", field, false, false, errNoChildFieldsString)
 }
 
 func (ec *executionContext) ___InputValue_description(ctx context.Context, field graphql.CollectedField, obj *introspection.InputValue) (ret graphql.Marshaler) {
@@ -15111,7 +15111,7 @@ func (ec *executionContext) ___InputValue_description(ctx context.Context, field
 	)
 }
 func (ec *executionContext) fieldContext___InputValue_description(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("__InputValue", field, true, false, errors.New("field of type String does not have child fields"))
+	return graphql.NewScalarFieldContext("__InputValue", field, true, false, errNoChildFieldsString)
 }
 
 func (ec *executionContext) ___InputValue_type(ctx context.Context, field graphql.CollectedField, obj *introspection.InputValue) (ret graphql.Marshaler) {
@@ -15166,7 +15166,7 @@ func (ec *executionContext) ___InputValue_defaultValue(ctx context.Context, fiel
 	)
 }
 func (ec *executionContext) fieldContext___InputValue_defaultValue(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("__InputValue", field, false, false, errors.New("field of type String does not have child fields"))
+	return graphql.NewScalarFieldContext("__InputValue", field, false, false, errNoChildFieldsString)
 }
 
 func (ec *executionContext) ___InputValue_isDeprecated(ctx context.Context, field graphql.CollectedField, obj *introspection.InputValue) (ret graphql.Marshaler) {
@@ -15189,7 +15189,7 @@ func (ec *executionContext) ___InputValue_isDeprecated(ctx context.Context, fiel
 	)
 }
 func (ec *executionContext) fieldContext___InputValue_isDeprecated(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("__InputValue", field, true, false, errors.New("field of type Boolean does not have child fields"))
+	return graphql.NewScalarFieldContext("__InputValue", field, true, false, errNoChildFieldsBoolean)
 }
 
 func (ec *executionContext) ___InputValue_deprecationReason(ctx context.Context, field graphql.CollectedField, obj *introspection.InputValue) (ret graphql.Marshaler) {
@@ -15212,7 +15212,7 @@ func (ec *executionContext) ___InputValue_deprecationReason(ctx context.Context,
 	)
 }
 func (ec *executionContext) fieldContext___InputValue_deprecationReason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("__InputValue", field, true, false, errors.New("field of type String does not have child fields"))
+	return graphql.NewScalarFieldContext("__InputValue", field, true, false, errNoChildFieldsString)
 }
 
 func (ec *executionContext) ___Schema_description(ctx context.Context, field graphql.CollectedField, obj *introspection.Schema) (ret graphql.Marshaler) {
@@ -15235,7 +15235,7 @@ func (ec *executionContext) ___Schema_description(ctx context.Context, field gra
 	)
 }
 func (ec *executionContext) fieldContext___Schema_description(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("__Schema", field, true, false, errors.New("field of type String does not have child fields"))
+	return graphql.NewScalarFieldContext("__Schema", field, true, false, errNoChildFieldsString)
 }
 
 func (ec *executionContext) ___Schema_types(ctx context.Context, field graphql.CollectedField, obj *introspection.Schema) (ret graphql.Marshaler) {
@@ -15418,7 +15418,7 @@ func (ec *executionContext) ___Type_kind(ctx context.Context, field graphql.Coll
 	)
 }
 func (ec *executionContext) fieldContext___Type_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("__Type", field, true, false, errors.New("field of type __TypeKind does not have child fields"))
+	return graphql.NewScalarFieldContext("__Type", field, true, false, errNoChildFields__TypeKind)
 }
 
 func (ec *executionContext) ___Type_name(ctx context.Context, field graphql.CollectedField, obj *introspection.Type) (ret graphql.Marshaler) {
@@ -15441,7 +15441,7 @@ func (ec *executionContext) ___Type_name(ctx context.Context, field graphql.Coll
 	)
 }
 func (ec *executionContext) fieldContext___Type_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("__Type", field, true, false, errors.New("field of type String does not have child fields"))
+	return graphql.NewScalarFieldContext("__Type", field, true, false, errNoChildFieldsString)
 }
 
 func (ec *executionContext) ___Type_description(ctx context.Context, field graphql.CollectedField, obj *introspection.Type) (ret graphql.Marshaler) {
@@ -15464,7 +15464,7 @@ func (ec *executionContext) ___Type_description(ctx context.Context, field graph
 	)
 }
 func (ec *executionContext) fieldContext___Type_description(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("__Type", field, true, false, errors.New("field of type String does not have child fields"))
+	return graphql.NewScalarFieldContext("__Type", field, true, false, errNoChildFieldsString)
 }
 
 func (ec *executionContext) ___Type_specifiedByURL(ctx context.Context, field graphql.CollectedField, obj *introspection.Type) (ret graphql.Marshaler) {
@@ -15487,7 +15487,7 @@ func (ec *executionContext) ___Type_specifiedByURL(ctx context.Context, field gr
 	)
 }
 func (ec *executionContext) fieldContext___Type_specifiedByURL(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("__Type", field, true, false, errors.New("field of type String does not have child fields"))
+	return graphql.NewScalarFieldContext("__Type", field, true, false, errNoChildFieldsString)
 }
 
 func (ec *executionContext) ___Type_fields(ctx context.Context, field graphql.CollectedField, obj *introspection.Type) (ret graphql.Marshaler) {
@@ -15726,7 +15726,7 @@ func (ec *executionContext) ___Type_isOneOf(ctx context.Context, field graphql.C
 	)
 }
 func (ec *executionContext) fieldContext___Type_isOneOf(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("__Type", field, true, false, errors.New("field of type Boolean does not have child fields"))
+	return graphql.NewScalarFieldContext("__Type", field, true, false, errNoChildFieldsBoolean)
 }
 
 // endregion **************************** field.gotpl *****************************
@@ -17294,12 +17294,14 @@ func (ec *executionContext) _AuditConnection(ctx context.Context, sel ast.Select
 
 	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
 
-	ec.ProcessDeferredGroup(graphql.DeferredGroup{
-		Defers:   deferLabelToView,
-		Path:     graphql.GetPath(ctx),
-		FieldSet: deferredFieldSet,
-		Context:  ctx,
-	})
+	if len(deferLabelToView) > 0 {
+		ec.ProcessDeferredGroup(graphql.DeferredGroup{
+			Defers:   deferLabelToView,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: deferredFieldSet,
+			Context:  ctx,
+		})
+	}
 
 	return out
 }
@@ -17337,12 +17339,14 @@ func (ec *executionContext) _AuditEdge(ctx context.Context, sel ast.SelectionSet
 
 	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
 
-	ec.ProcessDeferredGroup(graphql.DeferredGroup{
-		Defers:   deferLabelToView,
-		Path:     graphql.GetPath(ctx),
-		FieldSet: deferredFieldSet,
-		Context:  ctx,
-	})
+	if len(deferLabelToView) > 0 {
+		ec.ProcessDeferredGroup(graphql.DeferredGroup{
+			Defers:   deferLabelToView,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: deferredFieldSet,
+			Context:  ctx,
+		})
+	}
 
 	return out
 }
@@ -17529,12 +17533,14 @@ func (ec *executionContext) _AuditEntry(ctx context.Context, sel ast.SelectionSe
 
 	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
 
-	ec.ProcessDeferredGroup(graphql.DeferredGroup{
-		Defers:   deferLabelToView,
-		Path:     graphql.GetPath(ctx),
-		FieldSet: deferredFieldSet,
-		Context:  ctx,
-	})
+	if len(deferLabelToView) > 0 {
+		ec.ProcessDeferredGroup(graphql.DeferredGroup{
+			Defers:   deferLabelToView,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: deferredFieldSet,
+			Context:  ctx,
+		})
+	}
 
 	return out
 }
@@ -17572,12 +17578,14 @@ func (ec *executionContext) _Broker(ctx context.Context, sel ast.SelectionSet, o
 
 	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
 
-	ec.ProcessDeferredGroup(graphql.DeferredGroup{
-		Defers:   deferLabelToView,
-		Path:     graphql.GetPath(ctx),
-		FieldSet: deferredFieldSet,
-		Context:  ctx,
-	})
+	if len(deferLabelToView) > 0 {
+		ec.ProcessDeferredGroup(graphql.DeferredGroup{
+			Defers:   deferLabelToView,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: deferredFieldSet,
+			Context:  ctx,
+		})
+	}
 
 	return out
 }
@@ -17625,12 +17633,14 @@ func (ec *executionContext) _CarePlan(ctx context.Context, sel ast.SelectionSet,
 
 	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
 
-	ec.ProcessDeferredGroup(graphql.DeferredGroup{
-		Defers:   deferLabelToView,
-		Path:     graphql.GetPath(ctx),
-		FieldSet: deferredFieldSet,
-		Context:  ctx,
-	})
+	if len(deferLabelToView) > 0 {
+		ec.ProcessDeferredGroup(graphql.DeferredGroup{
+			Defers:   deferLabelToView,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: deferredFieldSet,
+			Context:  ctx,
+		})
+	}
 
 	return out
 }
@@ -17683,12 +17693,14 @@ func (ec *executionContext) _Consent(ctx context.Context, sel ast.SelectionSet, 
 
 	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
 
-	ec.ProcessDeferredGroup(graphql.DeferredGroup{
-		Defers:   deferLabelToView,
-		Path:     graphql.GetPath(ctx),
-		FieldSet: deferredFieldSet,
-		Context:  ctx,
-	})
+	if len(deferLabelToView) > 0 {
+		ec.ProcessDeferredGroup(graphql.DeferredGroup{
+			Defers:   deferLabelToView,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: deferredFieldSet,
+			Context:  ctx,
+		})
+	}
 
 	return out
 }
@@ -17746,12 +17758,14 @@ func (ec *executionContext) _Cooperation(ctx context.Context, sel ast.SelectionS
 
 	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
 
-	ec.ProcessDeferredGroup(graphql.DeferredGroup{
-		Defers:   deferLabelToView,
-		Path:     graphql.GetPath(ctx),
-		FieldSet: deferredFieldSet,
-		Context:  ctx,
-	})
+	if len(deferLabelToView) > 0 {
+		ec.ProcessDeferredGroup(graphql.DeferredGroup{
+			Defers:   deferLabelToView,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: deferredFieldSet,
+			Context:  ctx,
+		})
+	}
 
 	return out
 }
@@ -17819,12 +17833,14 @@ func (ec *executionContext) _District(ctx context.Context, sel ast.SelectionSet,
 
 	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
 
-	ec.ProcessDeferredGroup(graphql.DeferredGroup{
-		Defers:   deferLabelToView,
-		Path:     graphql.GetPath(ctx),
-		FieldSet: deferredFieldSet,
-		Context:  ctx,
-	})
+	if len(deferLabelToView) > 0 {
+		ec.ProcessDeferredGroup(graphql.DeferredGroup{
+			Defers:   deferLabelToView,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: deferredFieldSet,
+			Context:  ctx,
+		})
+	}
 
 	return out
 }
@@ -17943,12 +17959,14 @@ func (ec *executionContext) _FieldChange(ctx context.Context, sel ast.SelectionS
 
 	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
 
-	ec.ProcessDeferredGroup(graphql.DeferredGroup{
-		Defers:   deferLabelToView,
-		Path:     graphql.GetPath(ctx),
-		FieldSet: deferredFieldSet,
-		Context:  ctx,
-	})
+	if len(deferLabelToView) > 0 {
+		ec.ProcessDeferredGroup(graphql.DeferredGroup{
+			Defers:   deferLabelToView,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: deferredFieldSet,
+			Context:  ctx,
+		})
+	}
 
 	return out
 }
@@ -18016,12 +18034,14 @@ func (ec *executionContext) _GapCell(ctx context.Context, sel ast.SelectionSet, 
 
 	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
 
-	ec.ProcessDeferredGroup(graphql.DeferredGroup{
-		Defers:   deferLabelToView,
-		Path:     graphql.GetPath(ctx),
-		FieldSet: deferredFieldSet,
-		Context:  ctx,
-	})
+	if len(deferLabelToView) > 0 {
+		ec.ProcessDeferredGroup(graphql.DeferredGroup{
+			Defers:   deferLabelToView,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: deferredFieldSet,
+			Context:  ctx,
+		})
+	}
 
 	return out
 }
@@ -18064,12 +18084,14 @@ func (ec *executionContext) _GapReport(ctx context.Context, sel ast.SelectionSet
 
 	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
 
-	ec.ProcessDeferredGroup(graphql.DeferredGroup{
-		Defers:   deferLabelToView,
-		Path:     graphql.GetPath(ctx),
-		FieldSet: deferredFieldSet,
-		Context:  ctx,
-	})
+	if len(deferLabelToView) > 0 {
+		ec.ProcessDeferredGroup(graphql.DeferredGroup{
+			Defers:   deferLabelToView,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: deferredFieldSet,
+			Context:  ctx,
+		})
+	}
 
 	return out
 }
@@ -18107,12 +18129,14 @@ func (ec *executionContext) _GeoPoint(ctx context.Context, sel ast.SelectionSet,
 
 	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
 
-	ec.ProcessDeferredGroup(graphql.DeferredGroup{
-		Defers:   deferLabelToView,
-		Path:     graphql.GetPath(ctx),
-		FieldSet: deferredFieldSet,
-		Context:  ctx,
-	})
+	if len(deferLabelToView) > 0 {
+		ec.ProcessDeferredGroup(graphql.DeferredGroup{
+			Defers:   deferLabelToView,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: deferredFieldSet,
+			Context:  ctx,
+		})
+	}
 
 	return out
 }
@@ -18155,12 +18179,14 @@ func (ec *executionContext) _KindPair(ctx context.Context, sel ast.SelectionSet,
 
 	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
 
-	ec.ProcessDeferredGroup(graphql.DeferredGroup{
-		Defers:   deferLabelToView,
-		Path:     graphql.GetPath(ctx),
-		FieldSet: deferredFieldSet,
-		Context:  ctx,
-	})
+	if len(deferLabelToView) > 0 {
+		ec.ProcessDeferredGroup(graphql.DeferredGroup{
+			Defers:   deferLabelToView,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: deferredFieldSet,
+			Context:  ctx,
+		})
+	}
 
 	return out
 }
@@ -18198,12 +18224,14 @@ func (ec *executionContext) _Language(ctx context.Context, sel ast.SelectionSet,
 
 	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
 
-	ec.ProcessDeferredGroup(graphql.DeferredGroup{
-		Defers:   deferLabelToView,
-		Path:     graphql.GetPath(ctx),
-		FieldSet: deferredFieldSet,
-		Context:  ctx,
-	})
+	if len(deferLabelToView) > 0 {
+		ec.ProcessDeferredGroup(graphql.DeferredGroup{
+			Defers:   deferLabelToView,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: deferredFieldSet,
+			Context:  ctx,
+		})
+	}
 
 	return out
 }
@@ -18246,12 +18274,14 @@ func (ec *executionContext) _MatchReason(ctx context.Context, sel ast.SelectionS
 
 	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
 
-	ec.ProcessDeferredGroup(graphql.DeferredGroup{
-		Defers:   deferLabelToView,
-		Path:     graphql.GetPath(ctx),
-		FieldSet: deferredFieldSet,
-		Context:  ctx,
-	})
+	if len(deferLabelToView) > 0 {
+		ec.ProcessDeferredGroup(graphql.DeferredGroup{
+			Defers:   deferLabelToView,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: deferredFieldSet,
+			Context:  ctx,
+		})
+	}
 
 	return out
 }
@@ -18294,12 +18324,14 @@ func (ec *executionContext) _Me(ctx context.Context, sel ast.SelectionSet, obj *
 
 	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
 
-	ec.ProcessDeferredGroup(graphql.DeferredGroup{
-		Defers:   deferLabelToView,
-		Path:     graphql.GetPath(ctx),
-		FieldSet: deferredFieldSet,
-		Context:  ctx,
-	})
+	if len(deferLabelToView) > 0 {
+		ec.ProcessDeferredGroup(graphql.DeferredGroup{
+			Defers:   deferLabelToView,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: deferredFieldSet,
+			Context:  ctx,
+		})
+	}
 
 	return out
 }
@@ -18426,12 +18458,14 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 
 	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
 
-	ec.ProcessDeferredGroup(graphql.DeferredGroup{
-		Defers:   deferLabelToView,
-		Path:     graphql.GetPath(ctx),
-		FieldSet: deferredFieldSet,
-		Context:  ctx,
-	})
+	if len(deferLabelToView) > 0 {
+		ec.ProcessDeferredGroup(graphql.DeferredGroup{
+			Defers:   deferLabelToView,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: deferredFieldSet,
+			Context:  ctx,
+		})
+	}
 
 	return out
 }
@@ -18469,12 +18503,14 @@ func (ec *executionContext) _Network(ctx context.Context, sel ast.SelectionSet, 
 
 	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
 
-	ec.ProcessDeferredGroup(graphql.DeferredGroup{
-		Defers:   deferLabelToView,
-		Path:     graphql.GetPath(ctx),
-		FieldSet: deferredFieldSet,
-		Context:  ctx,
-	})
+	if len(deferLabelToView) > 0 {
+		ec.ProcessDeferredGroup(graphql.DeferredGroup{
+			Defers:   deferLabelToView,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: deferredFieldSet,
+			Context:  ctx,
+		})
+	}
 
 	return out
 }
@@ -18512,12 +18548,14 @@ func (ec *executionContext) _NetworkComponent(ctx context.Context, sel ast.Selec
 
 	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
 
-	ec.ProcessDeferredGroup(graphql.DeferredGroup{
-		Defers:   deferLabelToView,
-		Path:     graphql.GetPath(ctx),
-		FieldSet: deferredFieldSet,
-		Context:  ctx,
-	})
+	if len(deferLabelToView) > 0 {
+		ec.ProcessDeferredGroup(graphql.DeferredGroup{
+			Defers:   deferLabelToView,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: deferredFieldSet,
+			Context:  ctx,
+		})
+	}
 
 	return out
 }
@@ -18570,12 +18608,14 @@ func (ec *executionContext) _NetworkEdge(ctx context.Context, sel ast.SelectionS
 
 	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
 
-	ec.ProcessDeferredGroup(graphql.DeferredGroup{
-		Defers:   deferLabelToView,
-		Path:     graphql.GetPath(ctx),
-		FieldSet: deferredFieldSet,
-		Context:  ctx,
-	})
+	if len(deferLabelToView) > 0 {
+		ec.ProcessDeferredGroup(graphql.DeferredGroup{
+			Defers:   deferLabelToView,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: deferredFieldSet,
+			Context:  ctx,
+		})
+	}
 
 	return out
 }
@@ -18628,12 +18668,14 @@ func (ec *executionContext) _NetworkGraph(ctx context.Context, sel ast.Selection
 
 	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
 
-	ec.ProcessDeferredGroup(graphql.DeferredGroup{
-		Defers:   deferLabelToView,
-		Path:     graphql.GetPath(ctx),
-		FieldSet: deferredFieldSet,
-		Context:  ctx,
-	})
+	if len(deferLabelToView) > 0 {
+		ec.ProcessDeferredGroup(graphql.DeferredGroup{
+			Defers:   deferLabelToView,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: deferredFieldSet,
+			Context:  ctx,
+		})
+	}
 
 	return out
 }
@@ -18701,12 +18743,14 @@ func (ec *executionContext) _NetworkGraphNode(ctx context.Context, sel ast.Selec
 
 	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
 
-	ec.ProcessDeferredGroup(graphql.DeferredGroup{
-		Defers:   deferLabelToView,
-		Path:     graphql.GetPath(ctx),
-		FieldSet: deferredFieldSet,
-		Context:  ctx,
-	})
+	if len(deferLabelToView) > 0 {
+		ec.ProcessDeferredGroup(graphql.DeferredGroup{
+			Defers:   deferLabelToView,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: deferredFieldSet,
+			Context:  ctx,
+		})
+	}
 
 	return out
 }
@@ -18744,12 +18788,14 @@ func (ec *executionContext) _NetworkNode(ctx context.Context, sel ast.SelectionS
 
 	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
 
-	ec.ProcessDeferredGroup(graphql.DeferredGroup{
-		Defers:   deferLabelToView,
-		Path:     graphql.GetPath(ctx),
-		FieldSet: deferredFieldSet,
-		Context:  ctx,
-	})
+	if len(deferLabelToView) > 0 {
+		ec.ProcessDeferredGroup(graphql.DeferredGroup{
+			Defers:   deferLabelToView,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: deferredFieldSet,
+			Context:  ctx,
+		})
+	}
 
 	return out
 }
@@ -18852,12 +18898,14 @@ func (ec *executionContext) _NetworkReport(ctx context.Context, sel ast.Selectio
 
 	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
 
-	ec.ProcessDeferredGroup(graphql.DeferredGroup{
-		Defers:   deferLabelToView,
-		Path:     graphql.GetPath(ctx),
-		FieldSet: deferredFieldSet,
-		Context:  ctx,
-	})
+	if len(deferLabelToView) > 0 {
+		ec.ProcessDeferredGroup(graphql.DeferredGroup{
+			Defers:   deferLabelToView,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: deferredFieldSet,
+			Context:  ctx,
+		})
+	}
 
 	return out
 }
@@ -19035,12 +19083,14 @@ func (ec *executionContext) _Offer(ctx context.Context, sel ast.SelectionSet, ob
 
 	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
 
-	ec.ProcessDeferredGroup(graphql.DeferredGroup{
-		Defers:   deferLabelToView,
-		Path:     graphql.GetPath(ctx),
-		FieldSet: deferredFieldSet,
-		Context:  ctx,
-	})
+	if len(deferLabelToView) > 0 {
+		ec.ProcessDeferredGroup(graphql.DeferredGroup{
+			Defers:   deferLabelToView,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: deferredFieldSet,
+			Context:  ctx,
+		})
+	}
 
 	return out
 }
@@ -19083,12 +19133,14 @@ func (ec *executionContext) _OfferConnection(ctx context.Context, sel ast.Select
 
 	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
 
-	ec.ProcessDeferredGroup(graphql.DeferredGroup{
-		Defers:   deferLabelToView,
-		Path:     graphql.GetPath(ctx),
-		FieldSet: deferredFieldSet,
-		Context:  ctx,
-	})
+	if len(deferLabelToView) > 0 {
+		ec.ProcessDeferredGroup(graphql.DeferredGroup{
+			Defers:   deferLabelToView,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: deferredFieldSet,
+			Context:  ctx,
+		})
+	}
 
 	return out
 }
@@ -19131,12 +19183,14 @@ func (ec *executionContext) _OfferEdge(ctx context.Context, sel ast.SelectionSet
 
 	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
 
-	ec.ProcessDeferredGroup(graphql.DeferredGroup{
-		Defers:   deferLabelToView,
-		Path:     graphql.GetPath(ctx),
-		FieldSet: deferredFieldSet,
-		Context:  ctx,
-	})
+	if len(deferLabelToView) > 0 {
+		ec.ProcessDeferredGroup(graphql.DeferredGroup{
+			Defers:   deferLabelToView,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: deferredFieldSet,
+			Context:  ctx,
+		})
+	}
 
 	return out
 }
@@ -19194,12 +19248,14 @@ func (ec *executionContext) _OfferMatch(ctx context.Context, sel ast.SelectionSe
 
 	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
 
-	ec.ProcessDeferredGroup(graphql.DeferredGroup{
-		Defers:   deferLabelToView,
-		Path:     graphql.GetPath(ctx),
-		FieldSet: deferredFieldSet,
-		Context:  ctx,
-	})
+	if len(deferLabelToView) > 0 {
+		ec.ProcessDeferredGroup(graphql.DeferredGroup{
+			Defers:   deferLabelToView,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: deferredFieldSet,
+			Context:  ctx,
+		})
+	}
 
 	return out
 }
@@ -19487,12 +19543,14 @@ func (ec *executionContext) _Organisation(ctx context.Context, sel ast.Selection
 
 	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
 
-	ec.ProcessDeferredGroup(graphql.DeferredGroup{
-		Defers:   deferLabelToView,
-		Path:     graphql.GetPath(ctx),
-		FieldSet: deferredFieldSet,
-		Context:  ctx,
-	})
+	if len(deferLabelToView) > 0 {
+		ec.ProcessDeferredGroup(graphql.DeferredGroup{
+			Defers:   deferLabelToView,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: deferredFieldSet,
+			Context:  ctx,
+		})
+	}
 
 	return out
 }
@@ -19535,12 +19593,14 @@ func (ec *executionContext) _OrganisationConnection(ctx context.Context, sel ast
 
 	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
 
-	ec.ProcessDeferredGroup(graphql.DeferredGroup{
-		Defers:   deferLabelToView,
-		Path:     graphql.GetPath(ctx),
-		FieldSet: deferredFieldSet,
-		Context:  ctx,
-	})
+	if len(deferLabelToView) > 0 {
+		ec.ProcessDeferredGroup(graphql.DeferredGroup{
+			Defers:   deferLabelToView,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: deferredFieldSet,
+			Context:  ctx,
+		})
+	}
 
 	return out
 }
@@ -19578,12 +19638,14 @@ func (ec *executionContext) _OrganisationEdge(ctx context.Context, sel ast.Selec
 
 	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
 
-	ec.ProcessDeferredGroup(graphql.DeferredGroup{
-		Defers:   deferLabelToView,
-		Path:     graphql.GetPath(ctx),
-		FieldSet: deferredFieldSet,
-		Context:  ctx,
-	})
+	if len(deferLabelToView) > 0 {
+		ec.ProcessDeferredGroup(graphql.DeferredGroup{
+			Defers:   deferLabelToView,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: deferredFieldSet,
+			Context:  ctx,
+		})
+	}
 
 	return out
 }
@@ -19631,12 +19693,14 @@ func (ec *executionContext) _PageInfo(ctx context.Context, sel ast.SelectionSet,
 
 	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
 
-	ec.ProcessDeferredGroup(graphql.DeferredGroup{
-		Defers:   deferLabelToView,
-		Path:     graphql.GetPath(ctx),
-		FieldSet: deferredFieldSet,
-		Context:  ctx,
-	})
+	if len(deferLabelToView) > 0 {
+		ec.ProcessDeferredGroup(graphql.DeferredGroup{
+			Defers:   deferLabelToView,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: deferredFieldSet,
+			Context:  ctx,
+		})
+	}
 
 	return out
 }
@@ -19684,12 +19748,14 @@ func (ec *executionContext) _Partner(ctx context.Context, sel ast.SelectionSet, 
 
 	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
 
-	ec.ProcessDeferredGroup(graphql.DeferredGroup{
-		Defers:   deferLabelToView,
-		Path:     graphql.GetPath(ctx),
-		FieldSet: deferredFieldSet,
-		Context:  ctx,
-	})
+	if len(deferLabelToView) > 0 {
+		ec.ProcessDeferredGroup(graphql.DeferredGroup{
+			Defers:   deferLabelToView,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: deferredFieldSet,
+			Context:  ctx,
+		})
+	}
 
 	return out
 }
@@ -20201,12 +20267,14 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 
 	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
 
-	ec.ProcessDeferredGroup(graphql.DeferredGroup{
-		Defers:   deferLabelToView,
-		Path:     graphql.GetPath(ctx),
-		FieldSet: deferredFieldSet,
-		Context:  ctx,
-	})
+	if len(deferLabelToView) > 0 {
+		ec.ProcessDeferredGroup(graphql.DeferredGroup{
+			Defers:   deferLabelToView,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: deferredFieldSet,
+			Context:  ctx,
+		})
+	}
 
 	return out
 }
@@ -20527,12 +20595,14 @@ func (ec *executionContext) _Referral(ctx context.Context, sel ast.SelectionSet,
 
 	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
 
-	ec.ProcessDeferredGroup(graphql.DeferredGroup{
-		Defers:   deferLabelToView,
-		Path:     graphql.GetPath(ctx),
-		FieldSet: deferredFieldSet,
-		Context:  ctx,
-	})
+	if len(deferLabelToView) > 0 {
+		ec.ProcessDeferredGroup(graphql.DeferredGroup{
+			Defers:   deferLabelToView,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: deferredFieldSet,
+			Context:  ctx,
+		})
+	}
 
 	return out
 }
@@ -20575,12 +20645,14 @@ func (ec *executionContext) _ReferralConnection(ctx context.Context, sel ast.Sel
 
 	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
 
-	ec.ProcessDeferredGroup(graphql.DeferredGroup{
-		Defers:   deferLabelToView,
-		Path:     graphql.GetPath(ctx),
-		FieldSet: deferredFieldSet,
-		Context:  ctx,
-	})
+	if len(deferLabelToView) > 0 {
+		ec.ProcessDeferredGroup(graphql.DeferredGroup{
+			Defers:   deferLabelToView,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: deferredFieldSet,
+			Context:  ctx,
+		})
+	}
 
 	return out
 }
@@ -20618,12 +20690,14 @@ func (ec *executionContext) _ReferralDeclineCount(ctx context.Context, sel ast.S
 
 	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
 
-	ec.ProcessDeferredGroup(graphql.DeferredGroup{
-		Defers:   deferLabelToView,
-		Path:     graphql.GetPath(ctx),
-		FieldSet: deferredFieldSet,
-		Context:  ctx,
-	})
+	if len(deferLabelToView) > 0 {
+		ec.ProcessDeferredGroup(graphql.DeferredGroup{
+			Defers:   deferLabelToView,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: deferredFieldSet,
+			Context:  ctx,
+		})
+	}
 
 	return out
 }
@@ -20661,12 +20735,14 @@ func (ec *executionContext) _ReferralEdge(ctx context.Context, sel ast.Selection
 
 	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
 
-	ec.ProcessDeferredGroup(graphql.DeferredGroup{
-		Defers:   deferLabelToView,
-		Path:     graphql.GetPath(ctx),
-		FieldSet: deferredFieldSet,
-		Context:  ctx,
-	})
+	if len(deferLabelToView) > 0 {
+		ec.ProcessDeferredGroup(graphql.DeferredGroup{
+			Defers:   deferLabelToView,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: deferredFieldSet,
+			Context:  ctx,
+		})
+	}
 
 	return out
 }
@@ -20752,12 +20828,14 @@ func (ec *executionContext) _ReferralEvent(ctx context.Context, sel ast.Selectio
 
 	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
 
-	ec.ProcessDeferredGroup(graphql.DeferredGroup{
-		Defers:   deferLabelToView,
-		Path:     graphql.GetPath(ctx),
-		FieldSet: deferredFieldSet,
-		Context:  ctx,
-	})
+	if len(deferLabelToView) > 0 {
+		ec.ProcessDeferredGroup(graphql.DeferredGroup{
+			Defers:   deferLabelToView,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: deferredFieldSet,
+			Context:  ctx,
+		})
+	}
 
 	return out
 }
@@ -20810,12 +20888,14 @@ func (ec *executionContext) _ReferralFlow(ctx context.Context, sel ast.Selection
 
 	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
 
-	ec.ProcessDeferredGroup(graphql.DeferredGroup{
-		Defers:   deferLabelToView,
-		Path:     graphql.GetPath(ctx),
-		FieldSet: deferredFieldSet,
-		Context:  ctx,
-	})
+	if len(deferLabelToView) > 0 {
+		ec.ProcessDeferredGroup(graphql.DeferredGroup{
+			Defers:   deferLabelToView,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: deferredFieldSet,
+			Context:  ctx,
+		})
+	}
 
 	return out
 }
@@ -20863,12 +20943,14 @@ func (ec *executionContext) _ReferralStats(ctx context.Context, sel ast.Selectio
 
 	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
 
-	ec.ProcessDeferredGroup(graphql.DeferredGroup{
-		Defers:   deferLabelToView,
-		Path:     graphql.GetPath(ctx),
-		FieldSet: deferredFieldSet,
-		Context:  ctx,
-	})
+	if len(deferLabelToView) > 0 {
+		ec.ProcessDeferredGroup(graphql.DeferredGroup{
+			Defers:   deferLabelToView,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: deferredFieldSet,
+			Context:  ctx,
+		})
+	}
 
 	return out
 }
@@ -20931,12 +21013,14 @@ func (ec *executionContext) _ReferralStatsGroup(ctx context.Context, sel ast.Sel
 
 	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
 
-	ec.ProcessDeferredGroup(graphql.DeferredGroup{
-		Defers:   deferLabelToView,
-		Path:     graphql.GetPath(ctx),
-		FieldSet: deferredFieldSet,
-		Context:  ctx,
-	})
+	if len(deferLabelToView) > 0 {
+		ec.ProcessDeferredGroup(graphql.DeferredGroup{
+			Defers:   deferLabelToView,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: deferredFieldSet,
+			Context:  ctx,
+		})
+	}
 
 	return out
 }
@@ -21019,12 +21103,14 @@ func (ec *executionContext) _ReferralTally(ctx context.Context, sel ast.Selectio
 
 	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
 
-	ec.ProcessDeferredGroup(graphql.DeferredGroup{
-		Defers:   deferLabelToView,
-		Path:     graphql.GetPath(ctx),
-		FieldSet: deferredFieldSet,
-		Context:  ctx,
-	})
+	if len(deferLabelToView) > 0 {
+		ec.ProcessDeferredGroup(graphql.DeferredGroup{
+			Defers:   deferLabelToView,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: deferredFieldSet,
+			Context:  ctx,
+		})
+	}
 
 	return out
 }
@@ -21092,12 +21178,14 @@ func (ec *executionContext) _StructuralGap(ctx context.Context, sel ast.Selectio
 
 	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
 
-	ec.ProcessDeferredGroup(graphql.DeferredGroup{
-		Defers:   deferLabelToView,
-		Path:     graphql.GetPath(ctx),
-		FieldSet: deferredFieldSet,
-		Context:  ctx,
-	})
+	if len(deferLabelToView) > 0 {
+		ec.ProcessDeferredGroup(graphql.DeferredGroup{
+			Defers:   deferLabelToView,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: deferredFieldSet,
+			Context:  ctx,
+		})
+	}
 
 	return out
 }
@@ -21198,12 +21286,14 @@ func (ec *executionContext) _UnmetNeed(ctx context.Context, sel ast.SelectionSet
 
 	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
 
-	ec.ProcessDeferredGroup(graphql.DeferredGroup{
-		Defers:   deferLabelToView,
-		Path:     graphql.GetPath(ctx),
-		FieldSet: deferredFieldSet,
-		Context:  ctx,
-	})
+	if len(deferLabelToView) > 0 {
+		ec.ProcessDeferredGroup(graphql.DeferredGroup{
+			Defers:   deferLabelToView,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: deferredFieldSet,
+			Context:  ctx,
+		})
+	}
 
 	return out
 }
@@ -21266,12 +21356,14 @@ func (ec *executionContext) _UnmetNeedCount(ctx context.Context, sel ast.Selecti
 
 	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
 
-	ec.ProcessDeferredGroup(graphql.DeferredGroup{
-		Defers:   deferLabelToView,
-		Path:     graphql.GetPath(ctx),
-		FieldSet: deferredFieldSet,
-		Context:  ctx,
-	})
+	if len(deferLabelToView) > 0 {
+		ec.ProcessDeferredGroup(graphql.DeferredGroup{
+			Defers:   deferLabelToView,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: deferredFieldSet,
+			Context:  ctx,
+		})
+	}
 
 	return out
 }
@@ -21319,12 +21411,14 @@ func (ec *executionContext) _WorkingGroup(ctx context.Context, sel ast.Selection
 
 	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
 
-	ec.ProcessDeferredGroup(graphql.DeferredGroup{
-		Defers:   deferLabelToView,
-		Path:     graphql.GetPath(ctx),
-		FieldSet: deferredFieldSet,
-		Context:  ctx,
-	})
+	if len(deferLabelToView) > 0 {
+		ec.ProcessDeferredGroup(graphql.DeferredGroup{
+			Defers:   deferLabelToView,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: deferredFieldSet,
+			Context:  ctx,
+		})
+	}
 
 	return out
 }
@@ -21377,12 +21471,14 @@ func (ec *executionContext) ___Directive(ctx context.Context, sel ast.SelectionS
 
 	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
 
-	ec.ProcessDeferredGroup(graphql.DeferredGroup{
-		Defers:   deferLabelToView,
-		Path:     graphql.GetPath(ctx),
-		FieldSet: deferredFieldSet,
-		Context:  ctx,
-	})
+	if len(deferLabelToView) > 0 {
+		ec.ProcessDeferredGroup(graphql.DeferredGroup{
+			Defers:   deferLabelToView,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: deferredFieldSet,
+			Context:  ctx,
+		})
+	}
 
 	return out
 }
@@ -21430,12 +21526,14 @@ func (ec *executionContext) ___EnumValue(ctx context.Context, sel ast.SelectionS
 
 	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
 
-	ec.ProcessDeferredGroup(graphql.DeferredGroup{
-		Defers:   deferLabelToView,
-		Path:     graphql.GetPath(ctx),
-		FieldSet: deferredFieldSet,
-		Context:  ctx,
-	})
+	if len(deferLabelToView) > 0 {
+		ec.ProcessDeferredGroup(graphql.DeferredGroup{
+			Defers:   deferLabelToView,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: deferredFieldSet,
+			Context:  ctx,
+		})
+	}
 
 	return out
 }
@@ -21493,12 +21591,14 @@ func (ec *executionContext) ___Field(ctx context.Context, sel ast.SelectionSet, 
 
 	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
 
-	ec.ProcessDeferredGroup(graphql.DeferredGroup{
-		Defers:   deferLabelToView,
-		Path:     graphql.GetPath(ctx),
-		FieldSet: deferredFieldSet,
-		Context:  ctx,
-	})
+	if len(deferLabelToView) > 0 {
+		ec.ProcessDeferredGroup(graphql.DeferredGroup{
+			Defers:   deferLabelToView,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: deferredFieldSet,
+			Context:  ctx,
+		})
+	}
 
 	return out
 }
@@ -21556,12 +21656,14 @@ func (ec *executionContext) ___InputValue(ctx context.Context, sel ast.Selection
 
 	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
 
-	ec.ProcessDeferredGroup(graphql.DeferredGroup{
-		Defers:   deferLabelToView,
-		Path:     graphql.GetPath(ctx),
-		FieldSet: deferredFieldSet,
-		Context:  ctx,
-	})
+	if len(deferLabelToView) > 0 {
+		ec.ProcessDeferredGroup(graphql.DeferredGroup{
+			Defers:   deferLabelToView,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: deferredFieldSet,
+			Context:  ctx,
+		})
+	}
 
 	return out
 }
@@ -21619,12 +21721,14 @@ func (ec *executionContext) ___Schema(ctx context.Context, sel ast.SelectionSet,
 
 	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
 
-	ec.ProcessDeferredGroup(graphql.DeferredGroup{
-		Defers:   deferLabelToView,
-		Path:     graphql.GetPath(ctx),
-		FieldSet: deferredFieldSet,
-		Context:  ctx,
-	})
+	if len(deferLabelToView) > 0 {
+		ec.ProcessDeferredGroup(graphql.DeferredGroup{
+			Defers:   deferLabelToView,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: deferredFieldSet,
+			Context:  ctx,
+		})
+	}
 
 	return out
 }
@@ -21707,12 +21811,14 @@ func (ec *executionContext) ___Type(ctx context.Context, sel ast.SelectionSet, o
 
 	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
 
-	ec.ProcessDeferredGroup(graphql.DeferredGroup{
-		Defers:   deferLabelToView,
-		Path:     graphql.GetPath(ctx),
-		FieldSet: deferredFieldSet,
-		Context:  ctx,
-	})
+	if len(deferLabelToView) > 0 {
+		ec.ProcessDeferredGroup(graphql.DeferredGroup{
+			Defers:   deferLabelToView,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: deferredFieldSet,
+			Context:  ctx,
+		})
+	}
 
 	return out
 }
@@ -22566,7 +22672,7 @@ func (ec *executionContext) marshalNOffer2githubᚗcomᚋlotseᚑkimᚋlotseᚋi
 }
 
 func (ec *executionContext) marshalNOffer2ᚕgithubᚗcomᚋlotseᚑkimᚋlotseᚋinternalᚋdirectoryᚐOfferᚄ(ctx context.Context, sel ast.SelectionSet, v []directory.Offer) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalInOrder(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNOffer2githubᚗcomᚋlotseᚑkimᚋlotseᚋinternalᚋdirectoryᚐOffer(ctx, sel, v[i])
@@ -22627,7 +22733,7 @@ func (ec *executionContext) marshalNOfferEdge2githubᚗcomᚋlotseᚑkimᚋlotse
 }
 
 func (ec *executionContext) marshalNOfferEdge2ᚕgithubᚗcomᚋlotseᚑkimᚋlotseᚋgraphᚋmodelᚐOfferEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []model.OfferEdge) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalInOrder(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNOfferEdge2githubᚗcomᚋlotseᚑkimᚋlotseᚋgraphᚋmodelᚐOfferEdge(ctx, sel, v[i])
@@ -24475,3 +24581,62 @@ func (ec *executionContext) marshalO__Type2ᚖgithubᚗcomᚋ99designsᚋgqlgen�
 }
 
 // endregion ***************************** type.gotpl *****************************
+
+// The errors of scalar fields asked for child fields (tools/gqlgen).
+var (
+	errNoChildFieldsAuditAction         = errors.New("field of type AuditAction does not have child fields")
+	errNoChildFieldsAuditEntityType     = errors.New("field of type AuditEntityType does not have child fields")
+	errNoChildFieldsBoolean             = errors.New("field of type Boolean does not have child fields")
+	errNoChildFieldsConsentForm         = errors.New("field of type ConsentForm does not have child fields")
+	errNoChildFieldsConsentShare        = errors.New("field of type ConsentShare does not have child fields")
+	errNoChildFieldsCooperationStatus   = errors.New("field of type CooperationStatus does not have child fields")
+	errNoChildFieldsCost                = errors.New("field of type Cost does not have child fields")
+	errNoChildFieldsCourseType          = errors.New("field of type CourseType does not have child fields")
+	errNoChildFieldsDate                = errors.New("field of type Date does not have child fields")
+	errNoChildFieldsFloat               = errors.New("field of type Float does not have child fields")
+	errNoChildFieldsFunding             = errors.New("field of type Funding does not have child fields")
+	errNoChildFieldsGapKind             = errors.New("field of type GapKind does not have child fields")
+	errNoChildFieldsGapLevel            = errors.New("field of type GapLevel does not have child fields")
+	errNoChildFieldsGeoJSONGeometry     = errors.New("field of type GeoJSONGeometry does not have child fields")
+	errNoChildFieldsID                  = errors.New("field of type ID does not have child fields")
+	errNoChildFieldsInt                 = errors.New("field of type Int does not have child fields")
+	errNoChildFieldsJSON                = errors.New("field of type JSON does not have child fields")
+	errNoChildFieldsLanguageCode        = errors.New("field of type LanguageCode does not have child fields")
+	errNoChildFieldsLegalCircuit        = errors.New("field of type LegalCircuit does not have child fields")
+	errNoChildFieldsMatchReasonKind     = errors.New("field of type MatchReasonKind does not have child fields")
+	errNoChildFieldsNeedArea            = errors.New("field of type NeedArea does not have child fields")
+	errNoChildFieldsOfferCategory       = errors.New("field of type OfferCategory does not have child fields")
+	errNoChildFieldsOfferStatus         = errors.New("field of type OfferStatus does not have child fields")
+	errNoChildFieldsOrganisationKind    = errors.New("field of type OrganisationKind does not have child fields")
+	errNoChildFieldsReferralGroupBy     = errors.New("field of type ReferralGroupBy does not have child fields")
+	errNoChildFieldsReferralReason      = errors.New("field of type ReferralReason does not have child fields")
+	errNoChildFieldsReferralStatus      = errors.New("field of type ReferralStatus does not have child fields")
+	errNoChildFieldsRole                = errors.New("field of type Role does not have child fields")
+	errNoChildFieldsString              = errors.New("field of type String does not have child fields")
+	errNoChildFieldsTargetGroup         = errors.New("field of type TargetGroup does not have child fields")
+	errNoChildFieldsTime                = errors.New("field of type Time does not have child fields")
+	errNoChildFieldsVisibility          = errors.New("field of type Visibility does not have child fields")
+	errNoChildFields__DirectiveLocation = errors.New("field of type __DirectiveLocation does not have child fields")
+	errNoChildFields__TypeKind          = errors.New("field of type __TypeKind does not have child fields")
+)
+
+// marshalInOrder marshals the elements of a list one after another on the
+// calling goroutine (tools/gqlgen: the lists whose elements' loaders the
+// resolvers prime).
+func marshalInOrder(ctx context.Context, length int, _ int64, omitPanicHandler bool, marshalElement func(ctx context.Context, i int) graphql.Marshaler) (ret graphql.Array) {
+	ret = make(graphql.Array, length)
+	childCtx := ctx
+	if !omitPanicHandler {
+		defer func() {
+			if r := recover(); r != nil {
+				graphql.AddError(childCtx, graphql.Recover(childCtx, r))
+				ret = nil
+			}
+		}()
+	}
+	for i := range length {
+		childCtx = graphql.WithFieldContext(ctx, &graphql.FieldContext{Index: &i})
+		ret[i] = marshalElement(childCtx, i)
+	}
+	return ret
+}

@@ -1,5 +1,7 @@
 // Command gqlgen is Lotse's code generation (go generate ./... runs it): gqlgen's own, as
-// `go tool gqlgen generate` does, with one plugin of Lotse's, sequential.
+// `go tool gqlgen generate` does, with one plugin of Lotse's, sequential, and
+// three rewrites of the executor it writes (rewrite.go) that take per-object
+// and per-field work off the directory's hot lists.
 //
 // gqlgen resolves every resolver field of an object in a goroutine of its
 // own (a field is concurrent when it has a resolver or a method taking ctx).
@@ -33,6 +35,10 @@ func main() {
 	if err := api.Generate(cfg, api.AddPlugin(sequential{objects: sequentialObjects})); err != nil {
 		fmt.Fprintln(os.Stderr, "gqlgen:", err)
 		os.Exit(3)
+	}
+	if err := rewriteFile(cfg.Exec.Filename, inOrderLists); err != nil {
+		fmt.Fprintln(os.Stderr, "gqlgen: rewriting the executor:", err)
+		os.Exit(4)
 	}
 }
 
