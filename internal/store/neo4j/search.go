@@ -2,6 +2,7 @@ package neo4j
 
 import (
 	"context"
+	"fmt"
 	"strings"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
@@ -116,8 +117,8 @@ func searchDriver(f store.OfferFilter) (driver, lucene string) {
 	}
 }
 
-// SearchOffers filters, orders and pages offers in Neo4j: one count and one
-// page statement, in the same read transaction.
+// SearchOffers filters, orders and pages offers in Neo4j: one statement
+// returns the total and the page, so the filter runs once.
 func (s *Store) SearchOffers(ctx context.Context, q store.OfferQuery) (store.OfferPage, error) {
 	driver, lucene := searchDriver(q.Filter)
 	return s.searchFrom(ctx, q, driver, lucene)
@@ -129,24 +130,27 @@ func (s *Store) searchFrom(ctx context.Context, q store.OfferQuery, driver, luce
 	if err != nil {
 		return store.OfferPage{}, err
 	}
-	sts := searchDrivers[driver]
+	st := searchDrivers[driver]
 	params := searchParams(q, w)
 	if lucene != "" {
 		params["lucene"] = lucene
 	}
 	var page store.OfferPage
 	err = s.read(ctx, func(ctx context.Context, tx neo4j.ManagedTransaction) error {
-		rec, err := single(ctx, tx, sts[0], params)
+		recs, err := run(ctx, tx, st, params)
 		if err != nil {
 			return err
 		}
-		recs, err := run(ctx, tx, sts[1], params)
-		if err != nil {
-			return err
+		if len(recs) == 0 {
+			return fmt.Errorf("neo4j: statement %s returned no record", st.name)
 		}
 		hits := make([]store.OfferHit, 0, len(recs))
 		for _, rec := range recs {
-			o, err := decodeOffer(asRow(rec, "offer"))
+			row := asRow(rec, "offer")
+			if row == nil { // an empty page: the one record carries only the total
+				continue
+			}
+			o, err := decodeOffer(row)
 			if err != nil {
 				return err
 			}
@@ -156,7 +160,7 @@ func (s *Store) searchFrom(ctx context.Context, q store.OfferQuery, driver, luce
 			}
 			hits = append(hits, hit)
 		}
-		page.Hits, page.PageInfo = store.FinishPage(w, hits, edges(rec),
+		page.Hits, page.PageInfo = store.FinishPage(w, hits, edges(recs[0]),
 			func(h store.OfferHit) store.Key { return store.OfferKey(q.Order, h) })
 		return nil
 	})

@@ -68,7 +68,6 @@ var (
 	stOffersByProvider         = load("offers_by_provider")
 	stExportOffersAfter        = load("export_offers_after")
 	stExportOrgsAfter          = load("export_organisations_after")
-	stSearchOffersCount        = load("search_offers_count")
 	stSearchOffersPage         = load("search_offers_page")
 	stOffersSearchKeysStale    = load("offers_search_keys_stale")
 	stOffersAfter              = load("offers_after")
@@ -117,15 +116,15 @@ var (
 	stDirectoryChanges      = load("directory_changes")
 )
 
-// searchDrivers: per driver (searchDriver), the count and page statement
-// that start from its index; "all" scans every offer.
-var searchDrivers = map[string][2]*statement{
-	"all":          {stSearchOffersCount, stSearchOffersPage},
-	"near":         {load("search_offers_count_near"), load("search_offers_page_near")},
-	"provider":     {load("search_offers_count_provider"), load("search_offers_page_provider")},
-	"district":     {load("search_offers_count_district"), load("search_offers_page_district")},
-	"municipality": {load("search_offers_count_municipality"), load("search_offers_page_municipality")},
-	"text":         {load("search_offers_count_text"), load("search_offers_page_text")},
-	"lucene":       {load("search_offers_count_lucene"), load("search_offers_page_lucene")},
-	"category":     {load("search_offers_count_category"), load("search_offers_page_category")},
+// searchDrivers: per driver (searchDriver), the statement that starts from
+// its index and returns total and page at once; "all" scans every offer.
+var searchDrivers = map[string]*statement{
+	"all":          stSearchOffersPage,
+	"near":         load("search_offers_page_near"),
+	"provider":     load("search_offers_page_provider"),
+	"district":     load("search_offers_page_district"),
+	"municipality": load("search_offers_page_municipality"),
+	"text":         load("search_offers_page_text"),
+	"lucene":       load("search_offers_page_lucene"),
+	"category":     load("search_offers_page_category"),
 }

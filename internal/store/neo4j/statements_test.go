@@ -34,9 +34,8 @@ func paramsOf(t *testing.T) map[*statement]map[string]any {
 		stOfferExists:        idParam("x"), stOfferCreate: idParam("x"), stOfferUpsert: rows, stOfferDelete: idParam("x"),
 		stOffersByID: idsParam(nil), stOffersByProvider: providerIDsParam(nil),
 		stExportOffersAfter: afterParams("", 1), stExportOrgsAfter: afterParams("", 1),
-		stSearchOffersCount: searchParams(store.OfferQuery{}, store.Window{}),
-		stSearchOffersPage:  searchParams(store.OfferQuery{}, store.Window{}),
-		stCooperationCheck:  pairParams("a", "b"), stCooperationUpsert: rows, stCooperationDelete: pairParams("a", "b"),
+		stSearchOffersPage: searchParams(store.OfferQuery{}, store.Window{}),
+		stCooperationCheck: pairParams("a", "b"), stCooperationUpsert: rows, stCooperationDelete: pairParams("a", "b"),
 		stCooperationsOf: idsParam(nil), stProposalUpsert: proposalParams(directory.Cooperation{A: "a", B: "b"}, "a"),
 		stProposalsOf: idsParam(nil), stProposalConfirm: pairParams("a", "b"), stCooperationsAmong: idsParam(nil),
 		stCounts: noParams(), stExportDistricts: noParams(), stExportWorkingGroups: noParams(),
@@ -60,9 +59,8 @@ func paramsOf(t *testing.T) map[*statement]map[string]any {
 	for d := 1; d <= maxNeighbourhoodDepth; d++ {
 		m[stNeighbourhood[d]] = idParam("x")
 	}
-	for _, sts := range searchDrivers {
-		m[sts[0]] = searchParams(store.OfferQuery{}, store.Window{})
-		m[sts[1]] = searchParams(store.OfferQuery{}, store.Window{})
+	for _, st := range searchDrivers {
+		m[st] = searchParams(store.OfferQuery{}, store.Window{})
 	}
 	for st, p := range referralParamsOf(t) {
 		m[st] = p
@@ -173,7 +171,8 @@ func keys(m map[string]any) []string {
 }
 
 // TestFilterBlocksAgree: a count statement and its page statement must
-// filter alike, or totalCount lies.
+// filter alike, or totalCount lies; every start of the offer search must
+// filter, count and page like the scan of all offers.
 func TestFilterBlocksAgree(t *testing.T) {
 	block := func(st *statement) string {
 		_, rest, ok := strings.Cut(st.text, "// filter:begin\n")
@@ -184,19 +183,30 @@ func TestFilterBlocksAgree(t *testing.T) {
 		return filter
 	}
 	pairs := [][2]*statement{
-		{stSearchOffersCount, stSearchOffersPage},
 		{stOrganisationsCount, stOrganisationsPage},
 		{stAuditCount, stAuditPage},
 		{stReferralCounts, stReferralCountsMunicipality},
+		{stInboxCount, stInboxPage}, {stInboxPage, stInboxPageBack},
+		{stOutboxCount, stOutboxPage}, {stOutboxPage, stOutboxPageBack},
 	}
 	// Every driver's statements filter like the full scan's, so the driver
 	// never changes a search's result.
-	for _, sts := range searchDrivers {
-		pairs = append(pairs, [2]*statement{stSearchOffersCount, sts[0]}, [2]*statement{stSearchOffersPage, sts[1]})
+	for _, st := range searchDrivers {
+		pairs = append(pairs, [2]*statement{stSearchOffersPage, st})
 	}
 	for _, pair := range pairs {
 		if a, b := block(pair[0]), block(pair[1]); a != b {
 			t.Errorf("filters of %s and %s differ:\n%s\n---\n%s", pair[0].name, pair[1].name, a, b)
+		}
+	}
+	// After the start, a search statement is the scan's, word for word.
+	rest := func(st *statement) string {
+		_, r, _ := strings.Cut(st.text, "// filter:begin\n")
+		return r
+	}
+	for _, st := range searchDrivers {
+		if a, b := rest(stSearchOffersPage), rest(st); a != b {
+			t.Errorf("%s differs from %s after its start:\n%s\n---\n%s", st.name, stSearchOffersPage.name, b, a)
 		}
 	}
 }

@@ -44,18 +44,38 @@ WHERE $lat IS NULL OR distanceKm <= $radiusKm
 WITH o, distanceKm, CASE $order WHEN 'DISTANCE' THEN distanceKm WHEN 'UPDATED_AT' THEN o.updatedAt
                     WHEN 'FREE_PLACES' THEN coalesce(o.freePlaces, -1) ELSE o.title END AS sk
 // sortkey:end
+// Count and page in one pass: the matches are collected once, counted
+// (total, and whether one lies at or before the after cursor or at or after
+// the before cursor: hasPreviousPage and hasNextPage beyond the page's own
+// rows), and only the page's offers are read whole.
+WITH collect({o: o, id: o.id, distanceKm: distanceKm, sk: sk}) AS rows
+WITH rows, size(rows) AS total,
+  $afterId IS NOT NULL AND any(r IN rows WHERE NOT (CASE WHEN $sortDesc THEN r.sk < $afterSort ELSE r.sk > $afterSort END OR (r.sk = $afterSort AND r.id > $afterId))) AS upToAfter,
+  $beforeId IS NOT NULL AND any(r IN rows WHERE NOT (CASE WHEN $sortDesc THEN r.sk > $beforeSort ELSE r.sk < $beforeSort END OR (r.sk = $beforeSort AND r.id < $beforeId))) AS fromBefore
 // The keyset window: after ($afterSort, $afterId), before ($beforeSort,
 // $beforeId), read forward or, with $backward (Relay's last), from the end.
-WHERE ($afterId IS NULL OR (CASE WHEN $sortDesc THEN sk < $afterSort ELSE sk > $afterSort END OR (sk = $afterSort AND o.id > $afterId)))
-  AND ($beforeId IS NULL OR (CASE WHEN $sortDesc THEN sk > $beforeSort ELSE sk < $beforeSort END OR (sk = $beforeSort AND o.id < $beforeId)))
+// OPTIONAL: an empty page still returns the one row that carries the total.
+OPTIONAL CALL (rows) {
+  UNWIND rows AS r
+  WITH r.o AS o, r.id AS id, r.distanceKm AS distanceKm, r.sk AS sk
+  WHERE ($afterId IS NULL OR (CASE WHEN $sortDesc THEN sk < $afterSort ELSE sk > $afterSort END OR (sk = $afterSort AND id > $afterId)))
+    AND ($beforeId IS NULL OR (CASE WHEN $sortDesc THEN sk > $beforeSort ELSE sk < $beforeSort END OR (sk = $beforeSort AND id < $beforeId)))
+  RETURN o, id, distanceKm, sk
+  ORDER BY
+    CASE WHEN $sortDesc = $backward THEN sk END ASC,
+    CASE WHEN $sortDesc <> $backward THEN sk END DESC,
+    CASE WHEN NOT $backward THEN id END ASC,
+    CASE WHEN $backward THEN id END DESC
+  LIMIT $limit
+}
 // The order belongs to the final RETURN: only there does Cypher promise it.
-RETURN o {.*,
+RETURN total, upToAfter, fromBefore,
+       o {.*,
           providerId: [(p:Organisation)-[:PROVIDES]->(o) | p.id][0],
           districtId: [(o)-[:LOCATED_IN]->(d:District) | d.id][0]
        } AS offer, distanceKm
 ORDER BY
   CASE WHEN $sortDesc = $backward THEN sk END ASC,
   CASE WHEN $sortDesc <> $backward THEN sk END DESC,
-  CASE WHEN NOT $backward THEN o.id END ASC,
-  CASE WHEN $backward THEN o.id END DESC
-LIMIT $limit
+  CASE WHEN NOT $backward THEN id END ASC,
+  CASE WHEN $backward THEN id END DESC
