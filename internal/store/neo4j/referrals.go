@@ -18,8 +18,10 @@ var (
 	stReferralLock   = load("referral_lock")
 	stInboxCount     = load("referrals_inbox_count")
 	stInboxPage      = load("referrals_inbox_page")
+	stInboxPageBack  = load("referrals_inbox_page_backward")
 	stOutboxCount    = load("referrals_outbox_count")
 	stOutboxPage     = load("referrals_outbox_page")
+	stOutboxPageBack = load("referrals_outbox_page_backward")
 	stReferralsByID  = load("referrals_by_id")
 	stReferralsCount = load("referrals_count")
 	stReferralsPage  = load("referrals_page")
@@ -251,11 +253,16 @@ func (s *Store) Referrals(ctx context.Context, f store.ReferralFilter, p store.P
 	if err != nil {
 		return store.ReferralPage{}, err
 	}
-	// An inbox or outbox is found through its index; other lists scan.
+	// An inbox or outbox is found through its index, and paged in the
+	// index's order by one statement per direction; other lists scan.
 	countSt, pageSt := stReferralsCount, stReferralsPage
 	switch {
+	case f.ToOrganisationID != "" && w.Backward:
+		countSt, pageSt = stInboxCount, stInboxPageBack
 	case f.ToOrganisationID != "":
 		countSt, pageSt = stInboxCount, stInboxPage
+	case f.FromOrganisationID != "" && w.Backward:
+		countSt, pageSt = stOutboxCount, stOutboxPageBack
 	case f.FromOrganisationID != "":
 		countSt, pageSt = stOutboxCount, stOutboxPage
 	}

@@ -26,5 +26,7 @@ func referralParamsOf(t *testing.T) map[*statement]map[string]any {
 		stInboxPage:                  windowParams(referralFilterParams(store.ReferralFilter{}), store.Window{}, "Created"),
 		stOutboxCount:                windowParams(referralFilterParams(store.ReferralFilter{}), store.Window{}, "Created"),
 		stOutboxPage:                 windowParams(referralFilterParams(store.ReferralFilter{}), store.Window{}, "Created"),
+		stInboxPageBack:              windowParams(referralFilterParams(store.ReferralFilter{}), store.Window{}, "Created"),
+		stOutboxPageBack:             windowParams(referralFilterParams(store.ReferralFilter{}), store.Window{}, "Created"),
 	}
 }

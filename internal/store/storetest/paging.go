@@ -189,7 +189,9 @@ func (r *pagingRun) check() {
 }
 
 func pagedLists() []pagedList {
-	lists := []pagedList{organisationsPaged(), auditPaged(), referralsPaged()}
+	lists := []pagedList{organisationsPaged(), auditPaged(),
+		referralsPaged("referrals", store.ReferralFilter{ToOrganisationID: "org-vhs"}),
+		referralsPaged("referralsSent", store.ReferralFilter{FromOrganisationID: "org-awo"})}
 	for _, o := range []store.OfferOrder{store.OrderTitle, store.OrderUpdated, store.OrderFreePlaces, store.OrderDistance} {
 		lists = append(lists, offersPaged(o))
 	}
@@ -314,11 +316,12 @@ func auditPaged() pagedList {
 	}
 }
 
-// referralsPaged: referrals, newest first; the creation time never changes,
-// a status change is the write that keeps it.
-func referralsPaged() pagedList {
+// referralsPaged: referrals, newest first, as a receiver's inbox or a
+// sender's outbox (f); the creation time never changes, a status change is
+// the write that keeps it.
+func referralsPaged(name string, f store.ReferralFilter) pagedList {
 	return pagedList{
-		name:  "referrals",
+		name:  name,
 		setup: loadFixtures,
 		add: func(t *testing.T, s store.Store, id string, rank int) {
 			r := refSent(id, offKurs, "org-vhs", "sg-mitte", "Solingen", 0)
@@ -327,7 +330,7 @@ func referralsPaged() pagedList {
 			createReferrals(t, s, r)
 		},
 		page: func(t *testing.T, s store.Store, p store.Page) ([]string, store.PageInfo) {
-			res, err := s.Referrals(t.Context(), store.ReferralFilter{ToOrganisationID: "org-vhs"}, p)
+			res, err := s.Referrals(t.Context(), f, p)
 			if err != nil {
 				t.Fatalf("Referrals(%+v): %v", p, err)
 			}

@@ -1,4 +1,8 @@
-// Newest first.
+// Newest first (Relay's first), in a plain order on createdAt: the
+// referral_outbox index (fromOrganisationId, createdAt) holds it, so the planner reads
+// the index from its newest end and stops after the page (one statement
+// for both directions, with a CASE in its ORDER BY, sorted the whole
+// outbox). Its twin referrals_outbox_page_backward reads from the oldest end.
 // One organisation's outbox, found through the referral_outbox index.
 MATCH (r:Referral {fromOrganisationId: $fromOrganisationId})
 // The composite index is used only with a predicate on both its properties;
@@ -14,12 +18,12 @@ WHERE ($toOrganisationId IS NULL OR r.toOrganisationId = $toOrganisationId)
 // filter:end
 // The keyset window of store.OrderingReferrals (newest first: createdAt,
 // then id, descending): after ($afterCreated, $afterId), before
-// ($beforeCreated, $beforeId), read forward or, with $backward (Relay's
-// last), from the end.
+// ($beforeCreated, $beforeId).
 WITH r WHERE ($afterId IS NULL OR (r.createdAt < $afterCreated OR (r.createdAt = $afterCreated AND r.id < $afterId)))
   AND ($beforeId IS NULL OR (r.createdAt > $beforeCreated OR (r.createdAt = $beforeCreated AND r.id > $beforeId)))
 // The order belongs to the final RETURN: only there does Cypher promise it.
 RETURN r {.*} AS referral
-ORDER BY CASE WHEN NOT $backward THEN r.createdAt END DESC, CASE WHEN NOT $backward THEN r.id END DESC,
-  CASE WHEN $backward THEN r.createdAt END ASC, CASE WHEN $backward THEN r.id END ASC
+// fromOrganisationId is one value here, but the planner takes the index's order
+// only for an ORDER BY that begins with the index's first property.
+ORDER BY r.fromOrganisationId DESC, r.createdAt DESC, r.id DESC
 LIMIT $limit
