@@ -15,6 +15,7 @@ import (
 	"github.com/lotse-kim/lotse/internal/store"
 	"github.com/lotse-kim/lotse/internal/store/neo4j"
 	"github.com/lotse-kim/lotse/internal/store/neo4j/neo4jtest"
+	"github.com/lotse-kim/lotse/internal/store/readindex"
 )
 
 // BenchmarkStores runs the same service calls on the embedded store and, when
@@ -23,7 +24,8 @@ import (
 // offers). The Neo4j database is emptied and filled with it unless it holds
 // that network already (same counts). LOTSE_BENCH_NRW=1 runs on the NRW
 // network instead (Neo4j then needs a larger transaction memory: see the
-// README). Run, e.g. with tools/neo4j:
+// README). neo4j+readindex is the served configuration: the read index of
+// `lotse serve` in front of the same Neo4j. Run, e.g. with tools/neo4j:
 //
 //	tools/neo4j/with-neo4j.sh go test -run '^$' -bench Stores -benchtime 100x ./internal/bench/
 func BenchmarkStores(b *testing.B) {
@@ -43,6 +45,15 @@ func BenchmarkStores(b *testing.B) {
 	}{
 		{"sqlite", openSQLite},
 		{"neo4j", func(b *testing.B) store.Store { return neo4jBenchStore(b, snap) }},
+		// What `lotse serve --neo4j-uri` runs by default: the read index in
+		// front of Neo4j answers searches (and so matching) from memory.
+		{"neo4j+readindex", func(b *testing.B) store.Store {
+			ix, err := readindex.New(context.Background(), neo4jBenchStore(b, snap))
+			if err != nil {
+				b.Fatal(err)
+			}
+			return ix
+		}},
 	}
 	for _, s := range stores {
 		b.Run(s.name, func(b *testing.B) {
