@@ -57,6 +57,7 @@ func BenchmarkReadIndexNRW(b *testing.B) {
 		{"near + needs + text + ACTIVE", store.OfferFilter{Near: near, Text: "kurs", Needs: []directory.NeedArea{directory.NeedLanguage},
 			Status: []directory.OfferStatus{directory.StatusActive}}, store.OrderDistance},
 		{"near 1000 km", store.OfferFilter{Near: &store.Near{Lat: 51.5, Lon: 7.5, RadiusKm: 1000}}, ""},
+		{"near 1000 km by distance", store.OfferFilter{Near: &store.Near{Lat: 51.5, Lon: 7.5, RadiusKm: 1000}}, store.OrderDistance},
 		{"languages + groups + childcare + age + free", store.OfferFilter{Languages: []string{"ar", "uk"},
 			TargetGroups: []directory.TargetGroup{directory.GroupWomen}, Childcare: &yes, Age: &age, FreePlacesOnly: true}, store.OrderFreePlaces},
 	}

@@ -7,10 +7,25 @@ const EarthRadiusKm = 6371.0088
 
 // DistanceKm is the great-circle (haversine) distance between a and b.
 func DistanceKm(a, b GeoPoint) float64 {
-	const rad = math.Pi / 180
-	dLat := (b.Lat - a.Lat) * rad
-	dLon := (b.Lon - a.Lon) * rad
-	h := math.Sin(dLat/2)*math.Sin(dLat/2) + math.Cos(a.Lat*rad)*math.Cos(b.Lat*rad)*math.Sin(dLon/2)*math.Sin(dLon/2)
+	return DistanceKmCos(a, b, LatCos(a.Lat), LatCos(b.Lat))
+}
+
+const degree = math.Pi / 180
+
+// LatCos is the cosine of a latitude in degrees, as DistanceKmCos takes it.
+func LatCos(lat float64) float64 { return math.Cos(lat * degree) }
+
+// DistanceKmCos is DistanceKm given the cosines of both latitudes (LatCos):
+// a search that measures many points from one centre keeps them instead of
+// computing two of DistanceKm's six sines and cosines per point. Never
+// inlined, so that every caller gets the very same rounding as DistanceKm.
+//
+//go:noinline
+func DistanceKmCos(a, b GeoPoint, cosA, cosB float64) float64 {
+	dLat := (b.Lat - a.Lat) * degree
+	dLon := (b.Lon - a.Lon) * degree
+	sLat, sLon := math.Sin(dLat/2), math.Sin(dLon/2)
+	h := sLat*sLat + cosA*cosB*sLon*sLon
 	return 2 * EarthRadiusKm * math.Asin(math.Min(1, math.Sqrt(h)))
 }
 

@@ -6,12 +6,13 @@ import (
 	"github.com/lotse-kim/lotse/internal/directory"
 )
 
-// row is what every search checks of an offer, 48 bytes, kept in one array
+// row is what every search checks of an offer, 56 bytes, kept in one array
 // in ordinal order: a search that no posting list narrows scans this array
 // rather than the offers' full records (over 500 bytes each), which made
 // such a search bound by memory traffic.
 type row struct {
 	lat, lon         float64
+	cosLat           float64   // directory.LatCos(lat), for distances
 	langs            [2]uint64 // bit per language id (ix.langIDs); bit 127: a language without an id
 	needs, groups    uint16
 	ageMin, ageMax   int16 // valid with hasAgeMin / hasAgeMax
@@ -88,7 +89,7 @@ func (ix *index) rowOf(o *directory.Offer, orgProfessional bool) row {
 		}
 	}
 	if o.Location != nil {
-		w.lat, w.lon = o.Location.Lat, o.Location.Lon
+		w.lat, w.lon, w.cosLat = o.Location.Lat, o.Location.Lon, directory.LatCos(o.Location.Lat)
 		set(rowHasLoc, true)
 	}
 	set(rowChildcare, o.Childcare)

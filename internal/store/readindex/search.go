@@ -2,6 +2,7 @@ package readindex
 
 import (
 	"cmp"
+	"math"
 	"math/bits"
 	"slices"
 	"strings"
@@ -23,6 +24,8 @@ type query struct {
 	text                    bitmap
 	near                    bool
 	lat, lon, radius        float64
+	inLat, inLon            float64 // half-widths of a box wholly inside the radius (innerBox)
+	cosLat                  float64 // directory.LatCos(lat)
 	minLat, maxLat          float64
 	minLon, maxLon          float64
 }
@@ -83,6 +86,8 @@ func (ix *index) prepare(f store.OfferFilter) *query {
 			q.minLon, q.maxLon = -180, 180
 		}
 		q.minLat, q.maxLat = max(q.minLat, -90), min(q.maxLat, 90)
+		q.inLat, q.inLon = innerBox(n.Lat, n.RadiusKm)
+		q.cosLat = directory.LatCos(n.Lat)
 	}
 	return q
 }
@@ -230,8 +235,47 @@ type hit struct {
 	dist float64
 }
 
+// inside says whether the offer of row r lies in the query's inner box,
+// and so within the radius without computing its distance.
+func (q *query) inside(r *row) bool {
+	return math.Abs(r.lat-q.lat) <= q.inLat && math.Abs(r.lon-q.lon) <= q.inLon
+}
+
+// innerBox returns the half-widths in degrees of a box around a centre at
+// latitude lat that lies wholly within radiusKm of it, with a margin: every
+// point in it is inside the radius however directory.DistanceKm rounds. A
+// radius search that is not ordered by distance needs no distance for the
+// offers in it (a 1,000 km search holds all of NRW). From the haversine
+// h = sin²(Δφ/2) + cos φ₁ cos φ₂ sin²(Δλ/2), which grows with the distance:
+// with |Δφ| ≤ a and |Δλ| ≤ b, h ≤ sin²(a/2) + cos φ₁ · max cos φ₂ · sin²(b/2),
+// and each term is kept below half of 99 % of the radius's h.
+func innerBox(lat, radiusKm float64) (dLat, dLon float64) {
+	const rad = math.Pi / 180
+	half := radiusKm / directory.EarthRadiusKm / 2 // d = 2R asin(√h)
+	if half >= math.Pi/2 {
+		return 360, 360 // the whole earth
+	}
+	if half <= 0 {
+		return -1, -1 // none
+	}
+	part := 0.99 * math.Sin(half) * math.Sin(half) / 2
+	a := 2 * math.Asin(math.Sqrt(part))
+	lo, hi := max(lat*rad-a, -math.Pi/2), min(lat*rad+a, math.Pi/2)
+	cosMax := 1.0 // the largest cos φ₂ in the box: at the latitude nearest the equator
+	if lo > 0 {
+		cosMax = math.Cos(lo)
+	} else if hi < 0 {
+		cosMax = math.Cos(hi)
+	}
+	c := math.Cos(lat*rad) * cosMax
+	if c <= part {
+		return a / rad, 360 // every longitude
+	}
+	return a / rad, 2 * math.Asin(math.Sqrt(part/c)) / rad
+}
+
 func (q *query) distance(r *row) float64 {
-	return directory.DistanceKm(directory.GeoPoint{Lat: q.lat, Lon: q.lon}, directory.GeoPoint{Lat: r.lat, Lon: r.lon})
+	return directory.DistanceKmCos(directory.GeoPoint{Lat: q.lat, Lon: q.lon}, directory.GeoPoint{Lat: r.lat, Lon: r.lon}, q.cosLat, r.cosLat)
 }
 
 // sparseShare: a search whose matches are fewer than one in sparseShare of
@@ -256,6 +300,9 @@ func (ix *index) search(sq store.OfferQuery) (store.OfferPage, error) {
 	if sorted != nil {
 		keep = ix.live / sparseShare
 	}
+	// Distances are computed only where they are needed: to order by them,
+	// and to decide an offer outside the inner box.
+	byDistance := sq.Order == store.OrderDistance
 	matched := newBitmap(len(ix.offers))
 	var hits []hit
 	var edges store.Edges
@@ -266,8 +313,10 @@ func (ix *index) search(sq store.OfferQuery) (store.OfferPage, error) {
 		}
 		h := hit{ord: ord}
 		if q.near {
-			if h.dist = q.distance(&ix.rows[ord]); !(h.dist <= q.radius) {
-				continue
+			if w := &ix.rows[ord]; byDistance || !q.inside(w) {
+				if h.dist = q.distance(w); !(h.dist <= q.radius) {
+					continue
+				}
 			}
 		}
 		edges.Total++
@@ -342,16 +391,33 @@ func (ix *index) order(o store.OfferOrder) func(a, b hit) int {
 	id := func(a, b hit) int { return strings.Compare(rec(a).id, rec(b).id) }
 	switch o {
 	case store.OrderDistance:
-		return func(a, b hit) int { return cmp.Or(cmp.Compare(a.dist, b.dist), id(a, b)) }
+		return func(a, b hit) int { return orID(cmp.Compare(a.dist, b.dist), a, b, id) }
 	case store.OrderUpdated:
 		return func(a, b hit) int {
-			return cmp.Or(rec(b).updated.Compare(rec(a).updated), id(a, b))
+			return orID(rec(b).updated.Compare(rec(a).updated), a, b, id)
 		}
 	case store.OrderFreePlaces:
-		return func(a, b hit) int { return cmp.Or(cmp.Compare(rec(b).freeKey, rec(a).freeKey), id(a, b)) }
+		return func(a, b hit) int { return orID(cmp.Compare(rec(b).freeKey, rec(a).freeKey), a, b, id) }
 	default:
-		return func(a, b hit) int { return cmp.Or(strings.Compare(rec(a).title, rec(b).title), id(a, b)) }
+		return func(a, b hit) int { return orID(strings.Compare(rec(a).title, rec(b).title), a, b, id) }
 	}
+}
+
+// orID is c, or the ids' order when c is 0: unlike cmp.Or it compares
+// the ids only for a tie, which in a heap of 100,000 hits is most of the cost.
+func orID(c int, a, b hit, id func(a, b hit) int) int {
+	if c != 0 {
+		return c
+	}
+	return id(a, b)
+}
+
+// orKeyID is orID for a comparison with a cursor key.
+func orKeyID(c int, h hit, id func(h hit) int) int {
+	if c != 0 {
+		return c
+	}
+	return id(h)
 }
 
 // topK orders the first k of hits by less (k ≤ len(hits)) and returns them:
@@ -413,25 +479,25 @@ func (ix *index) keyCompare(order store.OfferOrder, o store.Ordering, k *store.K
 		if !ok {
 			return slow
 		}
-		return func(h hit) int { return cmp.Or(cmp.Compare(h.dist, d), id(h)) }
+		return func(h hit) int { return orKeyID(cmp.Compare(h.dist, d), h, id) }
 	case store.OrderUpdated:
 		text, ok := k.Sort.(string)
 		t, err := store.ParseTime(text)
 		if !ok || err != nil || store.TimeText(t) != text {
 			return slow // a key that is not a stored time: compare as text
 		}
-		return func(h hit) int { return cmp.Or(t.Compare(ix.offers[h.ord].updated), id(h)) } // newest first
+		return func(h hit) int { return orKeyID(t.Compare(ix.offers[h.ord].updated), h, id) } // newest first
 	case store.OrderFreePlaces:
 		n, ok := k.Sort.(int64)
 		if !ok {
 			return slow
 		}
-		return func(h hit) int { return cmp.Or(cmp.Compare(n, ix.offers[h.ord].freeKey), id(h)) } // most first
+		return func(h hit) int { return orKeyID(cmp.Compare(n, ix.offers[h.ord].freeKey), h, id) } // most first
 	default:
 		title, ok := k.Sort.(string)
 		if !ok {
 			return slow
 		}
-		return func(h hit) int { return cmp.Or(strings.Compare(ix.offers[h.ord].title, title), id(h)) }
+		return func(h hit) int { return orKeyID(strings.Compare(ix.offers[h.ord].title, title), h, id) }
 	}
 }
