@@ -17,7 +17,74 @@ func Fold(s string) string {
 	if isASCII(s) {
 		return foldASCII(s)
 	}
+	if out, ok := foldLatin(s); ok {
+		return out
+	}
 	return foldUnicode(s)
+}
+
+// The runes foldLatin folds from its tables: Latin-1 and Latin Extended-A
+// and -B, and general punctuation, currency signs and the like (dashes and
+// German quotes are in most texts). No rune there combines with its
+// neighbour or is a combining mark, so folding a text is folding each rune.
+const (
+	latinEnd             = 0x250
+	punctStart, punctEnd = 0x2000, 0x20d0
+)
+
+// foldTables hold, per rune of those ranges, what foldUnicode makes of it
+// alone, with every rune that is neither letter nor digit as one space.
+var latinFolds, punctFolds = foldTable(0, latinEnd), foldTable(punctStart, punctEnd)
+
+func foldTable(from, to rune) []string {
+	t := make([]string, to-from)
+	for r := from; r < to; r++ {
+		s := strings.ToLower(string(r))
+		s = foldLetters.Replace(s)
+		if f, _, err := transform.String(transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC), s); err == nil {
+			s = f
+		}
+		t[r-from] = strings.Map(func(r rune) rune {
+			if unicode.IsLetter(r) || unicode.IsDigit(r) {
+				return r
+			}
+			return ' '
+		}, s)
+	}
+	return t
+}
+
+// foldLatin is foldUnicode for text whose runes are all in the tables
+// (German text with umlauts, ß and dashes, French accents, …), without
+// Unicode normalisation, which cost most of an NRW import's folding; ok is
+// false for any other text.
+func foldLatin(s string) (string, bool) {
+	b := make([]byte, 0, len(s)+8)
+	space := true
+	for _, r := range s {
+		var f string
+		switch {
+		case r < latinEnd:
+			f = latinFolds[r]
+		case punctStart <= r && r < punctEnd:
+			f = punctFolds[r-punctStart]
+		default:
+			return "", false // U+FFFD for bad UTF-8 as well
+		}
+		for i := 0; i < len(f); i++ {
+			if c := f[i]; c != ' ' {
+				b = append(b, c)
+				space = false
+			} else if !space {
+				b = append(b, ' ')
+				space = true
+			}
+		}
+	}
+	if space && len(b) > 0 {
+		b = b[:len(b)-1]
+	}
+	return string(b), true
 }
 
 // foldLetters are the letters that lose no mark but change: built once, as
