@@ -212,8 +212,9 @@ func (ix *index) insertOffer(o directory.Offer) uint32 {
 		ix.offers = append(ix.offers, offerRec{})
 		ix.rows = append(ix.rows, row{})
 	}
-	r := offerRec{id: o.ID, title: o.Title, provider: ix.intern(o.ProviderID), district: ix.intern(o.DistrictID),
-		schedule: ix.intern(o.Schedule), contact: ix.intern(o.Contact), updated: o.UpdatedAt, freeKey: -1, rest: packOffer(&o)}
+	r := offerRec{provider: ix.intern(o.ProviderID), district: ix.intern(o.DistrictID),
+		schedule: ix.intern(o.Schedule), contact: ix.intern(o.Contact), updated: o.UpdatedAt, freeKey: -1}
+	r.rest, r.idEnd, r.titleEnd = packOffer(&o)
 	if o.FreePlaces != nil {
 		r.freeKey = int64(*o.FreePlaces)
 	}
@@ -236,7 +237,7 @@ func (ix *index) insertOffer(o directory.Offer) uint32 {
 	}
 	ix.offers[ord] = r
 	ix.rows[ord] = ix.rowOf(&o, ix.orgs[o.ProviderID].Visibility == directory.VisibilityProfessional)
-	ix.byID[r.id] = ord
+	ix.byID[r.id()] = ord
 	ix.live++
 	return ord
 }
@@ -272,7 +273,7 @@ func (ix *index) removeOffer(id string) {
 	if w.flags&rowHasLoc != 0 {
 		drop(ix.byCell, cellOf(w.lat, w.lon), ord)
 	}
-	for _, t := range uniqueWords(directory.Fold(r.title + " " + r.offer().Description)) {
+	for _, t := range uniqueWords(directory.Fold(r.title() + " " + r.offer().Description)) {
 		// Emptied words stay in the vocabulary: the term cache stays valid.
 		if w := ix.words[t]; w != nil {
 			w.offers = without(w.offers, ord)

@@ -324,10 +324,10 @@ func (s *Store) OffersByProvider(ctx context.Context, providerIDs []string) ([]d
 	}
 	slices.SortFunc(ords, func(a, b uint32) int {
 		x, y := &ix.offers[a], &ix.offers[b]
-		if c := strings.Compare(x.title, y.title); c != 0 {
+		if c := strings.Compare(x.title(), y.title()); c != 0 {
 			return c
 		}
-		return strings.Compare(x.id, y.id)
+		return strings.Compare(x.id(), y.id())
 	})
 	out := make([]directory.Offer, len(ords))
 	for i, ord := range ords {

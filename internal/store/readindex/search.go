@@ -388,7 +388,7 @@ func pickDense(sorted []uint32, matched bitmap, w store.Window) []hit {
 // The key of FREE_PLACES is the number of free places, unknown as -1 (last).
 func (ix *index) order(o store.OfferOrder) func(a, b hit) int {
 	rec := func(h hit) *offerRec { return &ix.offers[h.ord] }
-	id := func(a, b hit) int { return strings.Compare(rec(a).id, rec(b).id) }
+	id := func(a, b hit) int { return strings.Compare(rec(a).id(), rec(b).id()) }
 	switch o {
 	case store.OrderDistance:
 		return func(a, b hit) int { return orID(cmp.Compare(a.dist, b.dist), a, b, id) }
@@ -399,7 +399,7 @@ func (ix *index) order(o store.OfferOrder) func(a, b hit) int {
 	case store.OrderFreePlaces:
 		return func(a, b hit) int { return orID(cmp.Compare(rec(b).freeKey, rec(a).freeKey), a, b, id) }
 	default:
-		return func(a, b hit) int { return orID(strings.Compare(rec(a).title, rec(b).title), a, b, id) }
+		return func(a, b hit) int { return orID(strings.Compare(rec(a).title(), rec(b).title()), a, b, id) }
 	}
 }
 
@@ -468,7 +468,7 @@ func (ix *index) keyCompare(order store.OfferOrder, o store.Ordering, k *store.K
 	if k == nil {
 		return nil
 	}
-	id := func(h hit) int { return strings.Compare(ix.offers[h.ord].id, k.ID) }
+	id := func(h hit) int { return strings.Compare(ix.offers[h.ord].id(), k.ID) }
 	slow := func(h hit) int {
 		d := h.dist
 		return o.Compare(store.OfferKey(order, store.OfferHit{Offer: ix.offers[h.ord].offer(), DistanceKm: &d}), *k)
@@ -498,6 +498,6 @@ func (ix *index) keyCompare(order store.OfferOrder, o store.Ordering, k *store.K
 		if !ok {
 			return slow
 		}
-		return func(h hit) int { return orKeyID(strings.Compare(ix.offers[h.ord].title, title), h, id) }
+		return func(h hit) int { return orKeyID(strings.Compare(ix.offers[h.ord].title(), title), h, id) }
 	}
 }
