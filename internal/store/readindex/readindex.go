@@ -125,11 +125,15 @@ func (s *Store) settle(err error) {
 // startRebuild reads the whole directory into a new index without holding
 // the lock, so that reads are not held up for the seconds an export takes
 // at NRW scale: they go to the store meanwhile. Then it swaps the new index
-// in and catches it up.
+// in and catches it up. The caller holds the write lock.
 func (s *Store) startRebuild() {
 	if !s.building.CompareAndSwap(false, true) {
 		return
 	}
+	// The old index is behind and answers nothing while the new one builds:
+	// let it go now, so that the process never holds two (at NRW scale that
+	// would pass the memory limit by the index's 137 MiB).
+	s.ix = nil
 	go func() {
 		ctx := context.Background()
 		seq, err := s.Store.DirectoryVersion(ctx)
