@@ -6387,7 +6387,7 @@ func (ec *executionContext) _AuditConnection_totalCount(ctx context.Context, fie
 	)
 }
 func (ec *executionContext) fieldContext_AuditConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("AuditConnection", field, false, false, errNoChildFieldsInt)
+	return &graphql.FieldContext{Object: "AuditConnection", Field: field, IsMethod: false, IsResolver: false, Child: childOfInt}, nil
 }
 
 func (ec *executionContext) _AuditEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.AuditEdge) (ret graphql.Marshaler) {
@@ -6442,7 +6442,7 @@ func (ec *executionContext) _AuditEdge_cursor(ctx context.Context, field graphql
 	)
 }
 func (ec *executionContext) fieldContext_AuditEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("AuditEdge", field, false, false, errNoChildFieldsString)
+	return &graphql.FieldContext{Object: "AuditEdge", Field: field, IsMethod: false, IsResolver: false, Child: childOfString}, nil
 }
 
 func (ec *executionContext) _AuditEntry_id(ctx context.Context, field graphql.CollectedField, obj *access.AuditEntry) (ret graphql.Marshaler) {
@@ -6465,7 +6465,7 @@ func (ec *executionContext) _AuditEntry_id(ctx context.Context, field graphql.Co
 	)
 }
 func (ec *executionContext) fieldContext_AuditEntry_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("AuditEntry", field, true, true, errNoChildFieldsID)
+	return &graphql.FieldContext{Object: "AuditEntry", Field: field, IsMethod: true, IsResolver: true, Child: childOfID}, nil
 }
 
 func (ec *executionContext) _AuditEntry_at(ctx context.Context, field graphql.CollectedField, obj *access.AuditEntry) (ret graphql.Marshaler) {
@@ -6488,7 +6488,7 @@ func (ec *executionContext) _AuditEntry_at(ctx context.Context, field graphql.Co
 	)
 }
 func (ec *executionContext) fieldContext_AuditEntry_at(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("AuditEntry", field, false, false, errNoChildFieldsTime)
+	return &graphql.FieldContext{Object: "AuditEntry", Field: field, IsMethod: false, IsResolver: false, Child: childOfTime}, nil
 }
 
 func (ec *executionContext) _AuditEntry_actorId(ctx context.Context, field graphql.CollectedField, obj *access.AuditEntry) (ret graphql.Marshaler) {
@@ -6511,7 +6511,7 @@ func (ec *executionContext) _AuditEntry_actorId(ctx context.Context, field graph
 	)
 }
 func (ec *executionContext) fieldContext_AuditEntry_actorId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("AuditEntry", field, false, false, errNoChildFieldsString)
+	return &graphql.FieldContext{Object: "AuditEntry", Field: field, IsMethod: false, IsResolver: false, Child: childOfString}, nil
 }
 
 func (ec *executionContext) _AuditEntry_actorName(ctx context.Context, field graphql.CollectedField, obj *access.AuditEntry) (ret graphql.Marshaler) {
@@ -6534,7 +6534,7 @@ func (ec *executionContext) _AuditEntry_actorName(ctx context.Context, field gra
 	)
 }
 func (ec *executionContext) fieldContext_AuditEntry_actorName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("AuditEntry", field, false, false, errNoChildFieldsString)
+	return &graphql.FieldContext{Object: "AuditEntry", Field: field, IsMethod: false, IsResolver: false, Child: childOfString}, nil
 }
 
 func (ec *executionContext) _AuditEntry_role(ctx context.Context, field graphql.CollectedField, obj *access.AuditEntry) (ret graphql.Marshaler) {
@@ -6557,7 +6557,7 @@ func (ec *executionContext) _AuditEntry_role(ctx context.Context, field graphql.
 	)
 }
 func (ec *executionContext) fieldContext_AuditEntry_role(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("AuditEntry", field, false, false, errNoChildFieldsRole)
+	return &graphql.FieldContext{Object: "AuditEntry", Field: field, IsMethod: false, IsResolver: false, Child: childOfRole}, nil
 }
 
 func (ec *executionContext) _AuditEntry_action(ctx context.Context, field graphql.CollectedField, obj *access.AuditEntry) (ret graphql.Marshaler) {
@@ -6580,7 +6580,7 @@ func (ec *executionContext) _AuditEntry_action(ctx context.Context, field graphq
 	)
 }
 func (ec *executionContext) fieldContext_AuditEntry_action(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("AuditEntry", field, false, false, errNoChildFieldsString)
+	return &graphql.FieldContext{Object: "AuditEntry", Field: field, IsMethod: false, IsResolver: false, Child: childOfString}, nil
 }
 
 func (ec *executionContext) _AuditEntry_entityType(ctx context.Context, field graphql.CollectedField, obj *access.AuditEntry) (ret graphql.Marshaler) {
@@ -6603,7 +6603,7 @@ func (ec *executionContext) _AuditEntry_entityType(ctx context.Context, field gr
 	)
 }
 func (ec *executionContext) fieldContext_AuditEntry_entityType(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("AuditEntry", field, false, false, errNoChildFieldsString)
+	return &graphql.FieldContext{Object: "AuditEntry", Field: field, IsMethod: false, IsResolver: false, Child: childOfString}, nil
 }
 
 func (ec *executionContext) _AuditEntry_entityId(ctx context.Context, field graphql.CollectedField, obj *access.AuditEntry) (ret graphql.Marshaler) {
@@ -6626,7 +6626,7 @@ func (ec *executionContext) _AuditEntry_entityId(ctx context.Context, field grap
 	)
 }
 func (ec *executionContext) fieldContext_AuditEntry_entityId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("AuditEntry", field, false, false, errNoChildFieldsString)
+	return &graphql.FieldContext{Object: "AuditEntry", Field: field, IsMethod: false, IsResolver: false, Child: childOfString}, nil
 }
 
 func (ec *executionContext) _AuditEntry_changes(ctx context.Context, field graphql.CollectedField, obj *access.AuditEntry) (ret graphql.Marshaler) {
@@ -6681,7 +6681,7 @@ func (ec *executionContext) _AuditEntry_localId(ctx context.Context, field graph
 	)
 }
 func (ec *executionContext) fieldContext_AuditEntry_localId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("AuditEntry", field, false, false, errNoChildFieldsID)
+	return &graphql.FieldContext{Object: "AuditEntry", Field: field, IsMethod: false, IsResolver: false, Child: childOfID}, nil
 }
 
 func (ec *executionContext) _AuditEntry_operation(ctx context.Context, field graphql.CollectedField, obj *access.AuditEntry) (ret graphql.Marshaler) {
@@ -6704,7 +6704,7 @@ func (ec *executionContext) _AuditEntry_operation(ctx context.Context, field gra
 	)
 }
 func (ec *executionContext) fieldContext_AuditEntry_operation(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("AuditEntry", field, true, true, errNoChildFieldsAuditAction)
+	return &graphql.FieldContext{Object: "AuditEntry", Field: field, IsMethod: true, IsResolver: true, Child: childOfAuditAction}, nil
 }
 
 func (ec *executionContext) _AuditEntry_entityKind(ctx context.Context, field graphql.CollectedField, obj *access.AuditEntry) (ret graphql.Marshaler) {
@@ -6727,7 +6727,7 @@ func (ec *executionContext) _AuditEntry_entityKind(ctx context.Context, field gr
 	)
 }
 func (ec *executionContext) fieldContext_AuditEntry_entityKind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("AuditEntry", field, true, true, errNoChildFieldsAuditEntityType)
+	return &graphql.FieldContext{Object: "AuditEntry", Field: field, IsMethod: true, IsResolver: true, Child: childOfAuditEntityType}, nil
 }
 
 func (ec *executionContext) _Broker_organisation(ctx context.Context, field graphql.CollectedField, obj *model.Broker) (ret graphql.Marshaler) {
@@ -6782,7 +6782,7 @@ func (ec *executionContext) _Broker_betweenness(ctx context.Context, field graph
 	)
 }
 func (ec *executionContext) fieldContext_Broker_betweenness(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Broker", field, false, false, errNoChildFieldsFloat)
+	return &graphql.FieldContext{Object: "Broker", Field: field, IsMethod: false, IsResolver: false, Child: childOfFloat}, nil
 }
 
 func (ec *executionContext) _CarePlan_items(ctx context.Context, field graphql.CollectedField, obj *model.CarePlan) (ret graphql.Marshaler) {
@@ -6837,7 +6837,7 @@ func (ec *executionContext) _CarePlan_coveredNeeds(ctx context.Context, field gr
 	)
 }
 func (ec *executionContext) fieldContext_CarePlan_coveredNeeds(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("CarePlan", field, false, false, errNoChildFieldsNeedArea)
+	return &graphql.FieldContext{Object: "CarePlan", Field: field, IsMethod: false, IsResolver: false, Child: childOfNeedArea}, nil
 }
 
 func (ec *executionContext) _CarePlan_uncoveredNeeds(ctx context.Context, field graphql.CollectedField, obj *model.CarePlan) (ret graphql.Marshaler) {
@@ -6860,7 +6860,7 @@ func (ec *executionContext) _CarePlan_uncoveredNeeds(ctx context.Context, field 
 	)
 }
 func (ec *executionContext) fieldContext_CarePlan_uncoveredNeeds(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("CarePlan", field, false, false, errNoChildFieldsNeedArea)
+	return &graphql.FieldContext{Object: "CarePlan", Field: field, IsMethod: false, IsResolver: false, Child: childOfNeedArea}, nil
 }
 
 func (ec *executionContext) _CarePlan_recordedUnmetNeeds(ctx context.Context, field graphql.CollectedField, obj *model.CarePlan) (ret graphql.Marshaler) {
@@ -6915,7 +6915,7 @@ func (ec *executionContext) _Consent_givenOn(ctx context.Context, field graphql.
 	)
 }
 func (ec *executionContext) fieldContext_Consent_givenOn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Consent", field, false, false, errNoChildFieldsDate)
+	return &graphql.FieldContext{Object: "Consent", Field: field, IsMethod: false, IsResolver: false, Child: childOfDate}, nil
 }
 
 func (ec *executionContext) _Consent_form(ctx context.Context, field graphql.CollectedField, obj *referral.Consent) (ret graphql.Marshaler) {
@@ -6938,7 +6938,7 @@ func (ec *executionContext) _Consent_form(ctx context.Context, field graphql.Col
 	)
 }
 func (ec *executionContext) fieldContext_Consent_form(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Consent", field, false, false, errNoChildFieldsConsentForm)
+	return &graphql.FieldContext{Object: "Consent", Field: field, IsMethod: false, IsResolver: false, Child: childOfConsentForm}, nil
 }
 
 func (ec *executionContext) _Consent_shares(ctx context.Context, field graphql.CollectedField, obj *referral.Consent) (ret graphql.Marshaler) {
@@ -6961,7 +6961,7 @@ func (ec *executionContext) _Consent_shares(ctx context.Context, field graphql.C
 	)
 }
 func (ec *executionContext) fieldContext_Consent_shares(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Consent", field, false, false, errNoChildFieldsConsentShare)
+	return &graphql.FieldContext{Object: "Consent", Field: field, IsMethod: false, IsResolver: false, Child: childOfConsentShare}, nil
 }
 
 func (ec *executionContext) _Consent_validUntil(ctx context.Context, field graphql.CollectedField, obj *referral.Consent) (ret graphql.Marshaler) {
@@ -6984,7 +6984,7 @@ func (ec *executionContext) _Consent_validUntil(ctx context.Context, field graph
 	)
 }
 func (ec *executionContext) fieldContext_Consent_validUntil(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Consent", field, false, false, errNoChildFieldsDate)
+	return &graphql.FieldContext{Object: "Consent", Field: field, IsMethod: false, IsResolver: false, Child: childOfDate}, nil
 }
 
 func (ec *executionContext) _Consent_withdrawnAt(ctx context.Context, field graphql.CollectedField, obj *referral.Consent) (ret graphql.Marshaler) {
@@ -7007,7 +7007,7 @@ func (ec *executionContext) _Consent_withdrawnAt(ctx context.Context, field grap
 	)
 }
 func (ec *executionContext) fieldContext_Consent_withdrawnAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Consent", field, false, false, errNoChildFieldsTime)
+	return &graphql.FieldContext{Object: "Consent", Field: field, IsMethod: false, IsResolver: false, Child: childOfTime}, nil
 }
 
 func (ec *executionContext) _Cooperation_a(ctx context.Context, field graphql.CollectedField, obj *model.Cooperation) (ret graphql.Marshaler) {
@@ -7094,7 +7094,7 @@ func (ec *executionContext) _Cooperation_since(ctx context.Context, field graphq
 	)
 }
 func (ec *executionContext) fieldContext_Cooperation_since(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Cooperation", field, false, false, errNoChildFieldsString)
+	return &graphql.FieldContext{Object: "Cooperation", Field: field, IsMethod: false, IsResolver: false, Child: childOfString}, nil
 }
 
 func (ec *executionContext) _Cooperation_topics(ctx context.Context, field graphql.CollectedField, obj *model.Cooperation) (ret graphql.Marshaler) {
@@ -7117,7 +7117,7 @@ func (ec *executionContext) _Cooperation_topics(ctx context.Context, field graph
 	)
 }
 func (ec *executionContext) fieldContext_Cooperation_topics(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Cooperation", field, false, false, errNoChildFieldsString)
+	return &graphql.FieldContext{Object: "Cooperation", Field: field, IsMethod: false, IsResolver: false, Child: childOfString}, nil
 }
 
 func (ec *executionContext) _Cooperation_status(ctx context.Context, field graphql.CollectedField, obj *model.Cooperation) (ret graphql.Marshaler) {
@@ -7140,7 +7140,7 @@ func (ec *executionContext) _Cooperation_status(ctx context.Context, field graph
 	)
 }
 func (ec *executionContext) fieldContext_Cooperation_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Cooperation", field, false, false, errNoChildFieldsCooperationStatus)
+	return &graphql.FieldContext{Object: "Cooperation", Field: field, IsMethod: false, IsResolver: false, Child: childOfCooperationStatus}, nil
 }
 
 func (ec *executionContext) _Cooperation_sinceDate(ctx context.Context, field graphql.CollectedField, obj *model.Cooperation) (ret graphql.Marshaler) {
@@ -7163,7 +7163,7 @@ func (ec *executionContext) _Cooperation_sinceDate(ctx context.Context, field gr
 	)
 }
 func (ec *executionContext) fieldContext_Cooperation_sinceDate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Cooperation", field, false, false, errNoChildFieldsDate)
+	return &graphql.FieldContext{Object: "Cooperation", Field: field, IsMethod: false, IsResolver: false, Child: childOfDate}, nil
 }
 
 func (ec *executionContext) _District_id(ctx context.Context, field graphql.CollectedField, obj *directory.District) (ret graphql.Marshaler) {
@@ -7186,7 +7186,7 @@ func (ec *executionContext) _District_id(ctx context.Context, field graphql.Coll
 	)
 }
 func (ec *executionContext) fieldContext_District_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("District", field, true, false, errNoChildFieldsID)
+	return &graphql.FieldContext{Object: "District", Field: field, IsMethod: true, IsResolver: false, Child: childOfID}, nil
 }
 
 func (ec *executionContext) _District_name(ctx context.Context, field graphql.CollectedField, obj *directory.District) (ret graphql.Marshaler) {
@@ -7209,7 +7209,7 @@ func (ec *executionContext) _District_name(ctx context.Context, field graphql.Co
 	)
 }
 func (ec *executionContext) fieldContext_District_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("District", field, false, false, errNoChildFieldsString)
+	return &graphql.FieldContext{Object: "District", Field: field, IsMethod: false, IsResolver: false, Child: childOfString}, nil
 }
 
 func (ec *executionContext) _District_municipality(ctx context.Context, field graphql.CollectedField, obj *directory.District) (ret graphql.Marshaler) {
@@ -7232,7 +7232,7 @@ func (ec *executionContext) _District_municipality(ctx context.Context, field gr
 	)
 }
 func (ec *executionContext) fieldContext_District_municipality(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("District", field, false, false, errNoChildFieldsString)
+	return &graphql.FieldContext{Object: "District", Field: field, IsMethod: false, IsResolver: false, Child: childOfString}, nil
 }
 
 func (ec *executionContext) _District_population(ctx context.Context, field graphql.CollectedField, obj *directory.District) (ret graphql.Marshaler) {
@@ -7255,7 +7255,7 @@ func (ec *executionContext) _District_population(ctx context.Context, field grap
 	)
 }
 func (ec *executionContext) fieldContext_District_population(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("District", field, false, false, errNoChildFieldsInt)
+	return &graphql.FieldContext{Object: "District", Field: field, IsMethod: false, IsResolver: false, Child: childOfInt}, nil
 }
 
 func (ec *executionContext) _District_centre(ctx context.Context, field graphql.CollectedField, obj *directory.District) (ret graphql.Marshaler) {
@@ -7310,7 +7310,7 @@ func (ec *executionContext) _District_radiusKm(ctx context.Context, field graphq
 	)
 }
 func (ec *executionContext) fieldContext_District_radiusKm(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("District", field, false, false, errNoChildFieldsFloat)
+	return &graphql.FieldContext{Object: "District", Field: field, IsMethod: false, IsResolver: false, Child: childOfFloat}, nil
 }
 
 func (ec *executionContext) _District_boundary(ctx context.Context, field graphql.CollectedField, obj *directory.District) (ret graphql.Marshaler) {
@@ -7333,7 +7333,7 @@ func (ec *executionContext) _District_boundary(ctx context.Context, field graphq
 	)
 }
 func (ec *executionContext) fieldContext_District_boundary(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("District", field, false, false, errNoChildFieldsGeoJSONGeometry)
+	return &graphql.FieldContext{Object: "District", Field: field, IsMethod: false, IsResolver: false, Child: childOfGeoJSONGeometry}, nil
 }
 
 func (ec *executionContext) _District_localId(ctx context.Context, field graphql.CollectedField, obj *directory.District) (ret graphql.Marshaler) {
@@ -7356,7 +7356,7 @@ func (ec *executionContext) _District_localId(ctx context.Context, field graphql
 	)
 }
 func (ec *executionContext) fieldContext_District_localId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("District", field, false, false, errNoChildFieldsID)
+	return &graphql.FieldContext{Object: "District", Field: field, IsMethod: false, IsResolver: false, Child: childOfID}, nil
 }
 
 func (ec *executionContext) _FieldChange_field(ctx context.Context, field graphql.CollectedField, obj *access.FieldChange) (ret graphql.Marshaler) {
@@ -7379,7 +7379,7 @@ func (ec *executionContext) _FieldChange_field(ctx context.Context, field graphq
 	)
 }
 func (ec *executionContext) fieldContext_FieldChange_field(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("FieldChange", field, false, false, errNoChildFieldsString)
+	return &graphql.FieldContext{Object: "FieldChange", Field: field, IsMethod: false, IsResolver: false, Child: childOfString}, nil
 }
 
 func (ec *executionContext) _FieldChange_old(ctx context.Context, field graphql.CollectedField, obj *access.FieldChange) (ret graphql.Marshaler) {
@@ -7402,7 +7402,7 @@ func (ec *executionContext) _FieldChange_old(ctx context.Context, field graphql.
 	)
 }
 func (ec *executionContext) fieldContext_FieldChange_old(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("FieldChange", field, true, false, errNoChildFieldsString)
+	return &graphql.FieldContext{Object: "FieldChange", Field: field, IsMethod: true, IsResolver: false, Child: childOfString}, nil
 }
 
 func (ec *executionContext) _FieldChange_new(ctx context.Context, field graphql.CollectedField, obj *access.FieldChange) (ret graphql.Marshaler) {
@@ -7425,7 +7425,7 @@ func (ec *executionContext) _FieldChange_new(ctx context.Context, field graphql.
 	)
 }
 func (ec *executionContext) fieldContext_FieldChange_new(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("FieldChange", field, true, false, errNoChildFieldsString)
+	return &graphql.FieldContext{Object: "FieldChange", Field: field, IsMethod: true, IsResolver: false, Child: childOfString}, nil
 }
 
 func (ec *executionContext) _FieldChange_before(ctx context.Context, field graphql.CollectedField, obj *access.FieldChange) (ret graphql.Marshaler) {
@@ -7448,7 +7448,7 @@ func (ec *executionContext) _FieldChange_before(ctx context.Context, field graph
 	)
 }
 func (ec *executionContext) fieldContext_FieldChange_before(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("FieldChange", field, true, true, errNoChildFieldsJSON)
+	return &graphql.FieldContext{Object: "FieldChange", Field: field, IsMethod: true, IsResolver: true, Child: childOfJSON}, nil
 }
 
 func (ec *executionContext) _FieldChange_after(ctx context.Context, field graphql.CollectedField, obj *access.FieldChange) (ret graphql.Marshaler) {
@@ -7471,7 +7471,7 @@ func (ec *executionContext) _FieldChange_after(ctx context.Context, field graphq
 	)
 }
 func (ec *executionContext) fieldContext_FieldChange_after(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("FieldChange", field, true, true, errNoChildFieldsJSON)
+	return &graphql.FieldContext{Object: "FieldChange", Field: field, IsMethod: true, IsResolver: true, Child: childOfJSON}, nil
 }
 
 func (ec *executionContext) _GapCell_district(ctx context.Context, field graphql.CollectedField, obj *model.GapCell) (ret graphql.Marshaler) {
@@ -7526,7 +7526,7 @@ func (ec *executionContext) _GapCell_need(ctx context.Context, field graphql.Col
 	)
 }
 func (ec *executionContext) fieldContext_GapCell_need(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("GapCell", field, false, false, errNoChildFieldsNeedArea)
+	return &graphql.FieldContext{Object: "GapCell", Field: field, IsMethod: false, IsResolver: false, Child: childOfNeedArea}, nil
 }
 
 func (ec *executionContext) _GapCell_activeOffers(ctx context.Context, field graphql.CollectedField, obj *model.GapCell) (ret graphql.Marshaler) {
@@ -7549,7 +7549,7 @@ func (ec *executionContext) _GapCell_activeOffers(ctx context.Context, field gra
 	)
 }
 func (ec *executionContext) fieldContext_GapCell_activeOffers(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("GapCell", field, false, false, errNoChildFieldsInt)
+	return &graphql.FieldContext{Object: "GapCell", Field: field, IsMethod: false, IsResolver: false, Child: childOfInt}, nil
 }
 
 func (ec *executionContext) _GapCell_freePlaces(ctx context.Context, field graphql.CollectedField, obj *model.GapCell) (ret graphql.Marshaler) {
@@ -7572,7 +7572,7 @@ func (ec *executionContext) _GapCell_freePlaces(ctx context.Context, field graph
 	)
 }
 func (ec *executionContext) fieldContext_GapCell_freePlaces(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("GapCell", field, false, false, errNoChildFieldsInt)
+	return &graphql.FieldContext{Object: "GapCell", Field: field, IsMethod: false, IsResolver: false, Child: childOfInt}, nil
 }
 
 func (ec *executionContext) _GapCell_offersPer10k(ctx context.Context, field graphql.CollectedField, obj *model.GapCell) (ret graphql.Marshaler) {
@@ -7595,7 +7595,7 @@ func (ec *executionContext) _GapCell_offersPer10k(ctx context.Context, field gra
 	)
 }
 func (ec *executionContext) fieldContext_GapCell_offersPer10k(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("GapCell", field, false, false, errNoChildFieldsFloat)
+	return &graphql.FieldContext{Object: "GapCell", Field: field, IsMethod: false, IsResolver: false, Child: childOfFloat}, nil
 }
 
 func (ec *executionContext) _GapCell_unmetNeeds(ctx context.Context, field graphql.CollectedField, obj *model.GapCell) (ret graphql.Marshaler) {
@@ -7618,7 +7618,7 @@ func (ec *executionContext) _GapCell_unmetNeeds(ctx context.Context, field graph
 	)
 }
 func (ec *executionContext) fieldContext_GapCell_unmetNeeds(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("GapCell", field, false, false, errNoChildFieldsInt)
+	return &graphql.FieldContext{Object: "GapCell", Field: field, IsMethod: false, IsResolver: false, Child: childOfInt}, nil
 }
 
 func (ec *executionContext) _GapCell_suppressed(ctx context.Context, field graphql.CollectedField, obj *model.GapCell) (ret graphql.Marshaler) {
@@ -7641,7 +7641,7 @@ func (ec *executionContext) _GapCell_suppressed(ctx context.Context, field graph
 	)
 }
 func (ec *executionContext) fieldContext_GapCell_suppressed(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("GapCell", field, false, false, errNoChildFieldsBoolean)
+	return &graphql.FieldContext{Object: "GapCell", Field: field, IsMethod: false, IsResolver: false, Child: childOfBoolean}, nil
 }
 
 func (ec *executionContext) _GapCell_level(ctx context.Context, field graphql.CollectedField, obj *model.GapCell) (ret graphql.Marshaler) {
@@ -7664,7 +7664,7 @@ func (ec *executionContext) _GapCell_level(ctx context.Context, field graphql.Co
 	)
 }
 func (ec *executionContext) fieldContext_GapCell_level(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("GapCell", field, false, false, errNoChildFieldsGapLevel)
+	return &graphql.FieldContext{Object: "GapCell", Field: field, IsMethod: false, IsResolver: false, Child: childOfGapLevel}, nil
 }
 
 func (ec *executionContext) _GapReport_municipality(ctx context.Context, field graphql.CollectedField, obj *model.GapReport) (ret graphql.Marshaler) {
@@ -7687,7 +7687,7 @@ func (ec *executionContext) _GapReport_municipality(ctx context.Context, field g
 	)
 }
 func (ec *executionContext) fieldContext_GapReport_municipality(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("GapReport", field, false, false, errNoChildFieldsString)
+	return &graphql.FieldContext{Object: "GapReport", Field: field, IsMethod: false, IsResolver: false, Child: childOfString}, nil
 }
 
 func (ec *executionContext) _GapReport_cells(ctx context.Context, field graphql.CollectedField, obj *model.GapReport) (ret graphql.Marshaler) {
@@ -7774,7 +7774,7 @@ func (ec *executionContext) _GeoPoint_lat(ctx context.Context, field graphql.Col
 	)
 }
 func (ec *executionContext) fieldContext_GeoPoint_lat(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("GeoPoint", field, false, false, errNoChildFieldsFloat)
+	return &graphql.FieldContext{Object: "GeoPoint", Field: field, IsMethod: false, IsResolver: false, Child: childOfFloat}, nil
 }
 
 func (ec *executionContext) _GeoPoint_lon(ctx context.Context, field graphql.CollectedField, obj *directory.GeoPoint) (ret graphql.Marshaler) {
@@ -7797,7 +7797,7 @@ func (ec *executionContext) _GeoPoint_lon(ctx context.Context, field graphql.Col
 	)
 }
 func (ec *executionContext) fieldContext_GeoPoint_lon(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("GeoPoint", field, false, false, errNoChildFieldsFloat)
+	return &graphql.FieldContext{Object: "GeoPoint", Field: field, IsMethod: false, IsResolver: false, Child: childOfFloat}, nil
 }
 
 func (ec *executionContext) _KindPair_a(ctx context.Context, field graphql.CollectedField, obj *model.KindPair) (ret graphql.Marshaler) {
@@ -7820,7 +7820,7 @@ func (ec *executionContext) _KindPair_a(ctx context.Context, field graphql.Colle
 	)
 }
 func (ec *executionContext) fieldContext_KindPair_a(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("KindPair", field, false, false, errNoChildFieldsOrganisationKind)
+	return &graphql.FieldContext{Object: "KindPair", Field: field, IsMethod: false, IsResolver: false, Child: childOfOrganisationKind}, nil
 }
 
 func (ec *executionContext) _KindPair_b(ctx context.Context, field graphql.CollectedField, obj *model.KindPair) (ret graphql.Marshaler) {
@@ -7843,7 +7843,7 @@ func (ec *executionContext) _KindPair_b(ctx context.Context, field graphql.Colle
 	)
 }
 func (ec *executionContext) fieldContext_KindPair_b(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("KindPair", field, false, false, errNoChildFieldsOrganisationKind)
+	return &graphql.FieldContext{Object: "KindPair", Field: field, IsMethod: false, IsResolver: false, Child: childOfOrganisationKind}, nil
 }
 
 func (ec *executionContext) _KindPair_cooperations(ctx context.Context, field graphql.CollectedField, obj *model.KindPair) (ret graphql.Marshaler) {
@@ -7866,7 +7866,7 @@ func (ec *executionContext) _KindPair_cooperations(ctx context.Context, field gr
 	)
 }
 func (ec *executionContext) fieldContext_KindPair_cooperations(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("KindPair", field, false, false, errNoChildFieldsInt)
+	return &graphql.FieldContext{Object: "KindPair", Field: field, IsMethod: false, IsResolver: false, Child: childOfInt}, nil
 }
 
 func (ec *executionContext) _Language_code(ctx context.Context, field graphql.CollectedField, obj *directory.Language) (ret graphql.Marshaler) {
@@ -7889,7 +7889,7 @@ func (ec *executionContext) _Language_code(ctx context.Context, field graphql.Co
 	)
 }
 func (ec *executionContext) fieldContext_Language_code(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Language", field, false, false, errNoChildFieldsLanguageCode)
+	return &graphql.FieldContext{Object: "Language", Field: field, IsMethod: false, IsResolver: false, Child: childOfLanguageCode}, nil
 }
 
 func (ec *executionContext) _Language_name(ctx context.Context, field graphql.CollectedField, obj *directory.Language) (ret graphql.Marshaler) {
@@ -7912,7 +7912,7 @@ func (ec *executionContext) _Language_name(ctx context.Context, field graphql.Co
 	)
 }
 func (ec *executionContext) fieldContext_Language_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Language", field, false, false, errNoChildFieldsString)
+	return &graphql.FieldContext{Object: "Language", Field: field, IsMethod: false, IsResolver: false, Child: childOfString}, nil
 }
 
 func (ec *executionContext) _MatchReason_code(ctx context.Context, field graphql.CollectedField, obj *model.MatchReason) (ret graphql.Marshaler) {
@@ -7935,7 +7935,7 @@ func (ec *executionContext) _MatchReason_code(ctx context.Context, field graphql
 	)
 }
 func (ec *executionContext) fieldContext_MatchReason_code(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("MatchReason", field, false, false, errNoChildFieldsString)
+	return &graphql.FieldContext{Object: "MatchReason", Field: field, IsMethod: false, IsResolver: false, Child: childOfString}, nil
 }
 
 func (ec *executionContext) _MatchReason_text(ctx context.Context, field graphql.CollectedField, obj *model.MatchReason) (ret graphql.Marshaler) {
@@ -7958,7 +7958,7 @@ func (ec *executionContext) _MatchReason_text(ctx context.Context, field graphql
 	)
 }
 func (ec *executionContext) fieldContext_MatchReason_text(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("MatchReason", field, false, false, errNoChildFieldsString)
+	return &graphql.FieldContext{Object: "MatchReason", Field: field, IsMethod: false, IsResolver: false, Child: childOfString}, nil
 }
 
 func (ec *executionContext) _MatchReason_kind(ctx context.Context, field graphql.CollectedField, obj *model.MatchReason) (ret graphql.Marshaler) {
@@ -7981,7 +7981,7 @@ func (ec *executionContext) _MatchReason_kind(ctx context.Context, field graphql
 	)
 }
 func (ec *executionContext) fieldContext_MatchReason_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("MatchReason", field, false, false, errNoChildFieldsMatchReasonKind)
+	return &graphql.FieldContext{Object: "MatchReason", Field: field, IsMethod: false, IsResolver: false, Child: childOfMatchReasonKind}, nil
 }
 
 func (ec *executionContext) _Me_role(ctx context.Context, field graphql.CollectedField, obj *model.Me) (ret graphql.Marshaler) {
@@ -8004,7 +8004,7 @@ func (ec *executionContext) _Me_role(ctx context.Context, field graphql.Collecte
 	)
 }
 func (ec *executionContext) fieldContext_Me_role(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Me", field, false, false, errNoChildFieldsRole)
+	return &graphql.FieldContext{Object: "Me", Field: field, IsMethod: false, IsResolver: false, Child: childOfRole}, nil
 }
 
 func (ec *executionContext) _Me_organisation(ctx context.Context, field graphql.CollectedField, obj *model.Me) (ret graphql.Marshaler) {
@@ -8059,7 +8059,7 @@ func (ec *executionContext) _Me_name(ctx context.Context, field graphql.Collecte
 	)
 }
 func (ec *executionContext) fieldContext_Me_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Me", field, false, false, errNoChildFieldsString)
+	return &graphql.FieldContext{Object: "Me", Field: field, IsMethod: false, IsResolver: false, Child: childOfString}, nil
 }
 
 func (ec *executionContext) _Mutation_createOrganisation(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
@@ -8718,7 +8718,7 @@ func (ec *executionContext) _NetworkComponent_size(ctx context.Context, field gr
 	)
 }
 func (ec *executionContext) fieldContext_NetworkComponent_size(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("NetworkComponent", field, false, false, errNoChildFieldsInt)
+	return &graphql.FieldContext{Object: "NetworkComponent", Field: field, IsMethod: false, IsResolver: false, Child: childOfInt}, nil
 }
 
 func (ec *executionContext) _NetworkComponent_organisationIds(ctx context.Context, field graphql.CollectedField, obj *model.NetworkComponent) (ret graphql.Marshaler) {
@@ -8741,7 +8741,7 @@ func (ec *executionContext) _NetworkComponent_organisationIds(ctx context.Contex
 	)
 }
 func (ec *executionContext) fieldContext_NetworkComponent_organisationIds(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("NetworkComponent", field, false, false, errNoChildFieldsID)
+	return &graphql.FieldContext{Object: "NetworkComponent", Field: field, IsMethod: false, IsResolver: false, Child: childOfID}, nil
 }
 
 func (ec *executionContext) _NetworkEdge_source(ctx context.Context, field graphql.CollectedField, obj *model.NetworkEdge) (ret graphql.Marshaler) {
@@ -8764,7 +8764,7 @@ func (ec *executionContext) _NetworkEdge_source(ctx context.Context, field graph
 	)
 }
 func (ec *executionContext) fieldContext_NetworkEdge_source(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("NetworkEdge", field, false, false, errNoChildFieldsID)
+	return &graphql.FieldContext{Object: "NetworkEdge", Field: field, IsMethod: false, IsResolver: false, Child: childOfID}, nil
 }
 
 func (ec *executionContext) _NetworkEdge_target(ctx context.Context, field graphql.CollectedField, obj *model.NetworkEdge) (ret graphql.Marshaler) {
@@ -8787,7 +8787,7 @@ func (ec *executionContext) _NetworkEdge_target(ctx context.Context, field graph
 	)
 }
 func (ec *executionContext) fieldContext_NetworkEdge_target(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("NetworkEdge", field, false, false, errNoChildFieldsID)
+	return &graphql.FieldContext{Object: "NetworkEdge", Field: field, IsMethod: false, IsResolver: false, Child: childOfID}, nil
 }
 
 func (ec *executionContext) _NetworkEdge_since(ctx context.Context, field graphql.CollectedField, obj *model.NetworkEdge) (ret graphql.Marshaler) {
@@ -8810,7 +8810,7 @@ func (ec *executionContext) _NetworkEdge_since(ctx context.Context, field graphq
 	)
 }
 func (ec *executionContext) fieldContext_NetworkEdge_since(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("NetworkEdge", field, false, false, errNoChildFieldsString)
+	return &graphql.FieldContext{Object: "NetworkEdge", Field: field, IsMethod: false, IsResolver: false, Child: childOfString}, nil
 }
 
 func (ec *executionContext) _NetworkEdge_topics(ctx context.Context, field graphql.CollectedField, obj *model.NetworkEdge) (ret graphql.Marshaler) {
@@ -8833,7 +8833,7 @@ func (ec *executionContext) _NetworkEdge_topics(ctx context.Context, field graph
 	)
 }
 func (ec *executionContext) fieldContext_NetworkEdge_topics(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("NetworkEdge", field, false, false, errNoChildFieldsString)
+	return &graphql.FieldContext{Object: "NetworkEdge", Field: field, IsMethod: false, IsResolver: false, Child: childOfString}, nil
 }
 
 func (ec *executionContext) _NetworkEdge_sinceDate(ctx context.Context, field graphql.CollectedField, obj *model.NetworkEdge) (ret graphql.Marshaler) {
@@ -8856,7 +8856,7 @@ func (ec *executionContext) _NetworkEdge_sinceDate(ctx context.Context, field gr
 	)
 }
 func (ec *executionContext) fieldContext_NetworkEdge_sinceDate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("NetworkEdge", field, false, false, errNoChildFieldsDate)
+	return &graphql.FieldContext{Object: "NetworkEdge", Field: field, IsMethod: false, IsResolver: false, Child: childOfDate}, nil
 }
 
 func (ec *executionContext) _NetworkGraph_municipality(ctx context.Context, field graphql.CollectedField, obj *model.NetworkGraph) (ret graphql.Marshaler) {
@@ -8879,7 +8879,7 @@ func (ec *executionContext) _NetworkGraph_municipality(ctx context.Context, fiel
 	)
 }
 func (ec *executionContext) fieldContext_NetworkGraph_municipality(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("NetworkGraph", field, false, false, errNoChildFieldsString)
+	return &graphql.FieldContext{Object: "NetworkGraph", Field: field, IsMethod: false, IsResolver: false, Child: childOfString}, nil
 }
 
 func (ec *executionContext) _NetworkGraph_nodes(ctx context.Context, field graphql.CollectedField, obj *model.NetworkGraph) (ret graphql.Marshaler) {
@@ -8998,7 +8998,7 @@ func (ec *executionContext) _NetworkGraph_betweennessExact(ctx context.Context, 
 	)
 }
 func (ec *executionContext) fieldContext_NetworkGraph_betweennessExact(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("NetworkGraph", field, false, false, errNoChildFieldsBoolean)
+	return &graphql.FieldContext{Object: "NetworkGraph", Field: field, IsMethod: false, IsResolver: false, Child: childOfBoolean}, nil
 }
 
 func (ec *executionContext) _NetworkGraphNode_id(ctx context.Context, field graphql.CollectedField, obj *model.NetworkGraphNode) (ret graphql.Marshaler) {
@@ -9021,7 +9021,7 @@ func (ec *executionContext) _NetworkGraphNode_id(ctx context.Context, field grap
 	)
 }
 func (ec *executionContext) fieldContext_NetworkGraphNode_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("NetworkGraphNode", field, false, false, errNoChildFieldsID)
+	return &graphql.FieldContext{Object: "NetworkGraphNode", Field: field, IsMethod: false, IsResolver: false, Child: childOfID}, nil
 }
 
 func (ec *executionContext) _NetworkGraphNode_organisation(ctx context.Context, field graphql.CollectedField, obj *model.NetworkGraphNode) (ret graphql.Marshaler) {
@@ -9076,7 +9076,7 @@ func (ec *executionContext) _NetworkGraphNode_betweenness(ctx context.Context, f
 	)
 }
 func (ec *executionContext) fieldContext_NetworkGraphNode_betweenness(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("NetworkGraphNode", field, false, false, errNoChildFieldsFloat)
+	return &graphql.FieldContext{Object: "NetworkGraphNode", Field: field, IsMethod: false, IsResolver: false, Child: childOfFloat}, nil
 }
 
 func (ec *executionContext) _NetworkGraphNode_degree(ctx context.Context, field graphql.CollectedField, obj *model.NetworkGraphNode) (ret graphql.Marshaler) {
@@ -9099,7 +9099,7 @@ func (ec *executionContext) _NetworkGraphNode_degree(ctx context.Context, field 
 	)
 }
 func (ec *executionContext) fieldContext_NetworkGraphNode_degree(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("NetworkGraphNode", field, false, false, errNoChildFieldsInt)
+	return &graphql.FieldContext{Object: "NetworkGraphNode", Field: field, IsMethod: false, IsResolver: false, Child: childOfInt}, nil
 }
 
 func (ec *executionContext) _NetworkGraphNode_component(ctx context.Context, field graphql.CollectedField, obj *model.NetworkGraphNode) (ret graphql.Marshaler) {
@@ -9122,7 +9122,7 @@ func (ec *executionContext) _NetworkGraphNode_component(ctx context.Context, fie
 	)
 }
 func (ec *executionContext) fieldContext_NetworkGraphNode_component(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("NetworkGraphNode", field, false, false, errNoChildFieldsInt)
+	return &graphql.FieldContext{Object: "NetworkGraphNode", Field: field, IsMethod: false, IsResolver: false, Child: childOfInt}, nil
 }
 
 func (ec *executionContext) _NetworkGraphNode_isolated(ctx context.Context, field graphql.CollectedField, obj *model.NetworkGraphNode) (ret graphql.Marshaler) {
@@ -9145,7 +9145,7 @@ func (ec *executionContext) _NetworkGraphNode_isolated(ctx context.Context, fiel
 	)
 }
 func (ec *executionContext) fieldContext_NetworkGraphNode_isolated(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("NetworkGraphNode", field, false, false, errNoChildFieldsBoolean)
+	return &graphql.FieldContext{Object: "NetworkGraphNode", Field: field, IsMethod: false, IsResolver: false, Child: childOfBoolean}, nil
 }
 
 func (ec *executionContext) _NetworkGraphNode_reachesJobcenter(ctx context.Context, field graphql.CollectedField, obj *model.NetworkGraphNode) (ret graphql.Marshaler) {
@@ -9168,7 +9168,7 @@ func (ec *executionContext) _NetworkGraphNode_reachesJobcenter(ctx context.Conte
 	)
 }
 func (ec *executionContext) fieldContext_NetworkGraphNode_reachesJobcenter(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("NetworkGraphNode", field, false, false, errNoChildFieldsBoolean)
+	return &graphql.FieldContext{Object: "NetworkGraphNode", Field: field, IsMethod: false, IsResolver: false, Child: childOfBoolean}, nil
 }
 
 func (ec *executionContext) _NetworkGraphNode_reachesImmigrationOffice(ctx context.Context, field graphql.CollectedField, obj *model.NetworkGraphNode) (ret graphql.Marshaler) {
@@ -9191,7 +9191,7 @@ func (ec *executionContext) _NetworkGraphNode_reachesImmigrationOffice(ctx conte
 	)
 }
 func (ec *executionContext) fieldContext_NetworkGraphNode_reachesImmigrationOffice(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("NetworkGraphNode", field, false, false, errNoChildFieldsBoolean)
+	return &graphql.FieldContext{Object: "NetworkGraphNode", Field: field, IsMethod: false, IsResolver: false, Child: childOfBoolean}, nil
 }
 
 func (ec *executionContext) _NetworkNode_id(ctx context.Context, field graphql.CollectedField, obj *model.NetworkNode) (ret graphql.Marshaler) {
@@ -9214,7 +9214,7 @@ func (ec *executionContext) _NetworkNode_id(ctx context.Context, field graphql.C
 	)
 }
 func (ec *executionContext) fieldContext_NetworkNode_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("NetworkNode", field, false, false, errNoChildFieldsID)
+	return &graphql.FieldContext{Object: "NetworkNode", Field: field, IsMethod: false, IsResolver: false, Child: childOfID}, nil
 }
 
 func (ec *executionContext) _NetworkNode_organisation(ctx context.Context, field graphql.CollectedField, obj *model.NetworkNode) (ret graphql.Marshaler) {
@@ -9269,7 +9269,7 @@ func (ec *executionContext) _NetworkReport_municipality(ctx context.Context, fie
 	)
 }
 func (ec *executionContext) fieldContext_NetworkReport_municipality(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("NetworkReport", field, false, false, errNoChildFieldsString)
+	return &graphql.FieldContext{Object: "NetworkReport", Field: field, IsMethod: false, IsResolver: false, Child: childOfString}, nil
 }
 
 func (ec *executionContext) _NetworkReport_organisations(ctx context.Context, field graphql.CollectedField, obj *model.NetworkReport) (ret graphql.Marshaler) {
@@ -9292,7 +9292,7 @@ func (ec *executionContext) _NetworkReport_organisations(ctx context.Context, fi
 	)
 }
 func (ec *executionContext) fieldContext_NetworkReport_organisations(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("NetworkReport", field, false, false, errNoChildFieldsInt)
+	return &graphql.FieldContext{Object: "NetworkReport", Field: field, IsMethod: false, IsResolver: false, Child: childOfInt}, nil
 }
 
 func (ec *executionContext) _NetworkReport_cooperations(ctx context.Context, field graphql.CollectedField, obj *model.NetworkReport) (ret graphql.Marshaler) {
@@ -9315,7 +9315,7 @@ func (ec *executionContext) _NetworkReport_cooperations(ctx context.Context, fie
 	)
 }
 func (ec *executionContext) fieldContext_NetworkReport_cooperations(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("NetworkReport", field, false, false, errNoChildFieldsInt)
+	return &graphql.FieldContext{Object: "NetworkReport", Field: field, IsMethod: false, IsResolver: false, Child: childOfInt}, nil
 }
 
 func (ec *executionContext) _NetworkReport_proposedCooperations(ctx context.Context, field graphql.CollectedField, obj *model.NetworkReport) (ret graphql.Marshaler) {
@@ -9338,7 +9338,7 @@ func (ec *executionContext) _NetworkReport_proposedCooperations(ctx context.Cont
 	)
 }
 func (ec *executionContext) fieldContext_NetworkReport_proposedCooperations(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("NetworkReport", field, false, false, errNoChildFieldsInt)
+	return &graphql.FieldContext{Object: "NetworkReport", Field: field, IsMethod: false, IsResolver: false, Child: childOfInt}, nil
 }
 
 func (ec *executionContext) _NetworkReport_density(ctx context.Context, field graphql.CollectedField, obj *model.NetworkReport) (ret graphql.Marshaler) {
@@ -9361,7 +9361,7 @@ func (ec *executionContext) _NetworkReport_density(ctx context.Context, field gr
 	)
 }
 func (ec *executionContext) fieldContext_NetworkReport_density(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("NetworkReport", field, false, false, errNoChildFieldsFloat)
+	return &graphql.FieldContext{Object: "NetworkReport", Field: field, IsMethod: false, IsResolver: false, Child: childOfFloat}, nil
 }
 
 func (ec *executionContext) _NetworkReport_componentCount(ctx context.Context, field graphql.CollectedField, obj *model.NetworkReport) (ret graphql.Marshaler) {
@@ -9384,7 +9384,7 @@ func (ec *executionContext) _NetworkReport_componentCount(ctx context.Context, f
 	)
 }
 func (ec *executionContext) fieldContext_NetworkReport_componentCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("NetworkReport", field, false, false, errNoChildFieldsInt)
+	return &graphql.FieldContext{Object: "NetworkReport", Field: field, IsMethod: false, IsResolver: false, Child: childOfInt}, nil
 }
 
 func (ec *executionContext) _NetworkReport_components(ctx context.Context, field graphql.CollectedField, obj *model.NetworkReport) (ret graphql.Marshaler) {
@@ -9695,7 +9695,7 @@ func (ec *executionContext) _Offer_id(ctx context.Context, field graphql.Collect
 	)
 }
 func (ec *executionContext) fieldContext_Offer_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Offer", field, true, false, errNoChildFieldsID)
+	return &graphql.FieldContext{Object: "Offer", Field: field, IsMethod: true, IsResolver: false, Child: childOfID}, nil
 }
 
 func (ec *executionContext) _Offer_title(ctx context.Context, field graphql.CollectedField, obj *directory.Offer) (ret graphql.Marshaler) {
@@ -9718,7 +9718,7 @@ func (ec *executionContext) _Offer_title(ctx context.Context, field graphql.Coll
 	)
 }
 func (ec *executionContext) fieldContext_Offer_title(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Offer", field, false, false, errNoChildFieldsString)
+	return &graphql.FieldContext{Object: "Offer", Field: field, IsMethod: false, IsResolver: false, Child: childOfString}, nil
 }
 
 func (ec *executionContext) _Offer_description(ctx context.Context, field graphql.CollectedField, obj *directory.Offer) (ret graphql.Marshaler) {
@@ -9741,7 +9741,7 @@ func (ec *executionContext) _Offer_description(ctx context.Context, field graphq
 	)
 }
 func (ec *executionContext) fieldContext_Offer_description(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Offer", field, true, false, errNoChildFieldsString)
+	return &graphql.FieldContext{Object: "Offer", Field: field, IsMethod: true, IsResolver: false, Child: childOfString}, nil
 }
 
 func (ec *executionContext) _Offer_category(ctx context.Context, field graphql.CollectedField, obj *directory.Offer) (ret graphql.Marshaler) {
@@ -9764,7 +9764,7 @@ func (ec *executionContext) _Offer_category(ctx context.Context, field graphql.C
 	)
 }
 func (ec *executionContext) fieldContext_Offer_category(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Offer", field, false, false, errNoChildFieldsOfferCategory)
+	return &graphql.FieldContext{Object: "Offer", Field: field, IsMethod: false, IsResolver: false, Child: childOfOfferCategory}, nil
 }
 
 func (ec *executionContext) _Offer_courseType(ctx context.Context, field graphql.CollectedField, obj *directory.Offer) (ret graphql.Marshaler) {
@@ -9787,7 +9787,7 @@ func (ec *executionContext) _Offer_courseType(ctx context.Context, field graphql
 	)
 }
 func (ec *executionContext) fieldContext_Offer_courseType(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Offer", field, true, false, errNoChildFieldsCourseType)
+	return &graphql.FieldContext{Object: "Offer", Field: field, IsMethod: true, IsResolver: false, Child: childOfCourseType}, nil
 }
 
 func (ec *executionContext) _Offer_needs(ctx context.Context, field graphql.CollectedField, obj *directory.Offer) (ret graphql.Marshaler) {
@@ -9810,7 +9810,7 @@ func (ec *executionContext) _Offer_needs(ctx context.Context, field graphql.Coll
 	)
 }
 func (ec *executionContext) fieldContext_Offer_needs(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Offer", field, false, false, errNoChildFieldsNeedArea)
+	return &graphql.FieldContext{Object: "Offer", Field: field, IsMethod: false, IsResolver: false, Child: childOfNeedArea}, nil
 }
 
 func (ec *executionContext) _Offer_targetGroups(ctx context.Context, field graphql.CollectedField, obj *directory.Offer) (ret graphql.Marshaler) {
@@ -9833,7 +9833,7 @@ func (ec *executionContext) _Offer_targetGroups(ctx context.Context, field graph
 	)
 }
 func (ec *executionContext) fieldContext_Offer_targetGroups(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Offer", field, false, false, errNoChildFieldsTargetGroup)
+	return &graphql.FieldContext{Object: "Offer", Field: field, IsMethod: false, IsResolver: false, Child: childOfTargetGroup}, nil
 }
 
 func (ec *executionContext) _Offer_languages(ctx context.Context, field graphql.CollectedField, obj *directory.Offer) (ret graphql.Marshaler) {
@@ -9856,7 +9856,7 @@ func (ec *executionContext) _Offer_languages(ctx context.Context, field graphql.
 	)
 }
 func (ec *executionContext) fieldContext_Offer_languages(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Offer", field, false, false, errNoChildFieldsString)
+	return &graphql.FieldContext{Object: "Offer", Field: field, IsMethod: false, IsResolver: false, Child: childOfString}, nil
 }
 
 func (ec *executionContext) _Offer_legalCircuits(ctx context.Context, field graphql.CollectedField, obj *directory.Offer) (ret graphql.Marshaler) {
@@ -9879,7 +9879,7 @@ func (ec *executionContext) _Offer_legalCircuits(ctx context.Context, field grap
 	)
 }
 func (ec *executionContext) fieldContext_Offer_legalCircuits(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Offer", field, false, false, errNoChildFieldsLegalCircuit)
+	return &graphql.FieldContext{Object: "Offer", Field: field, IsMethod: false, IsResolver: false, Child: childOfLegalCircuit}, nil
 }
 
 func (ec *executionContext) _Offer_childcare(ctx context.Context, field graphql.CollectedField, obj *directory.Offer) (ret graphql.Marshaler) {
@@ -9902,7 +9902,7 @@ func (ec *executionContext) _Offer_childcare(ctx context.Context, field graphql.
 	)
 }
 func (ec *executionContext) fieldContext_Offer_childcare(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Offer", field, false, false, errNoChildFieldsBoolean)
+	return &graphql.FieldContext{Object: "Offer", Field: field, IsMethod: false, IsResolver: false, Child: childOfBoolean}, nil
 }
 
 func (ec *executionContext) _Offer_cost(ctx context.Context, field graphql.CollectedField, obj *directory.Offer) (ret graphql.Marshaler) {
@@ -9925,7 +9925,7 @@ func (ec *executionContext) _Offer_cost(ctx context.Context, field graphql.Colle
 	)
 }
 func (ec *executionContext) fieldContext_Offer_cost(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Offer", field, false, false, errNoChildFieldsCost)
+	return &graphql.FieldContext{Object: "Offer", Field: field, IsMethod: false, IsResolver: false, Child: childOfCost}, nil
 }
 
 func (ec *executionContext) _Offer_capacity(ctx context.Context, field graphql.CollectedField, obj *directory.Offer) (ret graphql.Marshaler) {
@@ -9948,7 +9948,7 @@ func (ec *executionContext) _Offer_capacity(ctx context.Context, field graphql.C
 	)
 }
 func (ec *executionContext) fieldContext_Offer_capacity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Offer", field, false, false, errNoChildFieldsInt)
+	return &graphql.FieldContext{Object: "Offer", Field: field, IsMethod: false, IsResolver: false, Child: childOfInt}, nil
 }
 
 func (ec *executionContext) _Offer_freePlaces(ctx context.Context, field graphql.CollectedField, obj *directory.Offer) (ret graphql.Marshaler) {
@@ -9971,7 +9971,7 @@ func (ec *executionContext) _Offer_freePlaces(ctx context.Context, field graphql
 	)
 }
 func (ec *executionContext) fieldContext_Offer_freePlaces(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Offer", field, false, false, errNoChildFieldsInt)
+	return &graphql.FieldContext{Object: "Offer", Field: field, IsMethod: false, IsResolver: false, Child: childOfInt}, nil
 }
 
 func (ec *executionContext) _Offer_schedule(ctx context.Context, field graphql.CollectedField, obj *directory.Offer) (ret graphql.Marshaler) {
@@ -9994,7 +9994,7 @@ func (ec *executionContext) _Offer_schedule(ctx context.Context, field graphql.C
 	)
 }
 func (ec *executionContext) fieldContext_Offer_schedule(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Offer", field, true, false, errNoChildFieldsString)
+	return &graphql.FieldContext{Object: "Offer", Field: field, IsMethod: true, IsResolver: false, Child: childOfString}, nil
 }
 
 func (ec *executionContext) _Offer_ageMin(ctx context.Context, field graphql.CollectedField, obj *directory.Offer) (ret graphql.Marshaler) {
@@ -10017,7 +10017,7 @@ func (ec *executionContext) _Offer_ageMin(ctx context.Context, field graphql.Col
 	)
 }
 func (ec *executionContext) fieldContext_Offer_ageMin(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Offer", field, false, false, errNoChildFieldsInt)
+	return &graphql.FieldContext{Object: "Offer", Field: field, IsMethod: false, IsResolver: false, Child: childOfInt}, nil
 }
 
 func (ec *executionContext) _Offer_ageMax(ctx context.Context, field graphql.CollectedField, obj *directory.Offer) (ret graphql.Marshaler) {
@@ -10040,7 +10040,7 @@ func (ec *executionContext) _Offer_ageMax(ctx context.Context, field graphql.Col
 	)
 }
 func (ec *executionContext) fieldContext_Offer_ageMax(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Offer", field, false, false, errNoChildFieldsInt)
+	return &graphql.FieldContext{Object: "Offer", Field: field, IsMethod: false, IsResolver: false, Child: childOfInt}, nil
 }
 
 func (ec *executionContext) _Offer_funding(ctx context.Context, field graphql.CollectedField, obj *directory.Offer) (ret graphql.Marshaler) {
@@ -10063,7 +10063,7 @@ func (ec *executionContext) _Offer_funding(ctx context.Context, field graphql.Co
 	)
 }
 func (ec *executionContext) fieldContext_Offer_funding(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Offer", field, false, false, errNoChildFieldsFunding)
+	return &graphql.FieldContext{Object: "Offer", Field: field, IsMethod: false, IsResolver: false, Child: childOfFunding}, nil
 }
 
 func (ec *executionContext) _Offer_status(ctx context.Context, field graphql.CollectedField, obj *directory.Offer) (ret graphql.Marshaler) {
@@ -10086,7 +10086,7 @@ func (ec *executionContext) _Offer_status(ctx context.Context, field graphql.Col
 	)
 }
 func (ec *executionContext) fieldContext_Offer_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Offer", field, false, false, errNoChildFieldsOfferStatus)
+	return &graphql.FieldContext{Object: "Offer", Field: field, IsMethod: false, IsResolver: false, Child: childOfOfferStatus}, nil
 }
 
 func (ec *executionContext) _Offer_digital(ctx context.Context, field graphql.CollectedField, obj *directory.Offer) (ret graphql.Marshaler) {
@@ -10109,7 +10109,7 @@ func (ec *executionContext) _Offer_digital(ctx context.Context, field graphql.Co
 	)
 }
 func (ec *executionContext) fieldContext_Offer_digital(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Offer", field, false, false, errNoChildFieldsBoolean)
+	return &graphql.FieldContext{Object: "Offer", Field: field, IsMethod: false, IsResolver: false, Child: childOfBoolean}, nil
 }
 
 func (ec *executionContext) _Offer_address(ctx context.Context, field graphql.CollectedField, obj *directory.Offer) (ret graphql.Marshaler) {
@@ -10132,7 +10132,7 @@ func (ec *executionContext) _Offer_address(ctx context.Context, field graphql.Co
 	)
 }
 func (ec *executionContext) fieldContext_Offer_address(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Offer", field, true, false, errNoChildFieldsString)
+	return &graphql.FieldContext{Object: "Offer", Field: field, IsMethod: true, IsResolver: false, Child: childOfString}, nil
 }
 
 func (ec *executionContext) _Offer_location(ctx context.Context, field graphql.CollectedField, obj *directory.Offer) (ret graphql.Marshaler) {
@@ -10251,7 +10251,7 @@ func (ec *executionContext) _Offer_contact(ctx context.Context, field graphql.Co
 	)
 }
 func (ec *executionContext) fieldContext_Offer_contact(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Offer", field, true, false, errNoChildFieldsString)
+	return &graphql.FieldContext{Object: "Offer", Field: field, IsMethod: true, IsResolver: false, Child: childOfString}, nil
 }
 
 func (ec *executionContext) _Offer_visibility(ctx context.Context, field graphql.CollectedField, obj *directory.Offer) (ret graphql.Marshaler) {
@@ -10274,7 +10274,7 @@ func (ec *executionContext) _Offer_visibility(ctx context.Context, field graphql
 	)
 }
 func (ec *executionContext) fieldContext_Offer_visibility(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Offer", field, true, false, errNoChildFieldsVisibility)
+	return &graphql.FieldContext{Object: "Offer", Field: field, IsMethod: true, IsResolver: false, Child: childOfVisibility}, nil
 }
 
 func (ec *executionContext) _Offer_confidentialAddress(ctx context.Context, field graphql.CollectedField, obj *directory.Offer) (ret graphql.Marshaler) {
@@ -10297,7 +10297,7 @@ func (ec *executionContext) _Offer_confidentialAddress(ctx context.Context, fiel
 	)
 }
 func (ec *executionContext) fieldContext_Offer_confidentialAddress(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Offer", field, false, false, errNoChildFieldsBoolean)
+	return &graphql.FieldContext{Object: "Offer", Field: field, IsMethod: false, IsResolver: false, Child: childOfBoolean}, nil
 }
 
 func (ec *executionContext) _Offer_updatedAt(ctx context.Context, field graphql.CollectedField, obj *directory.Offer) (ret graphql.Marshaler) {
@@ -10320,7 +10320,7 @@ func (ec *executionContext) _Offer_updatedAt(ctx context.Context, field graphql.
 	)
 }
 func (ec *executionContext) fieldContext_Offer_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Offer", field, false, false, errNoChildFieldsTime)
+	return &graphql.FieldContext{Object: "Offer", Field: field, IsMethod: false, IsResolver: false, Child: childOfTime}, nil
 }
 
 func (ec *executionContext) _Offer_localId(ctx context.Context, field graphql.CollectedField, obj *directory.Offer) (ret graphql.Marshaler) {
@@ -10343,7 +10343,7 @@ func (ec *executionContext) _Offer_localId(ctx context.Context, field graphql.Co
 	)
 }
 func (ec *executionContext) fieldContext_Offer_localId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Offer", field, false, false, errNoChildFieldsID)
+	return &graphql.FieldContext{Object: "Offer", Field: field, IsMethod: false, IsResolver: false, Child: childOfID}, nil
 }
 
 func (ec *executionContext) _Offer_languageDetails(ctx context.Context, field graphql.CollectedField, obj *directory.Offer) (ret graphql.Marshaler) {
@@ -10398,7 +10398,7 @@ func (ec *executionContext) _Offer_languageCodes(ctx context.Context, field grap
 	)
 }
 func (ec *executionContext) fieldContext_Offer_languageCodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Offer", field, false, false, errNoChildFieldsLanguageCode)
+	return &graphql.FieldContext{Object: "Offer", Field: field, IsMethod: false, IsResolver: false, Child: childOfLanguageCode}, nil
 }
 
 func (ec *executionContext) _OfferConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.OfferConnection) (ret graphql.Marshaler) {
@@ -10485,7 +10485,7 @@ func (ec *executionContext) _OfferConnection_totalCount(ctx context.Context, fie
 	)
 }
 func (ec *executionContext) fieldContext_OfferConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("OfferConnection", field, false, false, errNoChildFieldsInt)
+	return &graphql.FieldContext{Object: "OfferConnection", Field: field, IsMethod: false, IsResolver: false, Child: childOfInt}, nil
 }
 
 func (ec *executionContext) _OfferEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.OfferEdge) (ret graphql.Marshaler) {
@@ -10540,7 +10540,7 @@ func (ec *executionContext) _OfferEdge_cursor(ctx context.Context, field graphql
 	)
 }
 func (ec *executionContext) fieldContext_OfferEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("OfferEdge", field, false, false, errNoChildFieldsString)
+	return &graphql.FieldContext{Object: "OfferEdge", Field: field, IsMethod: false, IsResolver: false, Child: childOfString}, nil
 }
 
 func (ec *executionContext) _OfferEdge_distanceKm(ctx context.Context, field graphql.CollectedField, obj *model.OfferEdge) (ret graphql.Marshaler) {
@@ -10563,7 +10563,7 @@ func (ec *executionContext) _OfferEdge_distanceKm(ctx context.Context, field gra
 	)
 }
 func (ec *executionContext) fieldContext_OfferEdge_distanceKm(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("OfferEdge", field, false, false, errNoChildFieldsFloat)
+	return &graphql.FieldContext{Object: "OfferEdge", Field: field, IsMethod: false, IsResolver: false, Child: childOfFloat}, nil
 }
 
 func (ec *executionContext) _OfferMatch_offer(ctx context.Context, field graphql.CollectedField, obj *model.OfferMatch) (ret graphql.Marshaler) {
@@ -10618,7 +10618,7 @@ func (ec *executionContext) _OfferMatch_score(ctx context.Context, field graphql
 	)
 }
 func (ec *executionContext) fieldContext_OfferMatch_score(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("OfferMatch", field, false, false, errNoChildFieldsFloat)
+	return &graphql.FieldContext{Object: "OfferMatch", Field: field, IsMethod: false, IsResolver: false, Child: childOfFloat}, nil
 }
 
 func (ec *executionContext) _OfferMatch_distanceKm(ctx context.Context, field graphql.CollectedField, obj *model.OfferMatch) (ret graphql.Marshaler) {
@@ -10641,7 +10641,7 @@ func (ec *executionContext) _OfferMatch_distanceKm(ctx context.Context, field gr
 	)
 }
 func (ec *executionContext) fieldContext_OfferMatch_distanceKm(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("OfferMatch", field, false, false, errNoChildFieldsFloat)
+	return &graphql.FieldContext{Object: "OfferMatch", Field: field, IsMethod: false, IsResolver: false, Child: childOfFloat}, nil
 }
 
 func (ec *executionContext) _OfferMatch_matchedNeeds(ctx context.Context, field graphql.CollectedField, obj *model.OfferMatch) (ret graphql.Marshaler) {
@@ -10664,7 +10664,7 @@ func (ec *executionContext) _OfferMatch_matchedNeeds(ctx context.Context, field 
 	)
 }
 func (ec *executionContext) fieldContext_OfferMatch_matchedNeeds(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("OfferMatch", field, false, false, errNoChildFieldsNeedArea)
+	return &graphql.FieldContext{Object: "OfferMatch", Field: field, IsMethod: false, IsResolver: false, Child: childOfNeedArea}, nil
 }
 
 func (ec *executionContext) _OfferMatch_reasons(ctx context.Context, field graphql.CollectedField, obj *model.OfferMatch) (ret graphql.Marshaler) {
@@ -10751,7 +10751,7 @@ func (ec *executionContext) _Organisation_id(ctx context.Context, field graphql.
 	)
 }
 func (ec *executionContext) fieldContext_Organisation_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Organisation", field, true, false, errNoChildFieldsID)
+	return &graphql.FieldContext{Object: "Organisation", Field: field, IsMethod: true, IsResolver: false, Child: childOfID}, nil
 }
 
 func (ec *executionContext) _Organisation_name(ctx context.Context, field graphql.CollectedField, obj *directory.Organisation) (ret graphql.Marshaler) {
@@ -10774,7 +10774,7 @@ func (ec *executionContext) _Organisation_name(ctx context.Context, field graphq
 	)
 }
 func (ec *executionContext) fieldContext_Organisation_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Organisation", field, false, false, errNoChildFieldsString)
+	return &graphql.FieldContext{Object: "Organisation", Field: field, IsMethod: false, IsResolver: false, Child: childOfString}, nil
 }
 
 func (ec *executionContext) _Organisation_kind(ctx context.Context, field graphql.CollectedField, obj *directory.Organisation) (ret graphql.Marshaler) {
@@ -10797,7 +10797,7 @@ func (ec *executionContext) _Organisation_kind(ctx context.Context, field graphq
 	)
 }
 func (ec *executionContext) fieldContext_Organisation_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Organisation", field, false, false, errNoChildFieldsOrganisationKind)
+	return &graphql.FieldContext{Object: "Organisation", Field: field, IsMethod: false, IsResolver: false, Child: childOfOrganisationKind}, nil
 }
 
 func (ec *executionContext) _Organisation_description(ctx context.Context, field graphql.CollectedField, obj *directory.Organisation) (ret graphql.Marshaler) {
@@ -10820,7 +10820,7 @@ func (ec *executionContext) _Organisation_description(ctx context.Context, field
 	)
 }
 func (ec *executionContext) fieldContext_Organisation_description(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Organisation", field, true, false, errNoChildFieldsString)
+	return &graphql.FieldContext{Object: "Organisation", Field: field, IsMethod: true, IsResolver: false, Child: childOfString}, nil
 }
 
 func (ec *executionContext) _Organisation_parent(ctx context.Context, field graphql.CollectedField, obj *directory.Organisation) (ret graphql.Marshaler) {
@@ -10907,7 +10907,7 @@ func (ec *executionContext) _Organisation_municipality(ctx context.Context, fiel
 	)
 }
 func (ec *executionContext) fieldContext_Organisation_municipality(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Organisation", field, true, false, errNoChildFieldsString)
+	return &graphql.FieldContext{Object: "Organisation", Field: field, IsMethod: true, IsResolver: false, Child: childOfString}, nil
 }
 
 func (ec *executionContext) _Organisation_address(ctx context.Context, field graphql.CollectedField, obj *directory.Organisation) (ret graphql.Marshaler) {
@@ -10930,7 +10930,7 @@ func (ec *executionContext) _Organisation_address(ctx context.Context, field gra
 	)
 }
 func (ec *executionContext) fieldContext_Organisation_address(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Organisation", field, true, false, errNoChildFieldsString)
+	return &graphql.FieldContext{Object: "Organisation", Field: field, IsMethod: true, IsResolver: false, Child: childOfString}, nil
 }
 
 func (ec *executionContext) _Organisation_location(ctx context.Context, field graphql.CollectedField, obj *directory.Organisation) (ret graphql.Marshaler) {
@@ -10985,7 +10985,7 @@ func (ec *executionContext) _Organisation_website(ctx context.Context, field gra
 	)
 }
 func (ec *executionContext) fieldContext_Organisation_website(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Organisation", field, true, false, errNoChildFieldsString)
+	return &graphql.FieldContext{Object: "Organisation", Field: field, IsMethod: true, IsResolver: false, Child: childOfString}, nil
 }
 
 func (ec *executionContext) _Organisation_email(ctx context.Context, field graphql.CollectedField, obj *directory.Organisation) (ret graphql.Marshaler) {
@@ -11008,7 +11008,7 @@ func (ec *executionContext) _Organisation_email(ctx context.Context, field graph
 	)
 }
 func (ec *executionContext) fieldContext_Organisation_email(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Organisation", field, true, false, errNoChildFieldsString)
+	return &graphql.FieldContext{Object: "Organisation", Field: field, IsMethod: true, IsResolver: false, Child: childOfString}, nil
 }
 
 func (ec *executionContext) _Organisation_phone(ctx context.Context, field graphql.CollectedField, obj *directory.Organisation) (ret graphql.Marshaler) {
@@ -11031,7 +11031,7 @@ func (ec *executionContext) _Organisation_phone(ctx context.Context, field graph
 	)
 }
 func (ec *executionContext) fieldContext_Organisation_phone(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Organisation", field, true, false, errNoChildFieldsString)
+	return &graphql.FieldContext{Object: "Organisation", Field: field, IsMethod: true, IsResolver: false, Child: childOfString}, nil
 }
 
 func (ec *executionContext) _Organisation_confidentialAddress(ctx context.Context, field graphql.CollectedField, obj *directory.Organisation) (ret graphql.Marshaler) {
@@ -11054,7 +11054,7 @@ func (ec *executionContext) _Organisation_confidentialAddress(ctx context.Contex
 	)
 }
 func (ec *executionContext) fieldContext_Organisation_confidentialAddress(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Organisation", field, false, false, errNoChildFieldsBoolean)
+	return &graphql.FieldContext{Object: "Organisation", Field: field, IsMethod: false, IsResolver: false, Child: childOfBoolean}, nil
 }
 
 func (ec *executionContext) _Organisation_visibility(ctx context.Context, field graphql.CollectedField, obj *directory.Organisation) (ret graphql.Marshaler) {
@@ -11077,7 +11077,7 @@ func (ec *executionContext) _Organisation_visibility(ctx context.Context, field 
 	)
 }
 func (ec *executionContext) fieldContext_Organisation_visibility(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Organisation", field, true, false, errNoChildFieldsVisibility)
+	return &graphql.FieldContext{Object: "Organisation", Field: field, IsMethod: true, IsResolver: false, Child: childOfVisibility}, nil
 }
 
 func (ec *executionContext) _Organisation_workingGroups(ctx context.Context, field graphql.CollectedField, obj *directory.Organisation) (ret graphql.Marshaler) {
@@ -11196,7 +11196,7 @@ func (ec *executionContext) _Organisation_updatedAt(ctx context.Context, field g
 	)
 }
 func (ec *executionContext) fieldContext_Organisation_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Organisation", field, false, false, errNoChildFieldsTime)
+	return &graphql.FieldContext{Object: "Organisation", Field: field, IsMethod: false, IsResolver: false, Child: childOfTime}, nil
 }
 
 func (ec *executionContext) _Organisation_localId(ctx context.Context, field graphql.CollectedField, obj *directory.Organisation) (ret graphql.Marshaler) {
@@ -11219,7 +11219,7 @@ func (ec *executionContext) _Organisation_localId(ctx context.Context, field gra
 	)
 }
 func (ec *executionContext) fieldContext_Organisation_localId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Organisation", field, false, false, errNoChildFieldsID)
+	return &graphql.FieldContext{Object: "Organisation", Field: field, IsMethod: false, IsResolver: false, Child: childOfID}, nil
 }
 
 func (ec *executionContext) _OrganisationConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.OrganisationConnection) (ret graphql.Marshaler) {
@@ -11306,7 +11306,7 @@ func (ec *executionContext) _OrganisationConnection_totalCount(ctx context.Conte
 	)
 }
 func (ec *executionContext) fieldContext_OrganisationConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("OrganisationConnection", field, false, false, errNoChildFieldsInt)
+	return &graphql.FieldContext{Object: "OrganisationConnection", Field: field, IsMethod: false, IsResolver: false, Child: childOfInt}, nil
 }
 
 func (ec *executionContext) _OrganisationEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.OrganisationEdge) (ret graphql.Marshaler) {
@@ -11361,7 +11361,7 @@ func (ec *executionContext) _OrganisationEdge_cursor(ctx context.Context, field 
 	)
 }
 func (ec *executionContext) fieldContext_OrganisationEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("OrganisationEdge", field, false, false, errNoChildFieldsString)
+	return &graphql.FieldContext{Object: "OrganisationEdge", Field: field, IsMethod: false, IsResolver: false, Child: childOfString}, nil
 }
 
 func (ec *executionContext) _PageInfo_hasNextPage(ctx context.Context, field graphql.CollectedField, obj *model.PageInfo) (ret graphql.Marshaler) {
@@ -11384,7 +11384,7 @@ func (ec *executionContext) _PageInfo_hasNextPage(ctx context.Context, field gra
 	)
 }
 func (ec *executionContext) fieldContext_PageInfo_hasNextPage(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("PageInfo", field, false, false, errNoChildFieldsBoolean)
+	return &graphql.FieldContext{Object: "PageInfo", Field: field, IsMethod: false, IsResolver: false, Child: childOfBoolean}, nil
 }
 
 func (ec *executionContext) _PageInfo_hasPreviousPage(ctx context.Context, field graphql.CollectedField, obj *model.PageInfo) (ret graphql.Marshaler) {
@@ -11407,7 +11407,7 @@ func (ec *executionContext) _PageInfo_hasPreviousPage(ctx context.Context, field
 	)
 }
 func (ec *executionContext) fieldContext_PageInfo_hasPreviousPage(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("PageInfo", field, false, false, errNoChildFieldsBoolean)
+	return &graphql.FieldContext{Object: "PageInfo", Field: field, IsMethod: false, IsResolver: false, Child: childOfBoolean}, nil
 }
 
 func (ec *executionContext) _PageInfo_startCursor(ctx context.Context, field graphql.CollectedField, obj *model.PageInfo) (ret graphql.Marshaler) {
@@ -11430,7 +11430,7 @@ func (ec *executionContext) _PageInfo_startCursor(ctx context.Context, field gra
 	)
 }
 func (ec *executionContext) fieldContext_PageInfo_startCursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("PageInfo", field, false, false, errNoChildFieldsString)
+	return &graphql.FieldContext{Object: "PageInfo", Field: field, IsMethod: false, IsResolver: false, Child: childOfString}, nil
 }
 
 func (ec *executionContext) _PageInfo_endCursor(ctx context.Context, field graphql.CollectedField, obj *model.PageInfo) (ret graphql.Marshaler) {
@@ -11453,7 +11453,7 @@ func (ec *executionContext) _PageInfo_endCursor(ctx context.Context, field graph
 	)
 }
 func (ec *executionContext) fieldContext_PageInfo_endCursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("PageInfo", field, false, false, errNoChildFieldsString)
+	return &graphql.FieldContext{Object: "PageInfo", Field: field, IsMethod: false, IsResolver: false, Child: childOfString}, nil
 }
 
 func (ec *executionContext) _Partner_organisation(ctx context.Context, field graphql.CollectedField, obj *model.Partner) (ret graphql.Marshaler) {
@@ -11508,7 +11508,7 @@ func (ec *executionContext) _Partner_since(ctx context.Context, field graphql.Co
 	)
 }
 func (ec *executionContext) fieldContext_Partner_since(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Partner", field, false, false, errNoChildFieldsString)
+	return &graphql.FieldContext{Object: "Partner", Field: field, IsMethod: false, IsResolver: false, Child: childOfString}, nil
 }
 
 func (ec *executionContext) _Partner_topics(ctx context.Context, field graphql.CollectedField, obj *model.Partner) (ret graphql.Marshaler) {
@@ -11531,7 +11531,7 @@ func (ec *executionContext) _Partner_topics(ctx context.Context, field graphql.C
 	)
 }
 func (ec *executionContext) fieldContext_Partner_topics(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Partner", field, false, false, errNoChildFieldsString)
+	return &graphql.FieldContext{Object: "Partner", Field: field, IsMethod: false, IsResolver: false, Child: childOfString}, nil
 }
 
 func (ec *executionContext) _Partner_sinceDate(ctx context.Context, field graphql.CollectedField, obj *model.Partner) (ret graphql.Marshaler) {
@@ -11554,7 +11554,7 @@ func (ec *executionContext) _Partner_sinceDate(ctx context.Context, field graphq
 	)
 }
 func (ec *executionContext) fieldContext_Partner_sinceDate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Partner", field, false, false, errNoChildFieldsDate)
+	return &graphql.FieldContext{Object: "Partner", Field: field, IsMethod: false, IsResolver: false, Child: childOfDate}, nil
 }
 
 func (ec *executionContext) _Query_organisation(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
@@ -11797,7 +11797,7 @@ func (ec *executionContext) _Query_municipalities(ctx context.Context, field gra
 	)
 }
 func (ec *executionContext) fieldContext_Query_municipalities(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Query", field, true, true, errNoChildFieldsString)
+	return &graphql.FieldContext{Object: "Query", Field: field, IsMethod: true, IsResolver: true, Child: childOfString}, nil
 }
 
 func (ec *executionContext) _Query_me(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
@@ -12532,7 +12532,7 @@ func (ec *executionContext) _Referral_id(ctx context.Context, field graphql.Coll
 	)
 }
 func (ec *executionContext) fieldContext_Referral_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Referral", field, true, true, errNoChildFieldsID)
+	return &graphql.FieldContext{Object: "Referral", Field: field, IsMethod: true, IsResolver: true, Child: childOfID}, nil
 }
 
 func (ec *executionContext) _Referral_caseRef(ctx context.Context, field graphql.CollectedField, obj *referral.Referral) (ret graphql.Marshaler) {
@@ -12555,7 +12555,7 @@ func (ec *executionContext) _Referral_caseRef(ctx context.Context, field graphql
 	)
 }
 func (ec *executionContext) fieldContext_Referral_caseRef(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Referral", field, true, false, errNoChildFieldsString)
+	return &graphql.FieldContext{Object: "Referral", Field: field, IsMethod: true, IsResolver: false, Child: childOfString}, nil
 }
 
 func (ec *executionContext) _Referral_from(ctx context.Context, field graphql.CollectedField, obj *referral.Referral) (ret graphql.Marshaler) {
@@ -12642,7 +12642,7 @@ func (ec *executionContext) _Referral_offerId(ctx context.Context, field graphql
 	)
 }
 func (ec *executionContext) fieldContext_Referral_offerId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Referral", field, true, true, errNoChildFieldsID)
+	return &graphql.FieldContext{Object: "Referral", Field: field, IsMethod: true, IsResolver: true, Child: childOfID}, nil
 }
 
 func (ec *executionContext) _Referral_provider(ctx context.Context, field graphql.CollectedField, obj *referral.Referral) (ret graphql.Marshaler) {
@@ -12697,7 +12697,7 @@ func (ec *executionContext) _Referral_needs(ctx context.Context, field graphql.C
 	)
 }
 func (ec *executionContext) fieldContext_Referral_needs(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Referral", field, false, false, errNoChildFieldsNeedArea)
+	return &graphql.FieldContext{Object: "Referral", Field: field, IsMethod: false, IsResolver: false, Child: childOfNeedArea}, nil
 }
 
 func (ec *executionContext) _Referral_note(ctx context.Context, field graphql.CollectedField, obj *referral.Referral) (ret graphql.Marshaler) {
@@ -12720,7 +12720,7 @@ func (ec *executionContext) _Referral_note(ctx context.Context, field graphql.Co
 	)
 }
 func (ec *executionContext) fieldContext_Referral_note(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Referral", field, true, false, errNoChildFieldsString)
+	return &graphql.FieldContext{Object: "Referral", Field: field, IsMethod: true, IsResolver: false, Child: childOfString}, nil
 }
 
 func (ec *executionContext) _Referral_consent(ctx context.Context, field graphql.CollectedField, obj *referral.Referral) (ret graphql.Marshaler) {
@@ -12775,7 +12775,7 @@ func (ec *executionContext) _Referral_status(ctx context.Context, field graphql.
 	)
 }
 func (ec *executionContext) fieldContext_Referral_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Referral", field, false, false, errNoChildFieldsReferralStatus)
+	return &graphql.FieldContext{Object: "Referral", Field: field, IsMethod: false, IsResolver: false, Child: childOfReferralStatus}, nil
 }
 
 func (ec *executionContext) _Referral_reason(ctx context.Context, field graphql.CollectedField, obj *referral.Referral) (ret graphql.Marshaler) {
@@ -12798,7 +12798,7 @@ func (ec *executionContext) _Referral_reason(ctx context.Context, field graphql.
 	)
 }
 func (ec *executionContext) fieldContext_Referral_reason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Referral", field, true, false, errNoChildFieldsReferralReason)
+	return &graphql.FieldContext{Object: "Referral", Field: field, IsMethod: true, IsResolver: false, Child: childOfReferralReason}, nil
 }
 
 func (ec *executionContext) _Referral_history(ctx context.Context, field graphql.CollectedField, obj *referral.Referral) (ret graphql.Marshaler) {
@@ -12853,7 +12853,7 @@ func (ec *executionContext) _Referral_nextStatuses(ctx context.Context, field gr
 	)
 }
 func (ec *executionContext) fieldContext_Referral_nextStatuses(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Referral", field, true, true, errNoChildFieldsReferralStatus)
+	return &graphql.FieldContext{Object: "Referral", Field: field, IsMethod: true, IsResolver: true, Child: childOfReferralStatus}, nil
 }
 
 func (ec *executionContext) _Referral_createdAt(ctx context.Context, field graphql.CollectedField, obj *referral.Referral) (ret graphql.Marshaler) {
@@ -12876,7 +12876,7 @@ func (ec *executionContext) _Referral_createdAt(ctx context.Context, field graph
 	)
 }
 func (ec *executionContext) fieldContext_Referral_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Referral", field, false, false, errNoChildFieldsTime)
+	return &graphql.FieldContext{Object: "Referral", Field: field, IsMethod: false, IsResolver: false, Child: childOfTime}, nil
 }
 
 func (ec *executionContext) _Referral_updatedAt(ctx context.Context, field graphql.CollectedField, obj *referral.Referral) (ret graphql.Marshaler) {
@@ -12899,7 +12899,7 @@ func (ec *executionContext) _Referral_updatedAt(ctx context.Context, field graph
 	)
 }
 func (ec *executionContext) fieldContext_Referral_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Referral", field, false, false, errNoChildFieldsTime)
+	return &graphql.FieldContext{Object: "Referral", Field: field, IsMethod: false, IsResolver: false, Child: childOfTime}, nil
 }
 
 func (ec *executionContext) _Referral_firstAnswerAt(ctx context.Context, field graphql.CollectedField, obj *referral.Referral) (ret graphql.Marshaler) {
@@ -12922,7 +12922,7 @@ func (ec *executionContext) _Referral_firstAnswerAt(ctx context.Context, field g
 	)
 }
 func (ec *executionContext) fieldContext_Referral_firstAnswerAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Referral", field, false, false, errNoChildFieldsTime)
+	return &graphql.FieldContext{Object: "Referral", Field: field, IsMethod: false, IsResolver: false, Child: childOfTime}, nil
 }
 
 func (ec *executionContext) _Referral_closedAt(ctx context.Context, field graphql.CollectedField, obj *referral.Referral) (ret graphql.Marshaler) {
@@ -12945,7 +12945,7 @@ func (ec *executionContext) _Referral_closedAt(ctx context.Context, field graphq
 	)
 }
 func (ec *executionContext) fieldContext_Referral_closedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Referral", field, false, false, errNoChildFieldsTime)
+	return &graphql.FieldContext{Object: "Referral", Field: field, IsMethod: false, IsResolver: false, Child: childOfTime}, nil
 }
 
 func (ec *executionContext) _Referral_erasedAt(ctx context.Context, field graphql.CollectedField, obj *referral.Referral) (ret graphql.Marshaler) {
@@ -12968,7 +12968,7 @@ func (ec *executionContext) _Referral_erasedAt(ctx context.Context, field graphq
 	)
 }
 func (ec *executionContext) fieldContext_Referral_erasedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Referral", field, false, false, errNoChildFieldsTime)
+	return &graphql.FieldContext{Object: "Referral", Field: field, IsMethod: false, IsResolver: false, Child: childOfTime}, nil
 }
 
 func (ec *executionContext) _Referral_localId(ctx context.Context, field graphql.CollectedField, obj *referral.Referral) (ret graphql.Marshaler) {
@@ -12991,7 +12991,7 @@ func (ec *executionContext) _Referral_localId(ctx context.Context, field graphql
 	)
 }
 func (ec *executionContext) fieldContext_Referral_localId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Referral", field, false, false, errNoChildFieldsID)
+	return &graphql.FieldContext{Object: "Referral", Field: field, IsMethod: false, IsResolver: false, Child: childOfID}, nil
 }
 
 func (ec *executionContext) _ReferralConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.ReferralConnection) (ret graphql.Marshaler) {
@@ -13078,7 +13078,7 @@ func (ec *executionContext) _ReferralConnection_totalCount(ctx context.Context, 
 	)
 }
 func (ec *executionContext) fieldContext_ReferralConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("ReferralConnection", field, false, false, errNoChildFieldsInt)
+	return &graphql.FieldContext{Object: "ReferralConnection", Field: field, IsMethod: false, IsResolver: false, Child: childOfInt}, nil
 }
 
 func (ec *executionContext) _ReferralDeclineCount_reason(ctx context.Context, field graphql.CollectedField, obj *model.ReferralDeclineCount) (ret graphql.Marshaler) {
@@ -13101,7 +13101,7 @@ func (ec *executionContext) _ReferralDeclineCount_reason(ctx context.Context, fi
 	)
 }
 func (ec *executionContext) fieldContext_ReferralDeclineCount_reason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("ReferralDeclineCount", field, false, false, errNoChildFieldsReferralReason)
+	return &graphql.FieldContext{Object: "ReferralDeclineCount", Field: field, IsMethod: false, IsResolver: false, Child: childOfReferralReason}, nil
 }
 
 func (ec *executionContext) _ReferralDeclineCount_count(ctx context.Context, field graphql.CollectedField, obj *model.ReferralDeclineCount) (ret graphql.Marshaler) {
@@ -13124,7 +13124,7 @@ func (ec *executionContext) _ReferralDeclineCount_count(ctx context.Context, fie
 	)
 }
 func (ec *executionContext) fieldContext_ReferralDeclineCount_count(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("ReferralDeclineCount", field, false, false, errNoChildFieldsInt)
+	return &graphql.FieldContext{Object: "ReferralDeclineCount", Field: field, IsMethod: false, IsResolver: false, Child: childOfInt}, nil
 }
 
 func (ec *executionContext) _ReferralEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.ReferralEdge) (ret graphql.Marshaler) {
@@ -13179,7 +13179,7 @@ func (ec *executionContext) _ReferralEdge_cursor(ctx context.Context, field grap
 	)
 }
 func (ec *executionContext) fieldContext_ReferralEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("ReferralEdge", field, false, false, errNoChildFieldsString)
+	return &graphql.FieldContext{Object: "ReferralEdge", Field: field, IsMethod: false, IsResolver: false, Child: childOfString}, nil
 }
 
 func (ec *executionContext) _ReferralEvent_status(ctx context.Context, field graphql.CollectedField, obj *referral.Event) (ret graphql.Marshaler) {
@@ -13202,7 +13202,7 @@ func (ec *executionContext) _ReferralEvent_status(ctx context.Context, field gra
 	)
 }
 func (ec *executionContext) fieldContext_ReferralEvent_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("ReferralEvent", field, false, false, errNoChildFieldsReferralStatus)
+	return &graphql.FieldContext{Object: "ReferralEvent", Field: field, IsMethod: false, IsResolver: false, Child: childOfReferralStatus}, nil
 }
 
 func (ec *executionContext) _ReferralEvent_at(ctx context.Context, field graphql.CollectedField, obj *referral.Event) (ret graphql.Marshaler) {
@@ -13225,7 +13225,7 @@ func (ec *executionContext) _ReferralEvent_at(ctx context.Context, field graphql
 	)
 }
 func (ec *executionContext) fieldContext_ReferralEvent_at(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("ReferralEvent", field, false, false, errNoChildFieldsTime)
+	return &graphql.FieldContext{Object: "ReferralEvent", Field: field, IsMethod: false, IsResolver: false, Child: childOfTime}, nil
 }
 
 func (ec *executionContext) _ReferralEvent_role(ctx context.Context, field graphql.CollectedField, obj *referral.Event) (ret graphql.Marshaler) {
@@ -13248,7 +13248,7 @@ func (ec *executionContext) _ReferralEvent_role(ctx context.Context, field graph
 	)
 }
 func (ec *executionContext) fieldContext_ReferralEvent_role(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("ReferralEvent", field, false, false, errNoChildFieldsRole)
+	return &graphql.FieldContext{Object: "ReferralEvent", Field: field, IsMethod: false, IsResolver: false, Child: childOfRole}, nil
 }
 
 func (ec *executionContext) _ReferralEvent_organisation(ctx context.Context, field graphql.CollectedField, obj *referral.Event) (ret graphql.Marshaler) {
@@ -13303,7 +13303,7 @@ func (ec *executionContext) _ReferralEvent_reason(ctx context.Context, field gra
 	)
 }
 func (ec *executionContext) fieldContext_ReferralEvent_reason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("ReferralEvent", field, true, false, errNoChildFieldsReferralReason)
+	return &graphql.FieldContext{Object: "ReferralEvent", Field: field, IsMethod: true, IsResolver: false, Child: childOfReferralReason}, nil
 }
 
 func (ec *executionContext) _ReferralFlow_from(ctx context.Context, field graphql.CollectedField, obj *model.ReferralFlow) (ret graphql.Marshaler) {
@@ -13390,7 +13390,7 @@ func (ec *executionContext) _ReferralFlow_referrals(ctx context.Context, field g
 	)
 }
 func (ec *executionContext) fieldContext_ReferralFlow_referrals(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("ReferralFlow", field, false, false, errNoChildFieldsInt)
+	return &graphql.FieldContext{Object: "ReferralFlow", Field: field, IsMethod: false, IsResolver: false, Child: childOfInt}, nil
 }
 
 func (ec *executionContext) _ReferralFlow_suppressed(ctx context.Context, field graphql.CollectedField, obj *model.ReferralFlow) (ret graphql.Marshaler) {
@@ -13413,7 +13413,7 @@ func (ec *executionContext) _ReferralFlow_suppressed(ctx context.Context, field 
 	)
 }
 func (ec *executionContext) fieldContext_ReferralFlow_suppressed(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("ReferralFlow", field, false, false, errNoChildFieldsBoolean)
+	return &graphql.FieldContext{Object: "ReferralFlow", Field: field, IsMethod: false, IsResolver: false, Child: childOfBoolean}, nil
 }
 
 func (ec *executionContext) _ReferralFlow_cooperation(ctx context.Context, field graphql.CollectedField, obj *model.ReferralFlow) (ret graphql.Marshaler) {
@@ -13436,7 +13436,7 @@ func (ec *executionContext) _ReferralFlow_cooperation(ctx context.Context, field
 	)
 }
 func (ec *executionContext) fieldContext_ReferralFlow_cooperation(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("ReferralFlow", field, false, false, errNoChildFieldsBoolean)
+	return &graphql.FieldContext{Object: "ReferralFlow", Field: field, IsMethod: false, IsResolver: false, Child: childOfBoolean}, nil
 }
 
 func (ec *executionContext) _ReferralStats_municipality(ctx context.Context, field graphql.CollectedField, obj *model.ReferralStats) (ret graphql.Marshaler) {
@@ -13459,7 +13459,7 @@ func (ec *executionContext) _ReferralStats_municipality(ctx context.Context, fie
 	)
 }
 func (ec *executionContext) fieldContext_ReferralStats_municipality(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("ReferralStats", field, false, false, errNoChildFieldsString)
+	return &graphql.FieldContext{Object: "ReferralStats", Field: field, IsMethod: false, IsResolver: false, Child: childOfString}, nil
 }
 
 func (ec *executionContext) _ReferralStats_groupBy(ctx context.Context, field graphql.CollectedField, obj *model.ReferralStats) (ret graphql.Marshaler) {
@@ -13482,7 +13482,7 @@ func (ec *executionContext) _ReferralStats_groupBy(ctx context.Context, field gr
 	)
 }
 func (ec *executionContext) fieldContext_ReferralStats_groupBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("ReferralStats", field, false, false, errNoChildFieldsReferralGroupBy)
+	return &graphql.FieldContext{Object: "ReferralStats", Field: field, IsMethod: false, IsResolver: false, Child: childOfReferralGroupBy}, nil
 }
 
 func (ec *executionContext) _ReferralStats_groups(ctx context.Context, field graphql.CollectedField, obj *model.ReferralStats) (ret graphql.Marshaler) {
@@ -13569,7 +13569,7 @@ func (ec *executionContext) _ReferralStatsGroup_key(ctx context.Context, field g
 	)
 }
 func (ec *executionContext) fieldContext_ReferralStatsGroup_key(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("ReferralStatsGroup", field, false, false, errNoChildFieldsString)
+	return &graphql.FieldContext{Object: "ReferralStatsGroup", Field: field, IsMethod: false, IsResolver: false, Child: childOfString}, nil
 }
 
 func (ec *executionContext) _ReferralStatsGroup_offer(ctx context.Context, field graphql.CollectedField, obj *model.ReferralStatsGroup) (ret graphql.Marshaler) {
@@ -13688,7 +13688,7 @@ func (ec *executionContext) _ReferralStatsGroup_need(ctx context.Context, field 
 	)
 }
 func (ec *executionContext) fieldContext_ReferralStatsGroup_need(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("ReferralStatsGroup", field, false, false, errNoChildFieldsNeedArea)
+	return &graphql.FieldContext{Object: "ReferralStatsGroup", Field: field, IsMethod: false, IsResolver: false, Child: childOfNeedArea}, nil
 }
 
 func (ec *executionContext) _ReferralStatsGroup_category(ctx context.Context, field graphql.CollectedField, obj *model.ReferralStatsGroup) (ret graphql.Marshaler) {
@@ -13711,7 +13711,7 @@ func (ec *executionContext) _ReferralStatsGroup_category(ctx context.Context, fi
 	)
 }
 func (ec *executionContext) fieldContext_ReferralStatsGroup_category(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("ReferralStatsGroup", field, false, false, errNoChildFieldsOfferCategory)
+	return &graphql.FieldContext{Object: "ReferralStatsGroup", Field: field, IsMethod: false, IsResolver: false, Child: childOfOfferCategory}, nil
 }
 
 func (ec *executionContext) _ReferralStatsGroup_tally(ctx context.Context, field graphql.CollectedField, obj *model.ReferralStatsGroup) (ret graphql.Marshaler) {
@@ -13766,7 +13766,7 @@ func (ec *executionContext) _ReferralTally_sent(ctx context.Context, field graph
 	)
 }
 func (ec *executionContext) fieldContext_ReferralTally_sent(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("ReferralTally", field, false, false, errNoChildFieldsInt)
+	return &graphql.FieldContext{Object: "ReferralTally", Field: field, IsMethod: false, IsResolver: false, Child: childOfInt}, nil
 }
 
 func (ec *executionContext) _ReferralTally_open(ctx context.Context, field graphql.CollectedField, obj *model.ReferralTally) (ret graphql.Marshaler) {
@@ -13789,7 +13789,7 @@ func (ec *executionContext) _ReferralTally_open(ctx context.Context, field graph
 	)
 }
 func (ec *executionContext) fieldContext_ReferralTally_open(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("ReferralTally", field, false, false, errNoChildFieldsInt)
+	return &graphql.FieldContext{Object: "ReferralTally", Field: field, IsMethod: false, IsResolver: false, Child: childOfInt}, nil
 }
 
 func (ec *executionContext) _ReferralTally_accepted(ctx context.Context, field graphql.CollectedField, obj *model.ReferralTally) (ret graphql.Marshaler) {
@@ -13812,7 +13812,7 @@ func (ec *executionContext) _ReferralTally_accepted(ctx context.Context, field g
 	)
 }
 func (ec *executionContext) fieldContext_ReferralTally_accepted(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("ReferralTally", field, false, false, errNoChildFieldsInt)
+	return &graphql.FieldContext{Object: "ReferralTally", Field: field, IsMethod: false, IsResolver: false, Child: childOfInt}, nil
 }
 
 func (ec *executionContext) _ReferralTally_waitlisted(ctx context.Context, field graphql.CollectedField, obj *model.ReferralTally) (ret graphql.Marshaler) {
@@ -13835,7 +13835,7 @@ func (ec *executionContext) _ReferralTally_waitlisted(ctx context.Context, field
 	)
 }
 func (ec *executionContext) fieldContext_ReferralTally_waitlisted(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("ReferralTally", field, false, false, errNoChildFieldsInt)
+	return &graphql.FieldContext{Object: "ReferralTally", Field: field, IsMethod: false, IsResolver: false, Child: childOfInt}, nil
 }
 
 func (ec *executionContext) _ReferralTally_declined(ctx context.Context, field graphql.CollectedField, obj *model.ReferralTally) (ret graphql.Marshaler) {
@@ -13858,7 +13858,7 @@ func (ec *executionContext) _ReferralTally_declined(ctx context.Context, field g
 	)
 }
 func (ec *executionContext) fieldContext_ReferralTally_declined(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("ReferralTally", field, false, false, errNoChildFieldsInt)
+	return &graphql.FieldContext{Object: "ReferralTally", Field: field, IsMethod: false, IsResolver: false, Child: childOfInt}, nil
 }
 
 func (ec *executionContext) _ReferralTally_declinedByReason(ctx context.Context, field graphql.CollectedField, obj *model.ReferralTally) (ret graphql.Marshaler) {
@@ -13913,7 +13913,7 @@ func (ec *executionContext) _ReferralTally_completed(ctx context.Context, field 
 	)
 }
 func (ec *executionContext) fieldContext_ReferralTally_completed(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("ReferralTally", field, false, false, errNoChildFieldsInt)
+	return &graphql.FieldContext{Object: "ReferralTally", Field: field, IsMethod: false, IsResolver: false, Child: childOfInt}, nil
 }
 
 func (ec *executionContext) _ReferralTally_cancelled(ctx context.Context, field graphql.CollectedField, obj *model.ReferralTally) (ret graphql.Marshaler) {
@@ -13936,7 +13936,7 @@ func (ec *executionContext) _ReferralTally_cancelled(ctx context.Context, field 
 	)
 }
 func (ec *executionContext) fieldContext_ReferralTally_cancelled(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("ReferralTally", field, false, false, errNoChildFieldsInt)
+	return &graphql.FieldContext{Object: "ReferralTally", Field: field, IsMethod: false, IsResolver: false, Child: childOfInt}, nil
 }
 
 func (ec *executionContext) _ReferralTally_noShows(ctx context.Context, field graphql.CollectedField, obj *model.ReferralTally) (ret graphql.Marshaler) {
@@ -13959,7 +13959,7 @@ func (ec *executionContext) _ReferralTally_noShows(ctx context.Context, field gr
 	)
 }
 func (ec *executionContext) fieldContext_ReferralTally_noShows(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("ReferralTally", field, false, false, errNoChildFieldsInt)
+	return &graphql.FieldContext{Object: "ReferralTally", Field: field, IsMethod: false, IsResolver: false, Child: childOfInt}, nil
 }
 
 func (ec *executionContext) _ReferralTally_medianDaysToFirstAnswer(ctx context.Context, field graphql.CollectedField, obj *model.ReferralTally) (ret graphql.Marshaler) {
@@ -13982,7 +13982,7 @@ func (ec *executionContext) _ReferralTally_medianDaysToFirstAnswer(ctx context.C
 	)
 }
 func (ec *executionContext) fieldContext_ReferralTally_medianDaysToFirstAnswer(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("ReferralTally", field, false, false, errNoChildFieldsFloat)
+	return &graphql.FieldContext{Object: "ReferralTally", Field: field, IsMethod: false, IsResolver: false, Child: childOfFloat}, nil
 }
 
 func (ec *executionContext) _ReferralTally_suppressed(ctx context.Context, field graphql.CollectedField, obj *model.ReferralTally) (ret graphql.Marshaler) {
@@ -14005,7 +14005,7 @@ func (ec *executionContext) _ReferralTally_suppressed(ctx context.Context, field
 	)
 }
 func (ec *executionContext) fieldContext_ReferralTally_suppressed(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("ReferralTally", field, false, false, errNoChildFieldsBoolean)
+	return &graphql.FieldContext{Object: "ReferralTally", Field: field, IsMethod: false, IsResolver: false, Child: childOfBoolean}, nil
 }
 
 func (ec *executionContext) _StructuralGap_kind(ctx context.Context, field graphql.CollectedField, obj *model.StructuralGap) (ret graphql.Marshaler) {
@@ -14028,7 +14028,7 @@ func (ec *executionContext) _StructuralGap_kind(ctx context.Context, field graph
 	)
 }
 func (ec *executionContext) fieldContext_StructuralGap_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("StructuralGap", field, false, false, errNoChildFieldsGapKind)
+	return &graphql.FieldContext{Object: "StructuralGap", Field: field, IsMethod: false, IsResolver: false, Child: childOfGapKind}, nil
 }
 
 func (ec *executionContext) _StructuralGap_district(ctx context.Context, field graphql.CollectedField, obj *model.StructuralGap) (ret graphql.Marshaler) {
@@ -14083,7 +14083,7 @@ func (ec *executionContext) _StructuralGap_need(ctx context.Context, field graph
 	)
 }
 func (ec *executionContext) fieldContext_StructuralGap_need(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("StructuralGap", field, false, false, errNoChildFieldsNeedArea)
+	return &graphql.FieldContext{Object: "StructuralGap", Field: field, IsMethod: false, IsResolver: false, Child: childOfNeedArea}, nil
 }
 
 func (ec *executionContext) _StructuralGap_offer(ctx context.Context, field graphql.CollectedField, obj *model.StructuralGap) (ret graphql.Marshaler) {
@@ -14170,7 +14170,7 @@ func (ec *executionContext) _StructuralGap_language(ctx context.Context, field g
 	)
 }
 func (ec *executionContext) fieldContext_StructuralGap_language(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("StructuralGap", field, false, false, errNoChildFieldsString)
+	return &graphql.FieldContext{Object: "StructuralGap", Field: field, IsMethod: false, IsResolver: false, Child: childOfString}, nil
 }
 
 func (ec *executionContext) _StructuralGap_detail(ctx context.Context, field graphql.CollectedField, obj *model.StructuralGap) (ret graphql.Marshaler) {
@@ -14193,7 +14193,7 @@ func (ec *executionContext) _StructuralGap_detail(ctx context.Context, field gra
 	)
 }
 func (ec *executionContext) fieldContext_StructuralGap_detail(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("StructuralGap", field, false, false, errNoChildFieldsString)
+	return &graphql.FieldContext{Object: "StructuralGap", Field: field, IsMethod: false, IsResolver: false, Child: childOfString}, nil
 }
 
 func (ec *executionContext) _StructuralGap_languageCode(ctx context.Context, field graphql.CollectedField, obj *model.StructuralGap) (ret graphql.Marshaler) {
@@ -14216,7 +14216,7 @@ func (ec *executionContext) _StructuralGap_languageCode(ctx context.Context, fie
 	)
 }
 func (ec *executionContext) fieldContext_StructuralGap_languageCode(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("StructuralGap", field, false, false, errNoChildFieldsLanguageCode)
+	return &graphql.FieldContext{Object: "StructuralGap", Field: field, IsMethod: false, IsResolver: false, Child: childOfLanguageCode}, nil
 }
 
 func (ec *executionContext) _UnmetNeed_id(ctx context.Context, field graphql.CollectedField, obj *directory.UnmetNeed) (ret graphql.Marshaler) {
@@ -14239,7 +14239,7 @@ func (ec *executionContext) _UnmetNeed_id(ctx context.Context, field graphql.Col
 	)
 }
 func (ec *executionContext) fieldContext_UnmetNeed_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("UnmetNeed", field, false, false, errNoChildFieldsID)
+	return &graphql.FieldContext{Object: "UnmetNeed", Field: field, IsMethod: false, IsResolver: false, Child: childOfID}, nil
 }
 
 func (ec *executionContext) _UnmetNeed_need(ctx context.Context, field graphql.CollectedField, obj *directory.UnmetNeed) (ret graphql.Marshaler) {
@@ -14262,7 +14262,7 @@ func (ec *executionContext) _UnmetNeed_need(ctx context.Context, field graphql.C
 	)
 }
 func (ec *executionContext) fieldContext_UnmetNeed_need(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("UnmetNeed", field, false, false, errNoChildFieldsNeedArea)
+	return &graphql.FieldContext{Object: "UnmetNeed", Field: field, IsMethod: false, IsResolver: false, Child: childOfNeedArea}, nil
 }
 
 func (ec *executionContext) _UnmetNeed_district(ctx context.Context, field graphql.CollectedField, obj *directory.UnmetNeed) (ret graphql.Marshaler) {
@@ -14317,7 +14317,7 @@ func (ec *executionContext) _UnmetNeed_language(ctx context.Context, field graph
 	)
 }
 func (ec *executionContext) fieldContext_UnmetNeed_language(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("UnmetNeed", field, true, false, errNoChildFieldsString)
+	return &graphql.FieldContext{Object: "UnmetNeed", Field: field, IsMethod: true, IsResolver: false, Child: childOfString}, nil
 }
 
 func (ec *executionContext) _UnmetNeed_targetGroup(ctx context.Context, field graphql.CollectedField, obj *directory.UnmetNeed) (ret graphql.Marshaler) {
@@ -14340,7 +14340,7 @@ func (ec *executionContext) _UnmetNeed_targetGroup(ctx context.Context, field gr
 	)
 }
 func (ec *executionContext) fieldContext_UnmetNeed_targetGroup(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("UnmetNeed", field, true, false, errNoChildFieldsTargetGroup)
+	return &graphql.FieldContext{Object: "UnmetNeed", Field: field, IsMethod: true, IsResolver: false, Child: childOfTargetGroup}, nil
 }
 
 func (ec *executionContext) _UnmetNeed_recordedOn(ctx context.Context, field graphql.CollectedField, obj *directory.UnmetNeed) (ret graphql.Marshaler) {
@@ -14363,7 +14363,7 @@ func (ec *executionContext) _UnmetNeed_recordedOn(ctx context.Context, field gra
 	)
 }
 func (ec *executionContext) fieldContext_UnmetNeed_recordedOn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("UnmetNeed", field, false, false, errNoChildFieldsString)
+	return &graphql.FieldContext{Object: "UnmetNeed", Field: field, IsMethod: false, IsResolver: false, Child: childOfString}, nil
 }
 
 func (ec *executionContext) _UnmetNeed_recordedDate(ctx context.Context, field graphql.CollectedField, obj *directory.UnmetNeed) (ret graphql.Marshaler) {
@@ -14386,7 +14386,7 @@ func (ec *executionContext) _UnmetNeed_recordedDate(ctx context.Context, field g
 	)
 }
 func (ec *executionContext) fieldContext_UnmetNeed_recordedDate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("UnmetNeed", field, false, false, errNoChildFieldsDate)
+	return &graphql.FieldContext{Object: "UnmetNeed", Field: field, IsMethod: false, IsResolver: false, Child: childOfDate}, nil
 }
 
 func (ec *executionContext) _UnmetNeed_languageCode(ctx context.Context, field graphql.CollectedField, obj *directory.UnmetNeed) (ret graphql.Marshaler) {
@@ -14409,7 +14409,7 @@ func (ec *executionContext) _UnmetNeed_languageCode(ctx context.Context, field g
 	)
 }
 func (ec *executionContext) fieldContext_UnmetNeed_languageCode(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("UnmetNeed", field, true, false, errNoChildFieldsLanguageCode)
+	return &graphql.FieldContext{Object: "UnmetNeed", Field: field, IsMethod: true, IsResolver: false, Child: childOfLanguageCode}, nil
 }
 
 func (ec *executionContext) _UnmetNeedCount_district(ctx context.Context, field graphql.CollectedField, obj *model.UnmetNeedCount) (ret graphql.Marshaler) {
@@ -14464,7 +14464,7 @@ func (ec *executionContext) _UnmetNeedCount_need(ctx context.Context, field grap
 	)
 }
 func (ec *executionContext) fieldContext_UnmetNeedCount_need(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("UnmetNeedCount", field, false, false, errNoChildFieldsNeedArea)
+	return &graphql.FieldContext{Object: "UnmetNeedCount", Field: field, IsMethod: false, IsResolver: false, Child: childOfNeedArea}, nil
 }
 
 func (ec *executionContext) _UnmetNeedCount_language(ctx context.Context, field graphql.CollectedField, obj *model.UnmetNeedCount) (ret graphql.Marshaler) {
@@ -14487,7 +14487,7 @@ func (ec *executionContext) _UnmetNeedCount_language(ctx context.Context, field 
 	)
 }
 func (ec *executionContext) fieldContext_UnmetNeedCount_language(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("UnmetNeedCount", field, false, false, errNoChildFieldsString)
+	return &graphql.FieldContext{Object: "UnmetNeedCount", Field: field, IsMethod: false, IsResolver: false, Child: childOfString}, nil
 }
 
 func (ec *executionContext) _UnmetNeedCount_targetGroup(ctx context.Context, field graphql.CollectedField, obj *model.UnmetNeedCount) (ret graphql.Marshaler) {
@@ -14510,7 +14510,7 @@ func (ec *executionContext) _UnmetNeedCount_targetGroup(ctx context.Context, fie
 	)
 }
 func (ec *executionContext) fieldContext_UnmetNeedCount_targetGroup(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("UnmetNeedCount", field, false, false, errNoChildFieldsTargetGroup)
+	return &graphql.FieldContext{Object: "UnmetNeedCount", Field: field, IsMethod: false, IsResolver: false, Child: childOfTargetGroup}, nil
 }
 
 func (ec *executionContext) _UnmetNeedCount_count(ctx context.Context, field graphql.CollectedField, obj *model.UnmetNeedCount) (ret graphql.Marshaler) {
@@ -14533,7 +14533,7 @@ func (ec *executionContext) _UnmetNeedCount_count(ctx context.Context, field gra
 	)
 }
 func (ec *executionContext) fieldContext_UnmetNeedCount_count(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("UnmetNeedCount", field, false, false, errNoChildFieldsInt)
+	return &graphql.FieldContext{Object: "UnmetNeedCount", Field: field, IsMethod: false, IsResolver: false, Child: childOfInt}, nil
 }
 
 func (ec *executionContext) _UnmetNeedCount_suppressed(ctx context.Context, field graphql.CollectedField, obj *model.UnmetNeedCount) (ret graphql.Marshaler) {
@@ -14556,7 +14556,7 @@ func (ec *executionContext) _UnmetNeedCount_suppressed(ctx context.Context, fiel
 	)
 }
 func (ec *executionContext) fieldContext_UnmetNeedCount_suppressed(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("UnmetNeedCount", field, false, false, errNoChildFieldsBoolean)
+	return &graphql.FieldContext{Object: "UnmetNeedCount", Field: field, IsMethod: false, IsResolver: false, Child: childOfBoolean}, nil
 }
 
 func (ec *executionContext) _UnmetNeedCount_languageCode(ctx context.Context, field graphql.CollectedField, obj *model.UnmetNeedCount) (ret graphql.Marshaler) {
@@ -14579,7 +14579,7 @@ func (ec *executionContext) _UnmetNeedCount_languageCode(ctx context.Context, fi
 	)
 }
 func (ec *executionContext) fieldContext_UnmetNeedCount_languageCode(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("UnmetNeedCount", field, false, false, errNoChildFieldsLanguageCode)
+	return &graphql.FieldContext{Object: "UnmetNeedCount", Field: field, IsMethod: false, IsResolver: false, Child: childOfLanguageCode}, nil
 }
 
 func (ec *executionContext) _WorkingGroup_id(ctx context.Context, field graphql.CollectedField, obj *directory.WorkingGroup) (ret graphql.Marshaler) {
@@ -14602,7 +14602,7 @@ func (ec *executionContext) _WorkingGroup_id(ctx context.Context, field graphql.
 	)
 }
 func (ec *executionContext) fieldContext_WorkingGroup_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("WorkingGroup", field, false, false, errNoChildFieldsID)
+	return &graphql.FieldContext{Object: "WorkingGroup", Field: field, IsMethod: false, IsResolver: false, Child: childOfID}, nil
 }
 
 func (ec *executionContext) _WorkingGroup_name(ctx context.Context, field graphql.CollectedField, obj *directory.WorkingGroup) (ret graphql.Marshaler) {
@@ -14625,7 +14625,7 @@ func (ec *executionContext) _WorkingGroup_name(ctx context.Context, field graphq
 	)
 }
 func (ec *executionContext) fieldContext_WorkingGroup_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("WorkingGroup", field, false, false, errNoChildFieldsString)
+	return &graphql.FieldContext{Object: "WorkingGroup", Field: field, IsMethod: false, IsResolver: false, Child: childOfString}, nil
 }
 
 func (ec *executionContext) _WorkingGroup_municipality(ctx context.Context, field graphql.CollectedField, obj *directory.WorkingGroup) (ret graphql.Marshaler) {
@@ -14648,7 +14648,7 @@ func (ec *executionContext) _WorkingGroup_municipality(ctx context.Context, fiel
 	)
 }
 func (ec *executionContext) fieldContext_WorkingGroup_municipality(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("WorkingGroup", field, false, false, errNoChildFieldsString)
+	return &graphql.FieldContext{Object: "WorkingGroup", Field: field, IsMethod: false, IsResolver: false, Child: childOfString}, nil
 }
 
 func (ec *executionContext) _WorkingGroup_description(ctx context.Context, field graphql.CollectedField, obj *directory.WorkingGroup) (ret graphql.Marshaler) {
@@ -14671,7 +14671,7 @@ func (ec *executionContext) _WorkingGroup_description(ctx context.Context, field
 	)
 }
 func (ec *executionContext) fieldContext_WorkingGroup_description(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("WorkingGroup", field, false, false, errNoChildFieldsString)
+	return &graphql.FieldContext{Object: "WorkingGroup", Field: field, IsMethod: false, IsResolver: false, Child: childOfString}, nil
 }
 
 func (ec *executionContext) ___Directive_name(ctx context.Context, field graphql.CollectedField, obj *introspection.Directive) (ret graphql.Marshaler) {
@@ -14694,7 +14694,7 @@ func (ec *executionContext) ___Directive_name(ctx context.Context, field graphql
 	)
 }
 func (ec *executionContext) fieldContext___Directive_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("__Directive", field, false, false, errNoChildFieldsString)
+	return &graphql.FieldContext{Object: "__Directive", Field: field, IsMethod: false, IsResolver: false, Child: childOfString}, nil
 }
 
 func (ec *executionContext) ___Directive_description(ctx context.Context, field graphql.CollectedField, obj *introspection.Directive) (ret graphql.Marshaler) {
@@ -14717,7 +14717,7 @@ func (ec *executionContext) ___Directive_description(ctx context.Context, field 
 	)
 }
 func (ec *executionContext) fieldContext___Directive_description(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("__Directive", field, true, false, errNoChildFieldsString)
+	return &graphql.FieldContext{Object: "__Directive", Field: field, IsMethod: true, IsResolver: false, Child: childOfString}, nil
 }
 
 func (ec *executionContext) ___Directive_isRepeatable(ctx context.Context, field graphql.CollectedField, obj *introspection.Directive) (ret graphql.Marshaler) {
@@ -14740,7 +14740,7 @@ func (ec *executionContext) ___Directive_isRepeatable(ctx context.Context, field
 	)
 }
 func (ec *executionContext) fieldContext___Directive_isRepeatable(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("__Directive", field, false, false, errNoChildFieldsBoolean)
+	return &graphql.FieldContext{Object: "__Directive", Field: field, IsMethod: false, IsResolver: false, Child: childOfBoolean}, nil
 }
 
 func (ec *executionContext) ___Directive_locations(ctx context.Context, field graphql.CollectedField, obj *introspection.Directive) (ret graphql.Marshaler) {
@@ -14763,7 +14763,7 @@ func (ec *executionContext) ___Directive_locations(ctx context.Context, field gr
 	)
 }
 func (ec *executionContext) fieldContext___Directive_locations(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("__Directive", field, false, false, errNoChildFields__DirectiveLocation)
+	return &graphql.FieldContext{Object: "__Directive", Field: field, IsMethod: false, IsResolver: false, Child: childOf__DirectiveLocation}, nil
 }
 
 func (ec *executionContext) ___Directive_args(ctx context.Context, field graphql.CollectedField, obj *introspection.Directive) (ret graphql.Marshaler) {
@@ -14829,7 +14829,7 @@ func (ec *executionContext) ___EnumValue_name(ctx context.Context, field graphql
 	)
 }
 func (ec *executionContext) fieldContext___EnumValue_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("__EnumValue", field, false, false, errNoChildFieldsString)
+	return &graphql.FieldContext{Object: "__EnumValue", Field: field, IsMethod: false, IsResolver: false, Child: childOfString}, nil
 }
 
 func (ec *executionContext) ___EnumValue_description(ctx context.Context, field graphql.CollectedField, obj *introspection.EnumValue) (ret graphql.Marshaler) {
@@ -14852,7 +14852,7 @@ func (ec *executionContext) ___EnumValue_description(ctx context.Context, field 
 	)
 }
 func (ec *executionContext) fieldContext___EnumValue_description(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("__EnumValue", field, true, false, errNoChildFieldsString)
+	return &graphql.FieldContext{Object: "__EnumValue", Field: field, IsMethod: true, IsResolver: false, Child: childOfString}, nil
 }
 
 func (ec *executionContext) ___EnumValue_isDeprecated(ctx context.Context, field graphql.CollectedField, obj *introspection.EnumValue) (ret graphql.Marshaler) {
@@ -14875,7 +14875,7 @@ func (ec *executionContext) ___EnumValue_isDeprecated(ctx context.Context, field
 	)
 }
 func (ec *executionContext) fieldContext___EnumValue_isDeprecated(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("__EnumValue", field, true, false, errNoChildFieldsBoolean)
+	return &graphql.FieldContext{Object: "__EnumValue", Field: field, IsMethod: true, IsResolver: false, Child: childOfBoolean}, nil
 }
 
 func (ec *executionContext) ___EnumValue_deprecationReason(ctx context.Context, field graphql.CollectedField, obj *introspection.EnumValue) (ret graphql.Marshaler) {
@@ -14898,7 +14898,7 @@ func (ec *executionContext) ___EnumValue_deprecationReason(ctx context.Context, 
 	)
 }
 func (ec *executionContext) fieldContext___EnumValue_deprecationReason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("__EnumValue", field, true, false, errNoChildFieldsString)
+	return &graphql.FieldContext{Object: "__EnumValue", Field: field, IsMethod: true, IsResolver: false, Child: childOfString}, nil
 }
 
 func (ec *executionContext) ___Field_name(ctx context.Context, field graphql.CollectedField, obj *introspection.Field) (ret graphql.Marshaler) {
@@ -14921,7 +14921,7 @@ func (ec *executionContext) ___Field_name(ctx context.Context, field graphql.Col
 	)
 }
 func (ec *executionContext) fieldContext___Field_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("__Field", field, false, false, errNoChildFieldsString)
+	return &graphql.FieldContext{Object: "__Field", Field: field, IsMethod: false, IsResolver: false, Child: childOfString}, nil
 }
 
 func (ec *executionContext) ___Field_description(ctx context.Context, field graphql.CollectedField, obj *introspection.Field) (ret graphql.Marshaler) {
@@ -14944,7 +14944,7 @@ func (ec *executionContext) ___Field_description(ctx context.Context, field grap
 	)
 }
 func (ec *executionContext) fieldContext___Field_description(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("__Field", field, true, false, errNoChildFieldsString)
+	return &graphql.FieldContext{Object: "__Field", Field: field, IsMethod: true, IsResolver: false, Child: childOfString}, nil
 }
 
 func (ec *executionContext) ___Field_args(ctx context.Context, field graphql.CollectedField, obj *introspection.Field) (ret graphql.Marshaler) {
@@ -15042,7 +15042,7 @@ func (ec *executionContext) ___Field_isDeprecated(ctx context.Context, field gra
 	)
 }
 func (ec *executionContext) fieldContext___Field_isDeprecated(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("__Field", field, true, false, errNoChildFieldsBoolean)
+	return &graphql.FieldContext{Object: "__Field", Field: field, IsMethod: true, IsResolver: false, Child: childOfBoolean}, nil
 }
 
 func (ec *executionContext) ___Field_deprecationReason(ctx context.Context, field graphql.CollectedField, obj *introspection.Field) (ret graphql.Marshaler) {
@@ -15065,7 +15065,7 @@ func (ec *executionContext) ___Field_deprecationReason(ctx context.Context, fiel
 	)
 }
 func (ec *executionContext) fieldContext___Field_deprecationReason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("__Field", field, true, false, errNoChildFieldsString)
+	return &graphql.FieldContext{Object: "__Field", Field: field, IsMethod: true, IsResolver: false, Child: childOfString}, nil
 }
 
 func (ec *executionContext) ___InputValue_name(ctx context.Context, field graphql.CollectedField, obj *introspection.InputValue) (ret graphql.Marshaler) {
@@ -15088,7 +15088,7 @@ func (ec *executionContext) ___InputValue_name(ctx context.Context, field graphq
 	)
 }
 func (ec *executionContext) fieldContext___InputValue_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("__InputValue", field, false, false, errNoChildFieldsString)
+	return &graphql.FieldContext{Object: "__InputValue", Field: field, IsMethod: false, IsResolver: false, Child: childOfString}, nil
 }
 
 func (ec *executionContext) ___InputValue_description(ctx context.Context, field graphql.CollectedField, obj *introspection.InputValue) (ret graphql.Marshaler) {
@@ -15111,7 +15111,7 @@ func (ec *executionContext) ___InputValue_description(ctx context.Context, field
 	)
 }
 func (ec *executionContext) fieldContext___InputValue_description(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("__InputValue", field, true, false, errNoChildFieldsString)
+	return &graphql.FieldContext{Object: "__InputValue", Field: field, IsMethod: true, IsResolver: false, Child: childOfString}, nil
 }
 
 func (ec *executionContext) ___InputValue_type(ctx context.Context, field graphql.CollectedField, obj *introspection.InputValue) (ret graphql.Marshaler) {
@@ -15166,7 +15166,7 @@ func (ec *executionContext) ___InputValue_defaultValue(ctx context.Context, fiel
 	)
 }
 func (ec *executionContext) fieldContext___InputValue_defaultValue(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("__InputValue", field, false, false, errNoChildFieldsString)
+	return &graphql.FieldContext{Object: "__InputValue", Field: field, IsMethod: false, IsResolver: false, Child: childOfString}, nil
 }
 
 func (ec *executionContext) ___InputValue_isDeprecated(ctx context.Context, field graphql.CollectedField, obj *introspection.InputValue) (ret graphql.Marshaler) {
@@ -15189,7 +15189,7 @@ func (ec *executionContext) ___InputValue_isDeprecated(ctx context.Context, fiel
 	)
 }
 func (ec *executionContext) fieldContext___InputValue_isDeprecated(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("__InputValue", field, true, false, errNoChildFieldsBoolean)
+	return &graphql.FieldContext{Object: "__InputValue", Field: field, IsMethod: true, IsResolver: false, Child: childOfBoolean}, nil
 }
 
 func (ec *executionContext) ___InputValue_deprecationReason(ctx context.Context, field graphql.CollectedField, obj *introspection.InputValue) (ret graphql.Marshaler) {
@@ -15212,7 +15212,7 @@ func (ec *executionContext) ___InputValue_deprecationReason(ctx context.Context,
 	)
 }
 func (ec *executionContext) fieldContext___InputValue_deprecationReason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("__InputValue", field, true, false, errNoChildFieldsString)
+	return &graphql.FieldContext{Object: "__InputValue", Field: field, IsMethod: true, IsResolver: false, Child: childOfString}, nil
 }
 
 func (ec *executionContext) ___Schema_description(ctx context.Context, field graphql.CollectedField, obj *introspection.Schema) (ret graphql.Marshaler) {
@@ -15235,7 +15235,7 @@ func (ec *executionContext) ___Schema_description(ctx context.Context, field gra
 	)
 }
 func (ec *executionContext) fieldContext___Schema_description(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("__Schema", field, true, false, errNoChildFieldsString)
+	return &graphql.FieldContext{Object: "__Schema", Field: field, IsMethod: true, IsResolver: false, Child: childOfString}, nil
 }
 
 func (ec *executionContext) ___Schema_types(ctx context.Context, field graphql.CollectedField, obj *introspection.Schema) (ret graphql.Marshaler) {
@@ -15418,7 +15418,7 @@ func (ec *executionContext) ___Type_kind(ctx context.Context, field graphql.Coll
 	)
 }
 func (ec *executionContext) fieldContext___Type_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("__Type", field, true, false, errNoChildFields__TypeKind)
+	return &graphql.FieldContext{Object: "__Type", Field: field, IsMethod: true, IsResolver: false, Child: childOf__TypeKind}, nil
 }
 
 func (ec *executionContext) ___Type_name(ctx context.Context, field graphql.CollectedField, obj *introspection.Type) (ret graphql.Marshaler) {
@@ -15441,7 +15441,7 @@ func (ec *executionContext) ___Type_name(ctx context.Context, field graphql.Coll
 	)
 }
 func (ec *executionContext) fieldContext___Type_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("__Type", field, true, false, errNoChildFieldsString)
+	return &graphql.FieldContext{Object: "__Type", Field: field, IsMethod: true, IsResolver: false, Child: childOfString}, nil
 }
 
 func (ec *executionContext) ___Type_description(ctx context.Context, field graphql.CollectedField, obj *introspection.Type) (ret graphql.Marshaler) {
@@ -15464,7 +15464,7 @@ func (ec *executionContext) ___Type_description(ctx context.Context, field graph
 	)
 }
 func (ec *executionContext) fieldContext___Type_description(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("__Type", field, true, false, errNoChildFieldsString)
+	return &graphql.FieldContext{Object: "__Type", Field: field, IsMethod: true, IsResolver: false, Child: childOfString}, nil
 }
 
 func (ec *executionContext) ___Type_specifiedByURL(ctx context.Context, field graphql.CollectedField, obj *introspection.Type) (ret graphql.Marshaler) {
@@ -15487,7 +15487,7 @@ func (ec *executionContext) ___Type_specifiedByURL(ctx context.Context, field gr
 	)
 }
 func (ec *executionContext) fieldContext___Type_specifiedByURL(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("__Type", field, true, false, errNoChildFieldsString)
+	return &graphql.FieldContext{Object: "__Type", Field: field, IsMethod: true, IsResolver: false, Child: childOfString}, nil
 }
 
 func (ec *executionContext) ___Type_fields(ctx context.Context, field graphql.CollectedField, obj *introspection.Type) (ret graphql.Marshaler) {
@@ -15726,7 +15726,7 @@ func (ec *executionContext) ___Type_isOneOf(ctx context.Context, field graphql.C
 	)
 }
 func (ec *executionContext) fieldContext___Type_isOneOf(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("__Type", field, true, false, errNoChildFieldsBoolean)
+	return &graphql.FieldContext{Object: "__Type", Field: field, IsMethod: true, IsResolver: false, Child: childOfBoolean}, nil
 }
 
 // endregion **************************** field.gotpl *****************************
@@ -24619,6 +24619,142 @@ var (
 	errNoChildFields__DirectiveLocation = errors.New("field of type __DirectiveLocation does not have child fields")
 	errNoChildFields__TypeKind          = errors.New("field of type __TypeKind does not have child fields")
 )
+
+func childOfAuditAction(context.Context, graphql.CollectedField) (*graphql.FieldContext, error) {
+	return nil, errNoChildFieldsAuditAction
+}
+
+func childOfAuditEntityType(context.Context, graphql.CollectedField) (*graphql.FieldContext, error) {
+	return nil, errNoChildFieldsAuditEntityType
+}
+
+func childOfBoolean(context.Context, graphql.CollectedField) (*graphql.FieldContext, error) {
+	return nil, errNoChildFieldsBoolean
+}
+
+func childOfConsentForm(context.Context, graphql.CollectedField) (*graphql.FieldContext, error) {
+	return nil, errNoChildFieldsConsentForm
+}
+
+func childOfConsentShare(context.Context, graphql.CollectedField) (*graphql.FieldContext, error) {
+	return nil, errNoChildFieldsConsentShare
+}
+
+func childOfCooperationStatus(context.Context, graphql.CollectedField) (*graphql.FieldContext, error) {
+	return nil, errNoChildFieldsCooperationStatus
+}
+
+func childOfCost(context.Context, graphql.CollectedField) (*graphql.FieldContext, error) {
+	return nil, errNoChildFieldsCost
+}
+
+func childOfCourseType(context.Context, graphql.CollectedField) (*graphql.FieldContext, error) {
+	return nil, errNoChildFieldsCourseType
+}
+
+func childOfDate(context.Context, graphql.CollectedField) (*graphql.FieldContext, error) {
+	return nil, errNoChildFieldsDate
+}
+
+func childOfFloat(context.Context, graphql.CollectedField) (*graphql.FieldContext, error) {
+	return nil, errNoChildFieldsFloat
+}
+
+func childOfFunding(context.Context, graphql.CollectedField) (*graphql.FieldContext, error) {
+	return nil, errNoChildFieldsFunding
+}
+
+func childOfGapKind(context.Context, graphql.CollectedField) (*graphql.FieldContext, error) {
+	return nil, errNoChildFieldsGapKind
+}
+
+func childOfGapLevel(context.Context, graphql.CollectedField) (*graphql.FieldContext, error) {
+	return nil, errNoChildFieldsGapLevel
+}
+
+func childOfGeoJSONGeometry(context.Context, graphql.CollectedField) (*graphql.FieldContext, error) {
+	return nil, errNoChildFieldsGeoJSONGeometry
+}
+
+func childOfID(context.Context, graphql.CollectedField) (*graphql.FieldContext, error) {
+	return nil, errNoChildFieldsID
+}
+
+func childOfInt(context.Context, graphql.CollectedField) (*graphql.FieldContext, error) {
+	return nil, errNoChildFieldsInt
+}
+
+func childOfJSON(context.Context, graphql.CollectedField) (*graphql.FieldContext, error) {
+	return nil, errNoChildFieldsJSON
+}
+
+func childOfLanguageCode(context.Context, graphql.CollectedField) (*graphql.FieldContext, error) {
+	return nil, errNoChildFieldsLanguageCode
+}
+
+func childOfLegalCircuit(context.Context, graphql.CollectedField) (*graphql.FieldContext, error) {
+	return nil, errNoChildFieldsLegalCircuit
+}
+
+func childOfMatchReasonKind(context.Context, graphql.CollectedField) (*graphql.FieldContext, error) {
+	return nil, errNoChildFieldsMatchReasonKind
+}
+
+func childOfNeedArea(context.Context, graphql.CollectedField) (*graphql.FieldContext, error) {
+	return nil, errNoChildFieldsNeedArea
+}
+
+func childOfOfferCategory(context.Context, graphql.CollectedField) (*graphql.FieldContext, error) {
+	return nil, errNoChildFieldsOfferCategory
+}
+
+func childOfOfferStatus(context.Context, graphql.CollectedField) (*graphql.FieldContext, error) {
+	return nil, errNoChildFieldsOfferStatus
+}
+
+func childOfOrganisationKind(context.Context, graphql.CollectedField) (*graphql.FieldContext, error) {
+	return nil, errNoChildFieldsOrganisationKind
+}
+
+func childOfReferralGroupBy(context.Context, graphql.CollectedField) (*graphql.FieldContext, error) {
+	return nil, errNoChildFieldsReferralGroupBy
+}
+
+func childOfReferralReason(context.Context, graphql.CollectedField) (*graphql.FieldContext, error) {
+	return nil, errNoChildFieldsReferralReason
+}
+
+func childOfReferralStatus(context.Context, graphql.CollectedField) (*graphql.FieldContext, error) {
+	return nil, errNoChildFieldsReferralStatus
+}
+
+func childOfRole(context.Context, graphql.CollectedField) (*graphql.FieldContext, error) {
+	return nil, errNoChildFieldsRole
+}
+
+func childOfString(context.Context, graphql.CollectedField) (*graphql.FieldContext, error) {
+	return nil, errNoChildFieldsString
+}
+
+func childOfTargetGroup(context.Context, graphql.CollectedField) (*graphql.FieldContext, error) {
+	return nil, errNoChildFieldsTargetGroup
+}
+
+func childOfTime(context.Context, graphql.CollectedField) (*graphql.FieldContext, error) {
+	return nil, errNoChildFieldsTime
+}
+
+func childOfVisibility(context.Context, graphql.CollectedField) (*graphql.FieldContext, error) {
+	return nil, errNoChildFieldsVisibility
+}
+
+func childOf__DirectiveLocation(context.Context, graphql.CollectedField) (*graphql.FieldContext, error) {
+	return nil, errNoChildFields__DirectiveLocation
+}
+
+func childOf__TypeKind(context.Context, graphql.CollectedField) (*graphql.FieldContext, error) {
+	return nil, errNoChildFields__TypeKind
+}
 
 // marshalInOrder marshals the elements of a list one after another on the
 // calling goroutine (tools/gqlgen: the lists whose elements' loaders the

@@ -25,7 +25,8 @@ var inOrderLists = []string{"Offer", "OfferEdge"}
 //     has deferred fields: gqlgen builds the object's whole path for it
 //     either way (an allocation per object of every list).
 //   - A scalar field's "has no child fields" error is made once, not each
-//     time the field's context is (an allocation per field).
+//     time the field's context is, and its context needs no closure around
+//     it (two allocations per field).
 //   - The lists of inOrderLists are marshalled in order (marshalInOrder).
 func rewriteFile(path string, inOrder []string) error {
 	b, err := os.ReadFile(path)
@@ -51,6 +52,8 @@ const deferredGroup = `	ec.ProcessDeferredGroup(graphql.DeferredGroup{
 	})
 `
 
+var scalarContext = regexp.MustCompile(`graphql\.NewScalarFieldContext\(("[A-Za-z0-9_]+"), field, (true|false), (true|false), errNoChildFields([A-Za-z0-9_]+)\)`)
+
 var childErr = regexp.MustCompile(`errors\.New\("field of type ([A-Za-z0-9_]+) does not have child fields"\)`)
 
 func rewrite(src string, inOrder []string) (string, error) {
@@ -68,12 +71,23 @@ func rewrite(src string, inOrder []string) (string, error) {
 	if len(types) == 0 {
 		return "", fmt.Errorf("no scalar field context of the expected form")
 	}
+	// graphql.NewScalarFieldContext would also make a closure per field
+	// around the error: the field context is built here with a function of
+	// the type's own instead.
+	src = scalarContext.ReplaceAllString(src,
+		"&graphql.FieldContext{Object: $1, Field: field, IsMethod: $2, IsResolver: $3, Child: childOf$4}, nil")
+	if strings.Contains(src, "graphql.NewScalarFieldContext(") {
+		return "", fmt.Errorf("a scalar field context not of the expected form")
+	}
 	var vars strings.Builder
 	vars.WriteString("\n// The errors of scalar fields asked for child fields (tools/gqlgen).\nvar (\n")
 	for _, t := range sortedKeys(types) {
 		fmt.Fprintf(&vars, "\terrNoChildFields%s = errors.New(%q)\n", t, "field of type "+t+" does not have child fields")
 	}
 	vars.WriteString(")\n")
+	for _, t := range sortedKeys(types) {
+		fmt.Fprintf(&vars, "\nfunc childOf%s(context.Context, graphql.CollectedField) (*graphql.FieldContext, error) {\n\treturn nil, errNoChildFields%s\n}\n", t, t)
+	}
 	src += vars.String()
 
 	for _, t := range inOrder {

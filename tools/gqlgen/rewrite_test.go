@@ -39,7 +39,8 @@ func TestRewrite(t *testing.T) {
 	}
 	for _, want := range []string{
 		"\tif len(deferLabelToView) > 0 {\n\tec.ProcessDeferredGroup(",
-		`NewScalarFieldContext("Offer", field, false, false, errNoChildFieldsString)`,
+		`return &graphql.FieldContext{Object: "Offer", Field: field, IsMethod: false, IsResolver: false, Child: childOfString}, nil`,
+		"func childOfString(context.Context, graphql.CollectedField) (*graphql.FieldContext, error) {\n\treturn nil, errNoChildFieldsString\n}",
 		`errNoChildFieldsString = errors.New("field of type String does not have child fields")`,
 		"ret := marshalInOrder(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {\n\t\treturn ec.marshalNOffer2",
 		// Lists not named stay concurrent.
