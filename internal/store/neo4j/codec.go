@@ -307,6 +307,11 @@ func offerRow(o directory.Offer) map[string]any {
 	p.geo("location", o.Location)
 	p.str("contact", o.Contact)
 	p.str("visibility", string(o.Visibility))
+	// Kept beside the PROVIDES and LOCATED_IN relationships (written with
+	// them, in offer_upsert) so that a search reads an offer's ids from
+	// the node instead of expanding its relationships.
+	p["providerId"] = o.ProviderID
+	p.str("districtId", o.DistrictID)
 	if o.ConfidentialAddress {
 		p["confidentialAddress"] = true
 	}

@@ -187,3 +187,43 @@ func TestOpenKeysOldOffers(t *testing.T) {
 		t.Errorf("after reopening: %d found, the scan finds %d (of %d offers)", got.TotalCount, want.TotalCount, len(snap.Offers))
 	}
 }
+
+// TestSearchReadsIDsOfOldOffers: an offer stored before providerId and
+// districtId were kept as its properties still comes back from a search with
+// both ids (from its relationships), and a stored one with them as written.
+func TestSearchReadsIDsOfOldOffers(t *testing.T) {
+	s := openTestStore(t, nil)
+	ctx := context.Background()
+	snap := searchNetwork(t, s)
+	strip := &statement{name: "strip", text: "MATCH (o:Offer) WHERE o.id ENDS WITH '1' REMOVE o.providerId, o.districtId"}
+	if err := s.write(ctx, func(ctx context.Context, tx neo4j.ManagedTransaction) error {
+		_, err := run(ctx, tx, strip, nil)
+		return err
+	}); err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]directory.Offer{}
+	for _, o := range snap.Offers {
+		want[o.ID] = o
+	}
+	p, err := s.SearchOffers(ctx, store.OfferQuery{Page: store.Page{First: store.MaxPageSize}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	old, withDistrict := 0, 0
+	for _, h := range p.Hits {
+		o := want[h.Offer.ID]
+		if h.Offer.ProviderID != o.ProviderID || h.Offer.DistrictID != o.DistrictID {
+			t.Errorf("offer %s: provider %q, district %q; stored %q, %q", o.ID, h.Offer.ProviderID, h.Offer.DistrictID, o.ProviderID, o.DistrictID)
+		}
+		if strings.HasSuffix(o.ID, "1") {
+			old++
+		}
+		if o.DistrictID != "" {
+			withDistrict++
+		}
+	}
+	if len(p.Hits) != min(len(snap.Offers), store.MaxPageSize) || old == 0 || withDistrict == 0 {
+		t.Fatalf("%d of %d offers found, %d of them stripped, %d with a district", len(p.Hits), len(snap.Offers), old, withDistrict)
+	}
+}

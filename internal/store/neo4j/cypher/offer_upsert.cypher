@@ -2,8 +2,9 @@
 // vocabulary relationships. The vocabulary lists are also kept as list
 // properties (needs, targetGroups, languages, legalCircuits) because they
 // must read back in the order they were written; filters and steering use
-// the relationships. Returns only the rows whose provider or district does
-// not exist.
+// the relationships; so are providerId and districtId (row.props), which the
+// offer search reads instead of expanding PROVIDES and LOCATED_IN. Returns
+// only the rows whose provider or district does not exist.
 UNWIND $rows AS row
 MERGE (o:Offer {id: row.id})
 SET o = row.props

@@ -70,9 +70,11 @@ OPTIONAL CALL (rows) {
 }
 // The order belongs to the final RETURN: only there does Cypher promise it.
 RETURN total, upToAfter, fromBefore,
+       // The ids from the node's own properties (offer_upsert keeps them;
+       // an offer written before they were kept expands its relationships).
        o {.*,
-          providerId: [(p:Organisation)-[:PROVIDES]->(o) | p.id][0],
-          districtId: [(o)-[:LOCATED_IN]->(d:District) | d.id][0]
+          providerId: coalesce(o.providerId, [(p:Organisation)-[:PROVIDES]->(o) | p.id][0]),
+          districtId: coalesce(o.districtId, [(o)-[:LOCATED_IN]->(d:District) | d.id][0])
        } AS offer, distanceKm
 ORDER BY
   CASE WHEN $sortDesc = $backward THEN sk END ASC,
