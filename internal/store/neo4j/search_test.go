@@ -227,3 +227,47 @@ func TestSearchReadsIDsOfOldOffers(t *testing.T) {
 		t.Fatalf("%d of %d offers found, %d of them stripped, %d with a district", len(p.Hits), len(snap.Offers), old, withDistrict)
 	}
 }
+
+// TestSearchEmptyPageKeepsTotal: a page after the last match is empty but
+// still carries the total and hasPreviousPage (the one statement's row of
+// counts survives an empty page), from every start, as on the embedded store.
+func TestSearchEmptyPageKeepsTotal(t *testing.T) {
+	s := openTestStore(t, nil)
+	ctx := context.Background()
+	snap := searchNetwork(t, s)
+	ref, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "ref.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ref.Close()
+	if err := ref.Import(ctx, snap); err != nil {
+		t.Fatal(err)
+	}
+	tested := 0
+	for _, f := range randomFilters(snap, 20) {
+		q := store.OfferQuery{Filter: f, Page: store.Page{First: store.MaxPageSize}}
+		all, err := ref.SearchOffers(ctx, q)
+		if err != nil || all.TotalCount == 0 || all.TotalCount > len(all.Hits) {
+			continue
+		}
+		tested++
+		q.Page = store.Page{First: 5, After: all.Cursors[len(all.Cursors)-1]}
+		want, err := ref.SearchOffers(ctx, q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		driver, _ := searchDriver(f)
+		got, err := s.SearchOffers(ctx, q)
+		if err != nil {
+			t.Fatalf("%+v from %s: %v", f, driver, err)
+		}
+		if len(got.Hits) != 0 || got.TotalCount != want.TotalCount || got.HasPreviousPage != want.HasPreviousPage ||
+			got.HasNextPage != want.HasNextPage || !want.HasPreviousPage {
+			t.Errorf("filter %+v from %s, after the last: %d hits, %+v; the embedded store: %d hits, %+v",
+				f, driver, len(got.Hits), got.PageInfo, len(want.Hits), want.PageInfo)
+		}
+	}
+	if tested < 5 {
+		t.Errorf("only %d filters tested", tested)
+	}
+}
