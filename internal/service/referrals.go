@@ -1,6 +1,7 @@
 package service
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -498,12 +499,8 @@ func (s *Service) referralNetwork(ctx context.Context, municipality string, g st
 	norm := normFlowPair
 	flows := map[pair]int{} // directed: a = from, b = to
 	perPair := map[pair]int{}
-	var ids []string
 	for _, c := range counts {
 		from, to, _ := strings.Cut(c.Key, "|")
-		if flows[pair{from, to}] == 0 {
-			ids = append(ids, from, to)
-		}
 		flows[pair{from, to}] += c.Count
 		perPair[norm(from, to)] += c.Count
 	}
@@ -514,9 +511,20 @@ func (s *Service) referralNetwork(ctx context.Context, municipality string, g st
 	for i := range g.Organisations {
 		orgs[g.Organisations[i].ID] = &g.Organisations[i]
 	}
-	out := ReferralNetwork{Flows: []ReferralFlow{}, ReferralsWithoutCooperation: []ReferralFlow{}}
+	out := ReferralNetwork{}
 	var declared map[pair]bool
 	out.CooperationsWithoutReferrals, declared = cooperationsWithoutReferrals(g, orgs, perPair)
+	// Only the organisations outside the graph are read (none for all of
+	// NRW, where 200,000 referrals name 150,000 pairs).
+	var ids []string
+	for k := range flows {
+		for _, id := range []string{k.a, k.b} {
+			if _, ok := orgs[id]; !ok {
+				orgs[id] = nil
+				ids = append(ids, id)
+			}
+		}
+	}
 	if len(ids) > 0 {
 		list, err := s.store.OrganisationsByID(ctx, ids)
 		if err != nil {
@@ -526,16 +534,29 @@ func (s *Service) referralNetwork(ctx context.Context, municipality string, g st
 			orgs[list[i].ID] = &list[i]
 		}
 	}
-	small := p.Role == access.RoleCaseManager
+	// Ordered before the flows are made: a flow holds two whole
+	// organisations, too large to move around in a sort of 150,000.
+	type counted struct {
+		pair
+		n int
+	}
+	order := make([]counted, 0, len(flows))
 	for k, n := range flows {
-		from, okF := orgs[k.a]
-		to, okT := orgs[k.b]
-		if !okF || !okT {
-			continue // an organisation deleted since: nothing to show it by
+		if orgs[k.a] != nil && orgs[k.b] != nil { // else deleted since: nothing to show it by
+			order = append(order, counted{k, n})
 		}
-		f := ReferralFlow{From: *from, To: *to, Count: n, Cooperation: declared[norm(k.a, k.b)], Visible: referral.Cell{Suppressed: true}}
-		if small || n >= referral.MinPublicCount {
-			v := n
+	}
+	slices.SortFunc(order, func(x, y counted) int {
+		return cmp.Or(cmp.Compare(y.n, x.n), strings.Compare(x.a, y.a), strings.Compare(x.b, y.b))
+	})
+	small := p.Role == access.RoleCaseManager
+	out.Flows = make([]ReferralFlow, 0, len(order))
+	out.ReferralsWithoutCooperation = []ReferralFlow{}
+	for _, k := range order {
+		f := ReferralFlow{From: *orgs[k.a], To: *orgs[k.b], Count: k.n, Cooperation: declared[norm(k.a, k.b)],
+			Visible: referral.Cell{Suppressed: true}}
+		if small || k.n >= referral.MinPublicCount {
+			v := k.n
 			f.Visible = referral.Cell{Value: &v}
 		}
 		out.Flows = append(out.Flows, f)
@@ -543,19 +564,6 @@ func (s *Service) referralNetwork(ctx context.Context, municipality string, g st
 			out.ReferralsWithoutCooperation = append(out.ReferralsWithoutCooperation, f)
 		}
 	}
-	order := func(l []ReferralFlow) {
-		sort.Slice(l, func(i, j int) bool {
-			if l[i].Count != l[j].Count {
-				return l[i].Count > l[j].Count
-			}
-			if l[i].From.ID != l[j].From.ID {
-				return l[i].From.ID < l[j].From.ID
-			}
-			return l[i].To.ID < l[j].To.ID
-		})
-	}
-	order(out.Flows)
-	order(out.ReferralsWithoutCooperation)
 	return out, nil
 }
 

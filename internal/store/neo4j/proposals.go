@@ -37,6 +37,25 @@ func (s *Store) CooperationProposals(ctx context.Context, ids []string) ([]store
 		return out, nil
 	}
 	err := s.read(ctx, func(ctx context.Context, tx neo4j.ManagedTransaction) error {
+		if len(ids) > manyProposalIDs {
+			// Proposals are few: reading them all beats seeking every id
+			// (the network report of all NRW asks for 25,852 organisations).
+			recs, err := run(ctx, tx, stExportProposals, noParams())
+			if err != nil {
+				return err
+			}
+			out = []store.Proposal{} // afresh: the driver may retry
+			in := make(map[string]bool, len(ids))
+			for _, id := range ids {
+				in[id] = true
+			}
+			for _, p := range readProposals(recs) {
+				if in[p.A] || in[p.B] {
+					out = append(out, p)
+				}
+			}
+			return nil
+		}
 		recs, err := run(ctx, tx, stProposalsOf, idsParam(ids))
 		if err != nil {
 			return err
@@ -46,6 +65,9 @@ func (s *Store) CooperationProposals(ctx context.Context, ids []string) ([]store
 	})
 	return out, err
 }
+
+// manyProposalIDs is where CooperationProposals stops seeking each id.
+const manyProposalIDs = 1000
 
 // readProposals decodes rows of proposals_of and export_proposals.
 func readProposals(recs []*neo4j.Record) []store.Proposal {

@@ -299,17 +299,21 @@ func (s *Store) ReferralCounts(ctx context.Context, q store.ReferralCountQuery) 
 		if q.Municipality != "" {
 			st = stReferralCountsMunicipality
 		}
-		recs, err := run(ctx, tx, st, referralCountParams(q))
+		counts, err := collected(ctx, tx, st, referralCountParams(q), "counts")
 		if err != nil {
 			return err
 		}
-		out = make([]store.ReferralCount, 0, len(recs))
-		for _, rec := range recs {
-			key, _ := get(rec, "key").(string)
-			status, _ := get(rec, "status").(string)
-			reason, _ := get(rec, "reason").(string)
-			days, _ := get(rec, "answerDays").(int64)
-			n, _ := get(rec, "n").(int64)
+		out = make([]store.ReferralCount, 0, len(counts))
+		for _, c := range counts {
+			v, _ := c.([]any)
+			if len(v) != 5 {
+				return fmt.Errorf("neo4j: statement %s: a group of %d values, want 5", st.name, len(v))
+			}
+			key, _ := v[0].(string)
+			status, _ := v[1].(string)
+			reason, _ := v[2].(string)
+			days, _ := v[3].(int64)
+			n, _ := v[4].(int64)
 			out = append(out, store.ReferralCount{Key: key, Status: referral.Status(status), Reason: referral.Reason(reason),
 				AnswerDays: int(days), Count: int(n)})
 		}

@@ -78,6 +78,7 @@ var (
 	stCooperationDelete        = load("cooperation_delete")
 	stCooperationsOf           = load("cooperations_of")
 	stCooperationsAmong        = load("cooperations_among")
+	stCooperationsAll          = load("cooperations_all")
 	stCounts                   = load("counts")
 	stExportDistricts          = load("export_districts")
 	stExportWorkingGroups      = load("export_working_groups")

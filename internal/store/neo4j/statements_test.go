@@ -37,7 +37,7 @@ func paramsOf(t *testing.T) map[*statement]map[string]any {
 		stSearchOffersPage: searchParams(store.OfferQuery{}, store.Window{}),
 		stCooperationCheck: pairParams("a", "b"), stCooperationUpsert: rows, stCooperationDelete: pairParams("a", "b"),
 		stCooperationsOf: idsParam(nil), stProposalUpsert: proposalParams(directory.Cooperation{A: "a", B: "b"}, "a"),
-		stProposalsOf: idsParam(nil), stProposalConfirm: pairParams("a", "b"), stCooperationsAmong: idsParam(nil),
+		stProposalsOf: idsParam(nil), stProposalConfirm: pairParams("a", "b"), stCooperationsAmong: idsParam(nil), stCooperationsAll: noParams(),
 		stCounts: noParams(), stExportDistricts: noParams(), stExportWorkingGroups: noParams(),
 		stExportOrganisations: noParams(), stExportOffers: noParams(), stExportCooperations: noParams(), stExportProposals: noParams(),
 		stExportUnmetNeeds: noParams(),

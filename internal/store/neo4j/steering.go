@@ -190,32 +190,53 @@ func (s *Store) GapFacts(ctx context.Context, q store.GapQuery) (store.GapFacts,
 func (s *Store) CooperationGraph(ctx context.Context, municipality string) (store.Graph, error) {
 	var g store.Graph
 	err := s.read(ctx, func(ctx context.Context, tx neo4j.ManagedTransaction) error {
-		recs, err := run(ctx, tx, stOrganisationsOfMuni, municipalityParam(municipality))
+		list, err := collected(ctx, tx, stOrganisationsOfMuni, municipalityParam(municipality), "organisations")
 		if err != nil {
 			return err
 		}
-		g, err = graphOf(ctx, tx, recs)
+		orgs := make([]directory.Organisation, len(list))
+		for i, v := range list {
+			if orgs[i], err = decodeOrganisation(row(asMap(v))); err != nil {
+				return err
+			}
+		}
+		if municipality == "" { // every organisation: every cooperation
+			g, err = graphAmong(ctx, tx, orgs, stCooperationsAll, noParams())
+		} else {
+			g, err = graphAmong(ctx, tx, orgs, stCooperationsAmong, idsParam(organisationIDs(orgs)))
+		}
 		return err
 	})
 	return g, err
 }
 
-// graphOf completes a graph from organisation records with the
-// cooperations among them.
-func graphOf(ctx context.Context, tx neo4j.ManagedTransaction, recs []*neo4j.Record) (store.Graph, error) {
-	orgs, err := readOrganisations(recs)
-	if err != nil {
-		return store.Graph{}, err
-	}
+func organisationIDs(orgs []directory.Organisation) []string {
 	ids := make([]string, len(orgs))
 	for i, o := range orgs {
 		ids[i] = o.ID
 	}
-	recs, err = run(ctx, tx, stCooperationsAmong, idsParam(ids))
+	return ids
+}
+
+// graphAmong completes a graph of organisations with the cooperations st
+// (cooperations_among or cooperations_all) returns for params.
+func graphAmong(ctx context.Context, tx neo4j.ManagedTransaction, orgs []directory.Organisation, st *statement, params map[string]any) (store.Graph, error) {
+	list, err := collected(ctx, tx, st, params, "cooperations")
 	if err != nil {
 		return store.Graph{}, err
 	}
-	return store.Graph{Organisations: orgs, Cooperations: readCooperations(recs)}, nil
+	coops := make([]directory.Cooperation, len(list))
+	for i, v := range list {
+		c, _ := v.([]any)
+		if len(c) != 4 {
+			return store.Graph{}, fmt.Errorf("neo4j: statement %s: a cooperation of %d values, want 4", st.name, len(c))
+		}
+		a, _ := c[0].(string)
+		b, _ := c[1].(string)
+		since, _ := c[2].(string)
+		coops[i] = directory.Cooperation{A: a, B: b, Since: since, Topics: anyStrings(c[3])}.Normalized()
+	}
+	return store.Graph{Organisations: orgs, Cooperations: coops}, nil
 }
 
 // Neighbourhood returns the organisations within depth (1..3) cooperation
@@ -234,7 +255,11 @@ func (s *Store) Neighbourhood(ctx context.Context, id string, depth int) (store.
 		if len(recs) == 0 {
 			return &store.NotFound{Entity: "organisation", ID: id}
 		}
-		g, err = graphOf(ctx, tx, recs)
+		orgs, err := readOrganisations(recs)
+		if err != nil {
+			return err
+		}
+		g, err = graphAmong(ctx, tx, orgs, stCooperationsAmong, idsParam(organisationIDs(orgs)))
 		return err
 	})
 	return g, err

@@ -1,5 +1,8 @@
 // Referrals sent in a window, grouped by the key $groupBy names, status,
 // reason and days to the first answer. NEED counts a referral once per need.
+// One record holding the groups as [key, status, reason, answerDays, n]
+// lists, in that order: the driver reads every record in a goroutine of its
+// own (183,309 flow groups over 200,000 referrals: a second of CPU).
 // For all municipalities: a scan (one municipality starts from the
 // referral_stats index: referral_counts_municipality).
 MATCH (r:Referral)
@@ -16,6 +19,7 @@ UNWIND CASE $groupBy
          WHEN 'CATEGORY' THEN [r.category]
          ELSE [r.fromOrganisationId + '|' + r.toOrganisationId]
        END AS key
-RETURN key, r.status AS status, coalesce(r.reason, '') AS reason, r.answerDays AS answerDays, count(*) AS n
+WITH key, r.status AS status, coalesce(r.reason, '') AS reason, r.answerDays AS answerDays, count(*) AS n
 ORDER BY key, status, reason, answerDays
+RETURN collect([key, status, reason, answerDays, n]) AS counts
 // filter:end

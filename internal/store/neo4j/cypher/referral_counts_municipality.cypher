@@ -19,6 +19,7 @@ UNWIND CASE $groupBy
          WHEN 'CATEGORY' THEN [r.category]
          ELSE [r.fromOrganisationId + '|' + r.toOrganisationId]
        END AS key
-RETURN key, r.status AS status, coalesce(r.reason, '') AS reason, r.answerDays AS answerDays, count(*) AS n
+WITH key, r.status AS status, coalesce(r.reason, '') AS reason, r.answerDays AS answerDays, count(*) AS n
 ORDER BY key, status, reason, answerDays
+RETURN collect([key, status, reason, answerDays, n]) AS counts
 // filter:end

@@ -1,0 +1,85 @@
+package neo4j
+
+import (
+	"context"
+	"fmt"
+	"reflect"
+	"testing"
+
+	"github.com/lotse-kim/lotse/internal/demo"
+	"github.com/lotse-kim/lotse/internal/directory"
+	"github.com/lotse-kim/lotse/internal/store"
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+)
+
+// TestLargeReadsAgree: the shortcuts for large reads answer as the general
+// statements do — CooperationProposals for more than manyProposalIDs ids
+// reads every proposal and filters them in Go, CooperationGraph("") reads
+// every cooperation instead of those among the listed organisations.
+func TestLargeReadsAgree(t *testing.T) {
+	s := openTestStore(t, nil)
+	ctx := context.Background()
+	snap := demo.Demo()
+	if err := s.Import(ctx, snap); err != nil {
+		t.Fatal(err)
+	}
+	orgs := snap.Organisations
+	// Proposals between pairs that do not cooperate yet.
+	coop := map[[2]string]bool{}
+	for _, c := range snap.Cooperations {
+		n := c.Normalized()
+		coop[[2]string{n.A, n.B}] = true
+	}
+	proposed := 0
+	for i := 0; i < len(orgs) && proposed < 6; i++ {
+		a, b := orgs[i], orgs[(i*7+3)%len(orgs)]
+		n := directory.Cooperation{A: a.ID, B: b.ID}.Normalized()
+		if a.ID == b.ID || coop[[2]string{n.A, n.B}] {
+			continue
+		}
+		coop[[2]string{n.A, n.B}] = true
+		if err := s.ProposeCooperation(ctx, directory.Cooperation{A: a.ID, B: b.ID, Topics: []string{"Test"}}, a.ID); err != nil {
+			t.Fatal(err)
+		}
+		proposed++
+	}
+	few := []string{orgs[0].ID, orgs[3].ID, orgs[10].ID}
+	many := append([]string{}, few...)
+	for i := 0; len(many) <= manyProposalIDs; i++ {
+		many = append(many, fmt.Sprintf("unknown-%d", i))
+	}
+	want, err := s.CooperationProposals(ctx, few)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := s.CooperationProposals(ctx, many)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(want) == 0 || !reflect.DeepEqual(got, want) {
+		t.Errorf("proposals of %d ids = %+v\nof the %d known ones = %+v (want equal, not empty)", len(many), got, len(few), want)
+	}
+	all := make([]string, len(orgs))
+	for i, o := range orgs {
+		all[i] = o.ID
+	}
+	if got, err := s.CooperationProposals(ctx, all); err != nil || len(got) != proposed {
+		t.Errorf("proposals of all organisations: %d, %v; want %d", len(got), err, proposed)
+	}
+
+	g, err := s.CooperationGraph(ctx, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var among store.Graph
+	if err := s.read(ctx, func(ctx context.Context, tx neo4j.ManagedTransaction) error {
+		among, err = graphAmong(ctx, tx, g.Organisations, stCooperationsAmong, idsParam(organisationIDs(g.Organisations)))
+		return err
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if len(g.Organisations) != len(orgs) || len(g.Cooperations) != len(snap.Cooperations) || !reflect.DeepEqual(g, among) {
+		t.Errorf("CooperationGraph(\"\"): %d organisations, %d cooperations (want %d, %d), equal to cooperations_among: %v",
+			len(g.Organisations), len(g.Cooperations), len(orgs), len(snap.Cooperations), reflect.DeepEqual(g, among))
+	}
+}
