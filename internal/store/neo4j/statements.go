@@ -91,12 +91,8 @@ var (
 	stUnmetNeedsTaken     = load("unmet_needs_taken")
 	stUnmetNeedUpsert     = load("unmet_need_upsert")
 	stUnmetNeedCounts     = load("unmet_need_counts")
-	stGapSupply           = load("gap_supply")
-	stGapCategories       = load("gap_categories")
-	stGapLanguages        = load("gap_languages")
-	stGapCourses          = load("gap_courses_without_childcare")
-	stGapAlwaysFull       = load("gap_always_full")
-	stGapUnfunded         = load("gap_unfunded")
+	stGapGroups           = load("gap_groups")
+	stGapOffers           = load("gap_offers")
 	stOrganisationsOfMuni = load("organisations_of_municipality")
 	// stNeighbourhood[k] finds the organisations within k hops; Cypher 5
 	// takes no parameter as a path length bound, so each depth is a file.

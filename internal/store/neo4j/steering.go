@@ -1,8 +1,11 @@
 package neo4j
 
 import (
+	"cmp"
 	"context"
 	"fmt"
+	"slices"
+	"strings"
 
 	"github.com/lotse-kim/lotse/internal/directory"
 	"github.com/lotse-kim/lotse/internal/store"
@@ -107,8 +110,9 @@ func gapParams(q store.GapQuery) map[string]any {
 	}
 }
 
-// GapFacts gathers what the gap rules read, each fact aggregated in Neo4j,
-// all in one read transaction.
+// GapFacts gathers what the gap rules read, aggregated in Neo4j, in one
+// read transaction of four statements: the districts, the supply groups
+// (gap_groups), the unmet needs and the listed offers (gap_offers).
 func (s *Store) GapFacts(ctx context.Context, q store.GapQuery) (store.GapFacts, error) {
 	var facts store.GapFacts
 	err := s.read(ctx, func(ctx context.Context, tx neo4j.ManagedTransaction) error {
@@ -121,68 +125,118 @@ func (s *Store) GapFacts(ctx context.Context, q store.GapQuery) (store.GapFacts,
 		for _, rec := range recs {
 			facts.Districts = append(facts.Districts, decodeDistrict(asRow(rec, "district")))
 		}
-
-		if recs, err = run(ctx, tx, stGapSupply, gapParams(q)); err != nil {
+		groups, err := collected(ctx, tx, stGapGroups, gapParams(q), "groups")
+		if err != nil {
 			return err
 		}
-		facts.Supply = make([]store.NeedSupply, 0, len(recs))
-		for _, rec := range recs {
-			d, _ := get(rec, "districtId").(string)
-			n, _ := get(rec, "need").(string)
-			a, _ := get(rec, "activeOffers").(int64)
-			f, _ := get(rec, "freePlaces").(int64)
-			facts.Supply = append(facts.Supply, store.NeedSupply{DistrictID: d, Need: directory.NeedArea(n), ActiveOffers: int(a), FreePlaces: int(f)})
-		}
-
-		if recs, err = run(ctx, tx, stGapCategories, gapParams(q)); err != nil {
+		if err := unpackGapGroups(groups, q.Needs, &facts); err != nil {
 			return err
 		}
-		facts.Categories = make([]store.CategorySupply, 0, len(recs))
-		for _, rec := range recs {
-			d, _ := get(rec, "districtId").(string)
-			c, _ := get(rec, "category").(string)
-			a, _ := get(rec, "activeOffers").(int64)
-			facts.Categories = append(facts.Categories, store.CategorySupply{DistrictID: d, Category: directory.OfferCategory(c), ActiveOffers: int(a)})
-		}
-
-		if recs, err = run(ctx, tx, stGapLanguages, gapParams(q)); err != nil {
-			return err
-		}
-		facts.DistrictLanguages = make([]store.DistrictLanguage, 0, len(recs))
-		for _, rec := range recs {
-			d, _ := get(rec, "districtId").(string)
-			need, _ := get(rec, "need").(string)
-			l, _ := get(rec, "language").(string)
-			n, _ := get(rec, "offers").(int64)
-			facts.DistrictLanguages = append(facts.DistrictLanguages, store.DistrictLanguage{
-				DistrictID: d, Need: directory.NeedArea(need), Language: l, Offers: int(n)})
-		}
-
 		if recs, err = run(ctx, tx, stUnmetNeedCounts, unmetNeedFilterParams(store.UnmetNeedFilter{
 			Municipality: q.Municipality, Needs: q.Needs,
 		})); err != nil {
 			return err
 		}
 		facts.UnmetNeeds = readUnmetNeedCounts(recs)
-
-		for _, l := range []struct {
-			st  *statement
-			out *[]directory.Offer
-		}{
-			{stGapCourses, &facts.CoursesWithoutChildcare},
-			{stGapAlwaysFull, &facts.AlwaysFull},
-			{stGapUnfunded, &facts.Unfunded},
-		} {
-			if recs, err = run(ctx, tx, l.st, gapParams(q)); err != nil {
-				return err
-			}
-			if *l.out, err = readOffers(recs); err != nil {
-				return err
-			}
+		listed, err := collected(ctx, tx, stGapOffers, gapParams(q), "offers")
+		if err != nil {
+			return err
 		}
-		return nil
+		return sortGapOffers(listed, &facts)
 	})
 	return facts, err
+}
+
+// unpackGapGroups turns gap_groups' [districtId, category, needs,
+// languages, offers, freePlaces] groups into f's supply (of the wanted need
+// areas; all when none), categories and district languages, each ordered
+// by its keys.
+func unpackGapGroups(groups []any, needs []directory.NeedArea, f *store.GapFacts) error {
+	type dn struct {
+		d string
+		n directory.NeedArea
+	}
+	type dc struct {
+		d string
+		c directory.OfferCategory
+	}
+	type dnl struct {
+		dn
+		l string
+	}
+	supply, cats, langs := map[dn]*store.NeedSupply{}, map[dc]int{}, map[dnl]int{}
+	for _, g := range groups {
+		v, _ := g.([]any)
+		if len(v) != 6 {
+			return fmt.Errorf("neo4j: statement %s: a group of %d values, want 6", stGapGroups.name, len(v))
+		}
+		d, _ := v[0].(string)
+		c, _ := v[1].(string)
+		offers, _ := v[4].(int64)
+		free, _ := v[5].(int64)
+		cats[dc{d, directory.OfferCategory(c)}] += int(offers)
+		ls := anyStrings(v[3])
+		for _, n := range enums[directory.NeedArea](anyStrings(v[2])) {
+			for _, l := range ls {
+				langs[dnl{dn{d, n}, l}] += int(offers)
+			}
+			if len(needs) > 0 && !slices.Contains(needs, n) {
+				continue
+			}
+			k := dn{d, n}
+			if supply[k] == nil {
+				supply[k] = &store.NeedSupply{DistrictID: d, Need: n}
+			}
+			supply[k].ActiveOffers += int(offers)
+			supply[k].FreePlaces += int(free)
+		}
+	}
+	f.Supply = make([]store.NeedSupply, 0, len(supply))
+	for _, v := range supply {
+		f.Supply = append(f.Supply, *v)
+	}
+	slices.SortFunc(f.Supply, func(a, b store.NeedSupply) int {
+		return cmp.Or(strings.Compare(a.DistrictID, b.DistrictID), strings.Compare(string(a.Need), string(b.Need)))
+	})
+	f.Categories = make([]store.CategorySupply, 0, len(cats))
+	for k, n := range cats {
+		f.Categories = append(f.Categories, store.CategorySupply{DistrictID: k.d, Category: k.c, ActiveOffers: n})
+	}
+	slices.SortFunc(f.Categories, func(a, b store.CategorySupply) int {
+		return cmp.Or(strings.Compare(a.DistrictID, b.DistrictID), strings.Compare(string(a.Category), string(b.Category)))
+	})
+	f.DistrictLanguages = make([]store.DistrictLanguage, 0, len(langs))
+	for k, n := range langs {
+		f.DistrictLanguages = append(f.DistrictLanguages, store.DistrictLanguage{DistrictID: k.d, Need: k.n, Language: k.l, Offers: n})
+	}
+	slices.SortFunc(f.DistrictLanguages, func(a, b store.DistrictLanguage) int {
+		return cmp.Or(strings.Compare(a.DistrictID, b.DistrictID), strings.Compare(string(a.Need), string(b.Need)),
+			strings.Compare(a.Language, b.Language))
+	})
+	return nil
+}
+
+// sortGapOffers puts gap_offers' offers, by id, into the lists of the rules
+// they are listed for.
+func sortGapOffers(listed []any, f *store.GapFacts) error {
+	f.CoursesWithoutChildcare, f.AlwaysFull, f.Unfunded = []directory.Offer{}, []directory.Offer{}, []directory.Offer{}
+	for _, v := range listed {
+		r := row(asMap(v))
+		o, err := decodeOffer(row(asMap(r["offer"])))
+		if err != nil {
+			return err
+		}
+		if r.boolean("course") {
+			f.CoursesWithoutChildcare = append(f.CoursesWithoutChildcare, o)
+		}
+		if r.boolean("full") {
+			f.AlwaysFull = append(f.AlwaysFull, o)
+		}
+		if r.boolean("unfunded") {
+			f.Unfunded = append(f.Unfunded, o)
+		}
+	}
+	return nil
 }
 
 // CooperationGraph returns the organisations of a municipality ("" = all)
