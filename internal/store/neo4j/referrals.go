@@ -1,9 +1,12 @@
 package neo4j
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"fmt"
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/lotse-kim/lotse/internal/directory"
@@ -317,6 +320,10 @@ func (s *Store) ReferralCounts(ctx context.Context, q store.ReferralCountQuery) 
 			out = append(out, store.ReferralCount{Key: key, Status: referral.Status(status), Reason: referral.Reason(reason),
 				AnswerDays: int(days), Count: int(n)})
 		}
+		slices.SortFunc(out, func(a, b store.ReferralCount) int {
+			return cmp.Or(strings.Compare(a.Key, b.Key), strings.Compare(string(a.Status), string(b.Status)),
+				strings.Compare(string(a.Reason), string(b.Reason)), cmp.Compare(a.AnswerDays, b.AnswerDays))
+		})
 		return nil
 	})
 	return out, err

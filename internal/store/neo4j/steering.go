@@ -216,10 +216,12 @@ func unpackGapGroups(groups []any, needs []directory.NeedArea, f *store.GapFacts
 	return nil
 }
 
-// sortGapOffers puts gap_offers' offers, by id, into the lists of the rules
-// they are listed for.
+// sortGapOffers puts gap_offers' offers into the lists of the rules they
+// are listed for, by id.
 func sortGapOffers(listed []any, f *store.GapFacts) error {
 	f.CoursesWithoutChildcare, f.AlwaysFull, f.Unfunded = []directory.Offer{}, []directory.Offer{}, []directory.Offer{}
+	id := func(v any) string { return row(asMap(row(asMap(v))["offer"])).str("id") }
+	slices.SortFunc(listed, func(a, b any) int { return strings.Compare(id(a), id(b)) })
 	for _, v := range listed {
 		r := row(asMap(v))
 		o, err := decodeOffer(row(asMap(r["offer"])))
@@ -254,6 +256,7 @@ func (s *Store) CooperationGraph(ctx context.Context, municipality string) (stor
 				return err
 			}
 		}
+		slices.SortFunc(orgs, func(a, b directory.Organisation) int { return strings.Compare(a.ID, b.ID) })
 		if municipality == "" { // every organisation: every cooperation
 			g, err = graphAmong(ctx, tx, orgs, stCooperationsAll, noParams())
 		} else {
@@ -290,6 +293,9 @@ func graphAmong(ctx context.Context, tx neo4j.ManagedTransaction, orgs []directo
 		since, _ := c[2].(string)
 		coops[i] = directory.Cooperation{A: a, B: b, Since: since, Topics: anyStrings(c[3])}.Normalized()
 	}
+	slices.SortFunc(coops, func(x, y directory.Cooperation) int {
+		return cmp.Or(strings.Compare(x.A, y.A), strings.Compare(x.B, y.B))
+	})
 	return store.Graph{Organisations: orgs, Cooperations: coops}, nil
 }
 

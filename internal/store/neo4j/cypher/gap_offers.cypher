@@ -1,6 +1,6 @@
 // The offers the gap rules list, in one pass over all offers of a
-// municipality's districts, by id, as one record holding {full, unfunded,
-// course, offer} maps:
+// municipality's districts, as one record holding {full, unfunded, course,
+// offer} maps (Go sorts them by id):
 // - full: active, with a capacity and no free places;
 // - unfunded: planned or paused, funding not secured;
 // - course: an active integration or language course without childcare of
@@ -35,7 +35,5 @@ WITH d, o, full, unfunded,
           }
           ELSE false END AS course
 WHERE full OR unfunded OR course
-WITH d, o, full, unfunded, course
-ORDER BY o.id
 RETURN collect({full: full, unfunded: unfunded, course: course,
                 offer: o {.*, providerId: [(p:Organisation)-[:PROVIDES]->(o) | p.id][0], districtId: d.id}}) AS offers

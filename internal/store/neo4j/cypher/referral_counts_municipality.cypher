@@ -20,6 +20,5 @@ UNWIND CASE $groupBy
          ELSE [r.fromOrganisationId + '|' + r.toOrganisationId]
        END AS key
 WITH key, r.status AS status, coalesce(r.reason, '') AS reason, r.answerDays AS answerDays, count(*) AS n
-ORDER BY key, status, reason, answerDays
 RETURN collect([key, status, reason, answerDays, n]) AS counts
 // filter:end
