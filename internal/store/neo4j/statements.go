@@ -93,6 +93,7 @@ var (
 	stUnmetNeedCounts     = load("unmet_need_counts")
 	stGapGroups           = load("gap_groups")
 	stGapOffers           = load("gap_offers")
+	stGapChildcare        = load("gap_childcare")
 	stOrganisationsOfMuni = load("organisations_of_municipality")
 	// stNeighbourhood[k] finds the organisations within k hops; Cypher 5
 	// takes no parameter as a path length bound, so each depth is a file.

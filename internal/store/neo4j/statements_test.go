@@ -44,6 +44,7 @@ func paramsOf(t *testing.T) map[*statement]map[string]any {
 		stUnmetNeedsTaken:  idsParam(nil), stUnmetNeedUpsert: rows,
 		stUnmetNeedCounts: unmetNeedFilterParams(store.UnmetNeedFilter{}),
 		stGapGroups:       gapParams(store.GapQuery{}), stGapOffers: gapParams(store.GapQuery{}),
+		stGapChildcare:        boxParams(directory.NewReach(nil, 1)),
 		stOrganisationsOfMuni: municipalityParam(""),
 		stTokenTaken:          tokenTakenParams(tok), stTokenCreate: tokenCreateParams(tok), stTokenByHash: hashParam("h"),
 		stTokens: noParams(), stTokenRevoke: revokeParams("t", time.Time{}),

@@ -104,15 +104,24 @@ func (s *Store) UnmetNeedCounts(ctx context.Context, f store.UnmetNeedFilter) ([
 }
 
 func gapParams(q store.GapQuery) map[string]any {
+	return map[string]any{"municipality": orNil(q.Municipality)}
+}
+
+// boxParams is the box of r for gap_childcare, within the range of
+// latitudes and longitudes Neo4j's points take (Reach does not wrap
+// longitudes, so nothing lies beyond them).
+func boxParams(r *directory.Reach) map[string]any {
+	minLat, maxLat, minLon, maxLon := r.Box()
 	return map[string]any{
-		"municipality": orNil(q.Municipality), "needs": listOrNil(q.Needs),
-		"radiusKm": q.ChildcareRadiusKm, "metresPerKm": metresPerKm,
+		"minLat": max(minLat, -90), "maxLat": min(maxLat, 90),
+		"minLon": max(minLon, -180), "maxLon": min(maxLon, 180),
 	}
 }
 
 // GapFacts gathers what the gap rules read, aggregated in Neo4j, in one
-// read transaction of four statements: the districts, the supply groups
-// (gap_groups), the unmet needs and the listed offers (gap_offers).
+// read transaction of five statements: the districts, the supply groups
+// (gap_groups), the unmet needs, the listed offers (gap_offers) and the
+// childcare around the courses among them (gap_childcare).
 func (s *Store) GapFacts(ctx context.Context, q store.GapQuery) (store.GapFacts, error) {
 	var facts store.GapFacts
 	err := s.read(ctx, func(ctx context.Context, tx neo4j.ManagedTransaction) error {
@@ -138,11 +147,7 @@ func (s *Store) GapFacts(ctx context.Context, q store.GapQuery) (store.GapFacts,
 			return err
 		}
 		facts.UnmetNeeds = readUnmetNeedCounts(recs)
-		listed, err := collected(ctx, tx, stGapOffers, gapParams(q), "offers")
-		if err != nil {
-			return err
-		}
-		return sortGapOffers(listed, &facts)
+		return gapOffers(ctx, tx, q, &facts)
 	})
 	return facts, err
 }
@@ -216,29 +221,117 @@ func unpackGapGroups(groups []any, needs []directory.NeedArea, f *store.GapFacts
 	return nil
 }
 
-// sortGapOffers puts gap_offers' offers into the lists of the rules they
-// are listed for, by id.
-func sortGapOffers(listed []any, f *store.GapFacts) error {
-	f.CoursesWithoutChildcare, f.AlwaysFull, f.Unfunded = []directory.Offer{}, []directory.Offer{}, []directory.Offer{}
-	id := func(v any) string { return row(asMap(row(asMap(v))["offer"])).str("id") }
+// gapOffers reads the offers of gap_offers into f's lists, by id: the
+// always-full and unfunded ones come whole, the courses as id and position;
+// the courses with no childcare within reach are read whole afterwards
+// unless they came so.
+func gapOffers(ctx context.Context, tx neo4j.ManagedTransaction, q store.GapQuery, f *store.GapFacts) error {
+	listed, err := collected(ctx, tx, stGapOffers, gapParams(q), "offers")
+	if err != nil {
+		return err
+	}
+	id := func(v any) string { return row(asMap(v)).str("id") }
 	slices.SortFunc(listed, func(a, b any) int { return strings.Compare(id(a), id(b)) })
+	f.CoursesWithoutChildcare, f.AlwaysFull, f.Unfunded = []directory.Offer{}, []directory.Offer{}, []directory.Offer{}
+	whole := map[string]directory.Offer{}
+	var courses []courseAt
 	for _, v := range listed {
 		r := row(asMap(v))
-		o, err := decodeOffer(row(asMap(r["offer"])))
+		if r["offer"] != nil {
+			o, err := decodeOffer(row(asMap(r["offer"])))
+			if err != nil {
+				return err
+			}
+			whole[o.ID] = o
+			if r.boolean("full") {
+				f.AlwaysFull = append(f.AlwaysFull, o)
+			}
+			if r.boolean("unfunded") {
+				f.Unfunded = append(f.Unfunded, o)
+			}
+		}
+		if r.boolean("course") {
+			courses = append(courses, courseAt{id: r.str("id"), at: r.geo("location")})
+		}
+	}
+	ids, err := withoutChildcare(ctx, tx, courses, q.ChildcareRadiusKm)
+	if err != nil {
+		return err
+	}
+	var missing []string
+	for _, id := range ids {
+		if _, ok := whole[id]; !ok {
+			missing = append(missing, id)
+		}
+	}
+	if len(missing) > 0 {
+		recs, err := run(ctx, tx, stOffersByID, idsParam(missing))
 		if err != nil {
 			return err
 		}
-		if r.boolean("course") {
+		os, err := readOffers(recs)
+		if err != nil {
+			return err
+		}
+		for _, o := range os {
+			whole[o.ID] = o
+		}
+	}
+	for _, id := range ids {
+		if o, ok := whole[id]; ok { // else deleted since: not in this transaction's view
 			f.CoursesWithoutChildcare = append(f.CoursesWithoutChildcare, o)
-		}
-		if r.boolean("full") {
-			f.AlwaysFull = append(f.AlwaysFull, o)
-		}
-		if r.boolean("unfunded") {
-			f.Unfunded = append(f.Unfunded, o)
 		}
 	}
 	return nil
+}
+
+// courseAt is a course's id and position (nil: none).
+type courseAt struct {
+	id string
+	at *directory.GeoPoint
+}
+
+// withoutChildcare returns the ids of the courses with no active childcare
+// offer within radiusKm (directory.DistanceKm, as on the embedded store), in
+// their order; a course without a position has none.
+func withoutChildcare(ctx context.Context, tx neo4j.ManagedTransaction, courses []courseAt, radiusKm float64) ([]string, error) {
+	var at []directory.GeoPoint
+	for _, c := range courses {
+		if c.at != nil {
+			at = append(at, *c.at)
+		}
+	}
+	var near []bool
+	if len(at) > 0 {
+		reach := directory.NewReach(at, radiusKm)
+		list, err := collected(ctx, tx, stGapChildcare, boxParams(reach), "positions")
+		if err != nil {
+			return nil, err
+		}
+		childcare := make([]directory.GeoPoint, len(list))
+		for i, v := range list {
+			p, _ := v.([]any)
+			if len(p) != 2 {
+				return nil, fmt.Errorf("neo4j: statement %s: a position of %d values, want 2", stGapChildcare.name, len(p))
+			}
+			childcare[i].Lat, _ = p[0].(float64)
+			childcare[i].Lon, _ = p[1].(float64)
+		}
+		near = reach.AnyWithin(childcare)
+	}
+	ids := []string{}
+	i := 0
+	for _, c := range courses {
+		if c.at == nil {
+			ids = append(ids, c.id)
+			continue
+		}
+		if !near[i] {
+			ids = append(ids, c.id)
+		}
+		i++
+	}
+	return ids, nil
 }
 
 // CooperationGraph returns the organisations of a municipality ("" = all)

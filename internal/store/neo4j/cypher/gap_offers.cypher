@@ -1,18 +1,16 @@
 // The offers the gap rules list, in one pass over all offers of a
-// municipality's districts, as one record holding {full, unfunded, course,
-// offer} maps (Go sorts them by id):
+// municipality's districts, as one record holding {id, full, unfunded,
+// course, location, offer} maps (Go sorts them by id). Whole offers come
+// for the always-full and unfunded ones; a course comes with its position,
+// since most have childcare within reach (Dortmund: 5 of about 960), and
+// Go reads the few that do not whole. The rules:
 // - full: active, with a capacity and no free places;
-// - unfunded: planned or paused, funding not secured;
+// - unfunded: planned or paused, funding not secured.
 // - course: an active integration or language course without childcare of
-//   its own and with no active CHILDCARE or PASSAGE_GROUP offer within
-//   $radiusKm (metres on Neo4j's sphere, in the form the point index
-//   answers; see search_offers_page). Around each course the point index
-//   finds every offer within the radius; the CASE reads the category first,
-//   which rules out most of them with one property read.
+//   its own (whether childcare is within reach, Go asks gap_childcare);
 // Start from the districts (few) and expand to their offers in a subquery:
 // with the optional municipality the planner would otherwise seek all
-// offers and join them to the districts. The CASE around the course check
-// keeps the point index to the courses.
+// offers and join them to the districts.
 MATCH (d:District)
 WHERE $municipality IS NULL OR d.municipality = $municipality
 CALL (d) {
@@ -26,14 +24,8 @@ WITH d, o,
      CASE WHEN status = 'ACTIVE' AND o.category IN ['INTEGRATION_COURSE', 'LANGUAGE_COURSE']
           THEN coalesce(NOT o.childcare, false) ELSE false END AS course
 WHERE full OR unfunded OR course
-WITH d, o, full, unfunded,
-     CASE WHEN course
-          THEN NOT EXISTS {
-            MATCH (c:Offer)
-            WHERE point.distance(c.location, o.location) <= $radiusKm * $metresPerKm
-              AND CASE WHEN c.category IN ['CHILDCARE', 'PASSAGE_GROUP'] THEN c.status = 'ACTIVE' ELSE false END
-          }
-          ELSE false END AS course
-WHERE full OR unfunded OR course
-RETURN collect({full: full, unfunded: unfunded, course: course,
-                offer: o {.*, providerId: [(p:Organisation)-[:PROVIDES]->(o) | p.id][0], districtId: d.id}}) AS offers
+RETURN collect({id: o.id, full: full, unfunded: unfunded, course: course,
+                location: CASE WHEN course THEN o.location END,
+                offer: CASE WHEN full OR unfunded
+                            THEN o {.*, providerId: [(p:Organisation)-[:PROVIDES]->(o) | p.id][0], districtId: d.id}
+                       END}) AS offers
