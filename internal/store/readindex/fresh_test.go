@@ -213,12 +213,22 @@ func TestConcurrentReadsAndWrites(t *testing.T) {
 					errs <- err
 					return
 				}
+				// Districts sorts lazily under the read lock (go test -race).
+				if _, err := ix.Districts(ctx, ""); err != nil {
+					errs <- err
+					return
+				}
 			}
 		}()
 	}
 	for i := range 30 {
 		o := snap.Offers[i]
 		if err := ix.UpdateOffer(ctx, o.ID, func(o *directory.Offer) error { o.Title = fmt.Sprint("Kurs ", i); return nil }); err != nil {
+			t.Fatal(err)
+		}
+		d := snap.Districts[i%len(snap.Districts)]
+		d.Name = fmt.Sprint(d.Name, " ", i)
+		if err := ix.PutDistricts(ctx, []directory.District{d}); err != nil {
 			t.Fatal(err)
 		}
 	}

@@ -32,7 +32,8 @@ type index struct {
 	// the query (TITLE, UPDATED_AT, FREE_PLACES), kept sorted on every write.
 	byOrder map[store.OfferOrder][]uint32
 
-	// The term caches are filled by reads, which hold only the read lock.
+	// The term caches and sortedDs are filled by reads, which hold only the
+	// read lock.
 	cacheMu  sync.Mutex
 	termMem  map[string][]*word // term → the words containing it
 	termGen  int                // len(vocab) when termMem was filled
@@ -188,6 +189,8 @@ func (ix *index) removeDistrict(id string) {
 
 // districtsSorted returns every district by municipality, name, then id.
 func (ix *index) districtsSorted() []directory.District {
+	ix.cacheMu.Lock()
+	defer ix.cacheMu.Unlock()
 	if ix.sortedDs == nil {
 		ds := make([]directory.District, 0, len(ix.districts))
 		for _, d := range ix.districts {
