@@ -1,6 +1,10 @@
 package main
 
-import "testing"
+import (
+	"os"
+	"runtime/debug"
+	"testing"
+)
 
 func TestParseMemoryLimit(t *testing.T) {
 	for in, want := range map[string]int64{
@@ -13,6 +17,33 @@ func TestParseMemoryLimit(t *testing.T) {
 	for _, bad := range []string{"230MB", "-1MiB", "abc", "1.5GiB", "99999999999TiB"} {
 		if _, err := parseMemoryLimit(bad); err == nil {
 			t.Errorf("parseMemoryLimit(%q) took it", bad)
+		}
+	}
+}
+
+func TestMemoryLimitRaisesGCPercent(t *testing.T) {
+	defer debug.SetMemoryLimit(debug.SetMemoryLimit(-1))
+	defer debug.SetGCPercent(debug.SetGCPercent(100))
+	t.Setenv("GOMEMLIMIT", "")
+	os.Unsetenv("GOMEMLIMIT")
+	for _, c := range []struct {
+		flag, gogc string
+		want       int
+	}{
+		{"0", "", 100},                   // no limit: Go's default stands
+		{"230MiB", "", limitedGCPercent}, // a limit: the collector waits for it
+		{"230MiB", "150", 100},           // GOGC set: left as the runtime took it
+	} {
+		debug.SetGCPercent(100)
+		t.Setenv("GOGC", c.gogc)
+		if c.gogc == "" {
+			os.Unsetenv("GOGC")
+		}
+		if _, err := limitServeMemory(c.flag); err != nil {
+			t.Fatal(err)
+		}
+		if got := debug.SetGCPercent(100); got != c.want {
+			t.Errorf("--memory-limit %s, GOGC=%q: GC percent %d, want %d", c.flag, c.gogc, got, c.want)
 		}
 	}
 }
