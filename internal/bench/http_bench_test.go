@@ -138,11 +138,7 @@ func mostCommon(b *testing.B, n map[string]int) string {
 // post sends one request and fails the benchmark on any GraphQL error, so a
 // broken query is never timed as a fast one.
 func post(b *testing.B, h http.Handler, body string) []byte {
-	req := httptest.NewRequest(http.MethodPost, "/graphql", strings.NewReader(body))
-	req.Header.Set("Content-Type", "application/json")
-	req.RemoteAddr = "127.0.0.1:1"
-	rec := httptest.NewRecorder()
-	h.ServeHTTP(rec, req.WithContext(context.Background()))
+	rec := exchange(h, body)
 	out := rec.Body.Bytes()
 	if rec.Code != http.StatusOK || bytes.Contains(out, []byte(`"errors"`)) {
 		b.Fatalf("%d %s", rec.Code, out)
@@ -160,12 +156,7 @@ func serveParallel(b *testing.B, h http.Handler, body string) {
 	b.ResetTimer()
 	b.RunParallel(func(pb *testing.PB) {
 		for pb.Next() {
-			req := httptest.NewRequest(http.MethodPost, "/graphql", strings.NewReader(body))
-			req.Header.Set("Content-Type", "application/json")
-			req.RemoteAddr = "127.0.0.1:1"
-			rec := httptest.NewRecorder()
-			h.ServeHTTP(rec, req)
-			if rec.Code != http.StatusOK || rec.Body.Len() != want {
+			if rec := exchange(h, body); rec.Code != http.StatusOK || rec.Body.Len() != want {
 				bad.Add(1)
 			}
 		}
@@ -175,6 +166,22 @@ func serveParallel(b *testing.B, h http.Handler, body string) {
 	if n := bad.Load(); n > 0 {
 		b.Fatalf("%d of %d answers differed from the first one", n, b.N)
 	}
+	reportPerRequest(b, elapsed, cpu0)
+}
+
+// exchange sends one GraphQL POST from loopback to h.
+func exchange(h http.Handler, body string) *httptest.ResponseRecorder {
+	req := httptest.NewRequest(http.MethodPost, "/graphql", strings.NewReader(body))
+	req.Header.Set("Content-Type", "application/json")
+	req.RemoteAddr = "127.0.0.1:1"
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, req)
+	return rec
+}
+
+// reportPerRequest reports req/s over elapsed and the process's CPU
+// milliseconds per request since cpu0.
+func reportPerRequest(b *testing.B, elapsed time.Duration, cpu0 time.Duration) {
 	b.ReportMetric(float64(b.N)/elapsed.Seconds(), "req/s")
 	b.ReportMetric(float64(cpuTime()-cpu0)/float64(time.Millisecond)/float64(b.N), "cpu-ms/req")
 }

@@ -3,7 +3,6 @@ package bench
 import (
 	"fmt"
 	"net/http"
-	"net/http/httptest"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -60,12 +59,7 @@ func serveMisses(b *testing.B, h http.Handler, body string) {
 		for pb.Next() {
 			// A comment changes the text, not the answer.
 			one := at + fmt.Sprintf(`# %d\n`, n.Add(1)) + body[len(at):]
-			req := httptest.NewRequest(http.MethodPost, "/graphql", strings.NewReader(one))
-			req.Header.Set("Content-Type", "application/json")
-			req.RemoteAddr = "127.0.0.1:1"
-			rec := httptest.NewRecorder()
-			h.ServeHTTP(rec, req)
-			if rec.Code != http.StatusOK || strings.Contains(rec.Body.String(), `"errors"`) {
+			if rec := exchange(h, one); rec.Code != http.StatusOK || strings.Contains(rec.Body.String(), `"errors"`) {
 				bad.Add(1)
 			}
 		}
@@ -75,6 +69,5 @@ func serveMisses(b *testing.B, h http.Handler, body string) {
 	if k := bad.Load(); k > 0 {
 		b.Fatalf("%d of %d answers failed", k, b.N)
 	}
-	b.ReportMetric(float64(b.N)/elapsed.Seconds(), "req/s")
-	b.ReportMetric(float64(cpuTime()-cpu0)/float64(time.Millisecond)/float64(b.N), "cpu-ms/req")
+	reportPerRequest(b, elapsed, cpu0)
 }
