@@ -22,10 +22,26 @@ func LatCos(lat float64) float64 { return math.Cos(lat * degree) }
 //
 //go:noinline
 func DistanceKmCos(a, b GeoPoint, cosA, cosB float64) float64 {
+	return KmOfHaversine(HaversineCos(a, b, cosA, cosB))
+}
+
+// HaversineCos is the haversine term h = sin²(Δφ/2) + cos φ₁ cos φ₂ sin²(Δλ/2)
+// of DistanceKmCos, bit for bit: the distance KmOfHaversine(h) never falls
+// as h grows, so a search can order and bound by h and compute the arc sine
+// only where h alone cannot decide. Never inlined, for the same rounding.
+//
+//go:noinline
+func HaversineCos(a, b GeoPoint, cosA, cosB float64) float64 {
 	dLat := (b.Lat - a.Lat) * degree
 	dLon := (b.Lon - a.Lon) * degree
 	sLat, sLon := math.Sin(dLat/2), math.Sin(dLon/2)
-	h := sLat*sLat + cosA*cosB*sLon*sLon
+	return sLat*sLat + cosA*cosB*sLon*sLon
+}
+
+// KmOfHaversine is the distance of a haversine term h (HaversineCos).
+//
+//go:noinline
+func KmOfHaversine(h float64) float64 {
 	return 2 * EarthRadiusKm * math.Asin(math.Min(1, math.Sqrt(h)))
 }
 

@@ -36,6 +36,11 @@ func demoStores(t *testing.T) (*sqlite.Store, *readindex.Store, directory.Snapsh
 			o.Title = "Sprachcafé Deutsch" // a tie the id must break
 		case 3:
 			o.FreePlaces = nil
+		case 4:
+			if i > 0 && snap.Offers[i-1].Location != nil {
+				l := *snap.Offers[i-1].Location
+				o.Location = &l // a tie at equal distance the id must break
+			}
 		}
 	}
 	for i := range snap.Organisations {
@@ -251,3 +256,60 @@ func TestSearchMatchesTheStore(t *testing.T) {
 }
 
 func isNotFound(err error) bool { return errors.Is(err, store.ErrNotFound) }
+
+// TestDistanceTiesMatchTheStore: searches ordered by distance over many
+// offers at a few shared places (equal distances, which the id orders) and
+// around a page's edge answer exactly as the embedded store does, forward,
+// backward and from cursors inside a tie. The read index orders by the
+// haversine term and computes distances only near the page's edge: a band
+// too narrow fails here.
+func TestDistanceTiesMatchTheStore(t *testing.T) {
+	snap := demo.Demo()
+	places := []directory.GeoPoint{{Lat: 51.25, Lon: 7.15}, {Lat: 51.2501, Lon: 7.15}, {Lat: 51.3, Lon: 7.0}}
+	for i := range snap.Offers {
+		if i%4 != 0 {
+			p := places[i%len(places)]
+			snap.Offers[i].Location = &p
+		}
+	}
+	inner := newSQLite(t)
+	if err := inner.Import(t.Context(), snap); err != nil {
+		t.Fatal(err)
+	}
+	ix := newIndexed(t, inner)
+	ctx := t.Context()
+	n := 0
+	for _, near := range []store.Near{{Lat: 51.2, Lon: 7.1, RadiusKm: 1000}, {Lat: 51.25, Lon: 7.15, RadiusKm: 15}, {Lat: 50.9, Lon: 6.9, RadiusKm: 1000}} {
+		for _, first := range []int{1, 2, 5, 20} {
+			for _, backward := range []bool{false, true} {
+				for c := -1; c < 12; c++ {
+					q := store.OfferQuery{Filter: store.OfferFilter{Near: &near}, Order: store.OrderDistance, Page: store.Page{First: first, Backward: backward}}
+					if c >= 0 { // a cursor at an offer in a tie
+						o := snap.Offers[1+c*7%len(snap.Offers)]
+						d := directory.DistanceKm(directory.GeoPoint{Lat: near.Lat, Lon: near.Lon}, *o.Location)
+						k := store.OfferOrdering(q.Order, &near).Encode(store.OfferKey(q.Order, store.OfferHit{Offer: o, DistanceKm: &d}))
+						if c%2 == 0 {
+							q.Page.After = k
+						} else {
+							q.Page.Before = k
+						}
+					}
+					want, werr := inner.SearchOffers(ctx, q)
+					got, gerr := ix.SearchOffers(ctx, q)
+					if fmt.Sprint(werr) != fmt.Sprint(gerr) {
+						t.Fatalf("%+v near %+v: error %v, want %v", q, near, gerr, werr)
+					}
+					if !reflect.DeepEqual(got, want) {
+						t.Fatalf("%+v near %+v:\n got %s\nwant %s", q, near, describe(got), describe(want))
+					}
+					if len(want.Hits) > 0 {
+						n++
+					}
+				}
+			}
+		}
+	}
+	if n < 100 {
+		t.Fatalf("only %d searches found anything", n)
+	}
+}

@@ -229,10 +229,44 @@ func postings(m map[string][]uint32, keys set) [][]uint32 {
 	return lists
 }
 
-// hit is a match: its ordinal and, for a radius search, its distance.
+// hit is a match: its ordinal and, for a radius search, its distance; a
+// search ordered by distance keeps the haversine term in dist instead
+// (directory.HaversineCos) until it has picked its page (pickNearest).
 type hit struct {
 	ord  uint32
 	dist float64
+}
+
+// band brackets the haversine terms whose distance is a value t: every
+// h ≤ lo is nearer than t and every h ≥ hi farther (directory.KmOfHaversine
+// never falls as h grows); in between, only the exact distance decides.
+// Both ends are checked with KmOfHaversine itself, so a band is never
+// wrong, only at worst as wide as everything (lo -1, hi +Inf).
+type band struct{ lo, hi float64 }
+
+func bandAt(t float64) band {
+	half := min(max(t/directory.EarthRadiusKm/2, 0), math.Pi/2) // d = 2R asin(√h)
+	h := math.Sin(half) * math.Sin(half)
+	b := band{lo: h * (1 - 1e-9), hi: h*(1+1e-9) + 1e-300}
+	if !(directory.KmOfHaversine(b.lo) < t) {
+		b.lo = -1
+	}
+	if !(directory.KmOfHaversine(b.hi) > t) {
+		b.hi = math.Inf(1)
+	}
+	return b
+}
+
+// side is -1 if the distance of h is surely below the band's value, +1 if
+// surely above, 0 if only the exact distance can tell.
+func (b band) side(h float64) int {
+	switch {
+	case h <= b.lo:
+		return -1
+	case h >= b.hi:
+		return 1
+	}
+	return 0
 }
 
 // inside says whether the offer of row r lies in the query's inner box,
@@ -278,6 +312,10 @@ func (q *query) distance(r *row) float64 {
 	return directory.DistanceKmCos(directory.GeoPoint{Lat: q.lat, Lon: q.lon}, directory.GeoPoint{Lat: r.lat, Lon: r.lon}, q.cosLat, r.cosLat)
 }
 
+func (q *query) haversine(r *row) float64 {
+	return directory.HaversineCos(directory.GeoPoint{Lat: q.lat, Lon: q.lon}, directory.GeoPoint{Lat: r.lat, Lon: r.lon}, q.cosLat, r.cosLat)
+}
+
 // sparseShare: a search whose matches are fewer than one in sparseShare of
 // the offers collects and orders its matches; a denser one walks the
 // presorted order of all offers and picks the page from it, so that a
@@ -300,9 +338,25 @@ func (ix *index) search(sq store.OfferQuery) (store.OfferPage, error) {
 	if sorted != nil {
 		keep = ix.live / sparseShare
 	}
-	// Distances are computed only where they are needed: to order by them,
-	// and to decide an offer outside the inner box.
-	byDistance := sq.Order == store.OrderDistance
+	// Distances are computed only where they are needed: to decide an offer
+	// outside the inner box, and, ordered by distance, where the haversine
+	// term alone cannot decide the radius, a cursor or the page (bands).
+	byDistance := sq.Order == store.OrderDistance && q.near
+	var inRadius, afterBand, beforeBand band
+	if byDistance {
+		inRadius, afterBand, beforeBand = bandAt(q.radius), cursorBand(w.After), cursorBand(w.Before)
+	}
+	// cursor compares a hit with a cursor as after/before do, by its
+	// haversine term where the band decides.
+	cursor := func(c func(hit) int, b band, h hit) int {
+		if byDistance {
+			if s := b.side(h.dist); s != 0 {
+				return s
+			}
+			h.dist = directory.KmOfHaversine(h.dist)
+		}
+		return c(h)
+	}
 	matched := newBitmap(len(ix.offers))
 	var hits []hit
 	var edges store.Edges
@@ -312,17 +366,20 @@ func (ix *index) search(sq store.OfferQuery) (store.OfferPage, error) {
 			continue
 		}
 		h := hit{ord: ord}
-		if q.near {
-			if w := &ix.rows[ord]; byDistance || !q.inside(w) {
-				if h.dist = q.distance(w); !(h.dist <= q.radius) {
-					continue
-				}
+		if w := &ix.rows[ord]; byDistance {
+			h.dist = q.haversine(w)
+			if s := inRadius.side(h.dist); s > 0 || s == 0 && !(directory.KmOfHaversine(h.dist) <= q.radius) {
+				continue
+			}
+		} else if q.near && !q.inside(w) {
+			if h.dist = q.distance(w); !(h.dist <= q.radius) {
+				continue
 			}
 		}
 		edges.Total++
 		if cut {
 			// Outside the window's cursors: counted, and it sets the page flags.
-			upTo, from := w.After != nil && after(h) <= 0, w.Before != nil && before(h) >= 0
+			upTo, from := w.After != nil && cursor(after, afterBand, h) <= 0, w.Before != nil && cursor(before, beforeBand, h) >= 0
 			if upTo || from {
 				edges.UpToAfter, edges.FromBefore = edges.UpToAfter || upTo, edges.FromBefore || from
 				continue
@@ -334,7 +391,9 @@ func (ix *index) search(sq store.OfferQuery) (store.OfferPage, error) {
 		}
 	}
 	var rows []hit // in the direction of reading, as store.FinishPage takes them
-	if inWindow <= keep {
+	if byDistance {
+		rows = pickNearest(hits, w, ix.order(sq.Order))
+	} else if inWindow <= keep {
 		rows = pickSparse(hits, w, ix.order(sq.Order))
 	} else {
 		rows = pickDense(sorted, matched, w)
@@ -363,6 +422,53 @@ func pickSparse(hits []hit, w store.Window, compare func(a, b hit) int) []hit {
 		return topK(hits, n, func(a, b hit) int { return compare(b, a) })[:n]
 	}
 	return topK(hits, n, compare)[:n]
+}
+
+// pickNearest is pickSparse for an order by distance whose hits carry
+// their haversine terms in dist: it takes the w.Fetch() first (or last) by
+// the term, and computes the distance only of those and of every hit whose
+// term lies in the band of the last one's distance (two terms may give the
+// same distance, which the id then orders), so that a page of 20 out of
+// 150,000 hits costs 20-odd arc sines. Since directory.DistanceKmCos is
+// KmOfHaversine of HaversineCos, the distances are the very same.
+func pickNearest(hits []hit, w store.Window, compare func(a, b hit) int) []hit {
+	n := min(len(hits), w.Fetch())
+	if n == 0 {
+		return nil
+	}
+	if n*8 < len(hits) {
+		byHav := func(a, b hit) int { return cmp.Compare(a.dist, b.dist) }
+		if w.Backward {
+			byHav = func(a, b hit) int { return cmp.Compare(b.dist, a.dist) }
+		}
+		last := topK(hits, n, byHav)[n-1].dist
+		b, sure := bandAt(directory.KmOfHaversine(last)), 1 // farther than the last one's distance
+		if w.Backward {
+			sure = -1
+		}
+		var near []hit
+		for _, h := range hits {
+			if b.side(h.dist) != sure {
+				near = append(near, h)
+			}
+		}
+		hits = near
+	}
+	for i := range hits {
+		hits[i].dist = directory.KmOfHaversine(hits[i].dist)
+	}
+	return pickSparse(hits, w, compare)
+}
+
+// cursorBand is the band of a cursor's distance; a cursor of another kind
+// (store.Ordering.Compare decides it) has none that decides anything.
+func cursorBand(k *store.Key) band {
+	if k != nil {
+		if d, ok := k.Sort.(float64); ok {
+			return bandAt(d)
+		}
+	}
+	return band{lo: -1, hi: math.Inf(1)}
 }
 
 // pickDense takes the window's rows by walking the presorted order (from
