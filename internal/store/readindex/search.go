@@ -342,20 +342,9 @@ func (ix *index) search(sq store.OfferQuery) (store.OfferPage, error) {
 	// outside the inner box, and, ordered by distance, where the haversine
 	// term alone cannot decide the radius, a cursor or the page (bands).
 	byDistance := sq.Order == store.OrderDistance && q.near
-	var inRadius, afterBand, beforeBand band
+	inRadius := bandAt(q.radius)
 	if byDistance {
-		inRadius, afterBand, beforeBand = bandAt(q.radius), cursorBand(w.After), cursorBand(w.Before)
-	}
-	// cursor compares a hit with a cursor as after/before do, by its
-	// haversine term where the band decides.
-	cursor := func(c func(hit) int, b band, h hit) int {
-		if byDistance {
-			if s := b.side(h.dist); s != 0 {
-				return s
-			}
-			h.dist = directory.KmOfHaversine(h.dist)
-		}
-		return c(h)
+		after, before = byTerm(after, w.After), byTerm(before, w.Before)
 	}
 	matched := newBitmap(len(ix.offers))
 	var hits []hit
@@ -379,7 +368,7 @@ func (ix *index) search(sq store.OfferQuery) (store.OfferPage, error) {
 		edges.Total++
 		if cut {
 			// Outside the window's cursors: counted, and it sets the page flags.
-			upTo, from := w.After != nil && cursor(after, afterBand, h) <= 0, w.Before != nil && cursor(before, beforeBand, h) >= 0
+			upTo, from := w.After != nil && after(h) <= 0, w.Before != nil && before(h) >= 0
 			if upTo || from {
 				edges.UpToAfter, edges.FromBefore = edges.UpToAfter || upTo, edges.FromBefore || from
 				continue
@@ -460,15 +449,25 @@ func pickNearest(hits []hit, w store.Window, compare func(a, b hit) int) []hit {
 	return pickSparse(hits, w, compare)
 }
 
-// cursorBand is the band of a cursor's distance; a cursor of another kind
-// (store.Ordering.Compare decides it) has none that decides anything.
-func cursorBand(k *store.Key) band {
-	if k != nil {
-		if d, ok := k.Sort.(float64); ok {
-			return bandAt(d)
-		}
+// byTerm is the comparison c with the cursor k for hits that carry their
+// haversine term in dist: by the term outside the band of the cursor's
+// distance, by the distance inside it. A cursor of another kind
+// (store.Ordering.Compare decides it) has a band that decides nothing.
+func byTerm(c func(hit) int, k *store.Key) func(hit) int {
+	if c == nil {
+		return nil
 	}
-	return band{lo: -1, hi: math.Inf(1)}
+	b := band{lo: -1, hi: math.Inf(1)}
+	if d, ok := k.Sort.(float64); ok {
+		b = bandAt(d)
+	}
+	return func(h hit) int {
+		if s := b.side(h.dist); s != 0 {
+			return s
+		}
+		h.dist = directory.KmOfHaversine(h.dist)
+		return c(h)
+	}
 }
 
 // pickDense takes the window's rows by walking the presorted order (from
