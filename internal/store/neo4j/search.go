@@ -2,7 +2,7 @@ package neo4j
 
 import (
 	"context"
-	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
@@ -135,34 +135,46 @@ func (s *Store) searchFrom(ctx context.Context, q store.OfferQuery, driver, luce
 	if lucene != "" {
 		params["lucene"] = lucene
 	}
+	key := func(h store.OfferHit) store.Key { return store.OfferKey(q.Order, h) }
 	var page store.OfferPage
 	err = s.read(ctx, func(ctx context.Context, tx neo4j.ManagedTransaction) error {
-		recs, err := run(ctx, tx, st, params)
+		rec, err := single(ctx, tx, st, params)
 		if err != nil {
 			return err
 		}
-		if len(recs) == 0 {
-			return fmt.Errorf("neo4j: statement %s returned no record", st.name)
+		hits, err := decodeHits(get(rec, "page"))
+		if err != nil {
+			return err
 		}
-		hits := make([]store.OfferHit, 0, len(recs))
-		for _, rec := range recs {
-			row := asRow(rec, "offer")
-			if row == nil { // an empty page: the one record carries only the total
-				continue
+		// In the order the statement fetched them: w's, reversed when backward.
+		slices.SortFunc(hits, func(a, b store.OfferHit) int {
+			if w.Backward {
+				a, b = b, a
 			}
-			o, err := decodeOffer(row)
-			if err != nil {
-				return err
-			}
-			hit := store.OfferHit{Offer: o}
-			if d, ok := get(rec, "distanceKm").(float64); ok {
-				hit.DistanceKm = &d
-			}
-			hits = append(hits, hit)
-		}
-		page.Hits, page.PageInfo = store.FinishPage(w, hits, edges(recs[0]),
-			func(h store.OfferHit) store.Key { return store.OfferKey(q.Order, h) })
+			return w.Compare(key(a), key(b))
+		})
+		page.Hits, page.PageInfo = store.FinishPage(w, hits, edges(rec), key)
 		return nil
 	})
 	return page, err
+}
+
+// decodeHits decodes a search statement's page: a list of maps holding the
+// offer and its distance.
+func decodeHits(page any) ([]store.OfferHit, error) {
+	list, _ := page.([]any)
+	hits := make([]store.OfferHit, 0, len(list))
+	for _, x := range list {
+		r := row(asMap(x))
+		o, err := decodeOffer(row(asMap(r["offer"])))
+		if err != nil {
+			return nil, err
+		}
+		hit := store.OfferHit{Offer: o}
+		if d, ok := r["distanceKm"].(float64); ok {
+			hit.DistanceKm = &d
+		}
+		hits = append(hits, hit)
+	}
+	return hits, nil
 }

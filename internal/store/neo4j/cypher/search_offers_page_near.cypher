@@ -70,16 +70,14 @@ OPTIONAL CALL (rows) {
     CASE WHEN $backward THEN id END DESC
   LIMIT $limit
 }
-// The order belongs to the final RETURN: only there does Cypher promise it.
+// One record holding the page as a list: the driver reads every record in a
+// goroutine of its own. A list keeps no promised order, so searchFrom orders
+// the page in Go (the rows above chose which offers it holds).
 RETURN total, upToAfter, fromBefore,
-       // The ids from the node's own properties (offer_upsert keeps them;
-       // an offer written before they were kept expands its relationships).
-       o {.*,
-          providerId: coalesce(o.providerId, [(p:Organisation)-[:PROVIDES]->(o) | p.id][0]),
-          districtId: coalesce(o.districtId, [(o)-[:LOCATED_IN]->(d:District) | d.id][0])
-       } AS offer, distanceKm
-ORDER BY
-  CASE WHEN $sortDesc = $backward THEN sk END ASC,
-  CASE WHEN $sortDesc <> $backward THEN sk END DESC,
-  CASE WHEN NOT $backward THEN id END ASC,
-  CASE WHEN $backward THEN id END DESC
+       collect(CASE WHEN o IS NOT NULL THEN {distanceKm: distanceKm,
+         // The ids from the node's own properties (offer_upsert keeps them;
+         // an offer written before they were kept expands its relationships).
+         offer: o {.*,
+           providerId: coalesce(o.providerId, [(p:Organisation)-[:PROVIDES]->(o) | p.id][0]),
+           districtId: coalesce(o.districtId, [(o)-[:LOCATED_IN]->(d:District) | d.id][0])
+         }} END) AS page
