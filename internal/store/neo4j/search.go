@@ -117,6 +117,23 @@ func searchDriver(f store.OfferFilter) (driver, lucene string) {
 	}
 }
 
+// luceneExact are the parameters whose filter offer_search's query decides
+// exactly: luceneClauses adds a clause for each that filters, every value is
+// one token of the offer's searchKeys, and offer_upsert writes them with the
+// offer. From the full-text start the filter block need not read them again
+// (reading an offer's properties is most of the block's cost); text and
+// radius are only a superset there and stay.
+var luceneExact = []string{"categories", "statuses", "costs", "needs", "languages", "targetGroups",
+	"legalCircuits", "childcare"}
+
+// leaveToLucene turns the filters of luceneExact, and freePlacesOnly, off.
+func leaveToLucene(params map[string]any) {
+	for _, p := range luceneExact {
+		params[p] = nil
+	}
+	params["freePlacesOnly"] = false
+}
+
 // SearchOffers filters, orders and pages offers in Neo4j: one statement
 // returns the total and the page, so the filter runs once.
 func (s *Store) SearchOffers(ctx context.Context, q store.OfferQuery) (store.OfferPage, error) {
@@ -134,6 +151,7 @@ func (s *Store) searchFrom(ctx context.Context, q store.OfferQuery, driver, luce
 	params := searchParams(q, w)
 	if lucene != "" {
 		params["lucene"] = lucene
+		leaveToLucene(params)
 	}
 	key := func(h store.OfferHit) store.Key { return store.OfferKey(q.Order, h) }
 	var page store.OfferPage

@@ -73,13 +73,17 @@ func TestCoveringCellsHoldEveryPointInside(t *testing.T) {
 
 // TestCoveringCellsNearlyFitTheCircle: the covering of the benchmark's
 // radius is not much more than the circle (a coarser grid would still be
-// right, only slower) and uses the fine levels.
+// right, only slower) and uses the fine levels: level 2 for its 15 km,
+// level 0 for matchOffers' first 3 km.
 func TestCoveringCellsNearlyFitTheCircle(t *testing.T) {
 	c := directory.GeoPoint{Lat: 51.17, Lon: 7.08}
+	if near := coveringCells(c, 3); !strings.HasPrefix(near[0], "cell0_") {
+		t.Errorf("3 km covered at %s, want level 0", near[0])
+	}
 	cells := coveringCells(c, 15)
-	sLat, sLon := cellStep(1)
-	if !strings.HasPrefix(cells[0], "cell1_") {
-		t.Fatalf("15 km covered at %s, want level 1 (%.2f° × %.3f°)", cells[0], sLat, sLon)
+	sLat, sLon := cellStep(2)
+	if !strings.HasPrefix(cells[0], "cell2_") {
+		t.Fatalf("15 km covered at %s, want level 2 (%.2f° × %.3f°)", cells[0], sLat, sLon)
 	}
 	cellKm2 := sLat * 111.19 * sLon * 111.19 * math.Cos(c.Lat*math.Pi/180)
 	if area, circle := float64(len(cells))*cellKm2, math.Pi*15*15; area > 1.5*circle {
@@ -166,5 +170,45 @@ func TestSearchDriver(t *testing.T) {
 		"searchKeys:(childcare_true) AND searchKeys:free_places"
 	if q != want {
 		t.Errorf("lucene query\n%s\nwant\n%s", q, want)
+	}
+}
+
+// TestLuceneDecidesExactly: every filter the full-text start leaves to its
+// Lucene query (luceneExact) has its clause there, under the parameter name
+// the statements read, so that turning the parameter off loses no filter.
+func TestLuceneDecidesExactly(t *testing.T) {
+	yes := true
+	cases := map[string]struct {
+		f     store.OfferFilter
+		token string
+	}{
+		"categories":     {store.OfferFilter{Categories: []directory.OfferCategory{"CHILDCARE"}}, "category_CHILDCARE"},
+		"statuses":       {store.OfferFilter{Status: []directory.OfferStatus{"ACTIVE"}}, "status_ACTIVE"},
+		"costs":          {store.OfferFilter{Cost: []directory.Cost{"FREE"}}, "cost_FREE"},
+		"needs":          {store.OfferFilter{Needs: []directory.NeedArea{"WORK"}}, "need_WORK"},
+		"languages":      {store.OfferFilter{Languages: []string{"ar"}}, "lang_ar"},
+		"targetGroups":   {store.OfferFilter{TargetGroups: []directory.TargetGroup{"WOMEN"}}, "group_WOMEN"},
+		"legalCircuits":  {store.OfferFilter{LegalCircuits: []directory.LegalCircuit{"SGB_II"}}, "circuit_SGB_II"},
+		"childcare":      {store.OfferFilter{Childcare: &yes}, "childcare_true"},
+		"freePlacesOnly": {store.OfferFilter{FreePlacesOnly: true}, "free_places"},
+	}
+	for _, p := range luceneExact {
+		if _, ok := cases[p]; !ok {
+			t.Errorf("luceneExact holds %s, which this test does not check", p)
+		}
+	}
+	for param, tc := range cases {
+		clauses, _ := luceneClauses(tc.f)
+		if !strings.Contains(strings.Join(clauses, " AND "), tc.token) {
+			t.Errorf("%s: no clause with %s in %q", param, tc.token, clauses)
+		}
+		params := offerFilterParams(tc.f)
+		if params[param] == nil || params[param] == false {
+			t.Errorf("%s: the filter sets no parameter %s: %v", param, param, params)
+		}
+		leaveToLucene(params)
+		if params[param] != nil && params[param] != false {
+			t.Errorf("%s: still filters after leaveToLucene: %v", param, params[param])
+		}
 	}
 }
