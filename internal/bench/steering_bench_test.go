@@ -24,14 +24,23 @@ var steeringReader = access.Principal{Role: access.RoleSteering, TokenID: "bench
 // measure runs fn b.N times and reports the median and the slowest run,
 // in wall-clock time and in the CPU time of the calling thread (threadCPU:
 // on a shared machine the steadier figure), and the process's CPU per call.
-func measure(b *testing.B, fn func() error) {
+func measure(b *testing.B, fn func() error) { measureAfter(b, nil, fn) }
+
+// measureAfter is measure that calls prep (when not nil) before each run,
+// outside the times and the process's CPU per call.
+func measureAfter(b *testing.B, prep func(), fn func() error) {
 	b.Helper()
+	var prepCPU time.Duration
+	timedPrep := prep
+	if prep != nil {
+		timedPrep = func() { t0 := cpuTime(); prep(); prepCPU += cpuTime() - t0 }
+	}
 	proc := cpuTime()
-	times, cpu := runTimed(b, b.N, fn)
+	times, cpu := runTimedAfter(b, b.N, timedPrep, fn)
 	reportTimes(b, times, cpu)
 	// The whole process's CPU per call: with the work handed to other
 	// goroutines (network.Analyse's parallel search) and the collector's.
-	b.ReportMetric(float64(cpuTime()-proc)/float64(time.Millisecond)/float64(b.N), "proc-cpu-ms/op")
+	b.ReportMetric(float64(cpuTime()-proc-prepCPU)/float64(time.Millisecond)/float64(b.N), "proc-cpu-ms/op")
 }
 
 // reportTimes reports the median and the slowest of the runs' wall-clock

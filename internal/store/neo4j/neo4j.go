@@ -73,6 +73,7 @@ type Store struct {
 	db            string
 	timeout       time.Duration
 	importTimeout time.Duration
+	gaps          store.GapMemo // the directory's part of recent gap facts (steering.go)
 }
 
 var _ store.Store = (*Store)(nil)

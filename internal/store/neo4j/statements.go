@@ -94,6 +94,7 @@ var (
 	stGapGroups           = load("gap_groups")
 	stGapOffers           = load("gap_offers")
 	stGapChildcare        = load("gap_childcare")
+	stDirectoryStamp      = load("directory_stamp")
 	stOrganisationsOfMuni = load("organisations_of_municipality")
 	// stNeighbourhood[k] finds the organisations within k hops; Cypher 5
 	// takes no parameter as a path length bound, so each depth is a file.

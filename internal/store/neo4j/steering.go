@@ -119,37 +119,65 @@ func boxParams(r *directory.Reach) map[string]any {
 }
 
 // GapFacts gathers what the gap rules read, aggregated in Neo4j, in one
-// read transaction of five statements: the districts, the supply groups
-// (gap_groups), the unmet needs, the listed offers (gap_offers) and the
-// childcare around the courses among them (gap_childcare).
+// read transaction. The directory's part (districts, supply groups:
+// gap_groups, the listed offers: gap_offers, and the childcare around the
+// courses among them: gap_childcare) is kept from an earlier call while
+// the directory's stamp stands (store.GapMemo): every write of districts,
+// organisations or offers, by any replica, numbers a change in its own
+// transaction. Unmet needs are recorded outside the change log and read
+// every time.
 func (s *Store) GapFacts(ctx context.Context, q store.GapQuery) (store.GapFacts, error) {
 	var facts store.GapFacts
 	err := s.read(ctx, func(ctx context.Context, tx neo4j.ManagedTransaction) error {
-		facts = store.GapFacts{}
-		recs, err := run(ctx, tx, stDistricts, municipalityParam(q.Municipality))
+		rec, err := single(ctx, tx, stDirectoryStamp, noParams())
 		if err != nil {
 			return err
 		}
-		facts.Districts = make([]directory.District, 0, len(recs))
-		for _, rec := range recs {
-			facts.Districts = append(facts.Districts, decodeDistrict(asRow(rec, "district")))
+		seq, _ := get(rec, "seq").(int64)
+		epoch, _ := get(rec, "epoch").(string)
+		at := store.DirectoryStamp{Epoch: epoch, Version: seq}
+		// Without an epoch (no change yet) the stamp names no one state.
+		f, ok := s.gaps.Get(q, at)
+		if !ok || epoch == "" {
+			if f, err = directoryGapFacts(ctx, tx, q); err != nil {
+				return err
+			}
+			if epoch != "" {
+				s.gaps.Put(q, at, f)
+			}
 		}
-		groups, err := collected(ctx, tx, stGapGroups, gapParams(q), "groups")
-		if err != nil {
-			return err
-		}
-		if err := unpackGapGroups(groups, q.Needs, &facts); err != nil {
-			return err
-		}
-		if recs, err = run(ctx, tx, stUnmetNeedCounts, unmetNeedFilterParams(store.UnmetNeedFilter{
+		recs, err := run(ctx, tx, stUnmetNeedCounts, unmetNeedFilterParams(store.UnmetNeedFilter{
 			Municipality: q.Municipality, Needs: q.Needs,
-		})); err != nil {
+		}))
+		if err != nil {
 			return err
 		}
-		facts.UnmetNeeds = readUnmetNeedCounts(recs)
-		return gapOffers(ctx, tx, q, &facts)
+		f.UnmetNeeds = readUnmetNeedCounts(recs)
+		facts = f
+		return nil
 	})
 	return facts, err
+}
+
+// directoryGapFacts reads the facts of q but the unmet needs in tx.
+func directoryGapFacts(ctx context.Context, tx neo4j.ManagedTransaction, q store.GapQuery) (store.GapFacts, error) {
+	var f store.GapFacts
+	recs, err := run(ctx, tx, stDistricts, municipalityParam(q.Municipality))
+	if err != nil {
+		return f, err
+	}
+	f.Districts = make([]directory.District, 0, len(recs))
+	for _, rec := range recs {
+		f.Districts = append(f.Districts, decodeDistrict(asRow(rec, "district")))
+	}
+	groups, err := collected(ctx, tx, stGapGroups, gapParams(q), "groups")
+	if err != nil {
+		return f, err
+	}
+	if err := unpackGapGroups(groups, q.Needs, &f); err != nil {
+		return f, err
+	}
+	return f, gapOffers(ctx, tx, q, &f)
 }
 
 // unpackGapGroups turns gap_groups' [districtId, category, needs,

@@ -5,10 +5,12 @@ import (
 	"fmt"
 	"reflect"
 	"testing"
+	"time"
 
 	"github.com/lotse-kim/lotse/internal/demo"
 	"github.com/lotse-kim/lotse/internal/directory"
 	"github.com/lotse-kim/lotse/internal/store"
+	"github.com/lotse-kim/lotse/internal/store/storetest"
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 )
 
@@ -81,5 +83,52 @@ func TestLargeReadsAgree(t *testing.T) {
 	if len(g.Organisations) != len(orgs) || len(g.Cooperations) != len(snap.Cooperations) || !reflect.DeepEqual(g, among) {
 		t.Errorf("CooperationGraph(\"\"): %d organisations, %d cooperations (want %d, %d), equal to cooperations_among: %v",
 			len(g.Organisations), len(g.Cooperations), len(orgs), len(snap.Cooperations), reflect.DeepEqual(g, among))
+	}
+}
+
+// TestGapFactsSeeOtherWriters: the gap facts a store keeps must show a
+// write by another replica on the same database (storetest).
+func TestGapFactsSeeOtherWriters(t *testing.T) {
+	reader := openTestStore(t, nil)
+	storetest.GapFactsSeeOtherWriters(t, reader, openTestStore(t, nil))
+}
+
+// TestGapFactsAfterWipe: a database emptied under a running store and
+// filled again numbers its changes from 1 again; the facts kept for the
+// same number before must not come back (the log's epoch differs).
+func TestGapFactsAfterWipe(t *testing.T) {
+	s := openTestStore(t, nil)
+	ctx := t.Context()
+	fill := func(free int) {
+		t.Helper()
+		at := time.Date(2025, 4, 1, 12, 0, 0, 0, time.UTC)
+		ten := 10
+		if err := s.PutDistricts(ctx, []directory.District{{ID: "d-1", Name: "Mitte", Municipality: "Solingen", Population: 1000}}); err != nil {
+			t.Fatal(err)
+		}
+		if err := s.CreateOrganisation(ctx, directory.Organisation{ID: "org-1", Name: "VHS", Kind: directory.KindEducationProvider,
+			DistrictID: "d-1", Municipality: "Solingen", UpdatedAt: at}); err != nil {
+			t.Fatal(err)
+		}
+		if err := s.CreateOffer(ctx, directory.Offer{ID: "off-1", ProviderID: "org-1", Title: "Deutschkurs",
+			Category: directory.CategoryLanguageCourse, Needs: []directory.NeedArea{directory.NeedLanguage}, Languages: []string{"de"},
+			Cost: directory.CostFree, Funding: directory.FundingFunded, Status: directory.StatusActive, Capacity: &ten,
+			FreePlaces: &free, DistrictID: "d-1", UpdatedAt: at}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	q := store.GapQuery{Municipality: "Solingen", ChildcareRadiusKm: 1}
+	fill(10)
+	for range 2 { // the second is kept
+		if f, err := s.GapFacts(ctx, q); err != nil || len(f.AlwaysFull) != 0 {
+			t.Fatalf("before the wipe: %d always full, %v; want 0", len(f.AlwaysFull), err)
+		}
+	}
+	if err := s.wipe(ctx); err != nil {
+		t.Fatal(err)
+	}
+	fill(0)
+	if f, err := s.GapFacts(ctx, q); err != nil || len(f.AlwaysFull) != 1 {
+		t.Fatalf("after the wipe and the same number of writes: %d always full, %v; want 1", len(f.AlwaysFull), err)
 	}
 }

@@ -38,8 +38,8 @@ type Store struct {
 	r     *sql.DB   // readers
 	stmts stmtCache // prepared hot reads on r
 	path  string
-	full  atomic.Bool // the last write failed for a full disk
-	gaps  gapMemo     // the directory's part of recent gap facts (steering.go)
+	full  atomic.Bool   // the last write failed for a full disk
+	gaps  store.GapMemo // the directory's part of recent gap facts (steering.go)
 }
 
 // Open opens (creating if needed) the database file at path and applies

@@ -7,11 +7,9 @@ import (
 	_ "embed"
 	"encoding/json"
 	"fmt"
-	"maps"
 	"slices"
 	"sort"
 	"strings"
-	"sync"
 
 	"github.com/lotse-kim/lotse/internal/directory"
 	"github.com/lotse-kim/lotse/internal/store"
@@ -101,12 +99,13 @@ func (s *Store) GapFacts(ctx context.Context, q store.GapQuery) (store.GapFacts,
 	if err := queryRow(ctx, tx, stDirectoryVersion).Scan(&version); err != nil {
 		return store.GapFacts{}, fmt.Errorf("gap facts: %w", err)
 	}
-	f, ok := s.gaps.get(q, version)
+	at := store.DirectoryStamp{Version: version}
+	f, ok := s.gaps.Get(q, at)
 	if !ok {
 		if f, err = s.directoryGapFacts(ctx, tx, q); err != nil {
 			return store.GapFacts{}, err
 		}
-		s.gaps.put(q, version, f)
+		s.gaps.Put(q, at, f)
 	}
 	if f.UnmetNeeds, err = unmetNeedCounts(ctx, tx, store.UnmetNeedFilter{Municipality: q.Municipality, Needs: q.Needs}); err != nil {
 		return store.GapFacts{}, fmt.Errorf("gap facts: %w", err)
@@ -142,92 +141,6 @@ func (s *Store) directoryGapFacts(ctx context.Context, tx *sql.Tx, q store.GapQu
 		return store.GapFacts{}, err
 	}
 	return f, nil
-}
-
-// gapMemo keeps the directory's part of the latest gap facts, each with
-// the directory version it was read at: a steering dashboard asks for the
-// same municipality's report again and again while the directory rarely
-// changes, and Köln's facts take about 40 ms to read. It holds a few
-// municipalities (at most gapMemoOffers listed offers in all, about 12 MB).
-type gapMemo struct {
-	mu      sync.Mutex
-	entries []gapMemoEntry // the most recently used last
-}
-
-type gapMemoEntry struct {
-	key     string
-	version int64
-	facts   store.GapFacts
-	offers  int
-}
-
-const (
-	gapMemoEntries = 8
-	gapMemoOffers  = 10_000
-)
-
-func gapMemoKey(q store.GapQuery) string {
-	needs := make([]string, len(q.Needs))
-	for i, n := range q.Needs {
-		needs[i] = string(n)
-	}
-	slices.Sort(needs)
-	return fmt.Sprintf("%q %q %v", q.Municipality, slices.Compact(needs), q.ChildcareRadiusKm)
-}
-
-// get returns a copy of the facts kept for q at version, if any.
-func (m *gapMemo) get(q store.GapQuery, version int64) (store.GapFacts, bool) {
-	key := gapMemoKey(q)
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	for i, e := range m.entries {
-		if e.key == key && e.version == version {
-			m.entries = append(slices.Delete(m.entries, i, i+1), e)
-			return copyGapFacts(e.facts), true
-		}
-	}
-	return store.GapFacts{}, false
-}
-
-// put keeps a copy of f for q at version, dropping facts of older versions
-// and the least recently used ones beyond the bounds.
-func (m *gapMemo) put(q store.GapQuery, version int64, f store.GapFacts) {
-	e := gapMemoEntry{key: gapMemoKey(q), version: version,
-		offers: len(f.CoursesWithoutChildcare) + len(f.AlwaysFull) + len(f.Unfunded)}
-	if e.offers > gapMemoOffers {
-		return
-	}
-	e.facts = copyGapFacts(f)
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	m.entries = slices.DeleteFunc(m.entries, func(o gapMemoEntry) bool { return o.key == e.key || o.version < version })
-	m.entries = append(m.entries, e)
-	total := 0
-	for _, o := range m.entries {
-		total += o.offers
-	}
-	for len(m.entries) > gapMemoEntries || total > gapMemoOffers {
-		total -= m.entries[0].offers
-		m.entries = m.entries[1:]
-	}
-}
-
-// copyGapFacts copies f deeply enough that neither the caller nor the memo
-// sees the other's changes: lists and offers are copied.
-func copyGapFacts(f store.GapFacts) store.GapFacts {
-	offers := func(l []directory.Offer) []directory.Offer {
-		out := make([]directory.Offer, len(l))
-		for i := range l {
-			out[i] = l[i].Clone()
-		}
-		return out
-	}
-	return store.GapFacts{
-		Districts: slices.Clone(f.Districts), Supply: slices.Clone(f.Supply), Categories: slices.Clone(f.Categories),
-		DistrictLanguages: slices.Clone(f.DistrictLanguages), UnmetNeeds: slices.Clone(f.UnmetNeeds),
-		CoursesWithoutChildcare: offers(f.CoursesWithoutChildcare), AlwaysFull: offers(f.AlwaysFull), Unfunded: offers(f.Unfunded),
-		NoCapacityDeclines: maps.Clone(f.NoCapacityDeclines),
-	}
 }
 
 // gapSupply fills f's supply, categories and district languages.
