@@ -51,7 +51,7 @@ func paramsOf(t *testing.T) map[*statement]map[string]any {
 		stAuditInsert: audit, stAuditCount: windowParams(auditFilterParams(store.AuditFilter{}), store.Window{}, "Seq"),
 		stAuditPage:             windowParams(auditFilterParams(store.AuditFilter{}), store.Window{}, "Seq"),
 		stDirectoryChangeInsert: changeParams(store.ChangeOffers, nil), stDirectoryChangesPrune: pruneParams(0),
-		stDirectoryVersion: noParams(), stDirectoryChanges: changesParams(0, 1),
+		stDirectoryVersion: noParams(), stDirectoryStamp: noParams(), stDirectoryChanges: changesParams(0, 1),
 		stOffersSearchKeysStale: searchKeysVersionParam(), stOffersAfter: offersAfterParams(""),
 		stOfferSearchKeysSet: rows, stOfferSearchAwait: awaitParams(time.Second),
 	}
