@@ -598,23 +598,30 @@ func (s *Service) ImportReferrals(ctx context.Context, rs []referral.Referral) e
 	return s.store.PutReferrals(s.audited(ctx, "importReferrals", "Referral", "", nil, map[string]any{"referrals": len(rs)}), rs)
 }
 
-// declineEvidence adds the referral evidence to the gap facts: the
-// NO_CAPACITY declines of the last 12 months per offer, and as ALWAYS_FULL
-// every active offer of the facts' districts declined so at least
-// gaps.MinPublicCount times, whatever its free places say.
-func (s *Service) declineEvidence(ctx context.Context, municipality string, f *store.GapFacts) error {
+// noCapacityDeclines counts the NO_CAPACITY declines of the last 12
+// months per offer, of the municipality's referrals.
+func (s *Service) noCapacityDeclines(ctx context.Context, municipality string) (map[string]int, error) {
 	since := s.Now().AddDate(0, -FlowWindowMonths, 0).Format(time.DateOnly)
 	counts, err := s.store.ReferralCounts(ctx, store.ReferralCountQuery{Municipality: municipality, Since: since,
 		GroupBy: store.GroupOffer, Reasons: []referral.Reason{referral.ReasonNoCapacity}})
 	if err != nil {
-		return err
+		return nil, err
 	}
-	f.NoCapacityDeclines = map[string]int{}
+	declines := map[string]int{}
 	for _, c := range counts {
 		if c.Status == referral.StatusDeclined {
-			f.NoCapacityDeclines[c.Key] += c.Count
+			declines[c.Key] += c.Count
 		}
 	}
+	return declines, nil
+}
+
+// declineEvidence adds the referral evidence to the gap facts: the
+// NO_CAPACITY declines (noCapacityDeclines) per offer, and as ALWAYS_FULL
+// every active offer of the facts' districts declined so at least
+// gaps.MinPublicCount times, whatever its free places say.
+func (s *Service) declineEvidence(ctx context.Context, declines map[string]int, f *store.GapFacts) error {
+	f.NoCapacityDeclines = declines
 	listed := map[string]bool{}
 	for _, o := range f.AlwaysFull {
 		listed[o.ID] = true

@@ -75,14 +75,8 @@ func (s *Service) GapReport(ctx context.Context, municipality string, needs []di
 	if err != nil {
 		return GapReport{}, err
 	}
-	facts, err := s.store.GapFacts(ctx, gaps.Query(municipality, needs))
+	facts, err := s.gapFacts(ctx, municipality, needs)
 	if err != nil {
-		return GapReport{}, err
-	}
-	if municipality != "" && len(facts.Districts) == 0 {
-		return GapReport{}, &store.NotFound{Field: "municipality", Entity: "municipality", ID: municipality}
-	}
-	if err := s.declineEvidence(ctx, municipality, &facts); err != nil {
 		return GapReport{}, err
 	}
 	r := gaps.Analyse(facts, needs)
@@ -146,6 +140,34 @@ func (s *Service) providersOf(ctx context.Context, gs []gaps.Gap) (map[string]*d
 		orgs[list[i].ID] = &list[i]
 	}
 	return orgs, nil
+}
+
+// gapFacts reads the municipality's gap facts with the referral evidence
+// (declineEvidence). The referral counts do not depend on the facts, so
+// both are read at once: on Neo4j two round trips and two statements'
+// work in the time of the longer one.
+func (s *Service) gapFacts(ctx context.Context, municipality string, needs []directory.NeedArea) (store.GapFacts, error) {
+	type counted struct {
+		declines map[string]int
+		err      error
+	}
+	declines := make(chan counted, 1)
+	go func() {
+		d, err := s.noCapacityDeclines(ctx, municipality)
+		declines <- counted{d, err}
+	}()
+	facts, err := s.store.GapFacts(ctx, gaps.Query(municipality, needs))
+	d := <-declines
+	if err != nil {
+		return store.GapFacts{}, err
+	}
+	if municipality != "" && len(facts.Districts) == 0 {
+		return store.GapFacts{}, &store.NotFound{Field: "municipality", Entity: "municipality", ID: municipality}
+	}
+	if d.err != nil {
+		return store.GapFacts{}, d.err
+	}
+	return facts, s.declineEvidence(ctx, d.declines, &facts)
 }
 
 // selectedNeeds returns needs deduplicated in contract order, or all need areas.

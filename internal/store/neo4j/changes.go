@@ -65,32 +65,41 @@ func (s *Store) DirectoryVersion(ctx context.Context) (int64, error) {
 // DirectoryChanges returns up to limit changes after the one numbered after.
 func (s *Store) DirectoryChanges(ctx context.Context, after int64, limit int) ([]store.DirectoryChange, bool, error) {
 	var changes []store.DirectoryChange
-	var first int64
+	var ok bool
 	err := s.read(ctx, func(ctx context.Context, tx neo4j.ManagedTransaction) error {
-		recs, err := run(ctx, tx, stDirectoryChanges, changesParams(after, limit))
-		if err != nil {
-			return err
-		}
-		changes = changes[:0]
-		for _, rec := range recs {
-			first, _ = get(rec, "first").(int64)
-			seq, ok := get(rec, "seq").(int64)
-			if !ok {
-				continue // no change after: the one row OPTIONAL MATCH leaves
-			}
-			kind, _ := get(rec, "kind").(string)
-			c := store.DirectoryChange{Seq: seq, Kind: store.ChangeKind(kind), IDs: []string{}}
-			ids, _ := get(rec, "ids").([]any)
-			for _, id := range ids {
-				s, _ := id.(string)
-				c.IDs = append(c.IDs, s)
-			}
-			changes = append(changes, c)
-		}
-		return nil
+		var err error
+		changes, ok, err = readChanges(ctx, tx, after, limit)
+		return err
 	})
 	if err != nil {
 		return nil, false, fmt.Errorf("directory changes: %w", err)
+	}
+	return changes, ok, nil
+}
+
+// readChanges reads up to limit changes after the one numbered after in tx;
+// ok is false when the log no longer reaches back that far.
+func readChanges(ctx context.Context, tx neo4j.ManagedTransaction, after int64, limit int) ([]store.DirectoryChange, bool, error) {
+	recs, err := run(ctx, tx, stDirectoryChanges, changesParams(after, limit))
+	if err != nil {
+		return nil, false, err
+	}
+	var changes []store.DirectoryChange
+	var first int64
+	for _, rec := range recs {
+		first, _ = get(rec, "first").(int64)
+		seq, ok := get(rec, "seq").(int64)
+		if !ok {
+			continue // no change after: the one row OPTIONAL MATCH leaves
+		}
+		kind, _ := get(rec, "kind").(string)
+		c := store.DirectoryChange{Seq: seq, Kind: store.ChangeKind(kind), IDs: []string{}}
+		ids, _ := get(rec, "ids").([]any)
+		for _, id := range ids {
+			s, _ := id.(string)
+			c.IDs = append(c.IDs, s)
+		}
+		changes = append(changes, c)
 	}
 	return changes, store.ChangesReachBack(after, first, changes), nil
 }

@@ -74,6 +74,7 @@ type Store struct {
 	timeout       time.Duration
 	importTimeout time.Duration
 	gaps          store.GapMemo // the directory's part of recent gap facts (steering.go)
+	bases         gapBases      // what recent gap facts were folded from (steering.go)
 }
 
 var _ store.Store = (*Store)(nil)

@@ -4,8 +4,10 @@ import (
 	"cmp"
 	"context"
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/lotse-kim/lotse/internal/directory"
 	"github.com/lotse-kim/lotse/internal/store"
@@ -107,42 +109,49 @@ func gapParams(q store.GapQuery) map[string]any {
 	return map[string]any{"municipality": orNil(q.Municipality)}
 }
 
-// boxParams is the box of r for gap_childcare, within the range of
+// box is a latitude/longitude box: minLat, maxLat, minLon, maxLon.
+type box [4]float64
+
+// reachBox is the box of r for gap_childcare, within the range of
 // latitudes and longitudes Neo4j's points take (Reach does not wrap
 // longitudes, so nothing lies beyond them).
-func boxParams(r *directory.Reach) map[string]any {
+func reachBox(r *directory.Reach) box {
 	minLat, maxLat, minLon, maxLon := r.Box()
-	return map[string]any{
-		"minLat": max(minLat, -90), "maxLat": min(maxLat, 90),
-		"minLon": max(minLon, -180), "maxLon": min(maxLon, 180),
-	}
+	return box{max(minLat, -90), min(maxLat, 90), max(minLon, -180), min(maxLon, 180)}
 }
 
-// GapFacts gathers what the gap rules read, aggregated in Neo4j, in one
-// read transaction. The directory's part (districts, supply groups:
-// gap_groups, the listed offers: gap_offers, and the childcare around the
-// courses among them: gap_childcare) is kept from an earlier call while
-// the directory's stamp stands (store.GapMemo): every write of districts,
-// organisations or offers, by any replica, numbers a change in its own
-// transaction. Unmet needs are recorded outside the change log and read
-// every time.
+func (b box) covers(o box) bool { return b[0] <= o[0] && b[1] >= o[1] && b[2] <= o[2] && b[3] >= o[3] }
+
+func (b box) holds(p directory.GeoPoint) bool {
+	return p.Lat >= b[0] && p.Lat <= b[1] && p.Lon >= b[2] && p.Lon <= b[3]
+}
+
+func boxParams(r *directory.Reach) map[string]any {
+	b := reachBox(r)
+	return map[string]any{"minLat": b[0], "maxLat": b[1], "minLon": b[2], "maxLon": b[3]}
+}
+
+// GapFacts gathers what the gap rules read in one read transaction. The
+// directory's part is kept from an earlier call while the directory's
+// stamp stands (store.GapMemo): every write of districts, organisations or
+// offers, by any replica, numbers a change in its own transaction. After
+// a change it is folded anew from the municipality's gap base, in which
+// only the changed offers are read again (gapBase). Unmet needs are
+// recorded outside the change log and read every time.
 func (s *Store) GapFacts(ctx context.Context, q store.GapQuery) (store.GapFacts, error) {
 	var facts store.GapFacts
 	err := s.read(ctx, func(ctx context.Context, tx neo4j.ManagedTransaction) error {
-		rec, err := single(ctx, tx, stDirectoryStamp, noParams())
+		at, err := readStamp(ctx, tx)
 		if err != nil {
 			return err
 		}
-		seq, _ := get(rec, "seq").(int64)
-		epoch, _ := get(rec, "epoch").(string)
-		at := store.DirectoryStamp{Epoch: epoch, Version: seq}
 		// Without an epoch (no change yet) the stamp names no one state.
 		f, ok := s.gaps.Get(q, at)
-		if !ok || epoch == "" {
-			if f, err = directoryGapFacts(ctx, tx, q); err != nil {
+		if !ok || at.Epoch == "" {
+			if f, err = s.directoryGapFacts(ctx, tx, q, at); err != nil {
 				return err
 			}
-			if epoch != "" {
+			if at.Epoch != "" {
 				s.gaps.Put(q, at, f)
 			}
 		}
@@ -159,207 +168,346 @@ func (s *Store) GapFacts(ctx context.Context, q store.GapQuery) (store.GapFacts,
 	return facts, err
 }
 
-// directoryGapFacts reads the facts of q but the unmet needs in tx.
-func directoryGapFacts(ctx context.Context, tx neo4j.ManagedTransaction, q store.GapQuery) (store.GapFacts, error) {
-	var f store.GapFacts
-	recs, err := run(ctx, tx, stDistricts, municipalityParam(q.Municipality))
+func readStamp(ctx context.Context, tx neo4j.ManagedTransaction) (store.DirectoryStamp, error) {
+	rec, err := single(ctx, tx, stDirectoryStamp, noParams())
 	if err != nil {
-		return f, err
+		return store.DirectoryStamp{}, err
 	}
-	f.Districts = make([]directory.District, 0, len(recs))
+	seq, _ := get(rec, "seq").(int64)
+	epoch, _ := get(rec, "epoch").(string)
+	return store.DirectoryStamp{Epoch: epoch, Version: seq}, nil
+}
+
+// directoryGapFacts folds the facts of q but the unmet needs from the
+// municipality's gap base, brought up to at (or read anew), and keeps the
+// base for the next change.
+func (s *Store) directoryGapFacts(ctx context.Context, tx neo4j.ManagedTransaction, q store.GapQuery, at store.DirectoryStamp) (store.GapFacts, error) {
+	b := s.bases.take(q.Municipality)
+	if b == nil || !b.sameLog(at) {
+		b = nil
+	} else if ok, err := b.catchUp(ctx, tx, at); err != nil {
+		return store.GapFacts{}, err
+	} else if !ok {
+		b = nil
+	}
+	if b == nil {
+		var err error
+		if b, err = readGapBase(ctx, tx, q.Municipality, at); err != nil {
+			return store.GapFacts{}, err
+		}
+	}
+	f, err := b.facts(ctx, tx, q)
+	if err != nil {
+		return store.GapFacts{}, err
+	}
+	if at.Epoch != "" {
+		s.bases.put(q.Municipality, b)
+	}
+	return f, nil
+}
+
+// gapBase is what a municipality's gap facts are folded from: its
+// districts, every offer of them with the fields the gap rules read (whole
+// once listed), and the active childcare offers in the box read last; with
+// the stamp it was brought up to. Reading it takes Dortmund's 9,027 offers
+// about 50 ms of Neo4j's CPU; after a change of a few offers only those
+// are read again.
+type gapBase struct {
+	at        store.DirectoryStamp
+	districts []directory.District
+	in        map[string]bool            // the districts' ids
+	offers    map[string]directory.Offer // by id
+	whole     map[string]bool            // the offers read whole
+	childcare map[string]directory.GeoPoint
+	box       box  // where childcare was read
+	read      bool // childcare was read
+}
+
+const (
+	gapBaseEntries = 4
+	gapBaseOffers  = 40_000 // all NRW (158,049 offers) is read anew each time
+	gapBaseChanges = 200    // more changes since, or more offers changed: read anew
+	gapBaseIDs     = 2_000
+)
+
+// gapBases keeps the gap bases of a few municipalities. A call takes its
+// base out and puts it back when done, so no two calls change one base
+// (a second call meanwhile reads its own).
+type gapBases struct {
+	mu      sync.Mutex
+	entries []gapBaseEntry // the most recently used last
+}
+
+type gapBaseEntry struct {
+	municipality string
+	base         *gapBase
+}
+
+func (bs *gapBases) take(m string) *gapBase {
+	bs.mu.Lock()
+	defer bs.mu.Unlock()
+	for i, e := range bs.entries {
+		if e.municipality == m {
+			bs.entries = slices.Delete(bs.entries, i, i+1)
+			return e.base
+		}
+	}
+	return nil
+}
+
+func (bs *gapBases) put(m string, b *gapBase) {
+	if len(b.offers) > gapBaseOffers {
+		return
+	}
+	bs.mu.Lock()
+	defer bs.mu.Unlock()
+	bs.entries = slices.DeleteFunc(bs.entries, func(e gapBaseEntry) bool {
+		return e.municipality == m || e.base.at.Epoch != b.at.Epoch
+	})
+	bs.entries = append(bs.entries, gapBaseEntry{municipality: m, base: b})
+	if len(bs.entries) > gapBaseEntries {
+		bs.entries = bs.entries[1:]
+	}
+}
+
+// sameLog says whether b can be brought up to at by the changes since.
+func (b *gapBase) sameLog(at store.DirectoryStamp) bool {
+	return at.Epoch != "" && b.at.Epoch == at.Epoch && b.at.Version <= at.Version
+}
+
+// readGapBase reads municipality m's gap base in tx.
+func readGapBase(ctx context.Context, tx neo4j.ManagedTransaction, m string, at store.DirectoryStamp) (*gapBase, error) {
+	recs, err := run(ctx, tx, stDistricts, municipalityParam(m))
+	if err != nil {
+		return nil, err
+	}
+	b := &gapBase{at: at, in: map[string]bool{}, whole: map[string]bool{}}
 	for _, rec := range recs {
-		f.Districts = append(f.Districts, decodeDistrict(asRow(rec, "district")))
+		d := decodeDistrict(asRow(rec, "district"))
+		b.districts = append(b.districts, d)
+		b.in[d.ID] = true
 	}
-	groups, err := collected(ctx, tx, stGapGroups, gapParams(q), "groups")
+	list, err := collected(ctx, tx, stGapBase, municipalityParam(m), "offers")
 	if err != nil {
-		return f, err
+		return nil, err
 	}
-	if err := unpackGapGroups(groups, q.Needs, &f); err != nil {
-		return f, err
+	b.offers = make(map[string]directory.Offer, len(list))
+	for _, v := range list {
+		o, err := decodeGapOffer(v)
+		if err != nil {
+			return nil, err
+		}
+		b.offers[o.ID] = o
 	}
-	return f, gapOffers(ctx, tx, q, &f)
+	return b, nil
 }
 
-// unpackGapGroups turns gap_groups' [districtId, category, needs,
-// languages, offers, freePlaces] groups into f's supply (of the wanted need
-// areas; all when none), categories and district languages, each ordered
-// by its keys.
-func unpackGapGroups(groups []any, needs []directory.NeedArea, f *store.GapFacts) error {
-	type dn struct {
-		d string
-		n directory.NeedArea
+// gapOfferFields are the names of gap_base's values, in their order.
+var gapOfferFields = []string{"id", "districtId", "status", "category", "needs", "languages", "freePlaces", "capacity",
+	"funding", "childcare", "location"}
+
+func decodeGapOffer(v any) (directory.Offer, error) {
+	l, _ := v.([]any)
+	if len(l) != len(gapOfferFields) {
+		return directory.Offer{}, fmt.Errorf("neo4j: statement %s: an offer of %d values, want %d", stGapBase.name, len(l), len(gapOfferFields))
 	}
-	type dc struct {
-		d string
-		c directory.OfferCategory
+	r := make(row, len(l))
+	for i, k := range gapOfferFields {
+		r[k] = l[i]
 	}
-	type dnl struct {
-		dn
-		l string
-	}
-	supply, cats, langs := map[dn]*store.NeedSupply{}, map[dc]int{}, map[dnl]int{}
-	for _, g := range groups {
-		v, _ := g.([]any)
-		if len(v) != 6 {
-			return fmt.Errorf("neo4j: statement %s: a group of %d values, want 6", stGapGroups.name, len(v))
-		}
-		d, _ := v[0].(string)
-		c, _ := v[1].(string)
-		offers, _ := v[4].(int64)
-		free, _ := v[5].(int64)
-		cats[dc{d, directory.OfferCategory(c)}] += int(offers)
-		ls := anyStrings(v[3])
-		for _, n := range enums[directory.NeedArea](anyStrings(v[2])) {
-			for _, l := range ls {
-				langs[dnl{dn{d, n}, l}] += int(offers)
-			}
-			if len(needs) > 0 && !slices.Contains(needs, n) {
-				continue
-			}
-			k := dn{d, n}
-			if supply[k] == nil {
-				supply[k] = &store.NeedSupply{DistrictID: d, Need: n}
-			}
-			supply[k].ActiveOffers += int(offers)
-			supply[k].FreePlaces += int(free)
-		}
-	}
-	f.Supply = make([]store.NeedSupply, 0, len(supply))
-	for _, v := range supply {
-		f.Supply = append(f.Supply, *v)
-	}
-	slices.SortFunc(f.Supply, func(a, b store.NeedSupply) int {
-		return cmp.Or(strings.Compare(a.DistrictID, b.DistrictID), strings.Compare(string(a.Need), string(b.Need)))
-	})
-	f.Categories = make([]store.CategorySupply, 0, len(cats))
-	for k, n := range cats {
-		f.Categories = append(f.Categories, store.CategorySupply{DistrictID: k.d, Category: k.c, ActiveOffers: n})
-	}
-	slices.SortFunc(f.Categories, func(a, b store.CategorySupply) int {
-		return cmp.Or(strings.Compare(a.DistrictID, b.DistrictID), strings.Compare(string(a.Category), string(b.Category)))
-	})
-	f.DistrictLanguages = make([]store.DistrictLanguage, 0, len(langs))
-	for k, n := range langs {
-		f.DistrictLanguages = append(f.DistrictLanguages, store.DistrictLanguage{DistrictID: k.d, Need: k.n, Language: k.l, Offers: n})
-	}
-	slices.SortFunc(f.DistrictLanguages, func(a, b store.DistrictLanguage) int {
-		return cmp.Or(strings.Compare(a.DistrictID, b.DistrictID), strings.Compare(string(a.Need), string(b.Need)),
-			strings.Compare(a.Language, b.Language))
-	})
-	return nil
+	return decodeOffer(r)
 }
 
-// gapOffers reads the offers of gap_offers into f's lists, by id: the
-// always-full and unfunded ones come whole, the courses as id and position;
-// the courses with no childcare within reach are read whole afterwards
-// unless they came so.
-func gapOffers(ctx context.Context, tx neo4j.ManagedTransaction, q store.GapQuery, f *store.GapFacts) error {
-	listed, err := collected(ctx, tx, stGapOffers, gapParams(q), "offers")
+// catchUp reads again the offers changed since b's stamp, up to at; ok is
+// false when b cannot be brought up so (a district changed, an import, or
+// too many changes or a log pruned since): read it anew.
+func (b *gapBase) catchUp(ctx context.Context, tx neo4j.ManagedTransaction, at store.DirectoryStamp) (bool, error) {
+	if b.at == at {
+		return true, nil
+	}
+	changes, ok, err := readChanges(ctx, tx, b.at.Version, gapBaseChanges+1)
+	if err != nil || !ok || len(changes) > gapBaseChanges {
+		return false, err
+	}
+	var ids []string
+	for _, c := range changes {
+		switch c.Kind {
+		case store.ChangeOffers:
+			ids = append(ids, c.IDs...)
+		case store.ChangeOrganisations: // no field the rules read
+		default: // districts, or an import
+			return false, nil
+		}
+	}
+	slices.Sort(ids)
+	if ids = slices.Compact(ids); len(ids) > gapBaseIDs {
+		return false, nil
+	}
+	if err := b.reread(ctx, tx, ids); err != nil {
+		return false, err
+	}
+	b.at = at
+	return true, nil
+}
+
+// reread replaces the offers ids (and the childcare among them) with what
+// tx reads of them now: gone when deleted or moved to another municipality.
+func (b *gapBase) reread(ctx context.Context, tx neo4j.ManagedTransaction, ids []string) error {
+	os, err := offersByID(ctx, tx, ids)
 	if err != nil {
 		return err
 	}
-	id := func(v any) string { return row(asMap(v)).str("id") }
-	slices.SortFunc(listed, func(a, b any) int { return strings.Compare(id(a), id(b)) })
-	f.CoursesWithoutChildcare, f.AlwaysFull, f.Unfunded = []directory.Offer{}, []directory.Offer{}, []directory.Offer{}
-	whole := map[string]directory.Offer{}
-	var courses []courseAt
-	for _, v := range listed {
-		r := row(asMap(v))
-		if r["offer"] != nil {
-			o, err := decodeOffer(row(asMap(r["offer"])))
-			if err != nil {
-				return err
-			}
-			whole[o.ID] = o
-			if r.boolean("full") {
-				f.AlwaysFull = append(f.AlwaysFull, o)
-			}
-			if r.boolean("unfunded") {
-				f.Unfunded = append(f.Unfunded, o)
-			}
-		}
-		if r.boolean("course") {
-			courses = append(courses, courseAt{id: r.str("id"), at: r.geo("location")})
-		}
-	}
-	ids, err := withoutChildcare(ctx, tx, courses, q.ChildcareRadiusKm)
-	if err != nil {
-		return err
-	}
-	var missing []string
 	for _, id := range ids {
-		if _, ok := whole[id]; !ok {
-			missing = append(missing, id)
-		}
+		delete(b.offers, id)
+		delete(b.whole, id)
+		delete(b.childcare, id)
 	}
-	if len(missing) > 0 {
-		recs, err := run(ctx, tx, stOffersByID, idsParam(missing))
-		if err != nil {
-			return err
+	for _, o := range os {
+		if b.in[o.DistrictID] {
+			b.offers[o.ID], b.whole[o.ID] = o, true
 		}
-		os, err := readOffers(recs)
-		if err != nil {
-			return err
-		}
-		for _, o := range os {
-			whole[o.ID] = o
-		}
-	}
-	for _, id := range ids {
-		if o, ok := whole[id]; ok { // else deleted since: not in this transaction's view
-			f.CoursesWithoutChildcare = append(f.CoursesWithoutChildcare, o)
+		if b.read && store.IsChildcareNearby(o) && b.box.holds(*o.Location) {
+			b.childcare[o.ID] = *o.Location
 		}
 	}
 	return nil
 }
 
-// courseAt is a course's id and position (nil: none).
-type courseAt struct {
-	id string
-	at *directory.GeoPoint
+func offersByID(ctx context.Context, tx neo4j.ManagedTransaction, ids []string) ([]directory.Offer, error) {
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	recs, err := run(ctx, tx, stOffersByID, idsParam(ids))
+	if err != nil {
+		return nil, err
+	}
+	return readOffers(recs)
+}
+
+// facts folds b into the facts of q but the unmet needs, reading the
+// childcare around the courses and the listed offers whole when b lacks
+// them.
+func (b *gapBase) facts(ctx context.Context, tx neo4j.ManagedTransaction, q store.GapQuery) (store.GapFacts, error) {
+	offers := slices.Collect(maps.Values(b.offers))
+	slices.SortFunc(offers, func(x, y directory.Offer) int { return strings.Compare(x.ID, y.ID) })
+	f := store.GapFacts{Districts: slices.Clone(b.districts)}
+	if f.Districts == nil {
+		f.Districts = []directory.District{}
+	}
+	store.GapSupply(offers, q.Needs, &f)
+	var full, unfunded []string
+	var courses []directory.Offer
+	for _, o := range offers {
+		fu, un, co := store.GapListing(o)
+		if fu {
+			full = append(full, o.ID)
+		}
+		if un {
+			unfunded = append(unfunded, o.ID)
+		}
+		if co {
+			courses = append(courses, o)
+		}
+	}
+	lacking, err := b.withoutChildcare(ctx, tx, courses, q.ChildcareRadiusKm)
+	if err != nil {
+		return f, err
+	}
+	if err := b.readWhole(ctx, tx, slices.Concat(full, unfunded, lacking)); err != nil {
+		return f, err
+	}
+	f.AlwaysFull, f.Unfunded, f.CoursesWithoutChildcare = b.wholeOf(full), b.wholeOf(unfunded), b.wholeOf(lacking)
+	return f, nil
 }
 
 // withoutChildcare returns the ids of the courses with no active childcare
 // offer within radiusKm (directory.DistanceKm, as on the embedded store), in
-// their order; a course without a position has none.
-func withoutChildcare(ctx context.Context, tx neo4j.ManagedTransaction, courses []courseAt, radiusKm float64) ([]string, error) {
+// their order; a course without a position has none. It reads the
+// childcare in the courses' box unless b holds a box around it.
+func (b *gapBase) withoutChildcare(ctx context.Context, tx neo4j.ManagedTransaction, courses []directory.Offer, radiusKm float64) ([]string, error) {
 	var at []directory.GeoPoint
 	for _, c := range courses {
-		if c.at != nil {
-			at = append(at, *c.at)
+		if c.Location != nil {
+			at = append(at, *c.Location)
 		}
 	}
 	var near []bool
 	if len(at) > 0 {
 		reach := directory.NewReach(at, radiusKm)
-		list, err := collected(ctx, tx, stGapChildcare, boxParams(reach), "positions")
-		if err != nil {
-			return nil, err
-		}
-		childcare := make([]directory.GeoPoint, len(list))
-		for i, v := range list {
-			p, _ := v.([]any)
-			if len(p) != 2 {
-				return nil, fmt.Errorf("neo4j: statement %s: a position of %d values, want 2", stGapChildcare.name, len(p))
+		if want := reachBox(reach); !b.read || !b.box.covers(want) {
+			if err := b.readChildcare(ctx, tx, reach); err != nil {
+				return nil, err
 			}
-			childcare[i].Lat, _ = p[0].(float64)
-			childcare[i].Lon, _ = p[1].(float64)
 		}
-		near = reach.AnyWithin(childcare)
+		near = reach.AnyWithin(slices.Collect(maps.Values(b.childcare)))
 	}
 	ids := []string{}
 	i := 0
 	for _, c := range courses {
-		if c.at == nil {
-			ids = append(ids, c.id)
+		if c.Location == nil {
+			ids = append(ids, c.ID)
 			continue
 		}
 		if !near[i] {
-			ids = append(ids, c.id)
+			ids = append(ids, c.ID)
 		}
 		i++
 	}
 	return ids, nil
+}
+
+// readChildcare reads the active childcare in reach's box into b.
+func (b *gapBase) readChildcare(ctx context.Context, tx neo4j.ManagedTransaction, reach *directory.Reach) error {
+	list, err := collected(ctx, tx, stGapChildcare, boxParams(reach), "positions")
+	if err != nil {
+		return err
+	}
+	b.childcare = make(map[string]directory.GeoPoint, len(list))
+	for _, v := range list {
+		p, _ := v.([]any)
+		if len(p) != 3 {
+			return fmt.Errorf("neo4j: statement %s: a position of %d values, want 3", stGapChildcare.name, len(p))
+		}
+		id, _ := p[0].(string)
+		var g directory.GeoPoint
+		g.Lat, _ = p[1].(float64)
+		g.Lon, _ = p[2].(float64)
+		b.childcare[id] = g
+	}
+	b.box, b.read = reachBox(reach), true
+	return nil
+}
+
+// readWhole reads the offers ids that b holds only in part whole.
+func (b *gapBase) readWhole(ctx context.Context, tx neo4j.ManagedTransaction, ids []string) error {
+	var missing []string
+	for _, id := range ids {
+		if !b.whole[id] {
+			missing = append(missing, id)
+		}
+	}
+	os, err := offersByID(ctx, tx, missing)
+	if err != nil {
+		return err
+	}
+	for _, o := range os {
+		if b.in[o.DistrictID] {
+			b.offers[o.ID], b.whole[o.ID] = o, true
+		}
+	}
+	return nil
+}
+
+// wholeOf returns copies of the offers ids that b holds whole, in their
+// order (else deleted or moved since: not in this transaction's view).
+func (b *gapBase) wholeOf(ids []string) []directory.Offer {
+	out := []directory.Offer{}
+	for _, id := range ids {
+		if b.whole[id] {
+			out = append(out, b.offers[id].Clone())
+		}
+	}
+	return out
 }
 
 // CooperationGraph returns the organisations of a municipality ("" = all)

@@ -132,3 +132,107 @@ func TestGapFactsAfterWipe(t *testing.T) {
 		t.Fatalf("after the wipe and the same number of writes: %d always full, %v; want 1", len(f.AlwaysFull), err)
 	}
 }
+
+// TestGapBaseCatchesUp: after each kind of directory change a store that
+// brings its kept gap base up to date answers as a store that reads
+// everything anew (a fresh one on the same database), for two cities and
+// two radii: an offer filled, a course created far from any childcare,
+// childcare closed and moved, an offer moved to another city, one deleted,
+// an organisation renamed, a district changed.
+func TestGapBaseCatchesUp(t *testing.T) {
+	s := openTestStore(t, nil)
+	ctx := t.Context()
+	snap := demo.Demo()
+	if err := s.Import(ctx, snap); err != nil {
+		t.Fatal(err)
+	}
+	cfg, _ := testConfig()
+	qs := []store.GapQuery{{Municipality: "Solingen", ChildcareRadiusKm: 1}, {Municipality: "Wuppertal", ChildcareRadiusKm: 3},
+		{Municipality: "Solingen", Needs: []directory.NeedArea{directory.NeedLanguage}, ChildcareRadiusKm: 1}}
+	compare := func(step string) {
+		t.Helper()
+		fresh, err := Open(ctx, cfg)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer fresh.Close()
+		for _, q := range qs {
+			got, err := s.GapFacts(ctx, q)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want, err := fresh.GapFacts(ctx, q)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !reflect.DeepEqual(got, want) {
+				t.Fatalf("%s, %+v: the kept base answers\n%+v\nreading anew answers\n%+v", step, q, got, want)
+			}
+		}
+	}
+	compare("imported")
+	for _, step := range gapBaseSteps(t, snap) {
+		if err := step.write(ctx, s); err != nil {
+			t.Fatalf("%s: %v", step.name, err)
+		}
+		compare(step.name)
+	}
+}
+
+type gapBaseStep struct {
+	name  string
+	write func(ctx context.Context, s *Store) error
+}
+
+// gapBaseSteps are TestGapBaseCatchesUp's changes, on the demo network.
+func gapBaseSteps(t *testing.T, snap directory.Snapshot) []gapBaseStep {
+	t.Helper()
+	city := map[string]string{}
+	for _, d := range snap.Districts {
+		city[d.ID] = d.Municipality
+	}
+	first := func(ok func(o directory.Offer) bool) directory.Offer {
+		t.Helper()
+		for _, o := range snap.Offers {
+			if ok(o) {
+				return o
+			}
+		}
+		t.Fatal("no such offer in the demo network")
+		return directory.Offer{}
+	}
+	inSolingen := func(o directory.Offer) bool { return city[o.DistrictID] == "Solingen" }
+	withFree := first(func(o directory.Offer) bool {
+		return inSolingen(o) && o.Status == directory.StatusActive && o.Capacity != nil && o.FreePlaces != nil && *o.FreePlaces > 0
+	})
+	childcare := first(func(o directory.Offer) bool { return inSolingen(o) && store.IsChildcareNearby(o) })
+	course := first(func(o directory.Offer) bool { _, _, c := store.GapListing(o); return inSolingen(o) && c && o.Location != nil })
+	other := first(func(o directory.Offer) bool { return city[o.DistrictID] == "Wuppertal" })
+	gone := first(func(o directory.Offer) bool { return inSolingen(o) && o.ID != withFree.ID && o.ID != childcare.ID && o.ID != course.ID })
+	update := func(id string, fn func(o *directory.Offer)) func(ctx context.Context, s *Store) error {
+		return func(ctx context.Context, s *Store) error {
+			return s.UpdateOffer(ctx, id, func(o *directory.Offer) error { fn(o); return nil })
+		}
+	}
+	zero := 0
+	far := course
+	far.ID, far.Title, far.Location = "off-gap-far", "Kurs am Rand", &directory.GeoPoint{Lat: 51.30, Lon: 7.20}
+	return []gapBaseStep{
+		{"an offer filled", update(withFree.ID, func(o *directory.Offer) { o.FreePlaces = &zero })},
+		{"a course far from childcare", func(ctx context.Context, s *Store) error { return s.CreateOffer(ctx, far) }},
+		{"childcare paused", update(childcare.ID, func(o *directory.Offer) { o.Status = directory.StatusPaused })},
+		{"childcare again, beside the far course", update(childcare.ID, func(o *directory.Offer) {
+			o.Status, o.Location = directory.StatusActive, &directory.GeoPoint{Lat: 51.3001, Lon: 7.2001}
+		})},
+		{"an offer moved to Solingen", update(other.ID, func(o *directory.Offer) { o.DistrictID = withFree.DistrictID })},
+		{"an offer deleted", func(ctx context.Context, s *Store) error { return s.DeleteOffer(ctx, gone.ID) }},
+		{"an organisation renamed", func(ctx context.Context, s *Store) error {
+			return s.UpdateOrganisation(ctx, withFree.ProviderID, func(o *directory.Organisation) error { o.Name += " (neu)"; return nil })
+		}},
+		{"a district renamed", func(ctx context.Context, s *Store) error {
+			d := snap.Districts[0]
+			d.Name += " (neu)"
+			return s.PutDistricts(ctx, []directory.District{d})
+		}},
+	}
+}
