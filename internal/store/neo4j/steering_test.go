@@ -206,9 +206,14 @@ func gapBaseSteps(t *testing.T, snap directory.Snapshot) []gapBaseStep {
 		return inSolingen(o) && o.Status == directory.StatusActive && o.Capacity != nil && o.FreePlaces != nil && *o.FreePlaces > 0
 	})
 	childcare := first(func(o directory.Offer) bool { return inSolingen(o) && store.IsChildcareNearby(o) })
-	course := first(func(o directory.Offer) bool { _, _, c := store.GapListing(o); return inSolingen(o) && c && o.Location != nil })
+	course := first(func(o directory.Offer) bool {
+		_, _, c := store.GapListing(o)
+		return inSolingen(o) && c && o.Location != nil
+	})
 	other := first(func(o directory.Offer) bool { return city[o.DistrictID] == "Wuppertal" })
-	gone := first(func(o directory.Offer) bool { return inSolingen(o) && o.ID != withFree.ID && o.ID != childcare.ID && o.ID != course.ID })
+	gone := first(func(o directory.Offer) bool {
+		return inSolingen(o) && o.ID != withFree.ID && o.ID != childcare.ID && o.ID != course.ID
+	})
 	update := func(id string, fn func(o *directory.Offer)) func(ctx context.Context, s *Store) error {
 		return func(ctx context.Context, s *Store) error {
 			return s.UpdateOffer(ctx, id, func(o *directory.Offer) error { fn(o); return nil })
