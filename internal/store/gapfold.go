@@ -2,6 +2,7 @@ package store
 
 import (
 	"cmp"
+	"iter"
 	"slices"
 	"strings"
 
@@ -36,7 +37,7 @@ func IsChildcareNearby(o directory.Offer) bool {
 // area (of needs; all when none), offers per district and category, and
 // offers per district, need area and language (all need areas), each
 // ordered by its keys.
-func GapSupply(offers []directory.Offer, needs []directory.NeedArea, f *GapFacts) {
+func GapSupply(offers iter.Seq[directory.Offer], needs []directory.NeedArea, f *GapFacts) {
 	type dn struct {
 		d string
 		n directory.NeedArea
@@ -50,7 +51,7 @@ func GapSupply(offers []directory.Offer, needs []directory.NeedArea, f *GapFacts
 		l string
 	}
 	supply, cats, langs := map[dn]*NeedSupply{}, map[dc]int{}, map[dnl]int{}
-	for _, o := range offers {
+	for o := range offers {
 		if o.Status != directory.StatusActive {
 			continue
 		}

@@ -2,6 +2,7 @@ package store
 
 import (
 	"reflect"
+	"slices"
 	"testing"
 
 	"github.com/lotse-kim/lotse/internal/directory"
@@ -55,7 +56,7 @@ func TestGapSupply(t *testing.T) {
 			Needs: []directory.NeedArea{lang}, Languages: []string{"de"}, FreePlaces: intp(9)},
 	}
 	var f GapFacts
-	GapSupply(offers, []directory.NeedArea{work}, &f)
+	GapSupply(slices.Values(offers), []directory.NeedArea{work}, &f)
 	if want := []NeedSupply{{DistrictID: "d-2", Need: work, ActiveOffers: 2, FreePlaces: 5}}; !reflect.DeepEqual(f.Supply, want) {
 		t.Errorf("supply = %+v, want %+v", f.Supply, want)
 	}

@@ -3,6 +3,8 @@ package neo4j
 import (
 	"context"
 	"fmt"
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
@@ -56,7 +58,7 @@ func (s *Store) CreateOrganisation(ctx context.Context, o directory.Organisation
 func (s *Store) UpdateOrganisation(ctx context.Context, id string, update func(*directory.Organisation) error) error {
 	return s.write(ctx, logged(store.ChangeOrganisations, []string{id}, func(ctx context.Context, tx neo4j.ManagedTransaction) error {
 		read := func() ([]directory.Organisation, error) {
-			return lockedRead(ctx, tx, stOrganisationLock, stOrganisationsByID, id, readOrganisations)
+			return lockedRead(ctx, tx, stOrganisationLock, stOrganisationsByID, id, readOrganisationList)
 		}
 		return store.Patch("organisation", id, read, update, func(o directory.Organisation) error {
 			return putOrganisations(ctx, tx, []directory.Organisation{o}, "")
@@ -180,9 +182,35 @@ func readOrganisations(recs []*neo4j.Record) ([]directory.Organisation, error) {
 	return out, nil
 }
 
-// OrganisationsByID returns the organisations that exist among ids.
+// readOrganisationList decodes organisations_by_id's one record, by id.
+func readOrganisationList(recs []*neo4j.Record) ([]directory.Organisation, error) {
+	if len(recs) != 1 {
+		return nil, fmt.Errorf("neo4j: statement %s returned %d records, want 1", stOrganisationsByID.name, len(recs))
+	}
+	list, _ := get(recs[0], "organisations").([]any)
+	out := make([]directory.Organisation, len(list))
+	for i, v := range list {
+		var err error
+		if out[i], err = decodeOrganisation(row(asMap(v))); err != nil {
+			return nil, err
+		}
+	}
+	slices.SortFunc(out, func(a, b directory.Organisation) int { return strings.Compare(a.ID, b.ID) })
+	return out, nil
+}
+
+// OrganisationsByID returns the organisations that exist among ids, by id.
 func (s *Store) OrganisationsByID(ctx context.Context, ids []string) ([]directory.Organisation, error) {
-	return s.organisations(ctx, stOrganisationsByID, idsParam(ids))
+	var out []directory.Organisation
+	err := s.read(ctx, func(ctx context.Context, tx neo4j.ManagedTransaction) error {
+		recs, err := run(ctx, tx, stOrganisationsByID, idsParam(ids))
+		if err != nil {
+			return err
+		}
+		out, err = readOrganisationList(recs)
+		return err
+	})
+	return out, err
 }
 
 // OrganisationsAfter returns up to limit organisations with ids after after, by id.
