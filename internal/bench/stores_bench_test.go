@@ -103,6 +103,12 @@ func BenchmarkStores(b *testing.B) {
 					measureAfter(b, touchOffer(b, st, offerIn(snap, city)),
 						func() error { _, err := svc.GapReport(steering, city, nil); return err })
 				})
+				// Colder: a district written before each run, after which Neo4j
+				// reads the city's gap base anew (as after an import or a start).
+				b.Run("gapReport/"+city+"/afterDistrictChange", func(b *testing.B) {
+					measureAfter(b, touchDistrict(b, st, snap, city),
+						func() error { _, err := svc.GapReport(steering, city, nil); return err })
+				})
 			}
 			b.Run("networkReport/all", func(b *testing.B) {
 				measure(b, func() error { _, err := svc.NetworkReport(steering, ""); return err })
@@ -170,4 +176,15 @@ func offerIn(snap directory.Snapshot, city string) string {
 		}
 	}
 	return snap.Offers[0].ID
+}
+
+// touchDistrict returns a write of city's first district, unchanged, which
+// logs a district change.
+func touchDistrict(b *testing.B, st store.Store, snap directory.Snapshot, city string) func() {
+	i := slices.IndexFunc(snap.Districts, func(d directory.District) bool { return d.Municipality == city })
+	return func() {
+		if err := st.PutDistricts(context.Background(), []directory.District{snap.Districts[i]}); err != nil {
+			b.Fatal(err)
+		}
+	}
 }
