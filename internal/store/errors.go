@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strconv"
 
 	"github.com/lotse-kim/lotse/internal/directory"
 )
@@ -91,4 +92,24 @@ func joinPath(path, field string) string {
 		return path
 	}
 	return path + "." + field
+}
+
+// Dependents is the *Conflict of deleting an organisation that still
+// provides offers or has parts (nil when it has neither), worded the same
+// by every backend, since clients see the reason as the error message.
+func Dependents(offers, parts int64) error {
+	switch {
+	case offers > 0:
+		return &Conflict{Field: "id", Reason: "organisation still provides " + countOf(offers, "offer", "offers")}
+	case parts > 0:
+		return &Conflict{Field: "id", Reason: "organisation still has " + countOf(parts, "part", "parts")}
+	}
+	return nil
+}
+
+func countOf(n int64, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return strconv.FormatInt(n, 10) + " " + many
 }

@@ -59,6 +59,49 @@ func (e *MemoryLimitError) Error() string {
 		"the server said: " + e.Err.Error()
 }
 
+// AuthError is Neo4j refusing the user name or password: retrying with the
+// same credentials cannot help (and Neo4j locks the user out for a while
+// after a few attempts), so it is no store.ErrUnavailable.
+type AuthError struct {
+	Username string
+	Err      error // the server's error
+}
+
+func (e *AuthError) Error() string {
+	if e.Username == "" {
+		return fmt.Sprintf("neo4j: the server refused the user name or password: %v", e.Err)
+	}
+	return fmt.Sprintf("neo4j: the server refused user %q and its password: %v", e.Username, e.Err)
+}
+
+func (e *AuthError) Unwrap() error { return e.Err }
+
+// Neo4j's codes for credentials it refuses.
+var authCodes = map[string]bool{
+	"Neo.ClientError.Security.Unauthorized":            true,
+	"Neo.ClientError.Security.AuthenticationRateLimit": true,
+	"Neo.ClientError.Security.CredentialsExpired":      true,
+}
+
+// authError returns err as an *AuthError when Neo4j refused the credentials.
+func authError(err error, username string) (*AuthError, bool) {
+	var n4 *neo4j.Neo4jError
+	if errors.As(err, &n4) && n4 != nil && authCodes[n4.Code] {
+		return &AuthError{Username: username, Err: n4}, true
+	}
+	return nil, false
+}
+
+// ErrURI is a URI the driver cannot use (an unknown scheme, no host).
+var ErrURI = errors.New("not a Neo4j URI (bolt://, neo4j://, neo4j+s:// …)")
+
+// IsDatabaseNotFound reports whether Neo4j has no database of the
+// configured name.
+func IsDatabaseNotFound(err error) bool {
+	var n4 *neo4j.Neo4jError
+	return errors.As(err, &n4) && n4 != nil && n4.Code == "Neo.ClientError.Database.DatabaseNotFound"
+}
+
 // Neo4j 5.26 names the total limit by its former name in the message
 // ("dbms.memory.transaction.total.max threshold reached"); Setting gives the
 // current one.
@@ -92,8 +135,9 @@ func mapError(err error) error {
 		cf *store.Conflict
 		ve *directory.ValidationError
 		ml *MemoryLimitError
+		ae *AuthError
 	)
-	if errors.As(err, &nf) || errors.As(err, &cf) || errors.As(err, &ve) || errors.As(err, &ml) ||
+	if errors.As(err, &nf) || errors.As(err, &cf) || errors.As(err, &ve) || errors.As(err, &ml) || errors.As(err, &ae) ||
 		errors.Is(err, store.ErrUnavailable) || errors.Is(err, store.ErrNotFound) || errors.Is(err, store.ErrConflict) {
 		return err
 	}
@@ -117,6 +161,8 @@ func mapError(err error) error {
 		switch {
 		case n4.Code == codeMemoryPool:
 			return final(n4)
+		case authCodes[n4.Code]:
+			return &AuthError{Err: n4}
 		case n4.Code == codeConstraint:
 			return &store.Conflict{Field: constraintField(n4.Msg), Reason: "already exists (" + n4.Msg + ")"}
 		case strings.HasPrefix(n4.Code, "Neo.TransientError."), unavailableCodes[n4.Code]:

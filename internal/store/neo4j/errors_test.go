@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"net"
+	"strings"
 	"syscall"
 	"testing"
 
@@ -85,6 +86,27 @@ func TestMapError(t *testing.T) {
 	}
 	if mapError(nil) != nil {
 		t.Error("mapError(nil) != nil")
+	}
+}
+
+// TestAuthErrorIsNotUnavailable: refused credentials are an *AuthError, not
+// store.ErrUnavailable, so that lotse serve stops with a message naming the
+// password instead of waiting for a Neo4j that is there (it used to retry
+// "store not reachable yet" for ever on a wrong password).
+func TestAuthErrorIsNotUnavailable(t *testing.T) {
+	for code := range authCodes {
+		err := fmt.Errorf("connect: %w", &neo4j.Neo4jError{Code: code, Msg: "refused"})
+		ae, ok := authError(err, "neo4j")
+		if !ok || ae.Username != "neo4j" || !strings.Contains(ae.Error(), `user "neo4j"`) {
+			t.Errorf("authError(%s) = %v, %v", code, ae, ok)
+		}
+		got := mapError(err)
+		if !errors.As(got, &ae) || errors.Is(got, store.ErrUnavailable) {
+			t.Errorf("mapError(%s) = %v, want an *AuthError that is not unavailable", code, got)
+		}
+	}
+	if _, ok := authError(&neo4j.ConnectivityError{Inner: io.EOF}, "neo4j"); ok {
+		t.Error("a connectivity error taken for refused credentials")
 	}
 }
 

@@ -71,6 +71,7 @@ const (
 type Store struct {
 	driver        neo4j.DriverWithContext
 	db            string
+	username      string // for the message of an *AuthError
 	timeout       time.Duration
 	importTimeout time.Duration
 	gaps          store.GapMemo // the directory's part of recent gap facts (steering.go)
@@ -110,9 +111,9 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 		c.MaxTransactionRetryTime = cfg.Timeout
 	})
 	if err != nil {
-		return nil, fmt.Errorf("neo4j %s: %w", cfg.URI, err)
+		return nil, fmt.Errorf("neo4j %s: %w: %v", cfg.URI, ErrURI, err)
 	}
-	s := &Store{driver: driver, db: cfg.Database, timeout: cfg.Timeout, importTimeout: cfg.ImportTimeout}
+	s := &Store{driver: driver, db: cfg.Database, username: cfg.Username, timeout: cfg.Timeout, importTimeout: cfg.ImportTimeout}
 	if err := s.Ping(ctx); err != nil {
 		driver.Close(context.WithoutCancel(ctx))
 		return nil, fmt.Errorf("neo4j %s: %w", cfg.URI, err)
@@ -136,6 +137,9 @@ func (s *Store) Ping(ctx context.Context) error {
 	ctx, cancel := bound(ctx, pingTimeout)
 	defer cancel()
 	if err := s.driver.VerifyConnectivity(ctx); err != nil {
+		if ae, ok := authError(err, s.username); ok {
+			return ae
+		}
 		return unavailable(err)
 	}
 	return nil

@@ -152,11 +152,8 @@ func (s *Store) DeleteOrganisation(ctx context.Context, id string) error {
 		}
 		offers, _ := get(recs[0], "offers").(int64)
 		parts, _ := get(recs[0], "parts").(int64)
-		switch {
-		case offers > 0:
-			return &store.Conflict{Field: "id", Reason: fmt.Sprintf("organisation still provides %d offers", offers)}
-		case parts > 0:
-			return &store.Conflict{Field: "id", Reason: fmt.Sprintf("organisation still has %d parts", parts)}
+		if err := store.Dependents(offers, parts); err != nil {
+			return err
 		}
 		rec, err := single(ctx, tx, stOrganisationDelete, idParam(id))
 		if err != nil {

@@ -141,11 +141,8 @@ func (s *Store) DeleteOrganisation(ctx context.Context, id string) error {
 		if err := queryRow(ctx, tx, stOrganisationDependents, sql.Named("id", id)).Scan(&offers, &parts); err != nil {
 			return fmt.Errorf("organisation %q: %w", id, err)
 		}
-		switch {
-		case offers > 0:
-			return &store.Conflict{Field: "id", Reason: "organisation still provides " + count(offers, "offer", "offers")}
-		case parts > 0:
-			return &store.Conflict{Field: "id", Reason: "organisation still has " + count(parts, "part", "parts")}
+		if err := store.Dependents(int64(offers), int64(parts)); err != nil {
+			return err
 		}
 		if _, err := exec(ctx, tx, stOrganisationCooperationsDelete, sql.Named("id", id)); err != nil {
 			return translate(err, "organisation", id)
@@ -159,13 +156,6 @@ func (s *Store) DeleteOrganisation(ctx context.Context, id string) error {
 		_, err := exec(ctx, tx, stOrganisationDelete, sql.Named("id", id))
 		return translate(err, "organisation", id)
 	}))
-}
-
-func count(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return fmt.Sprintf("%d %s", n, many)
 }
 
 // OrganisationsByID returns the organisations that exist among ids, by id.

@@ -52,7 +52,7 @@ public final class Server {
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--port" -> port = Integer.parseInt(value(args, ++i, "--port"));
-                case "--data" -> data = Path.of(value(args, ++i, "--data")).toAbsolutePath();
+                case "--data" -> data = Path.of(value(args, ++i, "--data")).toAbsolutePath().normalize();
                 case "--auth" -> auth = true;
                 case "--check-config" -> checkOnly = true;
                 case "--setting" -> {
