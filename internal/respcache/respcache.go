@@ -31,6 +31,8 @@ import (
 	"sync/atomic"
 
 	"github.com/vektah/gqlparser/v2/ast"
+
+	"github.com/lotse-kim/lotse/internal/store"
 )
 
 // DefaultBytes is the memory budget of `lotse serve`'s cache (32 MiB).
@@ -88,8 +90,12 @@ func (c *Cache) Handler(next http.Handler) http.Handler {
 			return
 		}
 		// The version before anything of the request runs: the answer
-		// reflects this version or a later one.
-		version, err := c.version.DirectoryVersion(r.Context())
+		// reflects this version or a later one. The request's reads share
+		// this look (store.WithRequestVersion), also when it failed: with the
+		// database away they fail at once instead of each waiting for it.
+		ctx := store.WithRequestVersion(r.Context())
+		r = r.WithContext(ctx)
+		version, err := store.DirectoryVersionOnce(ctx, c.version.DirectoryVersion)
 		if err != nil {
 			slog.DebugContext(r.Context(), "response cache: no directory version; not cached", "err", err)
 			next.ServeHTTP(w, r)

@@ -337,6 +337,24 @@ func differentialWrites(partner string) []diffCase {
 		{name: "write/delete offer", role: access.RoleAdmin, query: `mutation { deleteOffer(id: "diff-1") }`, empty: true},
 		{name: "write/delete offer again", role: access.RoleAdmin, query: `mutation { deleteOffer(id: "diff-1") }`},
 		{name: "write/create second offer", role: access.RoleAdmin, query: create, vars: map[string]any{"in": offer("diff-4", "Sprachcafé", "de", "uk")}},
+		// Found by running the README's mutations against both servers: the
+		// conflict's wording for one offer ("1 offers" on Neo4j) and the field of
+		// a duplicate cooperation (none on the embedded store).
+		{name: "write/create organisation", role: access.RoleAdmin,
+			query: `mutation { createOrganisation(input: {id: "diff-org", name: "Diff e.V.", kind: OTHER, districtId: "sg-mitte"}) { id name } }`},
+		{name: "write/create organisation again (CONFLICT)", role: access.RoleAdmin,
+			query: `mutation { createOrganisation(input: {id: "diff-org", name: "Doppelt", kind: OTHER, districtId: "sg-mitte"}) { id } }`},
+		{name: "write/create its one offer", role: access.RoleAdmin, query: create,
+			vars: map[string]any{"in": func() map[string]any { o := offer("diff-5", "Einzeln", "de"); o["providerId"] = "diff-org"; return o }()}},
+		{name: "write/delete organisation with one offer (CONFLICT)", role: access.RoleAdmin, query: `mutation { deleteOrganisation(id: "diff-org") }`},
+		{name: "write/add cooperation", role: access.RoleAdmin,
+			query: `mutation { addCooperation(input: {a: "diff-org", b: "` + partner + `", topics: ["Sprache"]}) { status topics a { id } b { id } } }`},
+		{name: "write/add cooperation again, reversed (CONFLICT)", role: access.RoleAdmin,
+			query: `mutation { addCooperation(input: {a: "` + partner + `", b: "diff-org"}) { status } }`},
+		{name: "write/add cooperation with unknown organisation", role: access.RoleAdmin,
+			query: `mutation { addCooperation(input: {a: "diff-org", b: "nope"}) { status } }`},
+		{name: "write/remove cooperation", role: access.RoleAdmin, query: `mutation { removeCooperation(a: "` + partner + `", b: "diff-org") }`, empty: true},
+		{name: "write/remove cooperation again", role: access.RoleAdmin, query: `mutation { removeCooperation(a: "` + partner + `", b: "diff-org") }`},
 	}
 }
 

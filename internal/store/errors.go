@@ -113,3 +113,9 @@ func countOf(n int64, one, many string) string {
 	}
 	return strconv.FormatInt(n, 10) + " " + many
 }
+
+// Cooperating is the *Conflict of adding a cooperation (or proposal) for a
+// pair that already cooperates, on field b, worded the same by every backend.
+func Cooperating(a, b string) error {
+	return &Conflict{Field: "b", Reason: fmt.Sprintf("%q and %q already cooperate", a, b)}
+}

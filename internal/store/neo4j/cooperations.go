@@ -117,7 +117,7 @@ func checkNewCooperation(ctx context.Context, tx neo4j.ManagedTransaction, c dir
 		return &store.NotFound{Field: "b", Entity: "organisation", ID: c.B}
 	case taken:
 		n := c.Normalized()
-		return &store.Conflict{Field: "b", Reason: fmt.Sprintf("%q and %q already cooperate", n.A, n.B)}
+		return store.Cooperating(n.A, n.B)
 	}
 	return nil
 }

@@ -69,9 +69,9 @@ type AuthError struct {
 
 func (e *AuthError) Error() string {
 	if e.Username == "" {
-		return fmt.Sprintf("neo4j: the server refused the user name or password: %v", e.Err)
+		return fmt.Sprintf("the Neo4j server refused the user name or password: %v", e.Err)
 	}
-	return fmt.Sprintf("neo4j: the server refused user %q and its password: %v", e.Username, e.Err)
+	return fmt.Sprintf("the server refused user %q and its password: %v", e.Username, e.Err)
 }
 
 func (e *AuthError) Unwrap() error { return e.Err }

@@ -206,34 +206,39 @@ func (s *Store) apply(ctx context.Context, changes []store.DirectoryChange) erro
 
 // reader returns the index, current with the store's latest change, under
 // the read lock (release it with the returned function); nil when reads
-// must go to the store. One cheap read of the store's version per call is
+// must go to the store, and an error when the store is unavailable. One cheap read of the store's version per call is
 // what keeps the index from ever answering older than a write another
 // process or replica acknowledged before the request began.
-func (s *Store) reader(ctx context.Context) (*index, func()) {
+func (s *Store) reader(ctx context.Context) (*index, func(), error) {
 	// One look per request (store.WithRequestVersion), not one per read.
 	latest, err := store.DirectoryVersionOnce(ctx, s.Store.DirectoryVersion)
+	if errors.Is(err, store.ErrUnavailable) {
+		// The store would not answer the read either; failing now saves
+		// waiting out its timeout once more.
+		return nil, func() {}, err
+	}
 	if err != nil {
-		return nil, func() {}
+		return nil, func() {}, nil
 	}
 	s.mu.RLock()
 	// Ahead of latest: the index has this process's writes made since the
 	// request looked, and still every change up to latest.
 	if s.ix != nil && s.seq >= latest {
-		return s.ix, s.mu.RUnlock
+		return s.ix, s.mu.RUnlock, nil
 	}
 	s.mu.RUnlock()
 	if s.building.Load() {
-		return nil, func() {} // the store answers while the index is read anew
+		return nil, func() {}, nil // the store answers while the index is read anew
 	}
 	s.mu.Lock()
 	s.settle(s.catchUp(context.WithoutCancel(ctx)))
 	s.mu.Unlock()
 	s.mu.RLock()
 	if s.ix != nil && s.seq >= latest {
-		return s.ix, s.mu.RUnlock
+		return s.ix, s.mu.RUnlock, nil
 	}
 	s.mu.RUnlock()
-	return nil, func() {}
+	return nil, func() {}, nil
 }
 
 // synced runs after a write through the decorator (whether it succeeded or
@@ -289,8 +294,11 @@ func (s *Store) Import(ctx context.Context, snap directory.Snapshot) error {
 
 // SearchOffers answers from the index (see store.OfferQuery).
 func (s *Store) SearchOffers(ctx context.Context, q store.OfferQuery) (store.OfferPage, error) {
-	ix, done := s.reader(ctx)
+	ix, done, err := s.reader(ctx)
 	defer done()
+	if err != nil {
+		return store.OfferPage{}, err
+	}
 	if ix == nil {
 		return s.Store.SearchOffers(ctx, q)
 	}
@@ -299,8 +307,11 @@ func (s *Store) SearchOffers(ctx context.Context, q store.OfferQuery) (store.Off
 
 // OffersByID answers from the index, by id.
 func (s *Store) OffersByID(ctx context.Context, ids []string) ([]directory.Offer, error) {
-	ix, done := s.reader(ctx)
+	ix, done, err := s.reader(ctx)
 	defer done()
+	if err != nil {
+		return nil, err
+	}
 	if ix == nil {
 		return s.Store.OffersByID(ctx, ids)
 	}
@@ -315,8 +326,11 @@ func (s *Store) OffersByID(ctx context.Context, ids []string) ([]directory.Offer
 
 // OffersByProvider answers from the index, by title then id.
 func (s *Store) OffersByProvider(ctx context.Context, providerIDs []string) ([]directory.Offer, error) {
-	ix, done := s.reader(ctx)
+	ix, done, err := s.reader(ctx)
 	defer done()
+	if err != nil {
+		return nil, err
+	}
 	if ix == nil {
 		return s.Store.OffersByProvider(ctx, providerIDs)
 	}
@@ -342,8 +356,11 @@ func (s *Store) OffersByProvider(ctx context.Context, providerIDs []string) ([]d
 
 // OrganisationsByID answers from the index, by id.
 func (s *Store) OrganisationsByID(ctx context.Context, ids []string) ([]directory.Organisation, error) {
-	ix, done := s.reader(ctx)
+	ix, done, err := s.reader(ctx)
 	defer done()
+	if err != nil {
+		return nil, err
+	}
 	if ix == nil {
 		return s.Store.OrganisationsByID(ctx, ids)
 	}
@@ -358,8 +375,11 @@ func (s *Store) OrganisationsByID(ctx context.Context, ids []string) ([]director
 
 // DistrictsByID answers from the index, by id.
 func (s *Store) DistrictsByID(ctx context.Context, ids []string) ([]directory.District, error) {
-	ix, done := s.reader(ctx)
+	ix, done, err := s.reader(ctx)
 	defer done()
+	if err != nil {
+		return nil, err
+	}
 	if ix == nil {
 		return s.Store.DistrictsByID(ctx, ids)
 	}
@@ -374,8 +394,11 @@ func (s *Store) DistrictsByID(ctx context.Context, ids []string) ([]directory.Di
 
 // Districts answers from the index, by municipality then name.
 func (s *Store) Districts(ctx context.Context, municipality string) ([]directory.District, error) {
-	ix, done := s.reader(ctx)
+	ix, done, err := s.reader(ctx)
 	defer done()
+	if err != nil {
+		return nil, err
+	}
 	if ix == nil {
 		return s.Store.Districts(ctx, municipality)
 	}

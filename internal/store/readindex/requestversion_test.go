@@ -2,6 +2,8 @@ package readindex_test
 
 import (
 	"context"
+	"errors"
+	"fmt"
 	"path/filepath"
 	"sync/atomic"
 	"testing"
@@ -98,5 +100,70 @@ func TestOneVersionLookPerRequest(t *testing.T) {
 	}
 	if got := title(req); got != "Wieder B" {
 		t.Fatalf("after the request's second write it reads %q, want B's title", got)
+	}
+}
+
+// awayStore is a real store whose database can be made unreachable: every
+// look at the change log and every offer search then fails with
+// store.ErrUnavailable, as on a Neo4j that is down, and is counted.
+type awayStore struct {
+	store.Store
+	away  atomic.Bool
+	calls atomic.Int64
+}
+
+func (a *awayStore) DirectoryVersion(ctx context.Context) (int64, error) {
+	if a.away.Load() {
+		a.calls.Add(1)
+		return 0, fmt.Errorf("%w: dial tcp: connection refused", store.ErrUnavailable)
+	}
+	return a.Store.DirectoryVersion(ctx)
+}
+
+func (a *awayStore) SearchOffers(ctx context.Context, q store.OfferQuery) (store.OfferPage, error) {
+	if a.away.Load() {
+		a.calls.Add(1)
+		return store.OfferPage{}, store.ErrUnavailable
+	}
+	return a.Store.SearchOffers(ctx, q)
+}
+
+// TestUnavailableStoreAskedOncePerRequest: with the database away, the
+// reads of one request fail with ErrUnavailable after one attempt, not one
+// each (on Neo4j every attempt waits out --neo4j-timeout: a search request
+// took 30 s, three timeouts, instead of 10); the next request asks again and
+// is answered once the database is back.
+func TestUnavailableStoreAskedOncePerRequest(t *testing.T) {
+	inner := &awayStore{Store: openSQLite(t, filepath.Join(t.TempDir(), "lotse.db"))}
+	ix := newIndexed(t, inner)
+	inner.away.Store(true)
+	req := store.WithRequestVersion(t.Context())
+	if _, err := ix.SearchOffers(req, store.OfferQuery{Page: store.Page{First: 10}}); !errors.Is(err, store.ErrUnavailable) {
+		t.Errorf("SearchOffers with the database away = %v, want ErrUnavailable", err)
+	}
+	if _, err := ix.OrganisationsByID(req, []string{"org-1"}); !errors.Is(err, store.ErrUnavailable) {
+		t.Errorf("OrganisationsByID with the database away = %v, want ErrUnavailable", err)
+	}
+	if _, err := ix.Districts(req, ""); !errors.Is(err, store.ErrUnavailable) {
+		t.Errorf("Districts with the database away = %v, want ErrUnavailable", err)
+	}
+	if n := inner.calls.Load(); n != 1 {
+		t.Errorf("three reads of one request asked the unreachable store %d times, want 1", n)
+	}
+	inner.away.Store(false)
+	if _, err := ix.SearchOffers(store.WithRequestVersion(t.Context()), store.OfferQuery{Page: store.Page{First: 10}}); err != nil {
+		t.Errorf("the next request, database back: %v", err)
+	}
+	// A request's kept failure is forgotten once the request writes (its
+	// write reached the database, so it is there).
+	req = store.WithRequestVersion(t.Context())
+	inner.away.Store(true)
+	_, _ = ix.Districts(req, "")
+	inner.away.Store(false)
+	if err := ix.PutDistricts(req, []directory.District{{ID: "d-1", Name: "Mitte", Municipality: "Solingen"}}); err != nil {
+		t.Fatal(err)
+	}
+	if ds, err := ix.Districts(req, ""); err != nil || len(ds) != 1 {
+		t.Errorf("after the request's own write: %v, %v", ds, err)
 	}
 }

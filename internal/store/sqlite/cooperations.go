@@ -105,7 +105,7 @@ func (s *Store) checkNewCooperation(ctx context.Context, tx *sql.Tx, c directory
 		return fmt.Errorf("cooperation: %w", err)
 	}
 	if ok {
-		return &store.Conflict{Reason: fmt.Sprintf("%q and %q already cooperate", n.A, n.B)}
+		return store.Cooperating(n.A, n.B)
 	}
 	return nil
 }

@@ -1002,8 +1002,9 @@ func testCooperations(t *testing.T, s store.Store) {
 	sameSet(t, "of org-vhs and org-moschee (no duplicates)", pairs("org-vhs", "org-moschee", "org-awo"), []string{"org-awo/org-vhs", "org-awo/org-moschee"})
 	sameSet(t, "of nobody", pairs("org-none"), nil)
 
-	wantConflict(t, "add twice", s.AddCooperation(t.Context(), directory.Cooperation{A: "org-awo", B: "org-vhs"}), "")
-	wantConflict(t, "add twice reversed", s.AddCooperation(t.Context(), directory.Cooperation{A: "org-ib", B: "org-jmd"}), "")
+	// The duplicate names field b on every backend (the embedded store named none).
+	wantConflict(t, "add twice", s.AddCooperation(t.Context(), directory.Cooperation{A: "org-awo", B: "org-vhs"}), "b")
+	wantConflict(t, "add twice reversed", s.AddCooperation(t.Context(), directory.Cooperation{A: "org-ib", B: "org-jmd"}), "b")
 	wantNotFound(t, "add with unknown organisation", s.AddCooperation(t.Context(), directory.Cooperation{A: "org-awo", B: "org-none"}), "b")
 	if c := mustCounts(t, s); c.Cooperations != 3 {
 		t.Errorf("Counts.Cooperations = %d, want 3", c.Cooperations)
