@@ -293,29 +293,40 @@ func readGapBase(ctx context.Context, tx neo4j.ManagedTransaction, m string, at 
 	}
 	b.offers = make(map[string]directory.Offer, len(list))
 	for _, v := range list {
-		o, err := decodeGapOffer(v)
+		o, whole, err := decodeGapOffer(v)
 		if err != nil {
 			return nil, err
 		}
 		b.offers[o.ID] = o
+		if whole {
+			b.whole[o.ID] = true
+		}
 	}
 	return b, nil
 }
 
-// gapOfferFields are the names of gap_base's values, in their order.
+// gapOfferFields are the names of gap_base's values but the last (the
+// whole offer or null), in their order.
 var gapOfferFields = []string{"id", "districtId", "status", "category", "needs", "languages", "freePlaces", "capacity",
 	"funding", "childcare", "location"}
 
-func decodeGapOffer(v any) (directory.Offer, error) {
+// decodeGapOffer decodes one of gap_base's offers; whole says whether it
+// came whole.
+func decodeGapOffer(v any) (directory.Offer, bool, error) {
 	l, _ := v.([]any)
-	if len(l) != len(gapOfferFields) {
-		return directory.Offer{}, fmt.Errorf("neo4j: statement %s: an offer of %d values, want %d", stGapBase.name, len(l), len(gapOfferFields))
+	if len(l) != len(gapOfferFields)+1 {
+		return directory.Offer{}, false, fmt.Errorf("neo4j: statement %s: an offer of %d values, want %d", stGapBase.name, len(l), len(gapOfferFields)+1)
+	}
+	if w := l[len(gapOfferFields)]; w != nil {
+		o, err := decodeOffer(row(asMap(w)))
+		return o, true, err
 	}
 	r := make(row, len(l))
 	for i, k := range gapOfferFields {
 		r[k] = l[i]
 	}
-	return decodeOffer(r)
+	o, err := decodeOffer(r)
+	return o, false, err
 }
 
 // catchUp reads again the offers changed since b's stamp, up to at; ok is
