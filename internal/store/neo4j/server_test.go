@@ -144,7 +144,8 @@ func startLauncher(t *testing.T, dir string, env []string, args ...string) (stri
 // path"), authentication on with the password from NEO4J_PASSWORD (a wrong
 // or missing password is an *AuthError, not store.ErrUnavailable), a clean
 // stop on SIGTERM (STOPPED), and the data still there when it starts again
-// on the same directory with authentication off.
+// on the same directory with the same password (that start used to die
+// before READY: Neo4j refuses to set a password to the one it has).
 func TestLauncher(t *testing.T) {
 	launcher(t)
 	dir := t.TempDir()
@@ -175,11 +176,11 @@ func TestLauncher(t *testing.T) {
 		t.Errorf("no database under --data: %v", err)
 	}
 
-	uri, stop = startLauncher(t, dir, nil, "--port", "0", "--data", "./neo4j-data")
+	uri, stop = startLauncher(t, dir, []string{"NEO4J_PASSWORD=" + password}, "--port", "0", "--data", "./neo4j-data", "--auth")
 	t.Cleanup(func() { stop() })
-	s, err = Open(ctx, Config{URI: uri})
+	s, err = Open(ctx, Config{URI: uri, Username: "neo4j", Password: password})
 	if err != nil {
-		t.Fatalf("Open without authentication: %v", err)
+		t.Fatalf("Open after a restart: %v", err)
 	}
 	defer s.Close()
 	got, err := s.OrganisationsByID(ctx, []string{"org-kept"})

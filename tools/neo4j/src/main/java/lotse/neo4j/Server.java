@@ -22,6 +22,7 @@ import org.neo4j.configuration.helpers.SocketAddress;
 import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
 import org.neo4j.graphdb.GraphDatabaseService;
+import org.neo4j.graphdb.QueryExecutionException;
 import org.neo4j.kernel.internal.GraphDatabaseAPI;
 
 /**
@@ -128,8 +129,16 @@ public final class Server {
         }
         if (auth) {
             // The initial neo4j user must change its password; set it here so clients can log in at once.
-            dbms.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME).executeTransactionally(
-                    "ALTER USER neo4j SET PASSWORD $password CHANGE NOT REQUIRED", Map.of("password", password));
+            try {
+                dbms.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME).executeTransactionally(
+                        "ALTER USER neo4j SET PASSWORD $password CHANGE NOT REQUIRED", Map.of("password", password));
+            } catch (QueryExecutionException e) {
+                // A database kept in --data from an earlier start has this password already, and Neo4j
+                // refuses to set the same one again; anything else stops the server (exit, shutdown hook).
+                if (!rootMessage(e).contains("Old password and new password cannot be the same")) {
+                    fail("could not set the password of user neo4j: " + rootMessage(e));
+                }
+            }
         }
         var bound = ((GraphDatabaseAPI) db).getDependencyResolver()
                 .resolveDependency(ConnectorPortRegister.class)
