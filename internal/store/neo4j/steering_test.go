@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"reflect"
+	"sync"
 	"testing"
 	"time"
 
@@ -239,5 +240,58 @@ func gapBaseSteps(t *testing.T, snap directory.Snapshot) []gapBaseStep {
 			d.Name += " (neu)"
 			return s.PutDistricts(ctx, []directory.District{d})
 		}},
+	}
+}
+
+// TestGapFactsConcurrent: gap reports of one city while its offers change
+// (run with -race): no call sees another's base half-changed, and once the
+// writes stop the kept facts equal those read anew.
+func TestGapFactsConcurrent(t *testing.T) {
+	s := openTestStore(t, nil)
+	ctx := t.Context()
+	snap := demo.Demo()
+	if err := s.Import(ctx, snap); err != nil {
+		t.Fatal(err)
+	}
+	q := store.GapQuery{Municipality: "Solingen", ChildcareRadiusKm: 1}
+	offer := gapBaseSteps(t, snap)[0] // an offer of Solingen filled
+	var wg sync.WaitGroup
+	errs := make(chan error, 8)
+	for range 4 {
+		wg.Go(func() {
+			for range 10 {
+				if _, err := s.GapFacts(ctx, q); err != nil {
+					errs <- err
+					return
+				}
+			}
+		})
+	}
+	wg.Go(func() {
+		for range 5 {
+			if err := offer.write(ctx, s); err != nil {
+				errs <- err
+				return
+			}
+		}
+	})
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Fatal(err)
+	}
+	cfg, _ := testConfig()
+	fresh, err := Open(ctx, cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer fresh.Close()
+	got, err := s.GapFacts(ctx, q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := fresh.GapFacts(ctx, q)
+	if err != nil || !reflect.DeepEqual(got, want) {
+		t.Fatalf("after concurrent reports and writes the kept facts differ from those read anew (%v)", err)
 	}
 }
