@@ -16,10 +16,18 @@ key=$(cat "$here/pom.xml" "$here/src/main/java/lotse/neo4j/Server.java" | sha256
 build="$cache_root/$key"
 
 if [ ! -f "$build/.done" ]; then
-  echo "lotse-neo4j: building into $build (first run downloads Neo4j from Maven Central)" >&2
-  mkdir -p "$build"
-  mvn -B -q -f "$here/pom.xml" -Dlotse.build="$build" package >&2
-  touch "$build/.done"
+  # Several runs may start at once (parallel test runs, with-neo4j.sh): one
+  # builds, the others wait for it instead of writing the same directory.
+  mkdir -p "$cache_root"
+  exec 9>"$cache_root/.build-$key.lock"
+  if command -v flock >/dev/null; then flock 9; fi
+  if [ ! -f "$build/.done" ]; then
+    echo "lotse-neo4j: building into $build (first run downloads Neo4j from Maven Central)" >&2
+    mkdir -p "$build"
+    mvn -B -q -f "$here/pom.xml" -Dlotse.build="$build" package >&2
+    touch "$build/.done"
+  fi
+  exec 9>&- # the server must not hold the lock
 fi
 if [ "${1:-}" = "--build-only" ]; then
   echo "lotse-neo4j: built in $build" >&2
