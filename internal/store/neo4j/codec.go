@@ -168,8 +168,10 @@ func enums[T ~string](v []string) []T {
 	return out
 }
 
-func (r row) geo(k string) *directory.GeoPoint {
-	switch p := r[k].(type) {
+func (r row) geo(k string) *directory.GeoPoint { return geoValue(r[k]) }
+
+func geoValue(v any) *directory.GeoPoint {
+	switch p := v.(type) {
 	case neo4j.Point2D:
 		return &directory.GeoPoint{Lat: p.Y, Lon: p.X}
 	case neo4j.Point3D:
@@ -291,6 +293,7 @@ func offerRow(o directory.Offer) map[string]any {
 		"updatedAt":  store.TimeText(o.UpdatedAt),
 		"searchText": directory.Fold(o.Title + " " + o.Description),
 		"searchKeys": offerSearchKeys(o),
+		"gapKey":     offerGapKey(o),
 	}
 	p.str("description", o.Description)
 	p.str("courseType", string(o.CourseType))

@@ -14,6 +14,8 @@
 //     and description, which the text filter searches with CONTAINS (TEXT index);
 //   - searchKeys on Offer: a token per filterable value and grid cell, which
 //     the full-text index offer_search holds beside searchText (searchkeys.go);
+//   - gapKey on Offer: the fields the gap rules read in one string, so that a
+//     gap report reads one property per offer instead of eight (gapkey.go);
 //   - needs, targetGroups, languages, legalCircuits as list properties on Offer
 //     besides the relationships, because lists must read back in the order
 //     written (export → import is byte-identical); filters use the relationships;

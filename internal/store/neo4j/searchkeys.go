@@ -24,7 +24,7 @@ import (
 
 // searchKeysVersion is the first token of searchKeys: offers keyed under
 // another scheme are keyed anew when the store opens (rekeyOffers).
-const searchKeysVersion = "k1"
+const searchKeysVersion = "k2" // k2: offers carry gapKey too
 
 // longWordBytes: Lucene cuts a token after 255 UTF-16 units. An offer with a
 // word at least this long (in UTF-8 bytes, never fewer than its UTF-16
@@ -259,7 +259,7 @@ func offersAfterParams(after string) map[string]any {
 	return map[string]any{"after": after, "limit": rekeyBatch}
 }
 func searchKeysRow(o directory.Offer) map[string]any {
-	return map[string]any{"id": o.ID, "keys": offerSearchKeys(o)}
+	return map[string]any{"id": o.ID, "keys": offerSearchKeys(o), "gapKey": offerGapKey(o)}
 }
 func awaitParams(d time.Duration) map[string]any {
 	return map[string]any{"seconds": int64(d / time.Second)}

@@ -1,4 +1,4 @@
-// Sets the searchKeys of offers: rows of {id, keys}.
+// Sets the searchKeys and gapKey of offers: rows of {id, keys, gapKey}.
 UNWIND $rows AS row
 MATCH (o:Offer {id: row.id})
-SET o.searchKeys = row.keys
+SET o.searchKeys = row.keys, o.gapKey = row.gapKey
