@@ -210,17 +210,18 @@ func (s *Store) directoryGapFacts(ctx context.Context, tx neo4j.ManagedTransacti
 // districts, every offer of them with the fields the gap rules read (whole
 // once listed), and the active childcare offers in the box read last; with
 // the stamp it was brought up to. Reading it takes Dortmund's 9,027 offers
-// about 50 ms of Neo4j's CPU; after a change of a few offers only those
+// about 38 ms (their gapKey, gapkey.go); after a change of a few offers only those
 // are read again.
 type gapBase struct {
-	at        store.DirectoryStamp
-	districts []directory.District
-	in        map[string]bool            // the districts' ids
-	offers    map[string]directory.Offer // by id
-	whole     map[string]bool            // the offers read whole
-	childcare map[string]directory.GeoPoint
-	box       box  // where childcare was read
-	read      bool // childcare was read
+	at           store.DirectoryStamp
+	municipality string
+	districts    []directory.District
+	in           map[string]bool            // the districts' ids
+	offers       map[string]directory.Offer // by id
+	whole        map[string]bool            // the offers read whole
+	childcare    map[string]directory.GeoPoint
+	box          box  // where childcare was read
+	read         bool // childcare was read
 }
 
 const (
@@ -277,15 +278,10 @@ func (b *gapBase) sameLog(at store.DirectoryStamp) bool {
 
 // readGapBase reads municipality m's gap base in tx.
 func readGapBase(ctx context.Context, tx neo4j.ManagedTransaction, m string, at store.DirectoryStamp) (*gapBase, error) {
-	recs, err := run(ctx, tx, stDistricts, municipalityParam(m))
-	if err != nil {
+	b := &gapBase{at: at, municipality: m, whole: map[string]bool{}}
+	var err error
+	if b.districts, b.in, err = readGapDistricts(ctx, tx, m); err != nil {
 		return nil, err
-	}
-	b := &gapBase{at: at, in: map[string]bool{}, whole: map[string]bool{}}
-	for _, rec := range recs {
-		d := decodeDistrict(asRow(rec, "district"))
-		b.districts = append(b.districts, d)
-		b.in[d.ID] = true
 	}
 	list, err := collected(ctx, tx, stGapBase, municipalityParam(m), "offers")
 	if err != nil {
@@ -305,33 +301,61 @@ func readGapBase(ctx context.Context, tx neo4j.ManagedTransaction, m string, at 
 	return b, nil
 }
 
-// gapOfferFields are the names of gap_base's values but the last (the
-// whole offer or null), in their order.
-var gapOfferFields = []string{"id", "districtId", "status", "category", "needs", "languages", "freePlaces", "capacity",
-	"funding", "childcare", "location"}
+// readGapDistricts reads municipality m's districts, and the set of their
+// ids.
+func readGapDistricts(ctx context.Context, tx neo4j.ManagedTransaction, m string) ([]directory.District, map[string]bool, error) {
+	recs, err := run(ctx, tx, stDistricts, municipalityParam(m))
+	if err != nil {
+		return nil, nil, err
+	}
+	var ds []directory.District
+	in := map[string]bool{}
+	for _, rec := range recs {
+		d := decodeDistrict(asRow(rec, "district"))
+		ds = append(ds, d)
+		in[d.ID] = true
+	}
+	return ds, in, nil
+}
 
-// decodeGapOffer decodes one of gap_base's offers; whole says whether it
-// came whole.
+// gapOfferFields name gap_base's values for an offer without a gapKey: its
+// id, district and position, then the fields gapKey would hold.
+var gapOfferFields = []string{"id", "districtId", "location", "status", "category", "needs", "languages", "freePlaces",
+	"capacity", "funding", "childcare"}
+
+// decodeGapOffer decodes one of gap_base's offers, [id, districtId,
+// location, gapKey or its fields, whole offer or null]; whole says whether
+// it came whole.
 func decodeGapOffer(v any) (directory.Offer, bool, error) {
 	l, _ := v.([]any)
-	if len(l) != len(gapOfferFields)+1 {
-		return directory.Offer{}, false, fmt.Errorf("neo4j: statement %s: an offer of %d values, want %d", stGapBase.name, len(l), len(gapOfferFields)+1)
+	if len(l) != 5 {
+		return directory.Offer{}, false, fmt.Errorf("neo4j: statement %s: an offer of %d values, want 5", stGapBase.name, len(l))
 	}
-	if w := l[len(gapOfferFields)]; w != nil {
+	if w := l[4]; w != nil {
 		o, err := decodeOffer(row(asMap(w)))
 		return o, true, err
 	}
-	r := make(row, len(l))
-	for i, k := range gapOfferFields {
-		r[k] = l[i]
+	if k, ok := l[3].(string); ok { // most offers: no map to build
+		o := directory.Offer{Location: geoValue(l[2])}
+		o.ID, _ = l[0].(string)
+		o.DistrictID, _ = l[1].(string)
+		return o, false, decodeGapKey(k, &o)
+	}
+	r := row{"id": l[0], "districtId": l[1], "location": l[2]}
+	fields, _ := l[3].([]any)
+	for i, k := range gapOfferFields[3:] {
+		if i < len(fields) {
+			r[k] = fields[i]
+		}
 	}
 	o, err := decodeOffer(r)
 	return o, false, err
 }
 
-// catchUp reads again the offers changed since b's stamp, up to at; ok is
-// false when b cannot be brought up so (a district changed, an import, or
-// too many changes or a log pruned since): read it anew.
+// catchUp reads again the offers changed since b's stamp, up to at, and the
+// districts if one changed; ok is false when b cannot be brought up so (a
+// district joined or left the municipality, an import, or too many changes
+// or a log pruned since): read it anew.
 func (b *gapBase) catchUp(ctx context.Context, tx neo4j.ManagedTransaction, at store.DirectoryStamp) (bool, error) {
 	if b.at == at {
 		return true, nil
@@ -341,12 +365,15 @@ func (b *gapBase) catchUp(ctx context.Context, tx neo4j.ManagedTransaction, at s
 		return false, err
 	}
 	var ids []string
+	districts := false
 	for _, c := range changes {
 		switch c.Kind {
 		case store.ChangeOffers:
 			ids = append(ids, c.IDs...)
+		case store.ChangeDistricts:
+			districts = true
 		case store.ChangeOrganisations: // no field the rules read
-		default: // districts, or an import
+		default: // an import
 			return false, nil
 		}
 	}
@@ -354,10 +381,27 @@ func (b *gapBase) catchUp(ctx context.Context, tx neo4j.ManagedTransaction, at s
 	if ids = slices.Compact(ids); len(ids) > gapBaseIDs {
 		return false, nil
 	}
+	if districts {
+		if ok, err := b.rereadDistricts(ctx, tx); !ok || err != nil {
+			return false, err
+		}
+	}
 	if err := b.reread(ctx, tx, ids); err != nil {
 		return false, err
 	}
 	b.at = at
+	return true, nil
+}
+
+// rereadDistricts reads b's municipality's districts again; ok is false
+// when a district joined or left it (its offers join or leave the base:
+// read it anew). A district's own fields are no offer's, so the offers stay.
+func (b *gapBase) rereadDistricts(ctx context.Context, tx neo4j.ManagedTransaction) (bool, error) {
+	ds, in, err := readGapDistricts(ctx, tx, b.municipality)
+	if err != nil || !maps.Equal(in, b.in) {
+		return false, err
+	}
+	b.districts = ds
 	return true, nil
 }
 

@@ -240,7 +240,29 @@ func gapBaseSteps(t *testing.T, snap directory.Snapshot) []gapBaseStep {
 			d.Name += " (neu)"
 			return s.PutDistricts(ctx, []directory.District{d})
 		}},
+		{"a district of Solingen renamed", func(ctx context.Context, s *Store) error {
+			d := district(t, snap, "Solingen")
+			d.Name += " (umbenannt)"
+			return s.PutDistricts(ctx, []directory.District{d})
+		}},
+		{"a district moved from Wuppertal to Solingen", func(ctx context.Context, s *Store) error {
+			d := district(t, snap, "Wuppertal")
+			d.Municipality = "Solingen"
+			return s.PutDistricts(ctx, []directory.District{d})
+		}},
 	}
+}
+
+// district returns the first district of municipality m in snap.
+func district(t *testing.T, snap directory.Snapshot, m string) directory.District {
+	t.Helper()
+	for _, d := range snap.Districts {
+		if d.Municipality == m {
+			return d
+		}
+	}
+	t.Fatalf("no district of %s in the demo network", m)
+	return directory.District{}
 }
 
 // TestGapFactsConcurrent: gap reports of one city while its offers change
