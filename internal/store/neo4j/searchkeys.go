@@ -24,7 +24,7 @@ import (
 
 // searchKeysVersion is the first token of searchKeys: offers keyed under
 // another scheme are keyed anew when the store opens (rekeyOffers).
-const searchKeysVersion = "k2" // k2: offers carry gapKey too
+const searchKeysVersion = "k3" // k2: offers carry gapKey too; k3: gapKey g2
 
 // longWordBytes: Lucene cuts a token after 255 UTF-16 units. An offer with a
 // word at least this long (in UTF-8 bytes, never fewer than its UTF-16

@@ -114,7 +114,7 @@ func TestOfferSearchKeys(t *testing.T) {
 		TargetGroups: []directory.TargetGroup{"WOMEN"}, Languages: []string{"ar", "de"}, FreePlaces: &five,
 		Location: &directory.GeoPoint{Lat: 51.1657, Lon: -7.0674}}
 	keys := strings.Fields(offerSearchKeys(o))
-	for _, want := range []string{"k2", "status_ACTIVE", "category_MEETING_PLACE", "cost_FREE", "childcare_true",
+	for _, want := range []string{"k3", "status_ACTIVE", "category_MEETING_PLACE", "cost_FREE", "childcare_true",
 		"need_LANGUAGE", "need_FAMILY_CHILDCARE", "group_WOMEN", "lang_ar", "lang_de", "circuit_none", "free_places",
 		"cell0_5116_-442", "cell1_2558_-221"} {
 		if !slices.Contains(keys, want) {

@@ -43,7 +43,7 @@ func paramsOf(t *testing.T) map[*statement]map[string]any {
 		stExportUnmetNeeds: noParams(),
 		stUnmetNeedsTaken:  idsParam(nil), stUnmetNeedUpsert: rows,
 		stUnmetNeedCounts:     unmetNeedFilterParams(store.UnmetNeedFilter{}),
-		stGapBase:             gapParams(store.GapQuery{}),
+		stGapBase:             gapBaseParams(""),
 		stGapChildcare:        boxParams(directory.NewReach(nil, 1)),
 		stOrganisationsOfMuni: municipalityParam(""),
 		stTokenTaken:          tokenTakenParams(tok), stTokenCreate: tokenCreateParams(tok), stTokenByHash: hashParam("h"),

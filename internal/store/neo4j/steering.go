@@ -210,7 +210,7 @@ func (s *Store) directoryGapFacts(ctx context.Context, tx neo4j.ManagedTransacti
 // districts, every offer of them with the fields the gap rules read (whole
 // once listed), and the active childcare offers in the box read last; with
 // the stamp it was brought up to. Reading it takes Dortmund's 9,027 offers
-// about 38 ms (their gapKey, gapkey.go); after a change of a few offers only those
+// about 27 ms (their gapKey, gapkey.go); after a change of a few offers only those
 // are read again.
 type gapBase struct {
 	at           store.DirectoryStamp
@@ -283,20 +283,35 @@ func readGapBase(ctx context.Context, tx neo4j.ManagedTransaction, m string, at 
 	if b.districts, b.in, err = readGapDistricts(ctx, tx, m); err != nil {
 		return nil, err
 	}
-	list, err := collected(ctx, tx, stGapBase, municipalityParam(m), "offers")
+	rec, err := single(ctx, tx, stGapBase, gapBaseParams(m))
 	if err != nil {
 		return nil, err
 	}
-	b.offers = make(map[string]directory.Offer, len(list))
-	for _, v := range list {
-		o, whole, err := decodeGapOffer(v)
+	keys, _ := get(rec, "keys").([]any)
+	rows, _ := get(rec, "rows").([]any)
+	whole, _ := get(rec, "whole").([]any)
+	b.offers = make(map[string]directory.Offer, len(keys)+len(rows))
+	for _, k := range keys {
+		s, _ := k.(string)
+		o, err := decodeGapKey(s)
 		if err != nil {
 			return nil, err
 		}
 		b.offers[o.ID] = o
-		if whole {
-			b.whole[o.ID] = true
+	}
+	for _, r := range rows {
+		o, err := decodeGapRow(r)
+		if err != nil {
+			return nil, err
 		}
+		b.offers[o.ID] = o
+	}
+	for _, w := range whole {
+		o, err := decodeOffer(row(asMap(w)))
+		if err != nil {
+			return nil, err
+		}
+		b.offers[o.ID], b.whole[o.ID] = o, true
 	}
 	return b, nil
 }
@@ -318,38 +333,22 @@ func readGapDistricts(ctx context.Context, tx neo4j.ManagedTransaction, m string
 	return ds, in, nil
 }
 
-// gapOfferFields name gap_base's values for an offer without a gapKey: its
-// id, district and position, then the fields gapKey would hold.
-var gapOfferFields = []string{"id", "districtId", "location", "status", "category", "needs", "languages", "freePlaces",
+// gapRowFields name the values of gap_base's rows (offers without a
+// current gapKey).
+var gapRowFields = []string{"id", "districtId", "location", "status", "category", "needs", "languages", "freePlaces",
 	"capacity", "funding", "childcare"}
 
-// decodeGapOffer decodes one of gap_base's offers, [id, districtId,
-// location, gapKey or its fields, whole offer or null]; whole says whether
-// it came whole.
-func decodeGapOffer(v any) (directory.Offer, bool, error) {
+// decodeGapRow decodes one of gap_base's rows.
+func decodeGapRow(v any) (directory.Offer, error) {
 	l, _ := v.([]any)
-	if len(l) != 5 {
-		return directory.Offer{}, false, fmt.Errorf("neo4j: statement %s: an offer of %d values, want 5", stGapBase.name, len(l))
+	if len(l) != len(gapRowFields) {
+		return directory.Offer{}, fmt.Errorf("neo4j: statement %s: a row of %d values, want %d", stGapBase.name, len(l), len(gapRowFields))
 	}
-	if w := l[4]; w != nil {
-		o, err := decodeOffer(row(asMap(w)))
-		return o, true, err
+	r := make(row, len(l))
+	for i, k := range gapRowFields {
+		r[k] = l[i]
 	}
-	if k, ok := l[3].(string); ok { // most offers: no map to build
-		o := directory.Offer{Location: geoValue(l[2])}
-		o.ID, _ = l[0].(string)
-		o.DistrictID, _ = l[1].(string)
-		return o, false, decodeGapKey(k, &o)
-	}
-	r := row{"id": l[0], "districtId": l[1], "location": l[2]}
-	fields, _ := l[3].([]any)
-	for i, k := range gapOfferFields[3:] {
-		if i < len(fields) {
-			r[k] = fields[i]
-		}
-	}
-	o, err := decodeOffer(r)
-	return o, false, err
+	return decodeOffer(r)
 }
 
 // catchUp reads again the offers changed since b's stamp, up to at, and the
