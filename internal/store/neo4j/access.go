@@ -127,7 +127,7 @@ func auditFilterParams(f store.AuditFilter) map[string]any {
 	}
 }
 
-// auditInsertParams is the entry that writeWithin stores with every audited write.
+// auditInsertParams is the entry that audited stores with every audited write.
 func auditInsertParams(e access.AuditEntry) (map[string]any, error) {
 	changes, err := json.Marshal(e.Changes)
 	if err != nil {

@@ -34,10 +34,13 @@ var unavailableCodes = map[string]bool{
 	"Neo.ClientError.Database.DatabaseUnavailable":                       true,
 }
 
-// codeMemoryPool is Neo4j's code for a transaction that hit a memory limit
-// (db.memory.transaction.max for one, db.memory.transaction.total.max for
-// all together). Neo4j classifies it as transient, but retrying the same
-// transaction hits the same limit: it needs a larger setting.
+// codeMemoryPool is Neo4j's code for a transaction that hit a memory limit:
+// db.memory.transaction.max (one transaction), db.memory.transaction.total.max
+// (all of one database's, unlimited by default) or
+// dbms.memory.transaction.total.max (all of the server's, 70 % of the heap by
+// default: the one a large import meets). Neo4j classifies it as transient,
+// but retrying the same transaction hits the same limit: it needs a larger
+// setting.
 const codeMemoryPool = "Neo.TransientError.General.MemoryPoolOutOfMemoryError"
 
 // MemoryLimitError is a transaction that needed more memory than Neo4j
@@ -49,14 +52,20 @@ type MemoryLimitError struct {
 }
 
 func (e *MemoryLimitError) Error() string {
-	reached := ""
+	what := ": raise db.memory.transaction.max (one transaction) and dbms.memory.transaction.total.max " +
+		"(all transactions together) in neo4j.conf (Docker: NEO4J_db_memory_transaction_max, " +
+		"NEO4J_dbms_memory_transaction_total_max)"
 	if e.Setting != "" {
-		reached = " (" + e.Setting + " reached)"
+		what = " (" + e.Setting + " reached): raise it in neo4j.conf (Docker: " + dockerSetting(e.Setting) +
+			"), with a heap large enough to hold it"
 	}
-	return "neo4j: the transaction needs more memory than Neo4j allows" + reached + ": raise db.memory.transaction.max " +
-		"(one transaction) and db.memory.transaction.total.max (all transactions together) in neo4j.conf " +
-		"(Docker: NEO4J_db_memory_transaction_max, NEO4J_db_memory_transaction_total_max); " +
-		"the server said: " + e.Err.Error()
+	return "neo4j: the transaction needs more memory than Neo4j allows" + what + "; the server said: " + e.Err.Error()
+}
+
+// dockerSetting is the environment variable of the neo4j image for a
+// setting (a.b_c → NEO4J_a_b__c).
+func dockerSetting(name string) string {
+	return "NEO4J_" + strings.ReplaceAll(strings.ReplaceAll(name, "_", "__"), ".", "_")
 }
 
 // AuthError is Neo4j refusing the user name or password: retrying with the
@@ -102,10 +111,9 @@ func IsDatabaseNotFound(err error) bool {
 	return errors.As(err, &n4) && n4 != nil && n4.Code == "Neo.ClientError.Database.DatabaseNotFound"
 }
 
-// Neo4j 5.26 names the total limit by its former name in the message
-// ("dbms.memory.transaction.total.max threshold reached"); Setting gives the
-// current one.
-var memorySettingRE = regexp.MustCompile(`\bdb(?:ms)?\.memory\.transaction(\.total)?\.max\b`)
+// The setting Neo4j names in the message ("… dbms.memory.transaction.total.max
+// threshold reached"): three limits, each a setting of its own.
+var memorySettingRE = regexp.MustCompile(`\b(?:dbms|db)\.memory\.transaction(?:\.total)?\.max\b`)
 
 // final turns the errors that a retry cannot cure into ones the driver
 // does not retry: a transaction function returns its error through it.
@@ -113,9 +121,7 @@ func final(err error) error {
 	var n4 *neo4j.Neo4jError
 	if errors.As(err, &n4) && n4 != nil && n4.Code == codeMemoryPool {
 		m := &MemoryLimitError{Err: err}
-		if sm := memorySettingRE.FindStringSubmatch(n4.Msg); sm != nil {
-			m.Setting = "db.memory.transaction" + sm[1] + ".max"
-		}
+		m.Setting = memorySettingRE.FindString(n4.Msg)
 		return m
 	}
 	return err
@@ -145,9 +151,12 @@ func mapError(err error) error {
 	// every attempt; the last one says why.
 	var limit *neo4j.TransactionExecutionLimit
 	if errors.As(err, &limit) {
+		// (A memory limit met at commit, outside the transaction function,
+		// comes here as the server's transient error.)
 		if len(limit.Errors) > 0 {
-			if last := mapError(limit.Errors[len(limit.Errors)-1]); errors.Is(last, store.ErrUnavailable) ||
-				errors.Is(last, store.ErrConflict) || errors.Is(last, store.ErrNotFound) {
+			last := mapError(limit.Errors[len(limit.Errors)-1])
+			if errors.Is(last, store.ErrUnavailable) || errors.Is(last, store.ErrConflict) ||
+				errors.Is(last, store.ErrNotFound) || errors.As(last, &ml) || errors.As(last, &ae) {
 				return last
 			}
 		}

@@ -239,23 +239,48 @@ func (s *Store) write(ctx context.Context, fn func(ctx context.Context, tx neo4j
 func (s *Store) writeWithin(ctx context.Context, d time.Duration, fn func(ctx context.Context, tx neo4j.ManagedTransaction) error) error {
 	return s.session(ctx, neo4j.AccessModeWrite, d, func(ctx context.Context, sess neo4j.SessionWithContext) error {
 		_, err := sess.ExecuteWrite(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
-			if err := fn(ctx, tx); err != nil {
-				return nil, final(err)
-			}
-			// Read after fn: an update function completes the entry's changes.
-			if e, ok := store.AuditFrom(ctx); ok {
-				audit, err := auditInsertParams(e)
-				if err != nil {
-					return nil, err
-				}
-				if _, err := run(ctx, tx, stAuditInsert, audit); err != nil {
-					return nil, final(err)
-				}
-			}
-			return nil, nil
+			return nil, audited(fn)(ctx, tx)
 		}, neo4j.WithTxTimeout(d))
 		return err
 	})
+}
+
+// writeOnce runs fn as writeWithin does, but in a single attempt: for an
+// import, which a retry would only repeat for minutes (and the driver
+// retries even a memory limit met at commit).
+func (s *Store) writeOnce(ctx context.Context, d time.Duration, fn func(ctx context.Context, tx neo4j.ManagedTransaction) error) error {
+	return s.session(ctx, neo4j.AccessModeWrite, d, func(ctx context.Context, sess neo4j.SessionWithContext) error {
+		tx, err := sess.BeginTransaction(ctx, neo4j.WithTxTimeout(d))
+		if err != nil {
+			return err
+		}
+		defer tx.Close(context.WithoutCancel(ctx)) // rolls back unless committed
+		if err := audited(fn)(ctx, tx); err != nil {
+			return err
+		}
+		return final(tx.Commit(ctx))
+	})
+}
+
+// audited runs fn and then, in the same transaction, stores the audit
+// entry carried by ctx. Errors come through final.
+func audited(fn func(ctx context.Context, tx neo4j.ManagedTransaction) error) func(ctx context.Context, tx neo4j.ManagedTransaction) error {
+	return func(ctx context.Context, tx neo4j.ManagedTransaction) error {
+		if err := fn(ctx, tx); err != nil {
+			return final(err)
+		}
+		// Read after fn: an update function completes the entry's changes.
+		if e, ok := store.AuditFrom(ctx); ok {
+			audit, err := auditInsertParams(e)
+			if err != nil {
+				return err
+			}
+			if _, err := run(ctx, tx, stAuditInsert, audit); err != nil {
+				return final(err)
+			}
+		}
+		return nil
+	}
 }
 
 // run runs one statement with its parameters and collects the records. A

@@ -14,8 +14,9 @@ import (
 // so that no statement carries the whole snapshot; the transaction itself
 // still holds every change until commit, so an NRW-scale import (150 000
 // offers) needs a server whose transaction memory
-// (db.memory.transaction.max) allows a few GB, and runs under
-// Config.ImportTimeout instead of Config.Timeout.
+// (dbms.memory.transaction.total.max, db.memory.transaction.max) allows
+// about 5 GB. It runs under Config.ImportTimeout instead of Config.Timeout,
+// in one attempt (a retry would hit the same limit minutes later).
 func (s *Store) Import(ctx context.Context, snap directory.Snapshot) error {
 	districts := make([]any, len(snap.Districts))
 	for i, d := range snap.Districts {
@@ -25,7 +26,7 @@ func (s *Store) Import(ctx context.Context, snap directory.Snapshot) error {
 	for i, w := range snap.WorkingGroups {
 		groups[i] = workingGroupProps(w)
 	}
-	return s.writeWithin(ctx, s.importTimeout, logged(store.ChangeAll, []string{}, func(ctx context.Context, tx neo4j.ManagedTransaction) error {
+	return s.writeOnce(ctx, s.importTimeout, logged(store.ChangeAll, []string{}, func(ctx context.Context, tx neo4j.ManagedTransaction) error {
 		for _, chunk := range chunks(districts) {
 			if _, err := run(ctx, tx, stDistrictUpsert, rowsParam(chunk)); err != nil {
 				return err
