@@ -80,8 +80,13 @@ func decodeGapKey(k string) (directory.Offer, error) {
 func gapBaseParams(m string) map[string]any {
 	p := municipalityParam(m)
 	p["gapKeyVersion"], p["gapKeyWhole"] = gapKeyVersion, gapKeyWhole
+	p["batch"], p["wholeBatch"] = gapBaseBatch, gapBaseWholeBatch
 	return p
 }
+
+// The most keys or rows, and whole offers, in one record of gap_base (about
+// 120 and 150 kB); variables for a test.
+var gapBaseBatch, gapBaseWholeBatch int64 = 1000, 250
 
 func intText(p *int) string {
 	if p == nil {

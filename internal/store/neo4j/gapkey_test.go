@@ -107,3 +107,125 @@ func TestGapFactsOfOffersWithoutGapKey(t *testing.T) {
 		t.Fatalf("with %d offers without a gapKey:\n%+v\nwith it:\n%+v", stripped, got, want)
 	}
 }
+
+// TestGapWholeFields: gap_base's whole offers hold every property
+// offer_upsert writes but the search and gap keys (a field left out would be
+// missing from every listed offer of a first report).
+func TestGapWholeFields(t *testing.T) {
+	one := 1
+	o := directory.Offer{ID: "o", ProviderID: "p", DistrictID: "d", Title: "t", Description: "x", CourseType: "c",
+		Needs: []directory.NeedArea{"n"}, TargetGroups: []directory.TargetGroup{"g"}, Languages: []string{"de"},
+		LegalCircuits: []directory.LegalCircuit{"l"}, Capacity: &one, FreePlaces: &one, Schedule: "s", AgeMin: &one,
+		AgeMax: &one, Address: "a", Location: &directory.GeoPoint{Lat: 1, Lon: 2}, Contact: "c", Visibility: "v",
+		ConfidentialAddress: true}
+	props, _ := offerRow(o)["props"].(map[string]any)
+	for k := range props {
+		if k != "searchText" && k != "searchKeys" && k != "gapKey" && !slices.Contains(gapWholeFields, k) {
+			t.Errorf("offer property %s is not among gapWholeFields", k)
+		}
+	}
+}
+
+// TestGapBaseWholeOffers: the listed offers a first report reads from
+// gap_base, as lists of values, equal the same offers read by id.
+func TestGapBaseWholeOffers(t *testing.T) {
+	s := openTestStore(t, nil)
+	ctx := context.Background()
+	if err := s.Import(ctx, demo.Demo()); err != nil {
+		t.Fatal(err)
+	}
+	listed := 0
+	for _, m := range []string{"Solingen", "Wuppertal"} {
+		cfg, _ := testConfig()
+		fresh, err := Open(ctx, cfg) // no kept gap base: gap_base reads them whole
+		if err != nil {
+			t.Fatal(err)
+		}
+		f, err := fresh.GapFacts(ctx, store.GapQuery{Municipality: m, ChildcareRadiusKm: 1})
+		fresh.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := slices.Concat(f.AlwaysFull, f.Unfunded)
+		var ids []string
+		for _, o := range got {
+			ids = append(ids, o.ID)
+		}
+		var want []directory.Offer
+		if err := s.read(ctx, func(ctx context.Context, tx neo4j.ManagedTransaction) error {
+			want, err = offersByID(ctx, tx, ids)
+			return err
+		}); err != nil {
+			t.Fatal(err)
+		}
+		slices.SortFunc(got, func(a, b directory.Offer) int { return strings.Compare(a.ID, b.ID) })
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("%s: listed offers from gap_base\n%+v\nread by id\n%+v", m, got, want)
+		}
+		listed += len(got)
+	}
+	if listed == 0 {
+		t.Fatal("no offer listed as always full or unfunded: the test checks nothing")
+	}
+}
+
+// TestGapBaseInRecords: gap_base's lists come in records of gapBaseBatch
+// (gapBaseWholeBatch); in records of a few each, the same facts.
+func TestGapBaseInRecords(t *testing.T) {
+	s := openTestStore(t, nil)
+	ctx := context.Background()
+	if err := s.Import(ctx, demo.Demo()); err != nil {
+		t.Fatal(err)
+	}
+	facts := func() store.GapFacts {
+		t.Helper()
+		cfg, _ := testConfig()
+		fresh, err := Open(ctx, cfg) // no kept gap base
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer fresh.Close()
+		f, err := fresh.GapFacts(ctx, store.GapQuery{Municipality: "Solingen", ChildcareRadiusKm: 1})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return f
+	}
+	// The records of gap_base, and the keyed and whole offers in them.
+	count := func() (recs, keyed, whole int) {
+		t.Helper()
+		if err := s.read(ctx, func(ctx context.Context, tx neo4j.ManagedTransaction) error {
+			rs, err := run(ctx, tx, stGapBase, gapBaseParams("Solingen"))
+			recs, keyed, whole = len(rs), 0, 0
+			for _, r := range rs {
+				k, _ := get(r, "keys").([]any)
+				w, _ := get(r, "whole").([]any)
+				keyed, whole = keyed+len(k), whole+len(w)
+			}
+			return err
+		}); err != nil {
+			t.Fatal(err)
+		}
+		return recs, keyed, whole
+	}
+	want := facts()
+	_, wantKeyed, wantWhole := count()
+	defer func(b, w int64) { gapBaseBatch, gapBaseWholeBatch = b, w }(gapBaseBatch, gapBaseWholeBatch)
+	gapBaseBatch, gapBaseWholeBatch = 7, 3
+	recs, keyed, whole := count()
+	if recs < 2 || wantWhole < 4 || wantKeyed < 8 {
+		t.Fatalf("%d records, %d keyed and %d whole offers: the test checks nothing", recs, wantKeyed, wantWhole)
+	}
+	if keyed != wantKeyed || whole != wantWhole {
+		t.Errorf("in records of 7 and 3: %d keyed and %d whole offers, in one: %d and %d", keyed, whole, wantKeyed, wantWhole)
+	}
+	if got := facts(); !reflect.DeepEqual(got, want) {
+		gv, wv := reflect.ValueOf(got), reflect.ValueOf(want)
+		for i := range gv.NumField() {
+			if !reflect.DeepEqual(gv.Field(i).Interface(), wv.Field(i).Interface()) {
+				t.Errorf("in records of 7 and 3, %s differs:\n%+v\nin one:\n%+v", gv.Type().Field(i).Name,
+					gv.Field(i).Interface(), wv.Field(i).Interface())
+			}
+		}
+	}
+}

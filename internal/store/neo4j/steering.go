@@ -283,37 +283,52 @@ func readGapBase(ctx context.Context, tx neo4j.ManagedTransaction, m string, at 
 	if b.districts, b.in, err = readGapDistricts(ctx, tx, m); err != nil {
 		return nil, err
 	}
-	rec, err := single(ctx, tx, stGapBase, gapBaseParams(m))
+	recs, err := run(ctx, tx, stGapBase, gapBaseParams(m))
 	if err != nil {
 		return nil, err
 	}
+	b.offers = make(map[string]directory.Offer, int(gapBaseBatch)*len(recs))
+	for _, rec := range recs {
+		if err := b.add(rec); err != nil {
+			return nil, err
+		}
+	}
+	return b, nil
+}
+
+// add decodes one record of gap_base into b. An offer's whole may come in
+// an earlier record than its key: the whole stays.
+func (b *gapBase) add(rec *neo4j.Record) error {
 	keys, _ := get(rec, "keys").([]any)
 	rows, _ := get(rec, "rows").([]any)
 	whole, _ := get(rec, "whole").([]any)
-	b.offers = make(map[string]directory.Offer, len(keys)+len(rows))
 	for _, k := range keys {
 		s, _ := k.(string)
 		o, err := decodeGapKey(s)
 		if err != nil {
-			return nil, err
+			return err
 		}
-		b.offers[o.ID] = o
+		if !b.whole[o.ID] {
+			b.offers[o.ID] = o
+		}
 	}
 	for _, r := range rows {
-		o, err := decodeGapRow(r)
+		o, err := decodeGapRow(r, gapRowFields)
 		if err != nil {
-			return nil, err
+			return err
 		}
-		b.offers[o.ID] = o
+		if !b.whole[o.ID] {
+			b.offers[o.ID] = o
+		}
 	}
 	for _, w := range whole {
-		o, err := decodeOffer(row(asMap(w)))
+		o, err := decodeGapRow(w, gapWholeFields)
 		if err != nil {
-			return nil, err
+			return err
 		}
 		b.offers[o.ID], b.whole[o.ID] = o, true
 	}
-	return b, nil
+	return nil
 }
 
 // readGapDistricts reads municipality m's districts, and the set of their
@@ -334,18 +349,25 @@ func readGapDistricts(ctx context.Context, tx neo4j.ManagedTransaction, m string
 }
 
 // gapRowFields name the values of gap_base's rows (offers without a
-// current gapKey).
-var gapRowFields = []string{"id", "districtId", "location", "status", "category", "needs", "languages", "freePlaces",
-	"capacity", "funding", "childcare"}
+// current gapKey), gapWholeFields those of its whole offers (every field
+// decodeOffer reads).
+var (
+	gapRowFields = []string{"id", "districtId", "location", "status", "category", "needs", "languages", "freePlaces",
+		"capacity", "funding", "childcare"}
+	gapWholeFields = []string{"id", "title", "description", "category", "courseType", "needs", "targetGroups",
+		"languages", "legalCircuits", "childcare", "cost", "capacity", "freePlaces", "schedule", "ageMin", "ageMax",
+		"funding", "status", "digital", "address", "location", "contact", "visibility", "confidentialAddress",
+		"updatedAt", "districtId", "providerId"}
+)
 
-// decodeGapRow decodes one of gap_base's rows.
-func decodeGapRow(v any) (directory.Offer, error) {
+// decodeGapRow decodes one of gap_base's lists of the values of fields.
+func decodeGapRow(v any, fields []string) (directory.Offer, error) {
 	l, _ := v.([]any)
-	if len(l) != len(gapRowFields) {
-		return directory.Offer{}, fmt.Errorf("neo4j: statement %s: a row of %d values, want %d", stGapBase.name, len(l), len(gapRowFields))
+	if len(l) != len(fields) {
+		return directory.Offer{}, fmt.Errorf("neo4j: statement %s: a row of %d values, want %d", stGapBase.name, len(l), len(fields))
 	}
 	r := make(row, len(l))
-	for i, k := range gapRowFields {
+	for i, k := range fields {
 		r[k] = l[i]
 	}
 	return decodeOffer(r)
