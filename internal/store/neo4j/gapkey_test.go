@@ -59,35 +59,46 @@ func TestGapKeyRoundTrip(t *testing.T) {
 	}
 }
 
+// demoTestStore is the test store holding the demo network.
+func demoTestStore(t *testing.T) *Store {
+	t.Helper()
+	s := openTestStore(t, nil)
+	if err := s.Import(context.Background(), demo.Demo()); err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+// firstGapFacts returns the gap facts of qs from a store opened anew, which
+// keeps no gap base yet: each is read from gap_base, as in a first report.
+func firstGapFacts(t *testing.T, qs ...store.GapQuery) []store.GapFacts {
+	t.Helper()
+	ctx := context.Background()
+	cfg, _ := testConfig()
+	fresh, err := Open(ctx, cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer fresh.Close()
+	var out []store.GapFacts
+	for _, q := range qs {
+		f, err := fresh.GapFacts(ctx, q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, f)
+	}
+	return out
+}
+
 // TestGapFactsOfOffersWithoutGapKey: offers written without a gapKey, or
 // with one of another version (by another Lotse), give the same gap facts
 // as with it.
 func TestGapFactsOfOffersWithoutGapKey(t *testing.T) {
-	s := openTestStore(t, nil)
+	s := demoTestStore(t)
 	ctx := context.Background()
-	if err := s.Import(ctx, demo.Demo()); err != nil {
-		t.Fatal(err)
-	}
 	qs := []store.GapQuery{{Municipality: "Solingen", ChildcareRadiusKm: 1}, {Municipality: "Wuppertal", ChildcareRadiusKm: 3}}
-	facts := func() []store.GapFacts {
-		t.Helper()
-		cfg, _ := testConfig()
-		fresh, err := Open(ctx, cfg) // no kept gap base
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer fresh.Close()
-		var out []store.GapFacts
-		for _, q := range qs {
-			f, err := fresh.GapFacts(ctx, q)
-			if err != nil {
-				t.Fatal(err)
-			}
-			out = append(out, f)
-		}
-		return out
-	}
-	want := facts()
+	want := firstGapFacts(t, qs...)
 	// Some offers lose their key, some have one of an older version.
 	strip := &statement{name: "strip", text: `MATCH (o:Offer) WHERE o.id ENDS WITH '1' OR o.id ENDS WITH '4'
 		SET o.gapKey = CASE WHEN o.id ENDS WITH '1' THEN null ELSE 'ACTIVE|COUNSELLING||de|1|2|FUNDED|false|' END
@@ -103,7 +114,7 @@ func TestGapFactsOfOffersWithoutGapKey(t *testing.T) {
 	if stripped == 0 {
 		t.Fatal("no offer lost its gapKey: the test checks nothing")
 	}
-	if got := facts(); !reflect.DeepEqual(got, want) {
+	if got := firstGapFacts(t, qs...); !reflect.DeepEqual(got, want) {
 		t.Fatalf("with %d offers without a gapKey:\n%+v\nwith it:\n%+v", stripped, got, want)
 	}
 }
@@ -129,23 +140,11 @@ func TestGapWholeFields(t *testing.T) {
 // TestGapBaseWholeOffers: the listed offers a first report reads from
 // gap_base, as lists of values, equal the same offers read by id.
 func TestGapBaseWholeOffers(t *testing.T) {
-	s := openTestStore(t, nil)
+	s := demoTestStore(t)
 	ctx := context.Background()
-	if err := s.Import(ctx, demo.Demo()); err != nil {
-		t.Fatal(err)
-	}
 	listed := 0
 	for _, m := range []string{"Solingen", "Wuppertal"} {
-		cfg, _ := testConfig()
-		fresh, err := Open(ctx, cfg) // no kept gap base: gap_base reads them whole
-		if err != nil {
-			t.Fatal(err)
-		}
-		f, err := fresh.GapFacts(ctx, store.GapQuery{Municipality: m, ChildcareRadiusKm: 1})
-		fresh.Close()
-		if err != nil {
-			t.Fatal(err)
-		}
+		f := firstGapFacts(t, store.GapQuery{Municipality: m, ChildcareRadiusKm: 1})[0]
 		got := slices.Concat(f.AlwaysFull, f.Unfunded)
 		var ids []string
 		for _, o := range got {
@@ -153,6 +152,7 @@ func TestGapBaseWholeOffers(t *testing.T) {
 		}
 		var want []directory.Offer
 		if err := s.read(ctx, func(ctx context.Context, tx neo4j.ManagedTransaction) error {
+			var err error
 			want, err = offersByID(ctx, tx, ids)
 			return err
 		}); err != nil {
@@ -172,25 +172,9 @@ func TestGapBaseWholeOffers(t *testing.T) {
 // TestGapBaseInRecords: gap_base's lists come in records of gapBaseBatch
 // (gapBaseWholeBatch); in records of a few each, the same facts.
 func TestGapBaseInRecords(t *testing.T) {
-	s := openTestStore(t, nil)
+	s := demoTestStore(t)
 	ctx := context.Background()
-	if err := s.Import(ctx, demo.Demo()); err != nil {
-		t.Fatal(err)
-	}
-	facts := func() store.GapFacts {
-		t.Helper()
-		cfg, _ := testConfig()
-		fresh, err := Open(ctx, cfg) // no kept gap base
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer fresh.Close()
-		f, err := fresh.GapFacts(ctx, store.GapQuery{Municipality: "Solingen", ChildcareRadiusKm: 1})
-		if err != nil {
-			t.Fatal(err)
-		}
-		return f
-	}
+	q := store.GapQuery{Municipality: "Solingen", ChildcareRadiusKm: 1}
 	// The records of gap_base, and the keyed and whole offers in them.
 	count := func() (recs, keyed, whole int) {
 		t.Helper()
@@ -208,7 +192,7 @@ func TestGapBaseInRecords(t *testing.T) {
 		}
 		return recs, keyed, whole
 	}
-	want := facts()
+	want := firstGapFacts(t, q)
 	_, wantKeyed, wantWhole := count()
 	defer func(b, w int64) { gapBaseBatch, gapBaseWholeBatch = b, w }(gapBaseBatch, gapBaseWholeBatch)
 	gapBaseBatch, gapBaseWholeBatch = 7, 3
@@ -219,8 +203,8 @@ func TestGapBaseInRecords(t *testing.T) {
 	if keyed != wantKeyed || whole != wantWhole {
 		t.Errorf("in records of 7 and 3: %d keyed and %d whole offers, in one: %d and %d", keyed, whole, wantKeyed, wantWhole)
 	}
-	if got := facts(); !reflect.DeepEqual(got, want) {
-		gv, wv := reflect.ValueOf(got), reflect.ValueOf(want)
+	if got := firstGapFacts(t, q); !reflect.DeepEqual(got, want) {
+		gv, wv := reflect.ValueOf(got[0]), reflect.ValueOf(want[0])
 		for i := range gv.NumField() {
 			if !reflect.DeepEqual(gv.Field(i).Interface(), wv.Field(i).Interface()) {
 				t.Errorf("in records of 7 and 3, %s differs:\n%+v\nin one:\n%+v", gv.Type().Field(i).Name,
