@@ -254,7 +254,11 @@ func (s *Store) writeOnce(ctx context.Context, d time.Duration, fn func(ctx cont
 		if err != nil {
 			return err
 		}
-		defer tx.Close(context.WithoutCancel(ctx)) // rolls back unless committed
+		defer func() { // rolls back unless committed, even past the call's deadline
+			cctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), pingTimeout)
+			defer cancel()
+			_ = tx.Close(cctx)
+		}()
 		if err := audited(fn)(ctx, tx); err != nil {
 			return err
 		}
