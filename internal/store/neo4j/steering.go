@@ -105,10 +105,6 @@ func (s *Store) UnmetNeedCounts(ctx context.Context, f store.UnmetNeedFilter) ([
 	return out, err
 }
 
-func gapParams(q store.GapQuery) map[string]any {
-	return map[string]any{"municipality": orNil(q.Municipality)}
-}
-
 // box is a latitude/longitude box: minLat, maxLat, minLon, maxLon.
 type box [4]float64
 
@@ -302,23 +298,21 @@ func (b *gapBase) add(rec *neo4j.Record) error {
 	keys, _ := get(rec, "keys").([]any)
 	rows, _ := get(rec, "rows").([]any)
 	whole, _ := get(rec, "whole").([]any)
+	keep := func(o directory.Offer, err error) error {
+		if err == nil && !b.whole[o.ID] {
+			b.offers[o.ID] = o
+		}
+		return err
+	}
 	for _, k := range keys {
 		s, _ := k.(string)
-		o, err := decodeGapKey(s)
-		if err != nil {
+		if err := keep(decodeGapKey(s)); err != nil {
 			return err
-		}
-		if !b.whole[o.ID] {
-			b.offers[o.ID] = o
 		}
 	}
 	for _, r := range rows {
-		o, err := decodeGapRow(r, gapRowFields)
-		if err != nil {
+		if err := keep(decodeGapRow(r, gapRowFields)); err != nil {
 			return err
-		}
-		if !b.whole[o.ID] {
-			b.offers[o.ID] = o
 		}
 	}
 	for _, w := range whole {

@@ -206,9 +206,10 @@ func (s *Store) apply(ctx context.Context, changes []store.DirectoryChange) erro
 
 // reader returns the index, current with the store's latest change, under
 // the read lock (release it with the returned function); nil when reads
-// must go to the store, and an error when the store is unavailable. One cheap read of the store's version per call is
-// what keeps the index from ever answering older than a write another
-// process or replica acknowledged before the request began.
+// must go to the store, and an error when the store is unavailable. One
+// cheap read of the store's version per call is what keeps the index from
+// ever answering older than a write another process or replica acknowledged
+// before the request began.
 func (s *Store) reader(ctx context.Context) (*index, func(), error) {
 	// One look per request (store.WithRequestVersion), not one per read.
 	latest, err := store.DirectoryVersionOnce(ctx, s.Store.DirectoryVersion)
